@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// The `lambda-concurrency` command. Each subcommand is loaded only when asked for, so `advise` never pays for the
+// Pulumi SDK and `plan` never for the advisor.
+
+const USAGE = `usage: lambda-concurrency <command> [options]
+
+commands:
+  plan [SCENARIO] [--json] [--program PATH]   what \`pulumi up\` would create, offline (no AWS, no Pulumi CLI)
+  advise [options]                            cold starts and cost of each strategy for a traffic; see \`advise --help\`
+`;
+
+async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    const io = {
+        stdout: (text: string) => void process.stdout.write(text),
+        stderr: (text: string) => void process.stderr.write(text),
+    };
+    switch (command) {
+        case "plan": {
+            const { runPlan } = await import("./plan");
+            return runPlan(rest, io);
+        }
+        case undefined:
+        case "help":
+        case "--help":
+        case "-h":
+            io.stdout(USAGE);
+            return command === undefined ? 2 : 0;
+        default:
+            io.stderr(`lambda-concurrency: unknown command "${command}"\n${USAGE}`);
+            return 2;
+    }
+}
+
+main(process.argv.slice(2)).then(
+    (code) => {
+        process.exitCode = code;
+    },
+    (error: unknown) => {
+        process.stderr.write(`lambda-concurrency: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+    },
+);

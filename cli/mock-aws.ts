@@ -1,0 +1,288 @@
+// Pulumi mocks that behave like the AWS provider where it matters for this package, shared by the offline plan and
+// the tests. The SDK's mock runtime returns only what the mocks give back, so by default a Lambda function has no
+// name, ARN or version and nothing is ever auto-named. These mocks fill in what the provider computes, auto-name
+// resources the way the provider does (the logical name, a hyphen and 7 random hex characters), refuse any name
+// longer than AWS allows for that resource type, and record every registration with its parent so that callers
+// can print or assert the exact tree.
+import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** The account and region every mocked ARN uses. */
+export const MOCK_ACCOUNT_ID = "123456789012";
+export const MOCK_REGION = "us-east-1";
+
+/**
+ * The name property and the longest name AWS accepts, for the resource types this package creates or its samples
+ * use. Sources: Lambda CreateFunction (FunctionName, 64) and CreateAlias (Name, 128); IAM CreateRole (RoleName, 64),
+ * CreatePolicy (PolicyName, 128), PutRolePolicy (PolicyName, 128); EventBridge PutRule (Name, 64); CloudWatch Logs
+ * CreateLogGroup (logGroupName, 512); Application Auto Scaling PutScheduledAction (ScheduledActionName, 256) and
+ * PutScalingPolicy (PolicyName, 256); API Gateway v2 CreateApi (Name, 128).
+ */
+export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLength: number; autoNamed: boolean }>> = {
+    "aws:lambda/function:Function": { property: "name", maxLength: 64, autoNamed: true },
+    "aws:lambda/alias:Alias": { property: "name", maxLength: 128, autoNamed: true },
+    "aws:iam/role:Role": { property: "name", maxLength: 64, autoNamed: true },
+    "aws:iam/policy:Policy": { property: "name", maxLength: 128, autoNamed: true },
+    "aws:iam/rolePolicy:RolePolicy": { property: "name", maxLength: 128, autoNamed: true },
+    "aws:cloudwatch/eventRule:EventRule": { property: "name", maxLength: 64, autoNamed: true },
+    "aws:cloudwatch/logGroup:LogGroup": { property: "name", maxLength: 512, autoNamed: true },
+    "aws:appautoscaling/scheduledAction:ScheduledAction": { property: "name", maxLength: 256, autoNamed: true },
+    "aws:appautoscaling/policy:Policy": { property: "name", maxLength: 256, autoNamed: true },
+    "aws:apigatewayv2/api:Api": { property: "name", maxLength: 128, autoNamed: true },
+};
+
+/** The 7 hex characters the provider would append to `logicalName`; derived, not random, so plans are stable. */
+export function autoNameSuffix(type: string, logicalName: string): string {
+    return createHash("sha1").update(`${type}\u0000${logicalName}`).digest("hex").slice(0, 7);
+}
+
+/** The physical name the provider would give a resource of `type` called `logicalName` in the program. */
+export function autoName(type: string, logicalName: string): string {
+    return `${logicalName}-${autoNameSuffix(type, logicalName)}`;
+}
+
+/** One registration seen by the mocks. */
+export interface RecordedResource {
+    type: string;
+    /** The logical (Pulumi) name. */
+    name: string;
+    urn: string;
+    /** The parent's URN, or undefined for a resource at the root of the program. */
+    parent?: string;
+    /** True for a provider-managed (custom) resource, false for a component. */
+    custom: boolean;
+    /** The inputs as the SDK sent them. */
+    inputs: Record<string, unknown>;
+    /** The outputs the mocks returned: the inputs plus what the provider computes. */
+    state: Record<string, unknown>;
+}
+
+/** A name AWS would refuse; thrown from the mocks, so the program or test fails as the deployment would. */
+export class NameLimitError extends Error {}
+
+type Json = Record<string, unknown>;
+
+function stringInput(inputs: Json, key: string): string | undefined {
+    const value = inputs[key];
+    return typeof value === "string" ? value : undefined;
+}
+
+/** The ARN of a Lambda function given its name or ARN. */
+function functionArn(functionNameOrArn: string): string {
+    if (functionNameOrArn.startsWith("arn:")) {
+        return functionNameOrArn;
+    }
+    return `arn:aws:lambda:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:function:${functionNameOrArn}`;
+}
+
+function invokeArnOf(arn: string): string {
+    return `arn:aws:apigateway:${MOCK_REGION}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+}
+
+/** API Gateway ids are 10 lower-case alphanumerics. */
+function mockApiId(type: string, logicalName: string): string {
+    return `${autoNameSuffix(type, logicalName)}abc`;
+}
+
+/** The mocks. Install them with {@link installAwsLikeMocks}. */
+export class AwsLikeMocks implements pulumi.runtime.Mocks {
+    /** Every registration, in the order the SDK made them. */
+    public readonly resources: RecordedResource[] = [];
+    /** Every provider function call (invoke), in order. */
+    public readonly calls: { token: string; inputs: Json }[] = [];
+    /** How many times each component (by URN) called registerOutputs. */
+    public readonly outputRegistrations = new Map<string, number>();
+    /** Set by the monitor wrapper for the registration being made; see installAwsLikeMocks. */
+    public registering?: { urn: string; parent?: string };
+
+    /** Forgets what was recorded (between tests). */
+    public reset(): void {
+        this.resources.length = 0;
+        this.calls.length = 0;
+        this.outputRegistrations.clear();
+    }
+
+    public newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Json } {
+        const inputs = (args.inputs ?? {}) as Json;
+        const custom = args.custom === true;
+        const state = custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
+        const id = custom ? this.physicalId(args.type, args.name, state) : undefined;
+        const context = this.registering;
+        this.registering = undefined;
+        this.resources.push({
+            type: args.type,
+            name: args.name,
+            urn: context?.urn ?? `${args.type}::${args.name}`,
+            parent: context?.parent || undefined,
+            custom,
+            inputs,
+            state,
+        });
+        return { id, state };
+    }
+
+    public call(args: pulumi.runtime.MockCallArgs): Json {
+        const inputs = (args.inputs ?? {}) as Json;
+        this.calls.push({ token: args.token, inputs });
+        switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "MOCK" };
+            case "aws:index/getRegion:getRegion":
+                return { name: MOCK_REGION, region: MOCK_REGION, id: MOCK_REGION };
+            case "aws:index/getPartition:getPartition":
+                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+            default:
+                return inputs;
+        }
+    }
+
+    /** What the provider would hold after creating the resource: its inputs, defaults and computed outputs. */
+    private providerState(type: string, logicalName: string, inputs: Json): Json {
+        const state: Json = { ...inputs };
+        const limit = AWS_NAME_LIMITS[type];
+        if (limit !== undefined) {
+            let physical = stringInput(inputs, limit.property);
+            if (physical === undefined && limit.autoNamed) {
+                const prefix = stringInput(inputs, "namePrefix");
+                physical = prefix !== undefined ? `${prefix}${"0".repeat(26)}` : autoName(type, logicalName);
+            }
+            if (physical !== undefined) {
+                if (physical.length > limit.maxLength) {
+                    throw new NameLimitError(
+                        `${type} "${logicalName}": name "${physical}" is ${physical.length} characters long; AWS allows at most ${limit.maxLength}`,
+                    );
+                }
+                state[limit.property] = physical;
+            }
+        }
+        const name = stringInput(state, "name") ?? logicalName;
+        switch (type) {
+            case "aws:lambda/function:Function": {
+                const arn = `arn:aws:lambda:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:function:${name}`;
+                const version = inputs.publish === true ? "1" : "$LATEST";
+                Object.assign(state, {
+                    arn,
+                    invokeArn: invokeArnOf(arn),
+                    version,
+                    qualifiedArn: `${arn}:${version}`,
+                    qualifiedInvokeArn: invokeArnOf(`${arn}:${version}`),
+                    memorySize: inputs.memorySize ?? 128,
+                    timeout: inputs.timeout ?? 3,
+                    architectures: inputs.architectures ?? ["x86_64"],
+                });
+                break;
+            }
+            case "aws:lambda/alias:Alias": {
+                const arn = `${functionArn(stringInput(inputs, "functionName") ?? "unknown")}:${name}`;
+                Object.assign(state, { arn, invokeArn: invokeArnOf(arn) });
+                break;
+            }
+            case "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig":
+                state.skipDestroy = inputs.skipDestroy ?? false;
+                break;
+            case "aws:iam/role:Role":
+                Object.assign(state, { arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`, uniqueId: "AROAMOCK" });
+                break;
+            case "aws:iam/policy:Policy":
+                state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/${name}`;
+                break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                state.arn = `arn:aws:events:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:rule/${name}`;
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                state.arn = `arn:aws:logs:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:log-group:${name}`;
+                break;
+            case "aws:apigatewayv2/api:Api": {
+                const apiId = mockApiId(type, logicalName);
+                Object.assign(state, {
+                    apiEndpoint: `https://${apiId}.execute-api.${MOCK_REGION}.amazonaws.com`,
+                    executionArn: `arn:aws:execute-api:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:${apiId}`,
+                });
+                break;
+            }
+            case "aws:apigatewayv2/stage:Stage":
+                state.invokeUrl = `https://mock.execute-api.${MOCK_REGION}.amazonaws.com/${stringInput(inputs, "name") ?? ""}`;
+                break;
+            case "aws:appautoscaling/target:Target":
+                state.arn = `arn:aws:application-autoscaling:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:scalable-target/${autoNameSuffix(type, logicalName)}`;
+                break;
+            case "aws:appautoscaling/policy:Policy":
+                state.arn = `arn:aws:autoscaling:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:scalingPolicy:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:policyName/${name}`;
+                state.alarmArns = [];
+                break;
+            case "aws:appautoscaling/scheduledAction:ScheduledAction":
+                state.arn = `arn:aws:autoscaling:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:scheduledAction:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:scheduledActionName/${name}`;
+                break;
+        }
+        return state;
+    }
+
+    /** The id the provider reports, in the form the provider uses where this package reads it. */
+    private physicalId(type: string, logicalName: string, state: Json): string {
+        switch (type) {
+            case "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig":
+                return `${String(state.functionName)},${String(state.qualifier)}`;
+            case "aws:appautoscaling/target:Target":
+                return String(state.resourceId);
+            case "aws:apigatewayv2/api:Api":
+                return mockApiId(type, logicalName);
+            case "aws:apigatewayv2/integration:Integration":
+            case "aws:apigatewayv2/route:Route":
+                return autoNameSuffix(type, logicalName);
+            default:
+                return stringInput(state, "name") ?? `${logicalName}-id`;
+        }
+    }
+}
+
+interface MockMonitorLike {
+    registerResource(request: RegisterRequestLike, callback: (...args: unknown[]) => void): unknown;
+    registerResourceOutputs(request: { getUrn(): string }, callback: (...args: unknown[]) => void): unknown;
+    newUrn(parent: string, type: string, name: string): string;
+}
+interface RegisterRequestLike {
+    getParent(): string;
+    getType(): string;
+    getName(): string;
+}
+
+/**
+ * Installs the mocks in the Pulumi SDK's mock runtime and returns them. The SDK does not tell mocks a resource's
+ * parent, so the monitor's registerResource is wrapped to note the parent (and URN) of the registration that the
+ * mock monitor is about to hand to `newResource` (it does so synchronously, before its first await).
+ */
+export function installAwsLikeMocks(options: { project: string; stack: string; preview?: boolean }): AwsLikeMocks {
+    const mocks = new AwsLikeMocks();
+    void pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? false);
+    const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike | undefined;
+    if (monitor === undefined || typeof monitor.registerResource !== "function" || typeof monitor.newUrn !== "function") {
+        throw new Error("the Pulumi SDK's mock monitor is not installed: is more than one copy of @pulumi/pulumi loaded?");
+    }
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (request, callback) => {
+        mocks.registering = {
+            urn: monitor.newUrn(request.getParent(), request.getType(), request.getName()),
+            parent: request.getParent(),
+        };
+        return register(request, callback);
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (request, callback) => {
+        const urn = request.getUrn();
+        mocks.outputRegistrations.set(urn, (mocks.outputRegistrations.get(urn) ?? 0) + 1);
+        return registerOutputs(request, callback);
+    };
+    return mocks;
+}
+
+/**
+ * Resolves once every resource registration the program started has finished, using the SDK's own bookkeeping
+ * (the same wait the Pulumi language host does before a program exits).
+ */
+export async function waitForRegistrations(): Promise<void> {
+    const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+    if (typeof runtime.waitForRPCs !== "function") {
+        throw new Error("this version of @pulumi/pulumi has no runtime.waitForRPCs");
+    }
+    await runtime.waitForRPCs();
+}

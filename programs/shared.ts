@@ -1,0 +1,43 @@
+// Pieces the sample programs share: a minimal Node.js function with its execution role.
+import * as pulumi from "@pulumi/pulumi";
+import { Role, RolePolicyAttachment } from "@pulumi/aws/iam";
+import { Function } from "@pulumi/aws/lambda";
+
+/** Lets Lambda assume the role; nothing else. */
+const LAMBDA_ASSUME_ROLE_POLICY = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
+/** The AWS managed policy that lets a function write its own logs and nothing more. */
+const BASIC_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+
+/** A hello-world handler whose module scope stands in for a slow initialization (SDK clients, frameworks). */
+const HELLO_HANDLER = `
+const initializedAt = new Date().toISOString();
+exports.handler = async (event) => ({
+    statusCode: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hello: "world", initializedAt, initializationType: process.env.AWS_LAMBDA_INITIALIZATION_TYPE }),
+});
+`;
+
+/** A published Node.js function with a role that may only write its logs. */
+export function helloFunction(name: string, opts?: pulumi.CustomResourceOptions, code: string = HELLO_HANDLER): Function {
+    const role = new Role(`${name}-role`, { assumeRolePolicy: LAMBDA_ASSUME_ROLE_POLICY }, opts);
+    const logging = new RolePolicyAttachment(`${name}-logs`, { role: role.name, policyArn: BASIC_EXECUTION_POLICY_ARN }, opts);
+    return new Function(
+        name,
+        {
+            runtime: "nodejs22.x",
+            architectures: ["arm64"],
+            handler: "index.handler",
+            memorySize: 256,
+            role: role.arn,
+            code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(code) }),
+            // Provisioned concurrency needs a published version: publish one on every code change.
+            publish: true,
+        },
+        { ...opts, dependsOn: [logging] },
+    );
+}

@@ -1,0 +1,248 @@
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { Alias } from "@pulumi/aws/lambda";
+import {
+    mocks,
+    ofType,
+    rejectionMessage,
+    resetProgram,
+    settled,
+    testFunction,
+    thrownMessage,
+    urnOf,
+    valueOf,
+} from "../helpers/pulumi";
+import { autoName } from "../../cli/mock-aws";
+import { FixedConcurrency, FixedConcurrencyArgs } from "../../components";
+
+const COMPONENT = "lambda-concurrency:index:FixedConcurrency";
+const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders";
+
+describe("FixedConcurrency", () => {
+    beforeEach(resetProgram);
+
+    describe("with plain arguments", () => {
+        it("creates exactly one ProvisionedConcurrencyConfig, named after and parented to the component", async () => {
+            const fixed = new FixedConcurrency("orders-pc", {
+                functionName: "orders",
+                qualifier: "live",
+                provisionedConcurrentExecutions: 5,
+            });
+            const resources = await settled();
+            expect(resources.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
+                [COMPONENT, "orders-pc", undefined],
+                [CONFIG, "orders-pc", urnOf(COMPONENT, "orders-pc")],
+            ]);
+            expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({
+                functionName: "orders",
+                qualifier: "live",
+                provisionedConcurrentExecutions: 5,
+                skipDestroy: false,
+            });
+            expect(await valueOf(fixed.functionName)).to.equal("orders");
+            expect(await valueOf(fixed.qualifier)).to.equal("live");
+            expect(await valueOf(fixed.provisionedConcurrentExecutions)).to.equal(5);
+            expect(await valueOf(fixed.config.id)).to.equal("orders,live");
+            expect(await valueOf(fixed.urn)).to.equal(urnOf(COMPONENT, "orders-pc"));
+        });
+
+        it("calls registerOutputs exactly once", async () => {
+            new FixedConcurrency("once", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 1 });
+            await settled();
+            expect(mocks.outputRegistrations.get(urnOf(COMPONENT, "once"))).to.equal(1);
+        });
+
+        it("passes skipDestroy through when the user sets it", async () => {
+            new FixedConcurrency("keep", {
+                functionName: "orders",
+                qualifier: "3",
+                provisionedConcurrentExecutions: 2,
+                skipDestroy: true,
+            });
+            const [config] = ofType(await settled(), CONFIG);
+            expect(config.inputs.skipDestroy).to.equal(true);
+        });
+
+        it("hands AWS the unqualified ARN and exposes the plain function name for a qualified ARN", async () => {
+            const fixed = new FixedConcurrency("by-arn", {
+                functionName: `${ARN}:live`,
+                qualifier: "live",
+                provisionedConcurrentExecutions: 2,
+            });
+            const [config] = ofType(await settled(), CONFIG);
+            expect(config.inputs.functionName).to.equal(ARN);
+            expect(config.inputs.qualifier).to.equal("live");
+            expect(await valueOf(fixed.functionName)).to.equal("orders");
+        });
+
+        it("accepts a partial ARN", async () => {
+            new FixedConcurrency("partial", {
+                functionName: "123456789012:function:orders",
+                qualifier: "12",
+                provisionedConcurrentExecutions: 3,
+            });
+            const [config] = ofType(await settled(), CONFIG);
+            expect(config.inputs.functionName).to.equal("123456789012:function:orders");
+            expect(config.inputs.qualifier).to.equal("12");
+        });
+
+        it("does not change the arguments it was given", async () => {
+            const args: FixedConcurrencyArgs = { functionName: `${ARN}:live`, qualifier: "live", provisionedConcurrentExecutions: 2 };
+            const copy = { ...args };
+            new FixedConcurrency("untouched", args);
+            await settled();
+            expect(args).to.deep.equal(copy);
+        });
+    });
+
+    describe("with Output arguments", () => {
+        it("gives a published version of a function its environments", async () => {
+            const fn = testFunction("api", { publish: true });
+            const fixed = new FixedConcurrency("api-pc", {
+                functionName: fn.name,
+                qualifier: fn.version,
+                provisionedConcurrentExecutions: pulumi.output(2),
+            });
+            const resources = await settled();
+            expect(resources.map((r) => [r.type, r.name])).to.deep.equal([
+                ["aws:lambda/function:Function", "api"],
+                [COMPONENT, "api-pc"],
+                [CONFIG, "api-pc"],
+            ]);
+            expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({
+                functionName: autoName("aws:lambda/function:Function", "api"),
+                qualifier: "1",
+                provisionedConcurrentExecutions: 2,
+                skipDestroy: false,
+            });
+            expect(await valueOf(fixed.functionName)).to.equal(autoName("aws:lambda/function:Function", "api"));
+        });
+
+        it("gives an alias its environments, by function ARN", async () => {
+            const fn = testFunction("web", { publish: true });
+            const alias = new Alias("web-live", { name: "live", functionName: fn.name, functionVersion: fn.version });
+            new FixedConcurrency("web-pc", { functionName: fn.arn, qualifier: alias.name, provisionedConcurrentExecutions: 4 });
+            const [config] = ofType(await settled(), CONFIG);
+            const name = autoName("aws:lambda/function:Function", "web");
+            expect(config.inputs).to.deep.equal({
+                functionName: `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
+                qualifier: "live",
+                provisionedConcurrentExecutions: 4,
+                skipDestroy: false,
+            });
+        });
+
+        it("refuses the $LATEST version of an unpublished function when it resolves, naming component and argument", async () => {
+            const fn = testFunction("unpublished");
+            const fixed = new FixedConcurrency("latest", {
+                functionName: fn.name,
+                qualifier: fn.version,
+                provisionedConcurrentExecutions: 1,
+            });
+            const message = await rejectionMessage(valueOf(fixed.qualifier));
+            expect(message).to.match(
+                /FixedConcurrency "latest": qualifier cannot be "\$LATEST": provisioned concurrency needs a published version or an alias/,
+            );
+            await settled();
+            expect(ofType(mocks.resources, CONFIG)).to.have.length(0);
+        });
+
+        const outputErrors: [string, Partial<FixedConcurrencyArgs>, string][] = [
+            ["functionName", { functionName: pulumi.output("my function") }, 'FixedConcurrency "bad": functionName "my function" is not a valid Lambda function name; use only letters, digits, hyphens and underscores'],
+            ["qualifier", { qualifier: pulumi.output("") }, 'FixedConcurrency "bad": qualifier must not be empty; give an alias name or a published version number'],
+            ["provisionedConcurrentExecutions", { provisionedConcurrentExecutions: pulumi.output(0) }, 'FixedConcurrency "bad": provisionedConcurrentExecutions must be at least 1, got 0'],
+            ["an ARN qualifier", { functionName: pulumi.output(`${ARN}:live`), qualifier: pulumi.output("2") }, `FixedConcurrency "bad": functionName "${ARN}:live" is qualified with "live" but qualifier is "2"; give the unqualified ARN or make them agree`],
+        ];
+        for (const [what, override, expected] of outputErrors) {
+            it(`stops at a bad ${what} once it resolves, before the configuration reaches AWS`, async () => {
+                const fixed = new FixedConcurrency("bad", {
+                    functionName: "orders",
+                    qualifier: "live",
+                    provisionedConcurrentExecutions: 1,
+                    ...override,
+                });
+                const message = await rejectionMessage(valueOf(fixed.config.urn));
+                expect(message.endsWith(expected), message).to.equal(true);
+                await settled();
+                expect(mocks.resources.map((r) => r.type)).to.deep.equal([COMPONENT]);
+            });
+        }
+    });
+
+    describe("refuses bad plain arguments at construction", () => {
+        const base: FixedConcurrencyArgs = { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 };
+        const cases: [string, Partial<FixedConcurrencyArgs>, string][] = [
+            ["$LATEST", { qualifier: "$LATEST" }, 'qualifier cannot be "$LATEST": provisioned concurrency needs a published version or an alias (publish the function with publish: true and use its version, or create an alias)'],
+            ["an empty qualifier", { qualifier: "" }, "qualifier must not be empty; give an alias name or a published version number"],
+            ["a malformed qualifier", { qualifier: "live/blue" }, 'qualifier "live/blue" is not a valid alias name or version number; alias names use only letters, digits, hyphens and underscores'],
+            ["version 0", { qualifier: "0" }, 'qualifier "0" is not a published version number; versions are numbered from 1 without leading zeros'],
+            ["a fractional count", { provisionedConcurrentExecutions: 1.5 }, "provisionedConcurrentExecutions must be a whole number, got 1.5"],
+            ["a zero count", { provisionedConcurrentExecutions: 0 }, "provisionedConcurrentExecutions must be at least 1, got 0"],
+            ["a negative count", { provisionedConcurrentExecutions: -2 }, "provisionedConcurrentExecutions must be at least 1, got -2"],
+            ["an empty function name", { functionName: "" }, "functionName must not be empty"],
+            ["a malformed function name", { functionName: "orders!" }, 'functionName "orders!" is not a valid Lambda function name; use only letters, digits, hyphens and underscores'],
+            ["a too long function name", { functionName: "f".repeat(65) }, `functionName "${"f".repeat(65)}" names a function of 65 characters; Lambda function names are at most 64`],
+            ["a malformed ARN", { functionName: "arn:aws:lambda:us-east-1:123:function:orders" }, 'functionName "arn:aws:lambda:us-east-1:123:function:orders" is not a valid Lambda function ARN; expected arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER] or ACCOUNT:function:NAME[:QUALIFIER]'],
+            ["an ARN whose qualifier disagrees", { functionName: `${ARN}:blue` }, `functionName "${ARN}:blue" is qualified with "blue" but qualifier is "live"; give the unqualified ARN or make them agree`],
+        ];
+        for (const [what, override, expected] of cases) {
+            it(`refuses ${what}`, () => {
+                let error: unknown;
+                try {
+                    new FixedConcurrency("bad", { ...base, ...override });
+                } catch (e) {
+                    error = e;
+                }
+                expect(error).to.be.instanceOf(pulumi.ResourceError);
+                expect((error as Error).message).to.equal(`FixedConcurrency "bad": ${expected}`);
+            });
+        }
+    });
+
+    describe("one configuration per function and qualifier", () => {
+        it("refuses a second component on the same function and qualifier, naming both", () => {
+            new FixedConcurrency("first", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            expect(
+                thrownMessage(
+                    () => new FixedConcurrency("second", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 }),
+                ),
+            ).to.equal(
+                'FixedConcurrency "second": FixedConcurrency "second" and FixedConcurrency "first" both give provisioned concurrency to function "orders" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them.',
+            );
+        });
+
+        it("sees the same function through a qualified and an unqualified ARN", () => {
+            new FixedConcurrency("first", { functionName: ARN, qualifier: "live", provisionedConcurrentExecutions: 2 });
+            expect(
+                thrownMessage(
+                    () => new FixedConcurrency("second", { functionName: `${ARN}:live`, qualifier: "live", provisionedConcurrentExecutions: 2 }),
+                ),
+            ).to.contain('FixedConcurrency "second" and FixedConcurrency "first" both give provisioned concurrency');
+        });
+
+        it("allows other qualifiers and other functions", async () => {
+            new FixedConcurrency("a", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            new FixedConcurrency("b", { functionName: "orders", qualifier: "7", provisionedConcurrentExecutions: 2 });
+            new FixedConcurrency("c", { functionName: "billing", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            expect(ofType(await settled(), CONFIG).map((r) => r.name)).to.deep.equal(["a", "b", "c"]);
+        });
+
+        it("finds a conflict between Output values when they resolve, failing one of the two", async () => {
+            const fn = testFunction("shared", { publish: true });
+            const first = new FixedConcurrency("first", { functionName: fn.name, qualifier: fn.version, provisionedConcurrentExecutions: 2 });
+            const second = new FixedConcurrency("second", { functionName: fn.name, qualifier: "1", provisionedConcurrentExecutions: 2 });
+            const outcomes = await Promise.allSettled([valueOf(first.config.urn), valueOf(second.config.urn)]);
+            const failures = outcomes.flatMap((o) => (o.status === "rejected" ? [String((o.reason as Error).message)] : []));
+            expect(failures).to.have.length(1);
+            const name = autoName("aws:lambda/function:Function", "shared");
+            // Whichever resolves second is refused; the message names both either way.
+            expect(failures[0]).to.match(
+                new RegExp(
+                    `FixedConcurrency "(first|second)" and FixedConcurrency "(first|second)" both give provisioned concurrency to function "${name}" qualifier "1"`,
+                ),
+            );
+            expect(failures[0]).to.contain('"first"').and.to.contain('"second"');
+        });
+    });
+});
