@@ -200,26 +200,28 @@ export function isPlain<T>(value: pulumi.Input<T> | undefined): value is T {
  * Output when it resolves, so the deployment stops before AWS sees the value, and the error still names the
  * component and the argument. Returns the input as an Output that carries the check.
  */
-export function checkedInput<T>(
+export function checkedInput<T extends string | number | boolean>(
     component: pulumi.Resource,
     label: string,
     value: pulumi.Input<T>,
     validate: (value: T) => ValidationResult,
 ): pulumi.Output<T> {
+    // pulumi.output's Unwrap<T> does not reduce for a generic T; for the primitives allowed here it is T itself.
+    const output = pulumi.output(value) as unknown as pulumi.Output<T>;
     if (isPlain(value)) {
         const error = validate(value);
         if (error !== undefined) {
             throw new pulumi.ResourceError(`${label}: ${error}`, component);
         }
-        return pulumi.output(value);
+        return output;
     }
-    return pulumi.output(value).apply((resolved) => {
-        const error = validate(resolved as T);
+    return output.apply<T>((resolved: T): T => {
+        const error = validate(resolved);
         if (error !== undefined) {
             throw new pulumi.ResourceError(`${label}: ${error}`, component);
         }
-        return resolved as T;
-    }) as pulumi.Output<T>;
+        return resolved;
+    });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -183,14 +183,14 @@ describe("ownershipKey and claimQualifier", () => {
     });
 
     it("accepts the first claim and different qualifiers", () => {
-        const registry = new Map();
+        const registry = new Map<string, QualifierOwner>();
         expect(claimQualifier(registry, "default|f|live", fixedA, "f", "live")).to.equal(undefined);
         expect(claimQualifier(registry, "default|f|2", fixedB, "f", "2")).to.equal(undefined);
         expect([...registry.keys()]).to.deep.equal(["default|f|live", "default|f|2"]);
     });
 
     it("names both components when two fixed configurations meet", () => {
-        const registry = new Map();
+        const registry = new Map<string, QualifierOwner>();
         claimQualifier(registry, "k", fixedA, "f", "live");
         expect(claimQualifier(registry, "k", fixedB, "f", "live")).to.equal(
             'FixedConcurrency "b" and FixedConcurrency "a" both give provisioned concurrency to function "f" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them.',
@@ -198,7 +198,7 @@ describe("ownershipKey and claimQualifier", () => {
     });
 
     it("tells how to combine two scalable targets", () => {
-        const registry = new Map();
+        const registry = new Map<string, QualifierOwner>();
         claimQualifier(registry, "k", scheduled, "f", "live");
         expect(claimQualifier(registry, "k", scaling, "f", "live")).to.equal(
             'UtilizationScaling "s" and ScheduledConcurrency "t" both register a scalable target for function "f" qualifier "live"; Application Auto Scaling keeps one per version or alias, so they would overwrite each other. Use one UtilizationScaling and give it the schedules.',
@@ -206,7 +206,7 @@ describe("ownershipKey and claimQualifier", () => {
     });
 
     it("refuses a fixed configuration beside a scalable target", () => {
-        const registry = new Map();
+        const registry = new Map<string, QualifierOwner>();
         claimQualifier(registry, "k", fixedA, "f", "live");
         expect(claimQualifier(registry, "k", scaling, "f", "live")).to.equal(
             'UtilizationScaling "s" and FixedConcurrency "a" both manage the provisioned concurrency of function "f" qualifier "live"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (with minCapacity for the fixed floor).',

@@ -1,0 +1,125 @@
+// How users get the package: `npm pack`, installed into a scratch project outside the repository, then a small
+// TypeScript program that imports it is type-checked, compiled and run under Pulumi's mocks.
+import { expect } from "chai";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { REPO_ROOT } from "../helpers/cli";
+
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const TSC = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+
+function devDependencyVersion(name: string): string {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+        devDependencies: Record<string, string>;
+    };
+    return manifest.devDependencies[name];
+}
+
+const USER_PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
+
+pulumi.runtime.setMocks(
+    {
+        newResource: (args) => ({ id: args.name + "-id", state: args.inputs }),
+        call: (args) => args.inputs,
+    },
+    "user-project",
+    "dev",
+);
+
+import { FixedConcurrency, validateQualifier } from "lambda-concurrency";
+
+const fixed = new FixedConcurrency("orders", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 });
+let refused = "";
+try {
+    new FixedConcurrency("broken", { functionName: "orders", qualifier: "$LATEST", provisionedConcurrentExecutions: 1 });
+} catch (error) {
+    refused = error instanceof pulumi.ResourceError ? error.message : "not a ResourceError";
+}
+pulumi.all([fixed.config.functionName, fixed.qualifier, fixed.provisionedConcurrentExecutions]).apply(([fn, q, n]) => {
+    console.log(JSON.stringify({ fn, q, n, refused, check: validateQualifier("live") ?? "ok" }));
+});
+`;
+
+describe("the published package", function () {
+    this.timeout(240_000);
+    let scratch: string;
+    let files: string[];
+
+    before(() => {
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), "lambda-concurrency-user-"));
+        const packed = JSON.parse(
+            execFileSync(NPM, ["pack", "--json", "--pack-destination", scratch], { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+        ) as { filename: string; files: { path: string }[] }[];
+        files = packed[0].files.map((f) => f.path).sort();
+        const tarball = path.join(scratch, packed[0].filename);
+        fs.writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "user-project", private: true }));
+        // Offline first: `npm ci` in the repository has just put these exact versions in npm's cache.
+        execFileSync(
+            NPM,
+            [
+                "install",
+                "--prefer-offline",
+                "--no-audit",
+                "--no-fund",
+                tarball,
+                `@pulumi/pulumi@${devDependencyVersion("@pulumi/pulumi")}`,
+                `@pulumi/aws@${devDependencyVersion("@pulumi/aws")}`,
+            ],
+            { cwd: scratch, stdio: ["ignore", "pipe", "pipe"] },
+        );
+    });
+
+    after(() => {
+        fs.rmSync(scratch, { recursive: true, force: true });
+    });
+
+    it("ships only the build, its type declarations, the README and the manifest", () => {
+        for (const file of files) {
+            expect(file, file).to.match(/^(package\.json|README\.md|dist\/(components|runtime|advisor|cli)\/.+\.(js|d\.ts))$/);
+        }
+        expect(files).to.include.members([
+            "package.json",
+            "README.md",
+            "dist/components/index.js",
+            "dist/components/index.d.ts",
+            "dist/components/fixed.js",
+            "dist/components/target.js",
+            "dist/cli/main.js",
+        ]);
+        expect(files.some((f) => f.startsWith("dist/tests/") || f.startsWith("dist/programs/"))).to.equal(false);
+    });
+
+    it("type-checks, compiles and runs a user's TypeScript program that imports it", () => {
+        fs.writeFileSync(path.join(scratch, "index.ts"), USER_PROGRAM);
+        fs.writeFileSync(
+            path.join(scratch, "tsconfig.json"),
+            JSON.stringify({
+                compilerOptions: { strict: true, target: "ES2022", module: "commonjs", lib: ["ES2022", "DOM"], types: [], outDir: "out", skipLibCheck: true },
+                files: ["index.ts"],
+            }),
+        );
+        execFileSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: scratch, stdio: ["ignore", "pipe", "pipe"] });
+        const output = execFileSync(process.execPath, [path.join("out", "index.js")], { cwd: scratch, encoding: "utf8" });
+        expect(JSON.parse(output.trim())).to.deep.equal({
+            fn: "orders",
+            q: "live",
+            n: 3,
+            refused:
+                'FixedConcurrency "broken": qualifier cannot be "$LATEST": provisioned concurrency needs a published version or an alias (publish the function with publish: true and use its version, or create an alias)',
+            check: "ok",
+        });
+    });
+
+    it("installs the lambda-concurrency command, which plans the user's program offline", () => {
+        const output = execFileSync(
+            path.join(scratch, "node_modules", ".bin", "lambda-concurrency"),
+            ["plan", "--program", path.join("out", "index.js"), "--json"],
+            { cwd: scratch, encoding: "utf8" },
+        );
+        const plan = JSON.parse(output.slice(output.indexOf("{"))) as { roots: { type: string; name: string }[] };
+        expect(plan.roots.map((r) => [r.type, r.name])).to.deep.equal([["lambda-concurrency:index:FixedConcurrency", "orders"]]);
+    });
+});

@@ -1,0 +1,88 @@
+// The sample programs, run under the shared mocks: what `pulumi up -c scenario=NAME` would create.
+import { expect } from "chai";
+import { autoName } from "../../cli/mock-aws";
+import { DEFAULT_SCENARIO, SCENARIOS } from "../../programs/scenarios";
+import { ofType, resetProgram, settled, urnOf } from "../helpers/pulumi";
+
+const FUNCTION = "aws:lambda/function:Function";
+const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const COMPONENT = "lambda-concurrency:index:FixedConcurrency";
+
+describe("sample programs", () => {
+    beforeEach(resetProgram);
+
+    it("default to hello-api", () => {
+        expect(DEFAULT_SCENARIO).to.equal("hello-api");
+        expect(Object.keys(SCENARIOS)).to.include.members(["hello-api", "fixed"]);
+    });
+
+    it("fixed: a published function with 2 environments on its version", async () => {
+        SCENARIOS.fixed.run();
+        const resources = await settled();
+        expect(resources.map((r) => [r.type, r.name])).to.deep.equal([
+            ["aws:iam/role:Role", "fixed-fn-role"],
+            ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "fixed-fn-logs"],
+            [FUNCTION, "fixed-fn"],
+            [COMPONENT, "fixed"],
+            [CONFIG, "fixed"],
+        ]);
+        const [fn] = ofType(resources, FUNCTION);
+        expect(fn.inputs).to.deep.include({ publish: true, runtime: "nodejs22.x", handler: "index.handler", memorySize: 256 });
+        const [config] = ofType(resources, CONFIG);
+        expect(config.parent).to.equal(urnOf(COMPONENT, "fixed"));
+        expect(config.inputs).to.deep.equal({
+            functionName: autoName(FUNCTION, "fixed-fn"),
+            qualifier: "1",
+            provisionedConcurrentExecutions: 2,
+            skipDestroy: false,
+        });
+        const [attachment] = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        expect(attachment.inputs.policyArn).to.equal("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+    });
+
+    it("hello-api: an HTTP API on the live alias, which has 2 environments", async () => {
+        SCENARIOS["hello-api"].run();
+        const resources = await settled();
+        expect(resources.map((r) => [r.type, r.name]).sort()).to.deep.equal(
+            [
+                ["aws:apigatewayv2/api:Api", "hello-api"],
+                ["aws:apigatewayv2/integration:Integration", "hello-api"],
+                ["aws:apigatewayv2/route:Route", "hello-api"],
+                ["aws:apigatewayv2/stage:Stage", "hello-api"],
+                ["aws:iam/role:Role", "hello-fn-role"],
+                ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "hello-fn-logs"],
+                ["aws:lambda/alias:Alias", "hello-live"],
+                [FUNCTION, "hello-fn"],
+                ["aws:lambda/permission:Permission", "hello-api"],
+                [CONFIG, "hello-live"],
+                [COMPONENT, "hello-live"],
+            ].sort(),
+        );
+        const functionName = autoName(FUNCTION, "hello-fn");
+        const functionArn = `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`;
+        expect(ofType(resources, "aws:lambda/alias:Alias")[0].inputs).to.deep.equal({
+            name: "live",
+            functionName,
+            functionVersion: "1",
+        });
+        expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({
+            functionName,
+            qualifier: "live",
+            provisionedConcurrentExecutions: 2,
+            skipDestroy: false,
+        });
+        // The API must call the alias, or the provisioned environments would never serve it.
+        expect(ofType(resources, "aws:apigatewayv2/integration:Integration")[0].inputs.integrationUri).to.equal(
+            `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}:live/invocations`,
+        );
+        const [permission] = ofType(resources, "aws:lambda/permission:Permission");
+        expect(permission.inputs).to.deep.include({
+            action: "lambda:InvokeFunction",
+            function: functionName,
+            qualifier: "live",
+            principal: "apigateway.amazonaws.com",
+        });
+        expect(permission.inputs.sourceArn).to.match(/^arn:aws:execute-api:us-east-1:123456789012:[0-9a-f]{7}abc\/\*\/\*$/);
+        expect(ofType(resources, "aws:apigatewayv2/route:Route")[0].inputs.routeKey).to.equal("GET /");
+    });
+});
