@@ -10,3 +10,35 @@ export {
     validateCapacity,
     scalableTargetResourceId,
 } from "./target";
+export { ScheduledConcurrency, ScheduledConcurrencyArgs } from "./scheduled";
+export {
+    UtilizationScaling,
+    UtilizationScalingArgs,
+    UtilizationStatistic,
+    DEFAULT_TARGET_UTILIZATION,
+    validateTargetUtilization,
+    validateCooldown,
+    validateStatistic,
+    utilizationMetric,
+} from "./utilization";
+export {
+    ScheduleArgs,
+    ResolvedSchedule,
+    LAMBDA_SERVICE_NAMESPACE,
+    PROVISIONED_CONCURRENCY_DIMENSION,
+    validateSchedules,
+    resolveTargetBounds,
+} from "./scalable-target";
+export {
+    ScheduleError,
+    ParsedSchedule,
+    parseScheduleExpression,
+    validateScheduleExpression,
+    validateTimezone,
+    validateScheduleTimes,
+    validateScheduledActionName,
+    nextOccurrences,
+    capacityTimeline,
+    formatTimeline,
+    describeSchedule,
+} from "./schedule";

@@ -43,6 +43,12 @@ pulumi.all([fixed.config.functionName, fixed.qualifier, fixed.provisionedConcurr
 });
 `;
 
+// A program as a user deploys it: no mocks of its own; the plan command brings them.
+const DEPLOYABLE_PROGRAM = `
+import { FixedConcurrency } from "lambda-concurrency";
+new FixedConcurrency("orders", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 });
+`;
+
 describe("the published package", function () {
     this.timeout(240_000);
     let scratch: string;
@@ -94,11 +100,12 @@ describe("the published package", function () {
 
     it("type-checks, compiles and runs a user's TypeScript program that imports it", () => {
         fs.writeFileSync(path.join(scratch, "index.ts"), USER_PROGRAM);
+        fs.writeFileSync(path.join(scratch, "deploy.ts"), DEPLOYABLE_PROGRAM);
         fs.writeFileSync(
             path.join(scratch, "tsconfig.json"),
             JSON.stringify({
                 compilerOptions: { strict: true, target: "ES2022", module: "commonjs", lib: ["ES2022", "DOM"], types: [], outDir: "out", skipLibCheck: true },
-                files: ["index.ts"],
+                files: ["index.ts", "deploy.ts"],
             }),
         );
         execFileSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: scratch, stdio: ["ignore", "pipe", "pipe"] });
@@ -116,10 +123,10 @@ describe("the published package", function () {
     it("installs the lambda-concurrency command, which plans the user's program offline", () => {
         const output = execFileSync(
             path.join(scratch, "node_modules", ".bin", "lambda-concurrency"),
-            ["plan", "--program", path.join("out", "index.js"), "--json"],
+            ["plan", "--program", path.join("out", "deploy.js"), "--json"],
             { cwd: scratch, encoding: "utf8" },
         );
-        const plan = JSON.parse(output.slice(output.indexOf("{"))) as { roots: { type: string; name: string }[] };
+        const plan = JSON.parse(output) as { roots: { type: string; name: string }[] };
         expect(plan.roots.map((r) => [r.type, r.name])).to.deep.equal([["lambda-concurrency:index:FixedConcurrency", "orders"]]);
     });
 });

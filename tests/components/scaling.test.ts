@@ -1,0 +1,384 @@
+// ScheduledConcurrency and UtilizationScaling under the shared mocks, and the pure checks they share.
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    ScheduleArgs,
+    ScheduledConcurrency,
+    ScheduledConcurrencyArgs,
+    UtilizationScaling,
+    UtilizationScalingArgs,
+    FixedConcurrency,
+    resolveTargetBounds,
+    utilizationMetric,
+    validateSchedules,
+    validateTargetUtilization,
+    validateCooldown,
+    validateStatistic,
+} from "../../components";
+import { autoName } from "../../cli/mock-aws";
+import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
+
+const SCHEDULED = "lambda-concurrency:index:ScheduledConcurrency";
+const UTILIZATION = "lambda-concurrency:index:UtilizationScaling";
+const TARGET = "aws:appautoscaling/target:Target";
+const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
+const POLICY = "aws:appautoscaling/policy:Policy";
+const ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders";
+
+const DAY_AND_NIGHT: ScheduleArgs[] = [
+    { name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 },
+    { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 2 },
+];
+
+function thrown(fn: () => unknown): { error: unknown; message: string } {
+    try {
+        fn();
+    } catch (error) {
+        return { error, message: error instanceof Error ? error.message : String(error) };
+    }
+    throw new Error("expected an error");
+}
+
+describe("validateSchedules", () => {
+    it("resolves capacity to both bounds and applies the default time zone", () => {
+        expect(validateSchedules(DAY_AND_NIGHT, { defaultTimezone: "Europe/Paris", minimumCapacity: 0, required: true })).to.deep.equal({
+            schedules: [
+                { name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: 10, maxCapacity: 10, timezone: "Europe/Paris", startTime: undefined, endTime: undefined },
+                { name: "night", schedule: "cron(0 18 * * ? *)", minCapacity: 2, maxCapacity: 2, timezone: "Europe/Paris", startTime: undefined, endTime: undefined },
+            ],
+        });
+    });
+
+    it("keeps one-sided bounds, a schedule's own time zone and its window", () => {
+        const result = validateSchedules(
+            [{ name: "peak", schedule: "at(2026-12-24T18:00:00)", minCapacity: 5, timezone: "America/New_York", startTime: "2026-12-01T00:00:00Z", endTime: "2026-12-31T00:00:00Z" }],
+            { minimumCapacity: 0, required: true },
+        );
+        expect(result).to.deep.equal({
+            schedules: [
+                { name: "peak", schedule: "at(2026-12-24T18:00:00)", minCapacity: 5, maxCapacity: undefined, timezone: "America/New_York", startTime: "2026-12-01T00:00:00Z", endTime: "2026-12-31T00:00:00Z" },
+            ],
+        });
+    });
+
+    const cases: [string, ScheduleArgs[] | undefined, string][] = [
+        ["no schedules", [], "schedules must list at least one schedule"],
+        ["a duplicate name", [DAY_AND_NIGHT[0], { ...DAY_AND_NIGHT[1], name: "day" }], 'schedules[1].name "day" is already the name of schedules[0]; scheduled action names must be unique per scalable target'],
+        ["a name AWS rejects", [{ ...DAY_AND_NIGHT[0], name: "day/time" }], 'schedules[0].name: scheduled action name "day/time" must not contain ":", "/" or "|" (found "/")'],
+        ["a bad expression", [{ ...DAY_AND_NIGHT[0], schedule: "cron(0 8 * * * *)" }], 'schedules[0] ("day").schedule: cron(0 8 * * * *): day-of-month and day-of-week cannot both be "*"; one of them must be "?"'],
+        ["a rate below a minute", [{ ...DAY_AND_NIGHT[0], schedule: "rate(30 seconds)" }], 'schedules[0] ("day").schedule: rate(30 seconds): unit "seconds" is not supported; the smallest rate is 1 minute (units: minute, minutes, hour, hours, day, days)'],
+        ["an unknown time zone", [{ ...DAY_AND_NIGHT[0], timezone: "Mars/Olympus" }], 'schedules[0] ("day").timezone: timezone "Mars/Olympus" is not an IANA time zone name (e.g. "UTC", "Europe/Paris", "America/New_York")'],
+        ["endTime before startTime", [{ ...DAY_AND_NIGHT[0], startTime: "2026-12-02T00:00:00Z", endTime: "2026-12-01T00:00:00Z" }], 'schedules[0] ("day"): endTime "2026-12-01T00:00:00Z" must be after startTime "2026-12-02T00:00:00Z"'],
+        ["a negative capacity", [{ ...DAY_AND_NIGHT[0], capacity: -1 }], 'schedules[0] ("day").capacity must be at least 0, got -1'],
+        ["a fractional capacity", [{ ...DAY_AND_NIGHT[0], capacity: 2.5 }], 'schedules[0] ("day").capacity must be a whole number, got 2.5'],
+        ["a fractional minCapacity", [{ name: "x", schedule: "rate(1 hour)", minCapacity: 0.5 }], 'schedules[0] ("x").minCapacity must be a whole number, got 0.5'],
+        ["capacity with a bound", [{ name: "x", schedule: "rate(1 hour)", capacity: 3, maxCapacity: 4 }], 'schedules[0] ("x") sets capacity (3) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
+        ["no capacity at all", [{ name: "x", schedule: "rate(1 hour)" }], 'schedules[0] ("x") must set capacity, or minCapacity and/or maxCapacity'],
+        ["min above max", [{ name: "x", schedule: "rate(1 hour)", minCapacity: 5, maxCapacity: 3 }], 'schedules[0] ("x").minCapacity (5) must not be above its maxCapacity (3)'],
+    ];
+    for (const [what, schedules, message] of cases) {
+        it(`refuses ${what}`, () => {
+            expect(validateSchedules(schedules, { minimumCapacity: 0, required: true })).to.deep.equal({ error: message });
+        });
+    }
+
+    it("refuses an unknown default time zone", () => {
+        expect(validateSchedules(DAY_AND_NIGHT, { defaultTimezone: "Nowhere", minimumCapacity: 0, required: true })).to.deep.equal({
+            error: 'timezone "Nowhere" is not an IANA time zone name (e.g. "UTC", "Europe/Paris", "America/New_York")',
+        });
+    });
+});
+
+describe("resolveTargetBounds", () => {
+    const resolved = (validateSchedules(DAY_AND_NIGHT, { minimumCapacity: 0, required: true }) as { schedules: never[] }).schedules;
+    it("defaults to the lowest and highest capacity the schedules use", () => {
+        expect(resolveTargetBounds(resolved, undefined, undefined, {})).to.deep.equal({ min: 2, max: 10 });
+    });
+    it("keeps explicit bounds that contain every schedule", () => {
+        expect(resolveTargetBounds(resolved, 0, 20, {})).to.deep.equal({ min: 0, max: 20 });
+    });
+    it("refuses a schedule outside explicit bounds", () => {
+        expect(resolveTargetBounds(resolved, 3, 20, {})).to.deep.equal({
+            error: 'schedules[1] ("night") sets minCapacity 2, outside the target\'s bounds 3 to 20; widen minCapacity/maxCapacity or change the schedule',
+        });
+    });
+    it("refuses min above max", () => {
+        expect(resolveTargetBounds([], 5, 4, {})).to.deep.equal({ error: "minCapacity (5) must not be above maxCapacity (4)" });
+    });
+});
+
+describe("ScheduledConcurrency", () => {
+    beforeEach(resetProgram);
+
+    it("creates the seed example exactly: a target and cron(0 8 * * ? *) to 10, cron(0 18 * * ? *) to 2", async () => {
+        const scheduled = new ScheduledConcurrency("orders-clock", { functionName: "orders", qualifier: "live", schedules: DAY_AND_NIGHT });
+        const resources = await settled();
+        const parent = urnOf(SCHEDULED, "orders-clock");
+        expect(resources.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
+            [SCHEDULED, "orders-clock", undefined],
+            [TARGET, "orders-clock-target", parent],
+            [ACTION, "orders-clock-day", parent],
+            [ACTION, "orders-clock-night", parent],
+        ]);
+        expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({
+            serviceNamespace: "lambda",
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            resourceId: "function:orders:live",
+            minCapacity: 2,
+            maxCapacity: 10,
+        });
+        const [day, night] = ofType(resources, ACTION);
+        const common = { serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId: "function:orders:live", timezone: "UTC" };
+        expect(day.inputs).to.deep.equal({ ...common, name: "day", schedule: "cron(0 8 * * ? *)", scalableTargetAction: { minCapacity: 10, maxCapacity: 10 } });
+        expect(night.inputs).to.deep.equal({ ...common, name: "night", schedule: "cron(0 18 * * ? *)", scalableTargetAction: { minCapacity: 2, maxCapacity: 2 } });
+        expect(scheduled.scheduledActions).to.have.length(2);
+        expect(await valueOf(scheduled.target.resourceId)).to.equal("function:orders:live");
+        expect(mocks.outputRegistrations.get(parent)).to.equal(1);
+    });
+
+    it("uses the function's plain name in the resource id when given an ARN, and passes windows and time zones", async () => {
+        new ScheduledConcurrency("by-arn", {
+            functionName: `${ARN}:7`,
+            qualifier: "7",
+            timezone: "Europe/Paris",
+            minCapacity: 0,
+            maxCapacity: 20,
+            schedules: [
+                { name: "weekday-mornings", schedule: "cron(0 8 ? * MON-FRI *)", minCapacity: 5, maxCapacity: 20, startTime: "2026-12-01T00:00:00Z", endTime: "2027-01-01T00:00:00Z" },
+                { name: "evenings", schedule: "cron(0 20 * * ? *)", maxCapacity: 0, minCapacity: 0, timezone: "America/New_York" },
+            ],
+        });
+        const resources = await settled();
+        expect(ofType(resources, TARGET)[0].inputs).to.deep.include({ resourceId: "function:orders:7", minCapacity: 0, maxCapacity: 20 });
+        const [mornings, evenings] = ofType(resources, ACTION);
+        expect(mornings.inputs).to.deep.include({
+            timezone: "Europe/Paris",
+            startTime: "2026-12-01T00:00:00Z",
+            endTime: "2027-01-01T00:00:00Z",
+            scalableTargetAction: { minCapacity: 5, maxCapacity: 20 },
+        });
+        expect(evenings.inputs).to.deep.include({ timezone: "America/New_York", scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } });
+    });
+
+    it("resolves Output function names and versions into the resource id", async () => {
+        const fn = testFunction("clocked", { publish: true });
+        new ScheduledConcurrency("clocked", { functionName: fn.name, qualifier: fn.version, schedules: DAY_AND_NIGHT });
+        const [target] = ofType(await settled(), TARGET);
+        expect(target.inputs.resourceId).to.equal(`function:${autoName("aws:lambda/function:Function", "clocked")}:1`);
+    });
+
+    const errors: [string, Partial<ScheduledConcurrencyArgs>, string][] = [
+        ["min above max", { minCapacity: 12, maxCapacity: 11 }, "minCapacity (12) must not be above maxCapacity (11)"],
+        ["a schedule outside the bounds", { maxCapacity: 8 }, 'schedules[0] ("day") sets minCapacity 10, outside the target\'s bounds 2 to 8; widen minCapacity/maxCapacity or change the schedule'],
+        ["a fractional bound", { minCapacity: 1.5 }, "minCapacity must be a whole number, got 1.5"],
+        ["no schedules", { schedules: [] }, "schedules must list at least one schedule"],
+        ["$LATEST", { qualifier: "$LATEST" }, 'qualifier cannot be "$LATEST": provisioned concurrency needs a published version or an alias (publish the function with publish: true and use its version, or create an alias)'],
+        ["a bad function name", { functionName: "my function" }, 'functionName "my function" is not a valid Lambda function name; use only letters, digits, hyphens and underscores'],
+    ];
+    for (const [what, override, message] of errors) {
+        it(`refuses ${what} at construction`, () => {
+            const { error, message: actual } = thrown(
+                () => new ScheduledConcurrency("bad", { functionName: "orders", qualifier: "live", schedules: DAY_AND_NIGHT, ...override }),
+            );
+            expect(error).to.be.instanceOf(pulumi.ResourceError);
+            expect(actual).to.equal(`ScheduledConcurrency "bad": ${message}`);
+        });
+    }
+
+    it("checks Output bounds when they resolve", async () => {
+        const scheduled = new ScheduledConcurrency("late", {
+            functionName: "orders",
+            qualifier: "live",
+            schedules: DAY_AND_NIGHT,
+            maxCapacity: pulumi.output(5),
+        });
+        const message = await rejectionMessage(valueOf(scheduled.target.maxCapacity));
+        expect(message).to.contain(`ScheduledConcurrency "late": schedules[0] ("day") sets minCapacity 10, outside the target's bounds 2 to 5`);
+    });
+});
+
+describe("UtilizationScaling", () => {
+    beforeEach(resetProgram);
+
+    it("tracks 0.7 by default on the Maximum, idle-aware: a target, one policy, and metric math", async () => {
+        const scaling = new UtilizationScaling("orders-load", { functionName: "orders", qualifier: "live", maxCapacity: 10 });
+        const resources = await settled();
+        const parent = urnOf(UTILIZATION, "orders-load");
+        expect(resources.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
+            [UTILIZATION, "orders-load", undefined],
+            [TARGET, "orders-load-target", parent],
+            [POLICY, "orders-load-tracking", parent],
+        ]);
+        expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({
+            serviceNamespace: "lambda",
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            resourceId: "function:orders:live",
+            minCapacity: 1,
+            maxCapacity: 10,
+        });
+        const dimensions = [
+            { name: "FunctionName", value: "orders" },
+            { name: "Resource", value: "orders:live" },
+        ];
+        expect(ofType(resources, POLICY)[0].inputs).to.deep.equal({
+            policyType: "TargetTrackingScaling",
+            serviceNamespace: "lambda",
+            resourceId: "function:orders:live",
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            targetTrackingScalingPolicyConfiguration: {
+                targetValue: 0.7,
+                customizedMetricSpecification: {
+                    metrics: [
+                        {
+                            id: "utilization",
+                            metricStat: { metric: { namespace: "AWS/Lambda", metricName: "ProvisionedConcurrencyUtilization", dimensions }, stat: "Maximum" },
+                            returnData: false,
+                        },
+                        { id: "utilization_or_zero", expression: "FILL(utilization, 0)", label: "ProvisionedConcurrencyUtilization (Maximum), 0 when idle", returnData: true },
+                    ],
+                },
+            },
+        });
+        expect(await valueOf(scaling.policy.policyType)).to.equal("TargetTrackingScaling");
+        expect(scaling.scheduledActions).to.deep.equal([]);
+        expect(mocks.outputRegistrations.get(parent)).to.equal(1);
+    });
+
+    it("uses the predefined metric for Average without idle scale-in, and passes cooldowns and disableScaleIn", async () => {
+        new UtilizationScaling("avg", {
+            functionName: "orders",
+            qualifier: "live",
+            minCapacity: 1,
+            maxCapacity: 10,
+            targetUtilization: 0.8,
+            statistic: "Average",
+            scaleInWhenIdle: false,
+            scaleInCooldown: 300,
+            scaleOutCooldown: 0,
+            disableScaleIn: true,
+        });
+        const [policy] = ofType(await settled(), POLICY);
+        expect(policy.inputs.targetTrackingScalingPolicyConfiguration).to.deep.equal({
+            targetValue: 0.8,
+            scaleInCooldown: 300,
+            scaleOutCooldown: 0,
+            disableScaleIn: true,
+            predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" },
+        });
+    });
+
+    it("uses a customized Maximum metric without metric math when idle scale-in is off", async () => {
+        new UtilizationScaling("max", { functionName: "orders", qualifier: "3", maxCapacity: 4, scaleInWhenIdle: false });
+        const [policy] = ofType(await settled(), POLICY);
+        expect(policy.inputs.targetTrackingScalingPolicyConfiguration).to.deep.equal({
+            targetValue: 0.7,
+            customizedMetricSpecification: {
+                namespace: "AWS/Lambda",
+                metricName: "ProvisionedConcurrencyUtilization",
+                statistic: "Maximum",
+                dimensions: [
+                    { name: "FunctionName", value: "orders" },
+                    { name: "Resource", value: "orders:3" },
+                ],
+            },
+        });
+    });
+
+    it("puts scheduled bounds on the same target, created after the policy, one after the other", async () => {
+        const scaling = new UtilizationScaling("hours", {
+            functionName: "orders",
+            qualifier: "live",
+            minCapacity: 1,
+            maxCapacity: 50,
+            schedules: [
+                { name: "business-hours", schedule: "cron(0 8 ? * MON-FRI *)", minCapacity: 10, maxCapacity: 50 },
+                { name: "night", schedule: "cron(0 19 ? * MON-FRI *)", minCapacity: 1, maxCapacity: 5 },
+            ],
+        });
+        const resources = await settled();
+        expect(resources.map((r) => [r.type, r.name])).to.deep.equal([
+            [UTILIZATION, "hours"],
+            [TARGET, "hours-target"],
+            [POLICY, "hours-tracking"],
+            [ACTION, "hours-business-hours"],
+            [ACTION, "hours-night"],
+        ]);
+        expect(ofType(resources, ACTION).map((r) => r.inputs.resourceId)).to.deep.equal(["function:orders:live", "function:orders:live"]);
+        expect(ofType(resources, ACTION)[1].inputs.scalableTargetAction).to.deep.equal({ minCapacity: 1, maxCapacity: 5 });
+        // Registration order is the dependency order here: each action waits for the one before it.
+        expect(scaling.scheduledActions).to.have.length(2);
+    });
+
+    const errors: [string, Partial<UtilizationScalingArgs>, string][] = [
+        ["a missing maxCapacity", { maxCapacity: undefined }, "maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)"],
+        ["min above max", { minCapacity: 11, maxCapacity: 10 }, "minCapacity (11) must not be above maxCapacity (10)"],
+        ["a zero minCapacity", { minCapacity: 0 }, "minCapacity must be at least 1, got 0"],
+        ["a fractional maxCapacity", { maxCapacity: 7.5 }, "maxCapacity must be a whole number, got 7.5"],
+        ["a target utilization of 0.95", { targetUtilization: 0.95 }, "targetUtilization must be between 0.1 and 0.9, got 0.95"],
+        ["a target utilization of 70", { targetUtilization: 70 }, "targetUtilization must be between 0.1 and 0.9, got 70"],
+        ["an unknown statistic", { statistic: "p99" as "Maximum" }, 'statistic must be "Maximum" or "Average", got "p99"'],
+        ["a negative cooldown", { scaleInCooldown: -1 }, "scaleInCooldown must be a whole number of seconds, 0 or more, got -1"],
+        ["a schedule outside the bounds", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 20 }] }, 'schedules[0] ("peak") sets minCapacity 20, outside the target\'s bounds 1 to 10; widen minCapacity/maxCapacity or change the schedule'],
+        ["a schedule with min above max", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 8, maxCapacity: 4 }] }, 'schedules[0] ("peak").minCapacity (8) must not be above its maxCapacity (4)'],
+        ["a zero scheduled capacity", { schedules: [{ name: "off", schedule: "cron(0 20 * * ? *)", capacity: 0 }] }, 'schedules[0] ("off").capacity must be at least 1, got 0'],
+    ];
+    for (const [what, override, message] of errors) {
+        it(`refuses ${what} at construction`, () => {
+            const { error, message: actual } = thrown(
+                () => new UtilizationScaling("bad", { functionName: "orders", qualifier: "live", maxCapacity: 10, ...override }),
+            );
+            expect(error).to.be.instanceOf(pulumi.ResourceError);
+            expect(actual).to.equal(`UtilizationScaling "bad": ${message}`);
+        });
+    }
+
+    it("checks an Output target utilization when it resolves", async () => {
+        const scaling = new UtilizationScaling("late", { functionName: "orders", qualifier: "live", maxCapacity: 10, targetUtilization: pulumi.output(0.05) });
+        const message = await rejectionMessage(valueOf(scaling.policy.urn));
+        expect(message).to.contain('UtilizationScaling "late": targetUtilization must be between 0.1 and 0.9, got 0.05');
+    });
+});
+
+describe("one scalable target per function and qualifier", () => {
+    beforeEach(resetProgram);
+
+    it("refuses a second scalable target and says how to combine them", () => {
+        new ScheduledConcurrency("clock", { functionName: "orders", qualifier: "live", schedules: DAY_AND_NIGHT });
+        expect(thrown(() => new UtilizationScaling("load", { functionName: "orders", qualifier: "live", maxCapacity: 10 })).message).to.equal(
+            'UtilizationScaling "load": UtilizationScaling "load" and ScheduledConcurrency "clock" both register a scalable target for function "orders" qualifier "live"; Application Auto Scaling keeps one per version or alias, so they would overwrite each other. Use one UtilizationScaling and give it the schedules.',
+        );
+    });
+
+    it("refuses a scalable target beside a FixedConcurrency, either way round", () => {
+        new FixedConcurrency("fixed", { functionName: ARN, qualifier: "live", provisionedConcurrentExecutions: 2 });
+        expect(thrown(() => new ScheduledConcurrency("clock", { functionName: `${ARN}:live`, qualifier: "live", schedules: DAY_AND_NIGHT })).message).to.equal(
+            `ScheduledConcurrency "clock": ScheduledConcurrency "clock" and FixedConcurrency "fixed" both manage the provisioned concurrency of function "${ARN}:live" qualifier "live"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (with minCapacity for the fixed floor).`,
+        );
+        resetProgram();
+        new UtilizationScaling("load", { functionName: "orders", qualifier: "3", maxCapacity: 4 });
+        expect(thrown(() => new FixedConcurrency("fixed", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 2 })).message).to.equal(
+            'FixedConcurrency "fixed": FixedConcurrency "fixed" and UtilizationScaling "load" both manage the provisioned concurrency of function "orders" qualifier "3"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (with minCapacity for the fixed floor).',
+        );
+    });
+});
+
+describe("the pure checks of UtilizationScaling", () => {
+    it("validateTargetUtilization", () => {
+        expect(validateTargetUtilization(0.1)).to.equal(undefined);
+        expect(validateTargetUtilization(0.9)).to.equal(undefined);
+        expect(validateTargetUtilization(0.09)).to.equal("targetUtilization must be between 0.1 and 0.9, got 0.09");
+        expect(validateTargetUtilization(NaN)).to.equal("targetUtilization must be a number between 0.1 and 0.9, got NaN");
+    });
+    it("validateCooldown and validateStatistic", () => {
+        expect(validateCooldown(0, "scaleOutCooldown")).to.equal(undefined);
+        expect(validateCooldown(1.5, "scaleOutCooldown")).to.equal("scaleOutCooldown must be a whole number of seconds, 0 or more, got 1.5");
+        expect(validateStatistic("Average")).to.equal(undefined);
+        expect(validateStatistic("Sum")).to.equal('statistic must be "Maximum" or "Average", got "Sum"');
+    });
+    it("utilizationMetric chooses the predefined metric only for Average without idle scale-in", () => {
+        expect(utilizationMetric("f", "live", "Average", false)).to.deep.equal({
+            predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" },
+        });
+        expect(Object.keys(utilizationMetric("f", "live", "Average", true))).to.deep.equal(["customizedMetricSpecification"]);
+    });
+});
