@@ -19,6 +19,8 @@
 //                       https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
 // [EB Scheduler DST]    EventBridge Scheduler User Guide, "Schedule types", daylight saving time section
 //                       https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html
+// [EB PutRule]         EventBridge API, PutRule: ScheduleExpression is a string of at most 256 characters (service
+//                       model boto/botocore events/2015-10-07/service-2.json, shape ScheduleExpression)
 // [Provider]            Pulumi AWS provider, aws.appautoscaling.ScheduledAction (startTime/endTime are RFC 3339)
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -39,8 +41,9 @@ export type ScheduleKind = "cron" | "rate" | "at";
 /**
  * The AWS service that will run a schedule.
  * - `application-autoscaling`: scheduled actions (PutScheduledAction). Takes cron, rate and at; cron may carry a seventh,
- *   leading seconds field [AAS cron, "Exception" paragraph of the 2021-2023 page]. Schedule up to 1600 characters.
- * - `eventbridge`: EventBridge rules (PutRule). Takes six-field cron and rate only, up to 256 characters [EB cron].
+ *   leading seconds field [AAS cron, "Exception" paragraph of the awsdocs GitHub version]. Schedule up to 1600 characters.
+ * - `eventbridge`: EventBridge rules (PutRule). Takes six-field cron and rate only [EB cron], up to 256 characters
+ *   [EB PutRule].
  */
 export type ScheduleService = "application-autoscaling" | "eventbridge";
 
@@ -144,7 +147,7 @@ export interface ScheduleWindow {
 // Parsing
 // ---------------------------------------------------------------------------------------------------------------------
 
-// [PutScheduledAction] Schedule is a ResourceIdMaxLen1600 string; [EB cron] PutRule ScheduleExpression is at most 256.
+// [PutScheduledAction] Schedule is a ResourceIdMaxLen1600 string (1-1600 characters); [EB PutRule] at most 256.
 const MAX_EXPRESSION_LENGTH: Record<ScheduleService, number> = {
   "application-autoscaling": 1600,
   eventbridge: 256,
@@ -237,14 +240,14 @@ function describeType(value: unknown): string {
 
 // --- rate(value unit) ---------------------------------------------------------------------------------------------
 
-const RATE_UNITS: Record<string, { unit: RateSchedule["unit"]; plural: boolean }> = {
-  minute: { unit: "minute", plural: false },
-  minutes: { unit: "minute", plural: true },
-  hour: { unit: "hour", plural: false },
-  hours: { unit: "hour", plural: true },
-  day: { unit: "day", plural: false },
-  days: { unit: "day", plural: true },
-};
+const RATE_UNITS = new Map<string, { unit: RateSchedule["unit"]; plural: boolean }>([
+  ["minute", { unit: "minute", plural: false }],
+  ["minutes", { unit: "minute", plural: true }],
+  ["hour", { unit: "hour", plural: false }],
+  ["hours", { unit: "hour", plural: true }],
+  ["day", { unit: "day", plural: false }],
+  ["days", { unit: "day", plural: true }],
+]);
 
 const UNIT_MS: Record<RateSchedule["unit"], number> = {
   minute: 60_000,
@@ -259,7 +262,7 @@ function parseRate(expression: string, body: string): RateSchedule {
   }
   const [valueText, unitText] = parts as [string, string];
   // [PutScheduledAction] "value is a positive integer and unit is minute | minutes | hour | hours | day | days".
-  const unitEntry = RATE_UNITS[unitText];
+  const unitEntry = RATE_UNITS.get(unitText);
   if (unitEntry === undefined) {
     if (/^(second|seconds|sec|secs|s)$/i.test(unitText)) {
       throw new ScheduleError(
@@ -385,8 +388,8 @@ const SIX_FIELD_NAMES = "minute hour day-of-month month day-of-week year";
 function parseCron(expression: string, body: string, service: ScheduleService): CronSchedule {
   // [EB cron] "Cron expressions have six required fields, which are separated by white space."
   const fields = body.trim() === "" ? [] : body.trim().split(/\s+/);
-  // [AAS cron] (2021-2023 page, "Exception"): Application Auto Scaling also takes seven fields, the first being
-  // seconds. EventBridge rules do not [EB cron].
+  // [AAS cron] (awsdocs GitHub version, "Exception" paragraph): Application Auto Scaling also takes seven fields,
+  // the first being seconds. EventBridge rules do not [EB cron].
   const sevenFieldsAllowed = service === "application-autoscaling";
   if (fields.length !== 6 && !(fields.length === 7 && sevenFieldsAllowed)) {
     let message = `${expression}: expected 6 fields (${SIX_FIELD_NAMES}), got ${fields.length}`;
@@ -461,7 +464,8 @@ function parseCronValues(expression: string, text: string, spec: FieldSpec): Cro
       throw fieldError(expression, spec, text, `"?" is only allowed in day-of-month or day-of-week`);
     }
     const takes = spec.names ? "numbers, names" : "numbers";
-    throw fieldError(expression, spec, text, `"${ch}" is not allowed here; the ${spec.name} field takes ${takes} and ${spec.wildcards}`);
+    const detail = `"${ch}" is not allowed here; the ${spec.name} field takes ${takes} and ${spec.wildcards}`;
+    throw fieldError(expression, spec, text, detail);
   }
   const selected = new Set<number>();
   for (const item of text.split(",")) {
@@ -476,7 +480,8 @@ function parseCronValues(expression: string, text: string, spec: FieldSpec): Cro
     let step = 1;
     if (stepText !== undefined) {
       if (!spec.allowsStep) {
-        throw fieldError(expression, spec, text, `"/" is not allowed here; the ${spec.name} field takes ${spec.wildcards}`);
+        const detail = `"/" is not allowed here; the ${spec.name} field takes ${spec.wildcards}`;
+        throw fieldError(expression, spec, text, detail);
       }
       const tooLarge = spec.maxStep !== undefined && Number(stepText) > spec.maxStep;
       if (!/^\d+$/.test(stepText) || Number(stepText) === 0 || tooLarge) {
@@ -593,7 +598,10 @@ function parseDayOfWeek(expression: string, text: string): CronDayOfWeek {
     return { kind: "nthOfMonth", text, day, nth: n };
   }
   // No day name contains an L, so an L left once names are removed is misplaced ("5L,6", "L-2").
-  if (/L/i.test(text.replace(/[A-Za-z]{3}/g, (word) => (DAY_NAMES.some((d) => d === word.toUpperCase()) ? "" : word)))) {
+  const withoutDayNames = text.replace(/[A-Za-z]{3}/g, (word) =>
+    DAY_NAMES.some((name) => name === word.toUpperCase()) ? "" : word,
+  );
+  if (/L/i.test(withoutDayNames)) {
     throw fieldError(expression, spec, text, `L stands alone, as L (Saturday) or nL (e.g. 6L, the last Friday)`);
   }
   return { kind: "days", ...parseCronValues(expression, text, spec) };
@@ -621,7 +629,7 @@ export function validateTimezone(timezone: string): string | undefined {
   } catch {
     return `timezone "${timezone}" is not an IANA time zone name ${hint}`;
   }
-  // Intl matches names case-insensitively; Joda-Time (and so AWS) does not.
+  // Intl matches names case-insensitively; Joda-Time, whose names AWS takes, does not.
   if (resolved !== timezone && resolved.toLowerCase() === timezone.toLowerCase()) {
     return `timezone "${timezone}" is not an IANA time zone name; did you mean "${resolved}"?`;
   }
@@ -702,7 +710,10 @@ export function validateScheduledActionName(name: string): string | undefined {
 /** Quotes a name for a message, showing invisible characters as \uXXXX and cutting very long names. */
 function showName(name: string): string {
   const cut = name.length > 60 ? `${name.slice(0, 57)}...` : name;
-  const visible = cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const visible = cut.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return `"${visible}"`;
 }
 
@@ -795,7 +806,10 @@ function sameWallClock(a: LocalDateTime, b: LocalDateTime): boolean {
 function instantOfWallClock(t: LocalDateTime, timezone: string): number | undefined {
   const asIfUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
   // A day either side of the wall time brackets any transition near it; try both offsets.
-  const candidates = new Set([asIfUtc - offsetAt(asIfUtc - DAY_MS, timezone), asIfUtc - offsetAt(asIfUtc + DAY_MS, timezone)]);
+  const candidates = new Set([
+    asIfUtc - offsetAt(asIfUtc - DAY_MS, timezone),
+    asIfUtc - offsetAt(asIfUtc + DAY_MS, timezone),
+  ]);
   let earliest: number | undefined;
   for (const candidate of candidates) {
     if (sameWallClock(wallClockAt(candidate, timezone), t) && (earliest === undefined || candidate < earliest)) {
@@ -1039,7 +1053,13 @@ export function occurrencesBetween(
   return collectBetween(schedule, timezone, window, fromMs, toMs).map((ms) => new Date(ms));
 }
 
-function collectBetween(schedule: ParsedSchedule, timezone: string, window: Window, fromMs: number, toMs: number): number[] {
+function collectBetween(
+  schedule: ParsedSchedule,
+  timezone: string,
+  window: Window,
+  fromMs: number,
+  toMs: number,
+): number[] {
   const result: number[] = [];
   for (const instant of firings(schedule, timezone, window, fromMs, fromMs)) {
     if (instant >= toMs) break;
@@ -1097,7 +1117,8 @@ export interface CapacityTimelineOptions {
 
 function capacityProblem(label: string, value: number | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // [PutScheduledAction] MinCapacity/MaxCapacity are integers; Lambda provisioned concurrency allows 0 (RegisterScalableTarget).
+  // [PutScheduledAction] MinCapacity/MaxCapacity are integers; Lambda provisioned concurrency allows 0
+  // (RegisterScalableTarget MinCapacity).
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     return `${label} must be a whole number >= 0, got ${String(value)}`;
   }
@@ -1153,9 +1174,13 @@ function timelineScheduleProblem(
  *   provided"): this throws a ScheduleError.
  * - Outside StartTime/EndTime an action does not fire; after EndTime the capacity is not reverted [AAS cron].
  * - Actions firing at the same instant apply in the order given: AAS "guarantees the order in which scheduled actions
- *   run for the same scalable target" and runs them "in the order that they are specified" [AAS scheduled, 2023 page].
+ *   run for the same scalable target" and runs them "in the order that they are specified" (Application Auto Scaling
+ *   User Guide, "Scheduled scaling", awsdocs/application-auto-scaling-user-guide application-auto-scaling-scheduled-scaling.md).
  */
-export function capacityTimeline(schedules: readonly TimelineSchedule[], options: CapacityTimelineOptions): CapacityStep[] {
+export function capacityTimeline(
+  schedules: readonly TimelineSchedule[],
+  options: CapacityTimelineOptions,
+): CapacityStep[] {
   const fromMs = requireDate("from", options.from);
   const toMs = requireDate("to", options.to);
   if (toMs <= fromMs) throw new ScheduleError(`to must be after from`);

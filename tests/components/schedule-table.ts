@@ -337,7 +337,7 @@ export const VALID_EXPRESSIONS: readonly ValidExpressionCase[] = [
   },
   {
     expression: "cron(30 0 10 * * ? *)",
-    source: "AAS text (2021-2023 page, \"Exception\": seven fields, the first being seconds)",
+    source: "AAS text (awsdocs GitHub version, \"Exception\": seven fields, the first being seconds)",
     meaning: "10:00:30 every day",
     from: "2026-11-23T00:00:00Z",
     next: ["2026-11-23T10:00:30.000Z", "2026-11-24T10:00:30.000Z"],
@@ -367,7 +367,7 @@ export const INVALID_EXPRESSIONS: readonly InvalidExpressionCase[] = [
   },
   {
     expression: "cron(30 6 * * 2 *)",
-    rule: "a day-of-week value with * in day-of-month (printed on the 2021 AAS cron page, since corrected to 30 6 ? * MON *)",
+    rule: "a day-of-week value with * in day-of-month (printed on the awsdocs GitHub version of the AAS cron page; the live page shows 30 6 ? * MON *)",
     message: `cron(30 6 * * 2 *): day-of-week is "2", so day-of-month must be "?", not "*"`,
   },
   {
