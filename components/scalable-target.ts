@@ -68,8 +68,10 @@ export function validateSchedules(
     schedules: readonly ScheduleArgs[] | undefined,
     options: { defaultTimezone?: string; minimumCapacity: number; required: boolean },
 ): { schedules: ResolvedSchedule[] } | { error: string } {
-    if (schedules !== undefined && !Array.isArray(schedules)) {
-        return { error: `schedules must be an array, got ${describeValue(schedules)}` };
+    // Callers in JavaScript or other languages may pass anything; the type alone does not guarantee an array.
+    const given: unknown = schedules;
+    if (given !== undefined && !Array.isArray(given)) {
+        return { error: `schedules must be an array, got ${describeValue(given)}` };
     }
     if (schedules === undefined || schedules.length === 0) {
         return options.required ? { error: "schedules must list at least one schedule" } : { schedules: [] };
