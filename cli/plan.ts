@@ -4,6 +4,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "./mock-aws";
+import { capacityWeekNotes, trackingPolicyNotes } from "./plan-notes";
 
 /** Where the command writes; injected so tests can read it. */
 export interface PlanIO {
@@ -48,9 +49,12 @@ export interface Plan {
     outputs: Record<string, unknown>;
 }
 
-/** Adds explanatory lines to resources of one type; later components register theirs here. */
-export type ResourceNoter = (resource: RecordedResource, all: RecordedResource[]) => string[];
-export const RESOURCE_NOTERS: Record<string, ResourceNoter> = {};
+/** Adds explanatory lines to resources of one type. */
+export type ResourceNoter = (resource: RecordedResource, all: RecordedResource[], now: Date) => string[];
+export const RESOURCE_NOTERS: Record<string, ResourceNoter> = {
+    "aws:appautoscaling/target:Target": capacityWeekNotes,
+    "aws:appautoscaling/policy:Policy": (policy) => trackingPolicyNotes(policy),
+};
 
 // Inputs that are noise in a plan: the code archive and policy documents are shown by size, not content.
 const SUMMARIZED_INPUTS = new Set(["code", "assumeRolePolicy", "policy"]);
@@ -83,6 +87,7 @@ export function buildPlan(
     program: string,
     outputs: Record<string, unknown>,
     scenario?: string,
+    now: Date = new Date(),
 ): Plan {
     const nodes = new Map<string, PlannedResource>();
     for (const r of recorded) {
@@ -103,7 +108,7 @@ export function buildPlan(
             custom: r.custom,
             physicalName: r.custom && typeof physical === "string" && physical !== r.inputs.name ? physical : undefined,
             inputs,
-            notes: noter !== undefined ? noter(r, recorded) : [],
+            notes: noter !== undefined ? noter(r, recorded, now) : [],
             children: [],
         });
     }
@@ -184,11 +189,12 @@ function plural(count: number, noun: string): string {
     return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-const USAGE = `usage: lambda-concurrency plan [SCENARIO] [--json] [--program PATH] [--list]
+const USAGE = `usage: lambda-concurrency plan [SCENARIO] [--json] [--program PATH] [--now TIME] [--list]
 
   SCENARIO        a sample program of this repository (programs/scenarios.ts); default: the default scenario
   --program PATH  plan any Pulumi program module instead (JavaScript, or TypeScript under ts-node)
   --json          print the plan as JSON
+  --now TIME      start the capacity timelines at this ISO 8601 instant instead of now (for reproducible plans)
   --list          list the sample scenarios
 `;
 
@@ -197,6 +203,7 @@ interface PlanArguments {
     program?: string;
     json: boolean;
     list: boolean;
+    now?: Date;
 }
 
 /** Parses the command's arguments; returns a message for bad ones. */
@@ -214,6 +221,13 @@ export function parsePlanArguments(argv: string[]): PlanArguments | { error: str
                 return { error: "--program needs a path" };
             }
             parsed.program = value;
+        } else if (arg === "--now") {
+            const value = argv[++i];
+            const parsedNow = value === undefined ? NaN : Date.parse(value);
+            if (value === undefined || Number.isNaN(parsedNow)) {
+                return { error: `--now needs an ISO 8601 instant such as 2026-11-30T00:00:00Z, got ${value === undefined ? "nothing" : `"${value}"`}` };
+            }
+            parsed.now = new Date(parsedNow);
         } else if (arg.startsWith("--")) {
             return { error: `unknown flag ${arg}` };
         } else if (parsed.scenario === undefined) {
@@ -303,7 +317,7 @@ export async function runPlan(argv: string[], io: PlanIO): Promise<number> {
         io.stderr(`lambda-concurrency plan: the program failed; \`pulumi up\` would stop here:\n${messages.map((m) => `  ${m}`).join("\n")}\n`);
         return 1;
     }
-    const plan = buildPlan(mocks.resources, path.relative(process.cwd(), programPath) || ".", outputs, scenario);
+    const plan = buildPlan(mocks.resources, path.relative(process.cwd(), programPath) || ".", outputs, scenario, args.now);
     io.stdout(args.json ? JSON.stringify(plan, null, 2) + "\n" : formatPlan(plan));
     return 0;
 }

@@ -1,6 +1,9 @@
 // Every sample program, by the name that `pulumi up -c scenario=NAME` and `npm run plan -- NAME` take.
 import { fixedScenario } from "./fixed";
 import { helloApiScenario } from "./hello-api";
+import { scheduledScenario } from "./scheduled";
+import { utilizationScenario } from "./utilization";
+import { businessHoursScenario } from "./business-hours";
 
 export type Scenario = () => Record<string, unknown>;
 
@@ -12,4 +15,10 @@ export const SCENARIOS: Readonly<Record<string, { describe: string; run: Scenari
         run: helloApiScenario,
     },
     fixed: { describe: "a published function version with 2 provisioned environments", run: fixedScenario },
+    scheduled: { describe: "10 provisioned environments by day, 2 by night, on an alias", run: scheduledScenario },
+    utilization: { describe: "1 to 10 provisioned environments tracking 80% utilization", run: utilizationScenario },
+    "business-hours": {
+        describe: "10-50 environments on weekday business hours, 1-5 otherwise, tracking 70% inside",
+        run: businessHoursScenario,
+    },
 };

@@ -134,16 +134,32 @@ describe("plan: the command", () => {
         expect(run.stdout).to.contain("Totals: 11 to create: 10 AWS resources, 1 component; 2 provisioned environments in fixed configurations");
     });
 
+    it("prints the coming week's capacity of a scalable target, from --now", () => {
+        const run = runCli(["plan", "business-hours", "--now", "2026-11-30T00:00:00Z"]);
+        expect(run.status, run.stderr).to.equal(0);
+        expect(run.stdout).to.contain(
+            [
+                "capacity over the coming week (Europe/Paris):",
+                "│         now (2026-11-30)  min  1  max  5",
+                "│         Mon-Fri 08:00     min 10  max 50  (open)",
+                "│         Mon-Fri 19:00     min  1  max  5  (close)",
+            ].join("\n"),
+        );
+        expect(runCli(["plan", "--now", "yesterday"]).stderr).to.contain(
+            'lambda-concurrency plan: --now needs an ISO 8601 instant such as 2026-11-30T00:00:00Z, got "yesterday"',
+        );
+    });
+
     it("lists the scenarios", () => {
         const run = runCli(["plan", "--list"]);
         expect(run.status).to.equal(0);
-        expect(run.stdout).to.match(/^hello-api .* \(default\)\nfixed /);
+        expect(run.stdout).to.match(/^hello-api .* \(default\)\nfixed .*\nscheduled .*\nutilization .*\nbusiness-hours /);
     });
 
     it("refuses an unknown scenario and an unknown flag with exit code 2", () => {
         const unknown = runCli(["plan", "nope"]);
         expect(unknown.status).to.equal(2);
-        expect(unknown.stderr).to.match(/unknown scenario "nope"; choose one of hello-api, fixed/);
+        expect(unknown.stderr).to.contain('unknown scenario "nope"; choose one of hello-api, fixed, scheduled, utilization, business-hours');
         const flag = runCli(["plan", "--frobnicate"]);
         expect(flag.status).to.equal(2);
         expect(flag.stderr).to.contain("lambda-concurrency plan: unknown flag --frobnicate");

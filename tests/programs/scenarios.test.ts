@@ -13,7 +13,7 @@ describe("sample programs", () => {
 
     it("default to hello-api", () => {
         expect(DEFAULT_SCENARIO).to.equal("hello-api");
-        expect(Object.keys(SCENARIOS)).to.include.members(["hello-api", "fixed"]);
+        expect(Object.keys(SCENARIOS)).to.include.members(["hello-api", "fixed", "scheduled", "utilization", "business-hours"]);
     });
 
     it("fixed: a published function with 2 environments on its version", async () => {
@@ -84,5 +84,48 @@ describe("sample programs", () => {
         });
         expect(permission.inputs.sourceArn).to.match(/^arn:aws:execute-api:us-east-1:123456789012:[0-9a-f]{7}abc\/\*\/\*$/);
         expect(ofType(resources, "aws:apigatewayv2/route:Route")[0].inputs.routeKey).to.equal("GET /");
+    });
+
+    it("scheduled: the blog's day and night example on the live alias", async () => {
+        SCENARIOS.scheduled.run();
+        const resources = await settled();
+        const name = autoName(FUNCTION, "scheduled-fn");
+        expect(ofType(resources, "aws:appautoscaling/target:Target")[0].inputs).to.deep.equal({
+            serviceNamespace: "lambda",
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            resourceId: `function:${name}:live`,
+            minCapacity: 2,
+            maxCapacity: 10,
+        });
+        expect(
+            ofType(resources, "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => [r.inputs.name, r.inputs.schedule, r.inputs.scalableTargetAction]),
+        ).to.deep.equal([
+            ["day", "cron(0 8 * * ? *)", { minCapacity: 10, maxCapacity: 10 }],
+            ["night", "cron(0 18 * * ? *)", { minCapacity: 2, maxCapacity: 2 }],
+        ]);
+        expect(ofType(resources, CONFIG)).to.have.length(0);
+    });
+
+    it("utilization: 1 to 10 tracking 0.8", async () => {
+        SCENARIOS.utilization.run();
+        const resources = await settled();
+        expect(ofType(resources, "aws:appautoscaling/target:Target")[0].inputs).to.deep.include({ minCapacity: 1, maxCapacity: 10 });
+        const [policy] = ofType(resources, "aws:appautoscaling/policy:Policy");
+        expect((policy.inputs.targetTrackingScalingPolicyConfiguration as { targetValue: number }).targetValue).to.equal(0.8);
+        expect(ofType(resources, "aws:appautoscaling/scheduledAction:ScheduledAction")).to.have.length(0);
+    });
+
+    it("business-hours: schedules and tracking on one target, in Europe/Paris", async () => {
+        SCENARIOS["business-hours"].run();
+        const resources = await settled();
+        expect(ofType(resources, "aws:appautoscaling/target:Target")).to.have.length(1);
+        expect(ofType(resources, "aws:appautoscaling/target:Target")[0].inputs).to.deep.include({ minCapacity: 1, maxCapacity: 50 });
+        expect(ofType(resources, "aws:appautoscaling/policy:Policy")).to.have.length(1);
+        expect(
+            ofType(resources, "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => [r.inputs.name, r.inputs.schedule, r.inputs.timezone, r.inputs.scalableTargetAction]),
+        ).to.deep.equal([
+            ["open", "cron(0 8 ? * MON-FRI *)", "Europe/Paris", { minCapacity: 10, maxCapacity: 50 }],
+            ["close", "cron(0 19 ? * MON-FRI *)", "Europe/Paris", { minCapacity: 1, maxCapacity: 5 }],
+        ]);
     });
 });
