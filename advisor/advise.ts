@@ -11,38 +11,38 @@
  */
 import { costOptimalLevel, lowestLevelWithin, RankCounts } from "./analysis";
 import {
-  ComponentArgs,
-  ComponentName,
-  FunctionTarget,
-  PLACEHOLDER_TARGET,
-  rateExpression,
-  ScheduleArgs,
+    ComponentArgs,
+    ComponentName,
+    FunctionTarget,
+    PLACEHOLDER_TARGET,
+    rateExpression,
+    ScheduleArgs,
 } from "./component-args";
 import { monthlyCost, MonthlyCost } from "./cost";
 import {
-  DEFAULT_ENVIRONMENT,
-  DEFAULT_GOAL_COLD_START_FRACTION,
-  DEFAULT_TARGET_UTILIZATION,
-  DEFAULT_WARMER,
-  DEFAULT_WARMER_INTERVAL_MINUTES,
-  EnvironmentBehaviour,
-  HOUR_MS,
-  MINUTE_MS,
-  WarmerBehaviour,
+    DEFAULT_ENVIRONMENT,
+    DEFAULT_GOAL_COLD_START_FRACTION,
+    DEFAULT_TARGET_UTILIZATION,
+    DEFAULT_WARMER,
+    DEFAULT_WARMER_INTERVAL_MINUTES,
+    EnvironmentBehaviour,
+    HOUR_MS,
+    MINUTE_MS,
+    WarmerBehaviour,
 } from "./defaults";
 import { DurationDistribution } from "./duration";
 import { Architecture, breakEvenUtilization, LambdaPrices, pricesFor } from "./pricing";
 import {
-  expandBoundsOverPeriod,
-  expandOverPeriod,
-  groupActions,
-  ScheduleCycle,
-  scheduleCycle,
-  ScheduledAction,
-  scheduledActions,
-  ScheduleStep,
-  slotOf,
-  stepsFromLevels,
+    expandBoundsOverPeriod,
+    expandOverPeriod,
+    groupActions,
+    ScheduleCycle,
+    scheduleCycle,
+    ScheduledAction,
+    scheduledActions,
+    ScheduleStep,
+    slotOf,
+    stepsFromLevels,
 } from "./schedule-plan";
 import { CapacityPlan, LatencySummary, SimulationResult, simulate, UtilizationStatistic } from "./simulator";
 import { Traffic } from "./traffic";
@@ -52,110 +52,110 @@ export const STRATEGY_NAMES: readonly StrategyName[] = ["on-demand", "warmer", "
 
 /** What "good enough" means. Both may be given; a strategy must then meet both. */
 export interface Goal {
-  /** At most this fraction of requests may meet a cold start (0.001 = 0.1%). */
-  readonly maxColdStartFraction?: number;
-  /** The 99th percentile latency must be at or under this, in milliseconds. */
-  readonly maxP99Ms?: number;
+    /** At most this fraction of requests may meet a cold start (0.001 = 0.1%). */
+    readonly maxColdStartFraction?: number;
+    /** The 99th percentile latency must be at or under this, in milliseconds. */
+    readonly maxP99Ms?: number;
 }
 
 export interface FunctionSpec {
-  readonly memoryMb: number;
-  readonly architecture: Architecture;
-  /** What a cold start adds before the handler runs, in milliseconds. */
-  readonly initMs: number;
-  readonly duration: DurationDistribution;
+    readonly memoryMb: number;
+    readonly architecture: Architecture;
+    /** What a cold start adds before the handler runs, in milliseconds. */
+    readonly initMs: number;
+    readonly duration: DurationDistribution;
 }
 
 export interface AdviseOptions {
-  readonly traffic: Traffic;
-  readonly fn: FunctionSpec;
-  readonly environment?: Partial<EnvironmentBehaviour>;
-  readonly prices?: Partial<LambdaPrices>;
-  readonly warmer?: Partial<WarmerBehaviour>;
-  /** Strategies to compare (default all). */
-  readonly strategies?: readonly StrategyName[];
-  /** Pin the fixed level instead of searching for it. */
-  readonly fixedCapacity?: number;
-  /** Default: at most 0.1% cold starts. */
-  readonly goal?: Goal;
-  readonly seed?: number;
-  /** Names for the emitted arguments (default placeholders "my-function" / "live"). */
-  readonly target?: FunctionTarget;
-  readonly onProgress?: (progress: AdviseProgress) => void;
+    readonly traffic: Traffic;
+    readonly fn: FunctionSpec;
+    readonly environment?: Partial<EnvironmentBehaviour>;
+    readonly prices?: Partial<LambdaPrices>;
+    readonly warmer?: Partial<WarmerBehaviour>;
+    /** Strategies to compare (default all). */
+    readonly strategies?: readonly StrategyName[];
+    /** Pin the fixed level instead of searching for it. */
+    readonly fixedCapacity?: number;
+    /** Default: at most 0.1% cold starts. */
+    readonly goal?: Goal;
+    readonly seed?: number;
+    /** Names for the emitted arguments (default placeholders "my-function" / "live"). */
+    readonly target?: FunctionTarget;
+    readonly onProgress?: (progress: AdviseProgress) => void;
 }
 
 export interface AdviseProgress {
-  /** What is being simulated, e.g. "fixed 12". */
-  readonly label: string;
-  /** Fraction of that simulation's period done. */
-  readonly fraction: number;
-  /** 1-based count of simulations so far. */
-  readonly simulation: number;
+    /** What is being simulated, e.g. "fixed 12". */
+    readonly label: string;
+    /** Fraction of that simulation's period done. */
+    readonly fraction: number;
+    /** 1-based count of simulations so far. */
+    readonly simulation: number;
 }
 
 export interface StrategyReport {
-  readonly name: StrategyName;
-  /** A short human description of the parameters, e.g. "12 provisioned". */
-  readonly configuration: string;
-  readonly component: ComponentName | null;
-  readonly args: ComponentArgs | null;
-  readonly requests: number;
-  readonly coldStarts: number;
-  readonly coldStartFraction: number;
-  readonly throttled: number;
-  readonly spillover: number;
-  readonly latencyMs: LatencySummary;
-  readonly monthlyCost: MonthlyCost;
-  /** Busy over ready time of provisioned concurrency (0 without any). */
-  readonly provisionedUtilization: number;
-  readonly peakConcurrency: number;
-  readonly meetsGoal: boolean;
-  /** Simulations run to choose these parameters. */
-  readonly simulations: number;
+    readonly name: StrategyName;
+    /** A short human description of the parameters, e.g. "12 provisioned". */
+    readonly configuration: string;
+    readonly component: ComponentName | null;
+    readonly args: ComponentArgs | null;
+    readonly requests: number;
+    readonly coldStarts: number;
+    readonly coldStartFraction: number;
+    readonly throttled: number;
+    readonly spillover: number;
+    readonly latencyMs: LatencySummary;
+    readonly monthlyCost: MonthlyCost;
+    /** Busy over ready time of provisioned concurrency (0 without any). */
+    readonly provisionedUtilization: number;
+    readonly peakConcurrency: number;
+    readonly meetsGoal: boolean;
+    /** Simulations run to choose these parameters. */
+    readonly simulations: number;
 }
 
 export interface Recommendation {
-  readonly goalMet: boolean;
-  readonly strategy: StrategyName;
-  readonly configuration: string;
-  /** The component to use, or null for on-demand (nothing to deploy). */
-  readonly component: ComponentName | null;
-  readonly args: ComponentArgs | null;
-  readonly monthlyCost: MonthlyCost;
-  readonly coldStartFraction: number;
-  readonly latencyMs: LatencySummary;
-  /** One or two sentences saying what and why. */
-  readonly summary: string;
+    readonly goalMet: boolean;
+    readonly strategy: StrategyName;
+    readonly configuration: string;
+    /** The component to use, or null for on-demand (nothing to deploy). */
+    readonly component: ComponentName | null;
+    readonly args: ComponentArgs | null;
+    readonly monthlyCost: MonthlyCost;
+    readonly coldStartFraction: number;
+    readonly latencyMs: LatencySummary;
+    /** One or two sentences saying what and why. */
+    readonly summary: string;
 }
 
 /** The series the chart draws. */
 export interface ChartData {
-  readonly periodMs: number;
-  /** Where the period starts in the week (0 = Monday 00:00 UTC), for the time axis. */
-  readonly startMinuteOfWeek: number;
-  readonly binMs: number;
-  readonly arrivals: Float64Array;
-  readonly onDemand: { readonly peakInFlight: Float64Array; readonly coldStarts: Float64Array };
-  readonly recommended: {
-    readonly name: StrategyName;
-    readonly configuration: string;
-    readonly peakInFlight: Float64Array;
-    readonly coldStarts: Float64Array;
-    readonly readyCapacity: Float64Array;
-  };
+    readonly periodMs: number;
+    /** Where the period starts in the week (0 = Monday 00:00 UTC), for the time axis. */
+    readonly startMinuteOfWeek: number;
+    readonly binMs: number;
+    readonly arrivals: Float64Array;
+    readonly onDemand: { readonly peakInFlight: Float64Array; readonly coldStarts: Float64Array };
+    readonly recommended: {
+        readonly name: StrategyName;
+        readonly configuration: string;
+        readonly peakInFlight: Float64Array;
+        readonly coldStarts: Float64Array;
+        readonly readyCapacity: Float64Array;
+    };
 }
 
 export interface Advice {
-  readonly pricing: { readonly architecture: Architecture; readonly breakEvenUtilization: number; readonly prices: LambdaPrices };
-  readonly goal: Goal;
-  readonly periodMs: number;
-  readonly requests: number;
-  readonly strategies: readonly StrategyReport[];
-  readonly recommendation: Recommendation;
-  readonly chart: ChartData;
-  /** Work done: simulations run and requests simulated in all of them. */
-  readonly simulations: number;
-  readonly simulatedRequests: number;
+    readonly pricing: { readonly architecture: Architecture; readonly breakEvenUtilization: number; readonly prices: LambdaPrices };
+    readonly goal: Goal;
+    readonly periodMs: number;
+    readonly requests: number;
+    readonly strategies: readonly StrategyReport[];
+    readonly recommendation: Recommendation;
+    readonly chart: ChartData;
+    /** Work done: simulations run and requests simulated in all of them. */
+    readonly simulations: number;
+    readonly simulatedRequests: number;
 }
 
 /** The most simulations one strategy's search may run (a safety net; the searches usually need 1 to 4). */
@@ -167,581 +167,581 @@ const SCALE_STEPS = 32;
 
 /** Runs the comparison. Deterministic for a given seed. */
 export function advise(options: AdviseOptions): Advice {
-  return new Advisor(options).run();
+    return new Advisor(options).run();
 }
 
 interface Candidate {
-  readonly name: StrategyName;
-  readonly configuration: string;
-  readonly component: ComponentName | null;
-  readonly args: ComponentArgs | null;
-  readonly result: SimulationResult;
-  readonly cost: MonthlyCost;
-  readonly meetsGoal: boolean;
-  readonly simulations: number;
+    readonly name: StrategyName;
+    readonly configuration: string;
+    readonly component: ComponentName | null;
+    readonly args: ComponentArgs | null;
+    readonly result: SimulationResult;
+    readonly cost: MonthlyCost;
+    readonly meetsGoal: boolean;
+    readonly simulations: number;
 }
 
 /** What the on-demand run tells the searches. */
 interface OnDemandProfile {
-  readonly result: SimulationResult;
-  /** Whether on-demand alone meets the goal (then every search starts at its cheapest setting). */
-  readonly meetsGoal: boolean;
-  /** Cold starts by rank, and those slower than the p99 goal by rank. */
-  readonly cold: RankCounts;
-  readonly slowCold: RankCounts;
-  /** The same, per slot of the schedule cycle. */
-  readonly coldBySlot: RankCounts[];
-  readonly slowColdBySlot: RankCounts[];
-  /** Requests slower than the p99 goal that were not cold starts: no strategy removes them. */
-  readonly warmSlow: number;
-  /** Mean concurrency of each bin, and the bins of each slot. */
-  readonly meanConcurrency: Float64Array;
-  readonly binsBySlot: number[][];
-  /** Highest number of busy environments seen in each slot (NaN when the period never covers the slot). */
-  readonly peakBySlot: number[];
+    readonly result: SimulationResult;
+    /** Whether on-demand alone meets the goal (then every search starts at its cheapest setting). */
+    readonly meetsGoal: boolean;
+    /** Cold starts by rank, and those slower than the p99 goal by rank. */
+    readonly cold: RankCounts;
+    readonly slowCold: RankCounts;
+    /** The same, per slot of the schedule cycle. */
+    readonly coldBySlot: RankCounts[];
+    readonly slowColdBySlot: RankCounts[];
+    /** Requests slower than the p99 goal that were not cold starts: no strategy removes them. */
+    readonly warmSlow: number;
+    /** Mean concurrency of each bin, and the bins of each slot. */
+    readonly meanConcurrency: Float64Array;
+    readonly binsBySlot: number[][];
+    /** Highest number of busy environments seen in each slot (NaN when the period never covers the slot). */
+    readonly peakBySlot: number[];
 }
 
 class Advisor {
-  private readonly prices: LambdaPrices;
-  private readonly environment: EnvironmentBehaviour;
-  private readonly warmer: WarmerBehaviour;
-  private readonly goal: Goal;
-  private readonly seed: number;
-  private readonly target: FunctionTarget;
-  private readonly binMs: number;
-  private readonly cycle: ScheduleCycle;
-  private readonly breakEven: number;
-  private simulations = 0;
-  private simulatedRequests = 0;
-  // Budgets, set after the on-demand run: how many cold starts, and how many requests over the p99 goal, are allowed.
-  private coldBudget = Infinity;
-  private slowBudget = Infinity;
+    private readonly prices: LambdaPrices;
+    private readonly environment: EnvironmentBehaviour;
+    private readonly warmer: WarmerBehaviour;
+    private readonly goal: Goal;
+    private readonly seed: number;
+    private readonly target: FunctionTarget;
+    private readonly binMs: number;
+    private readonly cycle: ScheduleCycle;
+    private readonly breakEven: number;
+    private simulations = 0;
+    private simulatedRequests = 0;
+    // Budgets, set after the on-demand run: how many cold starts, and how many requests over the p99 goal, are allowed.
+    private coldBudget = Infinity;
+    private slowBudget = Infinity;
 
-  constructor(private readonly options: AdviseOptions) {
-    this.prices = pricesFor(options.fn.architecture, options.prices);
-    this.environment = { ...DEFAULT_ENVIRONMENT, ...options.environment };
-    this.warmer = { ...DEFAULT_WARMER, ...options.warmer };
-    const goal = options.goal ?? {};
-    this.goal =
-      goal.maxColdStartFraction === undefined && goal.maxP99Ms === undefined
-        ? { maxColdStartFraction: DEFAULT_GOAL_COLD_START_FRACTION }
-        : goal;
-    this.seed = options.seed ?? 1;
-    this.target = options.target ?? PLACEHOLDER_TARGET;
-    // One-second bins for short periods (the Compute Blog test lasts 30 s), one-minute bins otherwise.
-    this.binMs = options.traffic.periodMs <= 2 * HOUR_MS ? 1000 : MINUTE_MS;
-    this.cycle = scheduleCycle(options.traffic.periodMs, options.traffic.startMinuteOfWeek);
-    this.breakEven = breakEvenUtilization(this.prices);
-  }
-
-  run(): Advice {
-    const wanted = new Set(this.options.strategies ?? STRATEGY_NAMES);
-    const measured = this.profileOnDemand();
-    const requests = measured.result.requests;
-    if (this.goal.maxColdStartFraction !== undefined) this.coldBudget = Math.floor(this.goal.maxColdStartFraction * requests + 1e-9);
-    if (this.goal.maxP99Ms !== undefined) this.slowBudget = requests - Math.ceil(0.99 * requests - 1e-9);
-    const profile: OnDemandProfile = { ...measured, meetsGoal: this.meetsGoal(measured.result) };
-
-    const candidates: Candidate[] = [];
-    const onDemand = this.candidate("on-demand", "no warm capacity", null, null, profile.result, 1);
-    if (wanted.has("on-demand")) candidates.push(onDemand);
-    let fixed: Candidate | undefined;
-    if (wanted.has("fixed") || wanted.has("tracking")) fixed = this.searchFixed(profile);
-    if (fixed && wanted.has("fixed")) candidates.push(fixed);
-    if (wanted.has("warmer")) candidates.push(this.searchWarmer(profile));
-    let scheduled: { candidate: Candidate; steps: ScheduleStep[] } | undefined;
-    if (wanted.has("scheduled") || wanted.has("tracking")) scheduled = this.searchScheduled(profile);
-    if (scheduled && wanted.has("scheduled")) candidates.push(scheduled.candidate);
-    if (wanted.has("tracking")) candidates.push(this.searchTracking(profile, fixed, scheduled?.steps));
-
-    const recommended = this.recommend(candidates.length > 0 ? candidates : [onDemand]);
-    return {
-      pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },
-      goal: this.goal,
-      periodMs: this.options.traffic.periodMs,
-      requests,
-      strategies: candidates.map((candidate) => this.report(candidate)),
-      recommendation: recommended,
-      chart: this.chartData(profile.result, candidates.find((c) => c.name === recommended.strategy) ?? onDemand),
-      simulations: this.simulations,
-      simulatedRequests: this.simulatedRequests,
-    };
-  }
-
-  // ---- Running simulations ----
-
-  /**
-   * Runs a simulation, or reuses one of the same plan: searches often meet the same plan twice (a one-step schedule
-   * is a fixed level; tracking's minimum at the fixed level...). A full run answers both kinds of request; a run that
-   * stopped early only answers another that may stop early.
-   */
-  private simulate(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: (at: number, rank: number, latency: number) => void): SimulationResult {
-    const key = onColdStart ? undefined : planKey(plan);
-    const cached = key === undefined ? undefined : this.results.get(key);
-    if (cached && (stopEarly || !cached.stoppedEarly)) return cached;
-    const result = this.runSimulation(label, plan, stopEarly, onColdStart);
-    if (key !== undefined) this.results.set(key, result);
-    return result;
-  }
-
-  private readonly results = new Map<string, SimulationResult>();
-
-  private runSimulation(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: (at: number, rank: number, latency: number) => void): SimulationResult {
-    const simulation = ++this.simulations;
-    const onProgress = this.options.onProgress;
-    const result = simulate({
-      traffic: this.options.traffic,
-      fn: { memoryMb: this.options.fn.memoryMb, initMs: this.options.fn.initMs, duration: this.options.fn.duration },
-      plan,
-      seed: this.seed,
-      environment: this.environment,
-      warmerBehaviour: this.warmer,
-      binMs: this.binMs,
-      provisionedBillingIncrementMs: this.prices.provisionedBillingIncrementMs,
-      stopWhen: {
-        coldStartsAbove: stopEarly && Number.isFinite(this.coldBudget) ? this.coldBudget : undefined,
-        slowRequestsAbove: stopEarly && Number.isFinite(this.slowBudget) ? this.slowBudget : undefined,
-        slowThresholdMs: this.goal.maxP99Ms,
-      },
-      onColdStart,
-      onProgress: onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined,
-    });
-    this.simulatedRequests += result.arrivals;
-    onProgress?.({ label, fraction: 1, simulation });
-    return result;
-  }
-
-  private meetsGoal(result: SimulationResult): boolean {
-    return !result.stoppedEarly && result.coldStarts <= this.coldBudget && result.slowRequests <= this.slowBudget;
-  }
-
-  /** How far a result is from the goal: at most 1 when it meets it. */
-  private goalExcess(result: SimulationResult): number {
-    let excess = 0;
-    if (Number.isFinite(this.coldBudget)) excess = Math.max(excess, result.coldStarts / Math.max(1, this.coldBudget));
-    if (Number.isFinite(this.slowBudget)) excess = Math.max(excess, result.slowRequests / Math.max(1, this.slowBudget));
-    return excess;
-  }
-
-  private candidate(
-    name: StrategyName,
-    configuration: string,
-    component: ComponentName | null,
-    args: ComponentArgs | null,
-    result: SimulationResult,
-    simulations: number,
-  ): Candidate {
-    return {
-      name,
-      configuration,
-      component,
-      args,
-      result,
-      cost: monthlyCost(result.usage, result.periodMs, this.options.fn.memoryMb, this.prices, this.warmer),
-      meetsGoal: this.meetsGoal(result),
-      simulations,
-    };
-  }
-
-  // ---- The on-demand run and what it tells ----
-
-  private profileOnDemand(): OnDemandProfile {
-    const slots = this.cycle.slots;
-    const cold = new RankCounts();
-    const slowCold = new RankCounts();
-    const coldBySlot = Array.from({ length: slots }, () => new RankCounts());
-    const slowColdBySlot = Array.from({ length: slots }, () => new RankCounts());
-    const slowThreshold = this.goal.maxP99Ms ?? Infinity;
-    const result = this.simulate("on-demand", { initialCapacity: 0 }, false, (at, rank, latency) => {
-      const slot = slotOf(this.cycle, at);
-      cold.add(rank);
-      coldBySlot[slot].add(rank);
-      if (latency > slowThreshold) {
-        slowCold.add(rank);
-        slowColdBySlot[slot].add(rank);
-      }
-    });
-    const series = result.series;
-    const bins = series.arrivals.length;
-    const meanConcurrency = new Float64Array(bins);
-    const binsBySlot: number[][] = Array.from({ length: slots }, () => []);
-    const peakBySlot: number[] = new Array<number>(slots).fill(NaN);
-    for (let bin = 0; bin < bins; bin++) {
-      const start = bin * series.binMs;
-      const width = Math.min(series.binMs, result.periodMs - start);
-      meanConcurrency[bin] = width > 0 ? series.busyMs[bin] / width : 0;
-      const slot = slotOf(this.cycle, start);
-      binsBySlot[slot].push(bin);
-      peakBySlot[slot] = Math.max(Number.isNaN(peakBySlot[slot]) ? 0 : peakBySlot[slot], series.peakInFlight[bin]);
+    constructor(private readonly options: AdviseOptions) {
+        this.prices = pricesFor(options.fn.architecture, options.prices);
+        this.environment = { ...DEFAULT_ENVIRONMENT, ...options.environment };
+        this.warmer = { ...DEFAULT_WARMER, ...options.warmer };
+        const goal = options.goal ?? {};
+        this.goal =
+            goal.maxColdStartFraction === undefined && goal.maxP99Ms === undefined
+                ? { maxColdStartFraction: DEFAULT_GOAL_COLD_START_FRACTION }
+                : goal;
+        this.seed = options.seed ?? 1;
+        this.target = options.target ?? PLACEHOLDER_TARGET;
+        // One-second bins for short periods (the Compute Blog test lasts 30 s), one-minute bins otherwise.
+        this.binMs = options.traffic.periodMs <= 2 * HOUR_MS ? 1000 : MINUTE_MS;
+        this.cycle = scheduleCycle(options.traffic.periodMs, options.traffic.startMinuteOfWeek);
+        this.breakEven = breakEvenUtilization(this.prices);
     }
-    return {
-      result,
-      meetsGoal: false, // set once the budgets are known
-      cold,
-      slowCold,
-      coldBySlot,
-      slowColdBySlot,
-      warmSlow: result.slowRequests - slowCold.atOrAbove(0),
-      meanConcurrency,
-      binsBySlot,
-      peakBySlot,
-    };
-  }
 
-  /** The lowest number of warm environments predicted to meet the goal (ranks from the on-demand run). */
-  private predictedLevel(cold: RankCounts, slowCold: RankCounts, warmSlow: number): number {
-    let level = 0;
-    if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(cold, this.coldBudget));
-    if (Number.isFinite(this.slowBudget)) level = Math.max(level, lowestLevelWithin(slowCold, this.slowBudget - warmSlow));
-    return level;
-  }
+    run(): Advice {
+        const wanted = new Set(this.options.strategies ?? STRATEGY_NAMES);
+        const measured = this.profileOnDemand();
+        const requests = measured.result.requests;
+        if (this.goal.maxColdStartFraction !== undefined) this.coldBudget = Math.floor(this.goal.maxColdStartFraction * requests + 1e-9);
+        if (this.goal.maxP99Ms !== undefined) this.slowBudget = requests - Math.ceil(0.99 * requests - 1e-9);
+        const profile: OnDemandProfile = { ...measured, meetsGoal: this.meetsGoal(measured.result) };
 
-  /** The most environments worth trying: twice the on-demand peak, within the concurrency limit. */
-  private maxLevel(profile: OnDemandProfile): number {
-    const peak = profile.result.peakConcurrency;
-    return Math.max(1, Math.min(this.environment.concurrencyLimit, Math.max(2 * (peak + 1), peak + 10)));
-  }
+        const candidates: Candidate[] = [];
+        const onDemand = this.candidate("on-demand", "no warm capacity", null, null, profile.result, 1);
+        if (wanted.has("on-demand")) candidates.push(onDemand);
+        let fixed: Candidate | undefined;
+        if (wanted.has("fixed") || wanted.has("tracking")) fixed = this.searchFixed(profile);
+        if (fixed && wanted.has("fixed")) candidates.push(fixed);
+        if (wanted.has("warmer")) candidates.push(this.searchWarmer(profile));
+        let scheduled: { candidate: Candidate; steps: ScheduleStep[] } | undefined;
+        if (wanted.has("scheduled") || wanted.has("tracking")) scheduled = this.searchScheduled(profile);
+        if (scheduled && wanted.has("scheduled")) candidates.push(scheduled.candidate);
+        if (wanted.has("tracking")) candidates.push(this.searchTracking(profile, fixed, scheduled?.steps));
 
-  // ---- Searches ----
+        const recommended = this.recommend(candidates.length > 0 ? candidates : [onDemand]);
+        return {
+            pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },
+            goal: this.goal,
+            periodMs: this.options.traffic.periodMs,
+            requests,
+            strategies: candidates.map((candidate) => this.report(candidate)),
+            recommendation: recommended,
+            chart: this.chartData(profile.result, candidates.find((c) => c.name === recommended.strategy) ?? onDemand),
+            simulations: this.simulations,
+            simulatedRequests: this.simulatedRequests,
+        };
+    }
 
-  /**
-   * The lowest integer level in [minLevel, maxLevel] whose simulation meets the goal, starting from a candidate:
-   * step up from the candidate until a level passes, then bisect down to the lowest passing level. Assumes more
-   * capacity never hurts (the tests check this monotonicity). When no level passes, returns the closest one (the one
-   * that ran longest before exceeding the goal), simulated in full. Levels with the same `keyFor` share a simulation.
-   */
-  private searchLowestLevel(
-    label: string,
-    planFor: (level: number) => CapacityPlan,
-    candidate: number,
-    minLevel: number,
-    maxLevel: number,
-    keyFor: (level: number) => string = String,
-    maxSimulations = MAX_SIMULATIONS_PER_SEARCH,
-  ): { level: number; result: SimulationResult; simulations: number } {
-    const cache = new Map<string, SimulationResult>();
-    let simulations = 0;
-    const run = (level: number): SimulationResult => {
-      const key = keyFor(level);
-      let result = cache.get(key);
-      if (!result) {
-        result = this.simulate(`${label} ${level}`, planFor(level), true);
+    // ---- Running simulations ----
+
+    /**
+     * Runs a simulation, or reuses one of the same plan: searches often meet the same plan twice (a one-step schedule
+     * is a fixed level; tracking's minimum at the fixed level...). A full run answers both kinds of request; a run that
+     * stopped early only answers another that may stop early.
+     */
+    private simulate(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: (at: number, rank: number, latency: number) => void): SimulationResult {
+        const key = onColdStart ? undefined : planKey(plan);
+        const cached = key === undefined ? undefined : this.results.get(key);
+        if (cached && (stopEarly || !cached.stoppedEarly)) return cached;
+        const result = this.runSimulation(label, plan, stopEarly, onColdStart);
+        if (key !== undefined) this.results.set(key, result);
+        return result;
+    }
+
+    private readonly results = new Map<string, SimulationResult>();
+
+    private runSimulation(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: (at: number, rank: number, latency: number) => void): SimulationResult {
+        const simulation = ++this.simulations;
+        const onProgress = this.options.onProgress;
+        const result = simulate({
+            traffic: this.options.traffic,
+            fn: { memoryMb: this.options.fn.memoryMb, initMs: this.options.fn.initMs, duration: this.options.fn.duration },
+            plan,
+            seed: this.seed,
+            environment: this.environment,
+            warmerBehaviour: this.warmer,
+            binMs: this.binMs,
+            provisionedBillingIncrementMs: this.prices.provisionedBillingIncrementMs,
+            stopWhen: {
+                coldStartsAbove: stopEarly && Number.isFinite(this.coldBudget) ? this.coldBudget : undefined,
+                slowRequestsAbove: stopEarly && Number.isFinite(this.slowBudget) ? this.slowBudget : undefined,
+                slowThresholdMs: this.goal.maxP99Ms,
+            },
+            onColdStart,
+            onProgress: onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined,
+        });
+        this.simulatedRequests += result.arrivals;
+        onProgress?.({ label, fraction: 1, simulation });
+        return result;
+    }
+
+    private meetsGoal(result: SimulationResult): boolean {
+        return !result.stoppedEarly && result.coldStarts <= this.coldBudget && result.slowRequests <= this.slowBudget;
+    }
+
+    /** How far a result is from the goal: at most 1 when it meets it. */
+    private goalExcess(result: SimulationResult): number {
+        let excess = 0;
+        if (Number.isFinite(this.coldBudget)) excess = Math.max(excess, result.coldStarts / Math.max(1, this.coldBudget));
+        if (Number.isFinite(this.slowBudget)) excess = Math.max(excess, result.slowRequests / Math.max(1, this.slowBudget));
+        return excess;
+    }
+
+    private candidate(
+        name: StrategyName,
+        configuration: string,
+        component: ComponentName | null,
+        args: ComponentArgs | null,
+        result: SimulationResult,
+        simulations: number,
+    ): Candidate {
+        return {
+            name,
+            configuration,
+            component,
+            args,
+            result,
+            cost: monthlyCost(result.usage, result.periodMs, this.options.fn.memoryMb, this.prices, this.warmer),
+            meetsGoal: this.meetsGoal(result),
+            simulations,
+        };
+    }
+
+    // ---- The on-demand run and what it tells ----
+
+    private profileOnDemand(): OnDemandProfile {
+        const slots = this.cycle.slots;
+        const cold = new RankCounts();
+        const slowCold = new RankCounts();
+        const coldBySlot = Array.from({ length: slots }, () => new RankCounts());
+        const slowColdBySlot = Array.from({ length: slots }, () => new RankCounts());
+        const slowThreshold = this.goal.maxP99Ms ?? Infinity;
+        const result = this.simulate("on-demand", { initialCapacity: 0 }, false, (at, rank, latency) => {
+            const slot = slotOf(this.cycle, at);
+            cold.add(rank);
+            coldBySlot[slot].add(rank);
+            if (latency > slowThreshold) {
+                slowCold.add(rank);
+                slowColdBySlot[slot].add(rank);
+            }
+        });
+        const series = result.series;
+        const bins = series.arrivals.length;
+        const meanConcurrency = new Float64Array(bins);
+        const binsBySlot: number[][] = Array.from({ length: slots }, () => []);
+        const peakBySlot: number[] = new Array<number>(slots).fill(NaN);
+        for (let bin = 0; bin < bins; bin++) {
+            const start = bin * series.binMs;
+            const width = Math.min(series.binMs, result.periodMs - start);
+            meanConcurrency[bin] = width > 0 ? series.busyMs[bin] / width : 0;
+            const slot = slotOf(this.cycle, start);
+            binsBySlot[slot].push(bin);
+            peakBySlot[slot] = Math.max(Number.isNaN(peakBySlot[slot]) ? 0 : peakBySlot[slot], series.peakInFlight[bin]);
+        }
+        return {
+            result,
+            meetsGoal: false, // set once the budgets are known
+            cold,
+            slowCold,
+            coldBySlot,
+            slowColdBySlot,
+            warmSlow: result.slowRequests - slowCold.atOrAbove(0),
+            meanConcurrency,
+            binsBySlot,
+            peakBySlot,
+        };
+    }
+
+    /** The lowest number of warm environments predicted to meet the goal (ranks from the on-demand run). */
+    private predictedLevel(cold: RankCounts, slowCold: RankCounts, warmSlow: number): number {
+        let level = 0;
+        if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(cold, this.coldBudget));
+        if (Number.isFinite(this.slowBudget)) level = Math.max(level, lowestLevelWithin(slowCold, this.slowBudget - warmSlow));
+        return level;
+    }
+
+    /** The most environments worth trying: twice the on-demand peak, within the concurrency limit. */
+    private maxLevel(profile: OnDemandProfile): number {
+        const peak = profile.result.peakConcurrency;
+        return Math.max(1, Math.min(this.environment.concurrencyLimit, Math.max(2 * (peak + 1), peak + 10)));
+    }
+
+    // ---- Searches ----
+
+    /**
+     * The lowest integer level in [minLevel, maxLevel] whose simulation meets the goal, starting from a candidate:
+     * step up from the candidate until a level passes, then bisect down to the lowest passing level. Assumes more
+     * capacity never hurts (the tests check this monotonicity). When no level passes, returns the closest one (the one
+     * that ran longest before exceeding the goal), simulated in full. Levels with the same `keyFor` share a simulation.
+     */
+    private searchLowestLevel(
+        label: string,
+        planFor: (level: number) => CapacityPlan,
+        candidate: number,
+        minLevel: number,
+        maxLevel: number,
+        keyFor: (level: number) => string = String,
+        maxSimulations = MAX_SIMULATIONS_PER_SEARCH,
+    ): { level: number; result: SimulationResult; simulations: number } {
+        const cache = new Map<string, SimulationResult>();
+        let simulations = 0;
+        const run = (level: number): SimulationResult => {
+            const key = keyFor(level);
+            let result = cache.get(key);
+            if (!result) {
+                result = this.simulate(`${label} ${level}`, planFor(level), true);
+                simulations++;
+                cache.set(key, result);
+            }
+            return result;
+        };
+        let level = Math.min(maxLevel, Math.max(minLevel, candidate));
+        let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
+        let passing: { level: number; result: SimulationResult } | undefined;
+        let closest: { level: number; result: SimulationResult } | undefined;
+        for (;;) {
+            const result = run(level);
+            if (this.meetsGoal(result)) {
+                passing = { level, result };
+                break;
+            }
+            if (!closest || result.fractionSimulated > closest.result.fractionSimulated) closest = { level, result };
+            failedBelow = level;
+            if (level >= maxLevel || simulations >= maxSimulations) break;
+            level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
+        }
+        if (!passing) {
+            const best = closest ?? { level: maxLevel, result: run(maxLevel) };
+            const full = this.simulate(`${label} ${best.level}`, planFor(best.level), false);
+            return { level: best.level, result: full, simulations: simulations + 1 };
+        }
+        let firstProbe = true;
+        while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
+            // Try just below the candidate first: the prediction is usually right or one off.
+            const probe: number = firstProbe && passing.level === candidate ? passing.level - 1 : Math.floor((failedBelow + passing.level) / 2);
+            firstProbe = false;
+            const result = run(probe);
+            if (this.meetsGoal(result)) passing = { level: probe, result };
+            else failedBelow = probe;
+        }
+        return { level: passing.level, result: passing.result, simulations };
+    }
+
+    private searchFixed(profile: OnDemandProfile): Candidate {
+        const planFor = (level: number): CapacityPlan => ({ initialCapacity: level });
+        const argsFor = (level: number): ComponentArgs => ({ ...this.target, provisionedConcurrentExecutions: level });
+        const describe = (level: number): string => `${level} provisioned`;
+        if (this.options.fixedCapacity !== undefined) {
+            const level = this.options.fixedCapacity;
+            const result = this.simulate(`fixed ${level}`, planFor(level), false);
+            return this.candidate("fixed", `${describe(level)} (pinned)`, "FixedConcurrency", argsFor(level), result, 1);
+        }
+        // Below the cost-optimal level, each unit removed costs more on-demand duration than it saves.
+        const costOptimal = Math.max(1, costOptimalLevel(profile.meanConcurrency, this.breakEven));
+        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
+        const found = this.searchLowestLevel("fixed", planFor, Math.max(costOptimal, predicted), costOptimal, this.maxLevel(profile));
+        return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
+    }
+
+    private searchWarmer(profile: OnDemandProfile): Candidate {
+        const intervalMs = DEFAULT_WARMER_INTERVAL_MINUTES * MINUTE_MS;
+        const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
+        // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
+        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
+        const found = this.searchLowestLevel("warmer", planFor, Math.max(1, predicted), 1, this.maxLevel(profile));
+        const schedule = rateExpression(DEFAULT_WARMER_INTERVAL_MINUTES);
+        const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
+        const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${DEFAULT_WARMER_INTERVAL_MINUTES} min`;
+        return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
+    }
+
+    /**
+     * The level each hour of the cycle needs on its own: the fewest warm environments that leave that hour no more
+     * cold starts (or slow requests) than its share of the budget, in proportion to its requests.
+     */
+    private hourlyNeeds(profile: OnDemandProfile): number[] {
+        const requests = Math.max(1, profile.result.requests);
+        return profile.binsBySlot.map((bins, slot) => {
+            if (Number.isNaN(profile.peakBySlot[slot])) return NaN;
+            let slotRequests = 0;
+            for (const bin of bins) slotRequests += profile.result.series.arrivals[bin];
+            const share = slotRequests / requests;
+            let level = 0;
+            if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(profile.coldBySlot[slot], this.coldBudget * share));
+            if (Number.isFinite(this.slowBudget)) {
+                level = Math.max(level, lowestLevelWithin(profile.slowColdBySlot[slot], (this.slowBudget - profile.warmSlow) * share));
+            }
+            return level;
+        });
+    }
+
+    /** Hourly levels scaled by `factor`, never below each hour's cost-optimal level, merged into steps. */
+    private scheduledSteps(profile: OnDemandProfile, needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
+        const levels = needs.map((need, slot) => (Number.isNaN(need) ? NaN : Math.max(costOptimal[slot], Math.ceil(factor * need - 1e-9))));
+        return stepsFromLevels(levels);
+    }
+
+    private scheduledPlan(steps: ScheduleStep[]): { plan: CapacityPlan; actions: ScheduledAction[] } {
+        const actions = scheduledActions(steps, this.cycle, this.leadMinutes());
+        const { initialCapacity, capacityActions } = expandOverPeriod(actions, this.cycle, this.options.traffic.periodMs);
+        return { plan: { initialCapacity, capacityActions }, actions };
+    }
+
+    /** Increases are scheduled this many minutes early so that allocation finishes as the step starts. */
+    private leadMinutes(): number {
+        return Math.ceil(this.environment.allocationDelayMs / MINUTE_MS);
+    }
+
+    /**
+     * Scheduled: each hour gets what it needs on its own (see hourlyNeeds) times a factor, found like a level: factor
+     * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
+     */
+    private searchScheduled(profile: OnDemandProfile): { candidate: Candidate; steps: ScheduleStep[] } {
+        const needs = this.hourlyNeeds(profile);
+        const costOptimal = profile.binsBySlot.map((bins) =>
+            costOptimalLevel(bins.map((bin) => profile.meanConcurrency[bin]), this.breakEven),
+        );
+        const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(profile, needs, costOptimal, level / SCALE_STEPS);
+        const found = this.searchLowestLevel(
+            "scheduled",
+            (level) => this.scheduledPlan(stepsFor(level)).plan,
+            // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
+            profile.meetsGoal ? 0 : SCALE_STEPS,
+            0,
+            2 * SCALE_STEPS,
+            (level) => JSON.stringify(stepsFor(level)),
+        );
+        const steps = stepsFor(found.level);
+        const { actions } = this.scheduledPlan(steps);
+        const schedules: ScheduleArgs[] = groupActions(actions, this.cycle).map((action) => ({
+            name: action.name,
+            schedule: action.schedule,
+            capacity: action.capacity,
+        }));
+        const levels = steps.map((step) => step.capacity);
+        const configuration =
+            steps.length === 1
+                ? `${levels[0]} provisioned, one step`
+                : `${steps.length} steps, ${Math.min(...levels)}-${Math.max(...levels)} provisioned`;
+        return {
+            candidate: this.candidate("scheduled", configuration, "ScheduledConcurrency", { ...this.target, schedules }, found.result, found.simulations),
+            steps,
+        };
+    }
+
+    /**
+     * Target tracking at 70% utilization: the lowest minimum capacity that meets the goal (below the fixed level, which
+     * always does: tracking never goes under its minimum), with the Maximum statistic; then two more candidates, one
+     * simulation each: the Average statistic with that minimum, and, when the load follows the clock, a minimum that
+     * follows the scheduled steps at half their level. The cheapest that meets the goal wins.
+     */
+    private searchTracking(profile: OnDemandProfile, fixed: Candidate | undefined, steps: ScheduleStep[] | undefined): Candidate {
+        const targetUtilization = DEFAULT_TARGET_UTILIZATION;
+        const peak = profile.result.peakConcurrency;
+        const maxCapacity = Math.min(this.environment.concurrencyLimit, Math.max(2, Math.ceil((peak + 1) / targetUtilization)));
+        const planFor = (statistic: UtilizationStatistic, minCapacity: number): CapacityPlan => ({
+            initialCapacity: minCapacity,
+            tracking: { targetUtilization, statistic, minCapacity, maxCapacity: Math.max(minCapacity, maxCapacity) },
+        });
+        const describe = (statistic: UtilizationStatistic, min: number, max: number, suffix = ""): string =>
+            `${min}-${max} at ${Math.round(targetUtilization * 100)}% (${statistic})${suffix}`;
+        const argsFor = (statistic: UtilizationStatistic, minCapacity: number, max: number, schedules?: ScheduleArgs[]): ComponentArgs => ({
+            ...this.target,
+            minCapacity,
+            maxCapacity: Math.max(minCapacity, max),
+            targetUtilization,
+            statistic,
+            ...(schedules ? { schedules } : {}),
+        });
+        const fixedLevel =
+            fixed && fixed.args && "provisionedConcurrentExecutions" in fixed.args
+                ? fixed.args.provisionedConcurrentExecutions
+                : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow));
+        // Maximum first: per minute, the Average misses the bursts that cause cold starts (Lambda developer guide,
+        // "Configuring provisioned concurrency": "Functions that experience quick bursts of traffic may not trigger these alarms").
+        const found = this.searchLowestLevel(
+            "tracking",
+            (level) => planFor("Maximum", level),
+            profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
+            1,
+            Math.max(1, fixedLevel),
+            String,
+            MAX_TRACKING_SIMULATIONS,
+        );
+        let simulations = found.simulations;
+        const candidates: Candidate[] = [];
+        const add = (configuration: string, args: ComponentArgs, result: SimulationResult): void => {
+            candidates.push(this.candidate("tracking", configuration, "UtilizationScaling", args, result, 0));
+        };
+        const max = Math.max(found.level, maxCapacity);
+        add(describe("Maximum", found.level, max), argsFor("Maximum", found.level, max), found.result);
+
+        const average = this.simulate(`tracking Average ${found.level}`, planFor("Average", found.level), true);
         simulations++;
-        cache.set(key, result);
-      }
-      return result;
-    };
-    let level = Math.min(maxLevel, Math.max(minLevel, candidate));
-    let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
-    let passing: { level: number; result: SimulationResult } | undefined;
-    let closest: { level: number; result: SimulationResult } | undefined;
-    for (;;) {
-      const result = run(level);
-      if (this.meetsGoal(result)) {
-        passing = { level, result };
-        break;
-      }
-      if (!closest || result.fractionSimulated > closest.result.fractionSimulated) closest = { level, result };
-      failedBelow = level;
-      if (level >= maxLevel || simulations >= maxSimulations) break;
-      level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
+        add(describe("Average", found.level, max), argsFor("Average", found.level, max), average);
+
+        if (steps && new Set(steps.map((step) => step.capacity)).size > 1) {
+            const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
+            const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
+            const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
+            const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, this.options.traffic.periodMs, boundsMax);
+            const plan: CapacityPlan = {
+                initialCapacity: initialMinCapacity,
+                tracking: { targetUtilization, statistic: "Maximum", minCapacity: initialMinCapacity, maxCapacity: boundsMax, boundsActions },
+            };
+            const result = this.simulate("tracking in schedule", plan, true);
+            simulations++;
+            const minFloor = Math.min(...floors.map((floor) => floor.capacity));
+            const schedules = groupActions(actions, this.cycle).map((action) => ({
+                name: action.name,
+                schedule: action.schedule,
+                minCapacity: action.capacity,
+                maxCapacity: boundsMax,
+            }));
+            add(describe("Maximum", minFloor, boundsMax, ", scheduled minimum"), argsFor("Maximum", minFloor, boundsMax, schedules), result);
+        }
+        const meeting = candidates.filter((candidate) => candidate.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
+        // If none meets the goal, the plain search's answer (its closest) stands.
+        const best = meeting[0] ?? candidates[0];
+        return { ...best, simulations };
     }
-    if (!passing) {
-      const best = closest ?? { level: maxLevel, result: run(maxLevel) };
-      const full = this.simulate(`${label} ${best.level}`, planFor(best.level), false);
-      return { level: best.level, result: full, simulations: simulations + 1 };
+
+    // ---- The answer ----
+
+    private recommend(candidates: readonly Candidate[]): Recommendation {
+        const meeting = candidates.filter((candidate) => candidate.meetsGoal);
+        // Cheapest first; on a tie (within a cent a month), the simpler strategy, in the order of STRATEGY_NAMES.
+        const byCost = (a: Candidate, b: Candidate): number =>
+            Math.abs(a.cost.total - b.cost.total) >= 0.01 ? a.cost.total - b.cost.total : STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name);
+        const goalText = this.describeGoal();
+        if (meeting.length > 0) {
+            const best = [...meeting].sort(byCost)[0];
+            const what = best.component ? `${best.name} (${best.configuration}) with ${best.component}` : "on-demand: no component needed";
+            return this.recommendation(best, true, `Cheapest strategy that meets the goal (${goalText}): ${what}, $${best.cost.total.toFixed(2)} a month.`);
+        }
+        const closest = [...candidates].sort((a, b) => this.goalExcess(a.result) - this.goalExcess(b.result) || byCost(a, b))[0];
+        return this.recommendation(
+            closest,
+            false,
+            `No strategy meets the goal (${goalText}); the closest is ${closest.name} (${closest.configuration}) with ` +
+                `${formatPercent(closest.result.coldStarts / Math.max(1, closest.result.requests))} cold starts and p99 ` +
+                `${closest.result.latencyMs.p99.toFixed(0)} ms, $${closest.cost.total.toFixed(2)} a month.`,
+        );
     }
-    let firstProbe = true;
-    while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
-      // Try just below the candidate first: the prediction is usually right or one off.
-      const probe: number = firstProbe && passing.level === candidate ? passing.level - 1 : Math.floor((failedBelow + passing.level) / 2);
-      firstProbe = false;
-      const result = run(probe);
-      if (this.meetsGoal(result)) passing = { level: probe, result };
-      else failedBelow = probe;
+
+    private recommendation(candidate: Candidate, goalMet: boolean, summary: string): Recommendation {
+        return {
+            goalMet,
+            strategy: candidate.name,
+            configuration: candidate.configuration,
+            component: candidate.component,
+            args: candidate.args,
+            monthlyCost: candidate.cost,
+            coldStartFraction: candidate.result.coldStarts / Math.max(1, candidate.result.requests),
+            latencyMs: candidate.result.latencyMs,
+            summary,
+        };
     }
-    return { level: passing.level, result: passing.result, simulations };
-  }
 
-  private searchFixed(profile: OnDemandProfile): Candidate {
-    const planFor = (level: number): CapacityPlan => ({ initialCapacity: level });
-    const argsFor = (level: number): ComponentArgs => ({ ...this.target, provisionedConcurrentExecutions: level });
-    const describe = (level: number): string => `${level} provisioned`;
-    if (this.options.fixedCapacity !== undefined) {
-      const level = this.options.fixedCapacity;
-      const result = this.simulate(`fixed ${level}`, planFor(level), false);
-      return this.candidate("fixed", `${describe(level)} (pinned)`, "FixedConcurrency", argsFor(level), result, 1);
+    private describeGoal(): string {
+        const parts: string[] = [];
+        if (this.goal.maxColdStartFraction !== undefined) parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
+        if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms`);
+        return parts.join(" and ");
     }
-    // Below the cost-optimal level, each unit removed costs more on-demand duration than it saves.
-    const costOptimal = Math.max(1, costOptimalLevel(profile.meanConcurrency, this.breakEven));
-    const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
-    const found = this.searchLowestLevel("fixed", planFor, Math.max(costOptimal, predicted), costOptimal, this.maxLevel(profile));
-    return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
-  }
 
-  private searchWarmer(profile: OnDemandProfile): Candidate {
-    const intervalMs = DEFAULT_WARMER_INTERVAL_MINUTES * MINUTE_MS;
-    const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
-    // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
-    const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
-    const found = this.searchLowestLevel("warmer", planFor, Math.max(1, predicted), 1, this.maxLevel(profile));
-    const schedule = rateExpression(DEFAULT_WARMER_INTERVAL_MINUTES);
-    const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
-    const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${DEFAULT_WARMER_INTERVAL_MINUTES} min`;
-    return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
-  }
-
-  /**
-   * The level each hour of the cycle needs on its own: the fewest warm environments that leave that hour no more
-   * cold starts (or slow requests) than its share of the budget, in proportion to its requests.
-   */
-  private hourlyNeeds(profile: OnDemandProfile): number[] {
-    const requests = Math.max(1, profile.result.requests);
-    return profile.binsBySlot.map((bins, slot) => {
-      if (Number.isNaN(profile.peakBySlot[slot])) return NaN;
-      let slotRequests = 0;
-      for (const bin of bins) slotRequests += profile.result.series.arrivals[bin];
-      const share = slotRequests / requests;
-      let level = 0;
-      if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(profile.coldBySlot[slot], this.coldBudget * share));
-      if (Number.isFinite(this.slowBudget)) {
-        level = Math.max(level, lowestLevelWithin(profile.slowColdBySlot[slot], (this.slowBudget - profile.warmSlow) * share));
-      }
-      return level;
-    });
-  }
-
-  /** Hourly levels scaled by `factor`, never below each hour's cost-optimal level, merged into steps. */
-  private scheduledSteps(profile: OnDemandProfile, needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
-    const levels = needs.map((need, slot) => (Number.isNaN(need) ? NaN : Math.max(costOptimal[slot], Math.ceil(factor * need - 1e-9))));
-    return stepsFromLevels(levels);
-  }
-
-  private scheduledPlan(steps: ScheduleStep[]): { plan: CapacityPlan; actions: ScheduledAction[] } {
-    const actions = scheduledActions(steps, this.cycle, this.leadMinutes());
-    const { initialCapacity, capacityActions } = expandOverPeriod(actions, this.cycle, this.options.traffic.periodMs);
-    return { plan: { initialCapacity, capacityActions }, actions };
-  }
-
-  /** Increases are scheduled this many minutes early so that allocation finishes as the step starts. */
-  private leadMinutes(): number {
-    return Math.ceil(this.environment.allocationDelayMs / MINUTE_MS);
-  }
-
-  /**
-   * Scheduled: each hour gets what it needs on its own (see hourlyNeeds) times a factor, found like a level: factor
-   * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
-   */
-  private searchScheduled(profile: OnDemandProfile): { candidate: Candidate; steps: ScheduleStep[] } {
-    const needs = this.hourlyNeeds(profile);
-    const costOptimal = profile.binsBySlot.map((bins) =>
-      costOptimalLevel(bins.map((bin) => profile.meanConcurrency[bin]), this.breakEven),
-    );
-    const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(profile, needs, costOptimal, level / SCALE_STEPS);
-    const found = this.searchLowestLevel(
-      "scheduled",
-      (level) => this.scheduledPlan(stepsFor(level)).plan,
-      // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
-      profile.meetsGoal ? 0 : SCALE_STEPS,
-      0,
-      2 * SCALE_STEPS,
-      (level) => JSON.stringify(stepsFor(level)),
-    );
-    const steps = stepsFor(found.level);
-    const { actions } = this.scheduledPlan(steps);
-    const schedules: ScheduleArgs[] = groupActions(actions, this.cycle).map((action) => ({
-      name: action.name,
-      schedule: action.schedule,
-      capacity: action.capacity,
-    }));
-    const levels = steps.map((step) => step.capacity);
-    const configuration =
-      steps.length === 1
-        ? `${levels[0]} provisioned, one step`
-        : `${steps.length} steps, ${Math.min(...levels)}-${Math.max(...levels)} provisioned`;
-    return {
-      candidate: this.candidate("scheduled", configuration, "ScheduledConcurrency", { ...this.target, schedules }, found.result, found.simulations),
-      steps,
-    };
-  }
-
-  /**
-   * Target tracking at 70% utilization: the lowest minimum capacity that meets the goal (below the fixed level, which
-   * always does: tracking never goes under its minimum), with the Maximum statistic; then two more candidates, one
-   * simulation each: the Average statistic with that minimum, and, when the load follows the clock, a minimum that
-   * follows the scheduled steps at half their level. The cheapest that meets the goal wins.
-   */
-  private searchTracking(profile: OnDemandProfile, fixed: Candidate | undefined, steps: ScheduleStep[] | undefined): Candidate {
-    const targetUtilization = DEFAULT_TARGET_UTILIZATION;
-    const peak = profile.result.peakConcurrency;
-    const maxCapacity = Math.min(this.environment.concurrencyLimit, Math.max(2, Math.ceil((peak + 1) / targetUtilization)));
-    const planFor = (statistic: UtilizationStatistic, minCapacity: number): CapacityPlan => ({
-      initialCapacity: minCapacity,
-      tracking: { targetUtilization, statistic, minCapacity, maxCapacity: Math.max(minCapacity, maxCapacity) },
-    });
-    const describe = (statistic: UtilizationStatistic, min: number, max: number, suffix = ""): string =>
-      `${min}-${max} at ${Math.round(targetUtilization * 100)}% (${statistic})${suffix}`;
-    const argsFor = (statistic: UtilizationStatistic, minCapacity: number, max: number, schedules?: ScheduleArgs[]): ComponentArgs => ({
-      ...this.target,
-      minCapacity,
-      maxCapacity: Math.max(minCapacity, max),
-      targetUtilization,
-      statistic,
-      ...(schedules ? { schedules } : {}),
-    });
-    const fixedLevel =
-      fixed && fixed.args && "provisionedConcurrentExecutions" in fixed.args
-        ? fixed.args.provisionedConcurrentExecutions
-        : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow));
-    // Maximum first: per minute, the Average misses the bursts that cause cold starts (Lambda developer guide,
-    // "Configuring provisioned concurrency": "Functions that experience quick bursts of traffic may not trigger these alarms").
-    const found = this.searchLowestLevel(
-      "tracking",
-      (level) => planFor("Maximum", level),
-      profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
-      1,
-      Math.max(1, fixedLevel),
-      String,
-      MAX_TRACKING_SIMULATIONS,
-    );
-    let simulations = found.simulations;
-    const candidates: Candidate[] = [];
-    const add = (configuration: string, args: ComponentArgs, result: SimulationResult): void => {
-      candidates.push(this.candidate("tracking", configuration, "UtilizationScaling", args, result, 0));
-    };
-    const max = Math.max(found.level, maxCapacity);
-    add(describe("Maximum", found.level, max), argsFor("Maximum", found.level, max), found.result);
-
-    const average = this.simulate(`tracking Average ${found.level}`, planFor("Average", found.level), true);
-    simulations++;
-    add(describe("Average", found.level, max), argsFor("Average", found.level, max), average);
-
-    if (steps && new Set(steps.map((step) => step.capacity)).size > 1) {
-      const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
-      const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
-      const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
-      const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, this.options.traffic.periodMs, boundsMax);
-      const plan: CapacityPlan = {
-        initialCapacity: initialMinCapacity,
-        tracking: { targetUtilization, statistic: "Maximum", minCapacity: initialMinCapacity, maxCapacity: boundsMax, boundsActions },
-      };
-      const result = this.simulate("tracking in schedule", plan, true);
-      simulations++;
-      const minFloor = Math.min(...floors.map((floor) => floor.capacity));
-      const schedules = groupActions(actions, this.cycle).map((action) => ({
-        name: action.name,
-        schedule: action.schedule,
-        minCapacity: action.capacity,
-        maxCapacity: boundsMax,
-      }));
-      add(describe("Maximum", minFloor, boundsMax, ", scheduled minimum"), argsFor("Maximum", minFloor, boundsMax, schedules), result);
+    private report(candidate: Candidate): StrategyReport {
+        const result = candidate.result;
+        return {
+            name: candidate.name,
+            configuration: candidate.configuration,
+            component: candidate.component,
+            args: candidate.args,
+            requests: result.requests,
+            coldStarts: result.coldStarts,
+            coldStartFraction: result.coldStarts / Math.max(1, result.requests),
+            throttled: result.throttled,
+            spillover: result.spillover,
+            latencyMs: result.latencyMs,
+            monthlyCost: candidate.cost,
+            provisionedUtilization: result.provisionedUtilization,
+            peakConcurrency: result.peakConcurrency,
+            meetsGoal: candidate.meetsGoal,
+            simulations: candidate.simulations,
+        };
     }
-    const meeting = candidates.filter((candidate) => candidate.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
-    // If none meets the goal, the plain search's answer (its closest) stands.
-    const best = meeting[0] ?? candidates[0];
-    return { ...best, simulations };
-  }
 
-  // ---- The answer ----
-
-  private recommend(candidates: readonly Candidate[]): Recommendation {
-    const meeting = candidates.filter((candidate) => candidate.meetsGoal);
-    // Cheapest first; on a tie (within a cent a month), the simpler strategy, in the order of STRATEGY_NAMES.
-    const byCost = (a: Candidate, b: Candidate): number =>
-      Math.abs(a.cost.total - b.cost.total) >= 0.01 ? a.cost.total - b.cost.total : STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name);
-    const goalText = this.describeGoal();
-    if (meeting.length > 0) {
-      const best = [...meeting].sort(byCost)[0];
-      const what = best.component ? `${best.name} (${best.configuration}) with ${best.component}` : "on-demand: no component needed";
-      return this.recommendation(best, true, `Cheapest strategy that meets the goal (${goalText}): ${what}, $${best.cost.total.toFixed(2)} a month.`);
+    private chartData(onDemand: SimulationResult, recommended: Candidate): ChartData {
+        const series = recommended.result.series;
+        return {
+            periodMs: onDemand.periodMs,
+            startMinuteOfWeek: this.options.traffic.startMinuteOfWeek,
+            binMs: onDemand.series.binMs,
+            arrivals: onDemand.series.arrivals,
+            onDemand: { peakInFlight: onDemand.series.peakInFlight, coldStarts: onDemand.series.coldStarts },
+            recommended: {
+                name: recommended.name,
+                configuration: recommended.configuration,
+                peakInFlight: series.peakInFlight,
+                coldStarts: series.coldStarts,
+                readyCapacity: series.readyCapacity,
+            },
+        };
     }
-    const closest = [...candidates].sort((a, b) => this.goalExcess(a.result) - this.goalExcess(b.result) || byCost(a, b))[0];
-    return this.recommendation(
-      closest,
-      false,
-      `No strategy meets the goal (${goalText}); the closest is ${closest.name} (${closest.configuration}) with ` +
-        `${formatPercent(closest.result.coldStarts / Math.max(1, closest.result.requests))} cold starts and p99 ` +
-        `${closest.result.latencyMs.p99.toFixed(0)} ms, $${closest.cost.total.toFixed(2)} a month.`,
-    );
-  }
-
-  private recommendation(candidate: Candidate, goalMet: boolean, summary: string): Recommendation {
-    return {
-      goalMet,
-      strategy: candidate.name,
-      configuration: candidate.configuration,
-      component: candidate.component,
-      args: candidate.args,
-      monthlyCost: candidate.cost,
-      coldStartFraction: candidate.result.coldStarts / Math.max(1, candidate.result.requests),
-      latencyMs: candidate.result.latencyMs,
-      summary,
-    };
-  }
-
-  private describeGoal(): string {
-    const parts: string[] = [];
-    if (this.goal.maxColdStartFraction !== undefined) parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
-    if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms`);
-    return parts.join(" and ");
-  }
-
-  private report(candidate: Candidate): StrategyReport {
-    const result = candidate.result;
-    return {
-      name: candidate.name,
-      configuration: candidate.configuration,
-      component: candidate.component,
-      args: candidate.args,
-      requests: result.requests,
-      coldStarts: result.coldStarts,
-      coldStartFraction: result.coldStarts / Math.max(1, result.requests),
-      throttled: result.throttled,
-      spillover: result.spillover,
-      latencyMs: result.latencyMs,
-      monthlyCost: candidate.cost,
-      provisionedUtilization: result.provisionedUtilization,
-      peakConcurrency: result.peakConcurrency,
-      meetsGoal: candidate.meetsGoal,
-      simulations: candidate.simulations,
-    };
-  }
-
-  private chartData(onDemand: SimulationResult, recommended: Candidate): ChartData {
-    const series = recommended.result.series;
-    return {
-      periodMs: onDemand.periodMs,
-      startMinuteOfWeek: this.options.traffic.startMinuteOfWeek,
-      binMs: onDemand.series.binMs,
-      arrivals: onDemand.series.arrivals,
-      onDemand: { peakInFlight: onDemand.series.peakInFlight, coldStarts: onDemand.series.coldStarts },
-      recommended: {
-        name: recommended.name,
-        configuration: recommended.configuration,
-        peakInFlight: series.peakInFlight,
-        coldStarts: series.coldStarts,
-        readyCapacity: series.readyCapacity,
-      },
-    };
-  }
 }
 
 /** A key that is equal for plans that behave the same: capacity actions that change nothing are left out. */
 export function planKey(plan: CapacityPlan): string {
-  const actions: { atMs: number; capacity: number }[] = [];
-  let capacity = plan.initialCapacity;
-  for (const action of plan.capacityActions ?? []) {
-    if (action.capacity !== capacity) actions.push(action);
-    capacity = action.capacity;
-  }
-  return JSON.stringify({ initial: plan.initialCapacity, actions, tracking: plan.tracking ?? null, warmer: plan.warmer ?? null });
+    const actions: { atMs: number; capacity: number }[] = [];
+    let capacity = plan.initialCapacity;
+    for (const action of plan.capacityActions ?? []) {
+        if (action.capacity !== capacity) actions.push(action);
+        capacity = action.capacity;
+    }
+    return JSON.stringify({ initial: plan.initialCapacity, actions, tracking: plan.tracking ?? null, warmer: plan.warmer ?? null });
 }
 
 /** A fraction as a percentage with enough digits for small goals: 0.001 -> "0.1%", 0.00012 -> "0.012%". */
 export function formatPercent(fraction: number): string {
-  const percent = fraction * 100;
-  if (percent === 0) return "0%";
-  if (percent >= 10) return `${percent.toFixed(1)}%`;
-  const digits = Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(percent))));
-  return `${Number(percent.toFixed(digits))}%`;
+    const percent = fraction * 100;
+    if (percent === 0) return "0%";
+    if (percent >= 10) return `${percent.toFixed(1)}%`;
+    const digits = Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(percent))));
+    return `${Number(percent.toFixed(digits))}%`;
 }

@@ -12,32 +12,32 @@
 
 /** P(N >= k) for N ~ Poisson(mean). Exact sum for small means, normal approximation with continuity correction beyond. */
 export function poissonTailAtLeast(mean: number, k: number): number {
-  if (k <= 0) return 1;
-  if (mean <= 0) return 0;
-  if (mean > 200) return 1 - standardNormalCdf((k - 0.5 - mean) / Math.sqrt(mean));
-  let term = Math.exp(-mean);
-  let below = 0;
-  for (let i = 0; i < k; i++) {
-    below += term;
-    term *= mean / (i + 1);
-  }
-  return Math.max(0, 1 - below);
+    if (k <= 0) return 1;
+    if (mean <= 0) return 0;
+    if (mean > 200) return 1 - standardNormalCdf((k - 0.5 - mean) / Math.sqrt(mean));
+    let term = Math.exp(-mean);
+    let below = 0;
+    for (let i = 0; i < k; i++) {
+        below += term;
+        term *= mean / (i + 1);
+    }
+    return Math.max(0, 1 - below);
 }
 
 /** The standard normal distribution function (Abramowitz and Stegun 7.1.26 for erf, error below 1.5e-7). */
 export function standardNormalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 /** Mean fraction of the time the k-th environment is busy, over bins of the given mean concurrencies. */
 export function unitUtilization(meanConcurrencies: ArrayLike<number>, k: number): number {
-  if (meanConcurrencies.length === 0) return 0;
-  let sum = 0;
-  for (let i = 0; i < meanConcurrencies.length; i++) sum += poissonTailAtLeast(meanConcurrencies[i], k);
-  return sum / meanConcurrencies.length;
+    if (meanConcurrencies.length === 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < meanConcurrencies.length; i++) sum += poissonTailAtLeast(meanConcurrencies[i], k);
+    return sum / meanConcurrencies.length;
 }
 
 /**
@@ -45,50 +45,50 @@ export function unitUtilization(meanConcurrencies: ArrayLike<number>, k: number)
  * fraction of the time (0 when even the first unit is not). Unit utilization falls as k rises, so a binary search.
  */
 export function costOptimalLevel(meanConcurrencies: ArrayLike<number>, breakEven: number): number {
-  let peak = 0;
-  for (let i = 0; i < meanConcurrencies.length; i++) peak = Math.max(peak, meanConcurrencies[i]);
-  let low = 0; // utilization(low) >= breakEven holds (utilization(0) = 1)
-  let high = Math.ceil(peak + 10 * Math.sqrt(peak) + 10); // utilization(high) < breakEven
-  while (high - low > 1) {
-    const middle = (low + high) >> 1;
-    if (unitUtilization(meanConcurrencies, middle) >= breakEven) low = middle;
-    else high = middle;
-  }
-  return low;
+    let peak = 0;
+    for (let i = 0; i < meanConcurrencies.length; i++) peak = Math.max(peak, meanConcurrencies[i]);
+    let low = 0; // utilization(low) >= breakEven holds (utilization(0) = 1)
+    let high = Math.ceil(peak + 10 * Math.sqrt(peak) + 10); // utilization(high) < breakEven
+    while (high - low > 1) {
+        const middle = (low + high) >> 1;
+        if (unitUtilization(meanConcurrencies, middle) >= breakEven) low = middle;
+        else high = middle;
+    }
+    return low;
 }
 
 /** Counts of cold starts by rank (the number of busy environments they found), growing as needed. */
 export class RankCounts {
-  private counts = new Float64Array(16);
-  private highestRank = -1;
+    private counts = new Float64Array(16);
+    private highestRank = -1;
 
-  add(rank: number, count = 1): void {
-    while (rank >= this.counts.length) {
-      const bigger = new Float64Array(this.counts.length * 2);
-      bigger.set(this.counts);
-      this.counts = bigger;
+    add(rank: number, count = 1): void {
+        while (rank >= this.counts.length) {
+            const bigger = new Float64Array(this.counts.length * 2);
+            bigger.set(this.counts);
+            this.counts = bigger;
+        }
+        this.counts[rank] += count;
+        if (rank > this.highestRank) this.highestRank = rank;
     }
-    this.counts[rank] += count;
-    if (rank > this.highestRank) this.highestRank = rank;
-  }
 
-  /** Cold starts of rank >= level: those that `level` provisioned or warm environments would not have removed. */
-  atOrAbove(level: number): number {
-    let sum = 0;
-    for (let rank = Math.max(0, level); rank <= this.highestRank; rank++) sum += this.counts[rank];
-    return sum;
-  }
+    /** Cold starts of rank >= level: those that `level` provisioned or warm environments would not have removed. */
+    atOrAbove(level: number): number {
+        let sum = 0;
+        for (let rank = Math.max(0, level); rank <= this.highestRank; rank++) sum += this.counts[rank];
+        return sum;
+    }
 
-  /** The highest rank seen (-1 when none): level highest + 1 leaves no predicted cold start. */
-  get highest(): number {
-    return this.highestRank;
-  }
+    /** The highest rank seen (-1 when none): level highest + 1 leaves no predicted cold start. */
+    get highest(): number {
+        return this.highestRank;
+    }
 }
 
 /** The lowest level at which the predicted count is within the budget (levels are searched from 0 to highest + 1). */
 export function lowestLevelWithin(counts: RankCounts, budget: number): number {
-  for (let level = 0; level <= counts.highest + 1; level++) {
-    if (counts.atOrAbove(level) <= budget) return level;
-  }
-  return counts.highest + 1;
+    for (let level = 0; level <= counts.highest + 1; level++) {
+        if (counts.atOrAbove(level) <= budget) return level;
+    }
+    return counts.highest + 1;
 }

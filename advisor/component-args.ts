@@ -5,44 +5,44 @@
 
 /** Target of a component: the function and the alias or version that carries provisioned concurrency. */
 export interface FunctionTarget {
-  readonly functionName: string;
-  readonly qualifier: string;
+    readonly functionName: string;
+    readonly qualifier: string;
 }
 
 export interface FixedConcurrencyArgs extends FunctionTarget {
-  readonly provisionedConcurrentExecutions: number;
+    readonly provisionedConcurrentExecutions: number;
 }
 
 export interface ScheduleArgs {
-  readonly name: string;
-  /** AWS cron expression, e.g. "cron(0 8 ? * MON-FRI *)". */
-  readonly schedule: string;
-  readonly capacity?: number;
-  readonly minCapacity?: number;
-  readonly maxCapacity?: number;
-  readonly timezone?: string;
+    readonly name: string;
+    /** AWS cron expression, e.g. "cron(0 8 ? * MON-FRI *)". */
+    readonly schedule: string;
+    readonly capacity?: number;
+    readonly minCapacity?: number;
+    readonly maxCapacity?: number;
+    readonly timezone?: string;
 }
 
 export interface ScheduledConcurrencyArgs extends FunctionTarget {
-  readonly schedules: readonly ScheduleArgs[];
-  readonly minCapacity?: number;
-  readonly maxCapacity?: number;
-  readonly timezone?: string;
+    readonly schedules: readonly ScheduleArgs[];
+    readonly minCapacity?: number;
+    readonly maxCapacity?: number;
+    readonly timezone?: string;
 }
 
 export interface UtilizationScalingArgs extends FunctionTarget {
-  readonly minCapacity: number;
-  readonly maxCapacity: number;
-  /** Between 0.1 and 0.9. */
-  readonly targetUtilization: number;
-  readonly statistic: "Maximum" | "Average";
-  readonly schedules?: readonly ScheduleArgs[];
+    readonly minCapacity: number;
+    readonly maxCapacity: number;
+    /** Between 0.1 and 0.9. */
+    readonly targetUtilization: number;
+    readonly statistic: "Maximum" | "Average";
+    readonly schedules?: readonly ScheduleArgs[];
 }
 
 export interface LambdaWarmerArgs {
-  readonly targets: readonly { readonly functionName: string; readonly qualifier?: string; readonly concurrency: number }[];
-  /** e.g. "rate(5 minutes)". */
-  readonly schedule: string;
+    readonly targets: readonly { readonly functionName: string; readonly qualifier?: string; readonly concurrency: number }[];
+    /** e.g. "rate(5 minutes)". */
+    readonly schedule: string;
 }
 
 export type ComponentName = "FixedConcurrency" | "ScheduledConcurrency" | "UtilizationScaling" | "LambdaWarmer";
@@ -54,5 +54,5 @@ export const PLACEHOLDER_TARGET: FunctionTarget = { functionName: "my-function",
 
 /** An EventBridge rate expression for a whole number of minutes. */
 export function rateExpression(minutes: number): string {
-  return minutes === 1 ? "rate(1 minute)" : `rate(${minutes} minutes)`;
+    return minutes === 1 ? "rate(1 minute)" : `rate(${minutes} minutes)`;
 }

@@ -13,49 +13,49 @@ export const WEEK_MS = 7 * DAY_MS;
 
 /** How Lambda treats execution environments. */
 export interface EnvironmentBehaviour {
-  /** An idle on-demand environment is recycled after this many milliseconds without a request. */
-  readonly idleTimeoutMs: number;
-  /** An environment is recycled this long after it was created, however busy it is (it finishes its request first). */
-  readonly maxLifetimeMs: number;
-  /** New on-demand environments per 10 seconds, per function (a token bucket refilled continuously). */
-  readonly scaleUpPer10Seconds: number;
-  /** Time from a provisioned concurrency increase being configured to the new environments being ready. */
-  readonly allocationDelayMs: number;
-  /** Concurrent executions allowed to the function; requests beyond are throttled (HTTP 429). */
-  readonly concurrencyLimit: number;
+    /** An idle on-demand environment is recycled after this many milliseconds without a request. */
+    readonly idleTimeoutMs: number;
+    /** An environment is recycled this long after it was created, however busy it is (it finishes its request first). */
+    readonly maxLifetimeMs: number;
+    /** New on-demand environments per 10 seconds, per function (a token bucket refilled continuously). */
+    readonly scaleUpPer10Seconds: number;
+    /** Time from a provisioned concurrency increase being configured to the new environments being ready. */
+    readonly allocationDelayMs: number;
+    /** Concurrent executions allowed to the function; requests beyond are throttled (HTTP 429). */
+    readonly concurrencyLimit: number;
 }
 
 export const DEFAULT_ENVIRONMENT: EnvironmentBehaviour = {
-  // Measured, not documented: "every instance lives for precisely 10 minutes after the last request"
-  // (Mikhail Shilkov, "AWS Lambda Cold Starts After 10 Minutes", August 2019, https://mikhail.io/2019/08/aws-lambda-cold-starts-after-10-minutes/).
-  // AWS documents no figure today and may vary it; override it if you have measured your own.
-  idleTimeoutMs: 10 * MINUTE_MS,
-  // 14 hours: ../shared/DESIGN.md, after the "Security Overview of AWS Lambda" whitepaper ("Lambda executions").
-  maxLifetimeMs: 14 * HOUR_MS,
-  // "1,000 execution environment instances every 10 seconds" per function, refilled continuously
-  // (Lambda developer guide, "Lambda scaling behavior", https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html).
-  scaleUpPer10Seconds: 1000,
-  // "PC allocation starts after 1-2 minutes" (../shared/DESIGN.md, from the Lambda developer guide, "Configuring
-  // provisioned concurrency"); we take the slower end so that a schedule that works here works in AWS.
-  allocationDelayMs: 2 * MINUTE_MS,
-  // The default regional concurrency quota, 1,000 (Lambda developer guide, "Lambda quotas").
-  concurrencyLimit: 1000,
+    // Measured, not documented: "every instance lives for precisely 10 minutes after the last request"
+    // (Mikhail Shilkov, "AWS Lambda Cold Starts After 10 Minutes", August 2019, https://mikhail.io/2019/08/aws-lambda-cold-starts-after-10-minutes/).
+    // AWS documents no figure today and may vary it; override it if you have measured your own.
+    idleTimeoutMs: 10 * MINUTE_MS,
+    // 14 hours: ../shared/DESIGN.md, after the "Security Overview of AWS Lambda" whitepaper ("Lambda executions").
+    maxLifetimeMs: 14 * HOUR_MS,
+    // "1,000 execution environment instances every 10 seconds" per function, refilled continuously
+    // (Lambda developer guide, "Lambda scaling behavior", https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html).
+    scaleUpPer10Seconds: 1000,
+    // "PC allocation starts after 1-2 minutes" (../shared/DESIGN.md, from the Lambda developer guide, "Configuring
+    // provisioned concurrency"); we take the slower end so that a schedule that works here works in AWS.
+    allocationDelayMs: 2 * MINUTE_MS,
+    // The default regional concurrency quota, 1,000 (Lambda developer guide, "Lambda quotas").
+    concurrencyLimit: 1000,
 };
 
 /** The warmer's pings. */
 export interface WarmerBehaviour {
-  /** How long a ping holds an environment, so that concurrent pings land on distinct environments. */
-  readonly pingHoldMs: number;
-  /** Memory of the function that sends the pings (billed per tick). */
-  readonly senderMemoryMb: number;
+    /** How long a ping holds an environment, so that concurrent pings land on distinct environments. */
+    readonly pingHoldMs: number;
+    /** Memory of the function that sends the pings (billed per tick). */
+    readonly senderMemoryMb: number;
 }
 
 export const DEFAULT_WARMER: WarmerBehaviour = {
-  // lambda-warmer's default `delay`, "75 to attempt sub 100ms invocation times"
-  // (https://github.com/jeremydaly/lambda-warmer, README, "delay").
-  pingHoldMs: 75,
-  // Lambda's default memory size, 128 MB (Lambda developer guide, "Configure function memory").
-  senderMemoryMb: 128,
+    // lambda-warmer's default `delay`, "75 to attempt sub 100ms invocation times"
+    // (https://github.com/jeremydaly/lambda-warmer, README, "delay").
+    pingHoldMs: 75,
+    // Lambda's default memory size, 128 MB (Lambda developer guide, "Configure function memory").
+    senderMemoryMb: 128,
 };
 
 /**
@@ -97,33 +97,33 @@ export const DEFAULT_DURATION_P95_MS = 202;
  * (0.8-2 s in ../shared/background): pass --init-ms with your own REPORT lines' "Init Duration" when you can.
  */
 export const RUNTIME_INIT_MS: Readonly<Record<string, number>> = {
-  // Node.js ~130 ms
-  "nodejs18.x": 130,
-  "nodejs20.x": 130,
-  "nodejs22.x": 130,
-  "nodejs24.x": 130,
-  // Python ~80 ms
-  "python3.9": 80,
-  "python3.10": 80,
-  "python3.11": 80,
-  "python3.12": 80,
-  "python3.13": 80,
-  "python3.14": 80,
-  // Java 17-21 ~200-230 ms plus ~100 ms on the first invoke (upper end taken)
-  "java11": 330,
-  "java17": 330,
-  "java21": 330,
-  "java25": 330,
-  // .NET 8 ~270 ms plus ~750 ms on the first invoke
-  "dotnet8": 1020,
-  "dotnet10": 1020,
-  // Ruby ~250 ms
-  "ruby3.2": 250,
-  "ruby3.3": 250,
-  "ruby3.4": 250,
-  // OS-only runtimes run Go (~50 ms) or Rust (~17 ms); Go is the common case, so its figure is the default
-  "provided.al2": 50,
-  "provided.al2023": 50,
+    // Node.js ~130 ms
+    "nodejs18.x": 130,
+    "nodejs20.x": 130,
+    "nodejs22.x": 130,
+    "nodejs24.x": 130,
+    // Python ~80 ms
+    "python3.9": 80,
+    "python3.10": 80,
+    "python3.11": 80,
+    "python3.12": 80,
+    "python3.13": 80,
+    "python3.14": 80,
+    // Java 17-21 ~200-230 ms plus ~100 ms on the first invoke (upper end taken)
+    "java11": 330,
+    "java17": 330,
+    "java21": 330,
+    "java25": 330,
+    // .NET 8 ~270 ms plus ~750 ms on the first invoke
+    "dotnet8": 1020,
+    "dotnet10": 1020,
+    // Ruby ~250 ms
+    "ruby3.2": 250,
+    "ruby3.3": 250,
+    "ruby3.4": 250,
+    // OS-only runtimes run Go (~50 ms) or Rust (~17 ms); Go is the common case, so its figure is the default
+    "provided.al2": 50,
+    "provided.al2023": 50,
 };
 
 export const DEFAULT_RUNTIME = "nodejs22.x";

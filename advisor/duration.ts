@@ -8,22 +8,22 @@
 export const Z_95 = 1.6448536269514722;
 
 export interface DurationDistribution {
-  /** Median request duration, in milliseconds. */
-  readonly medianMs: number;
-  /** 95th percentile request duration, in milliseconds (at least the median). */
-  readonly p95Ms: number;
+    /** Median request duration, in milliseconds. */
+    readonly medianMs: number;
+    /** 95th percentile request duration, in milliseconds (at least the median). */
+    readonly p95Ms: number;
 }
 
 /** The parameters of a log-normal distribution: ln(X) ~ Normal(mu, sigma). */
 export interface LogNormal {
-  readonly mu: number;
-  readonly sigma: number;
+    readonly mu: number;
+    readonly sigma: number;
 }
 
 /** Fits a log-normal to a median and a p95. A p95 equal to the median gives a constant duration (sigma 0). */
 export function fitLogNormal(distribution: DurationDistribution): LogNormal {
-  const { medianMs, p95Ms } = distribution;
-  if (!(medianMs > 0)) throw new Error(`medianMs must be positive, got ${medianMs}`);
-  if (!(p95Ms >= medianMs)) throw new Error(`p95Ms must be at least medianMs (${medianMs}), got ${p95Ms}`);
-  return { mu: Math.log(medianMs), sigma: Math.log(p95Ms / medianMs) / Z_95 };
+    const { medianMs, p95Ms } = distribution;
+    if (!(medianMs > 0)) throw new Error(`medianMs must be positive, got ${medianMs}`);
+    if (!(p95Ms >= medianMs)) throw new Error(`p95Ms must be at least medianMs (${medianMs}), got ${p95Ms}`);
+    return { mu: Math.log(medianMs), sigma: Math.log(p95Ms / medianMs) / Z_95 };
 }

@@ -10,99 +10,99 @@
 import { TimeHeap } from "./heap";
 
 export class EnvironmentPool {
-  /** Busy environments by the time they become free. */
-  readonly busy = new TimeHeap();
-  private createdAt: Float64Array = new Float64Array(64);
-  private freedAt: Float64Array = new Float64Array(64);
-  private idleStack: Int32Array = new Int32Array(64);
-  private idleCount = 0;
-  private recycledIds: Int32Array = new Int32Array(64);
-  private recycledCount = 0;
-  private nextId = 0;
+    /** Busy environments by the time they become free. */
+    readonly busy = new TimeHeap();
+    private createdAt: Float64Array = new Float64Array(64);
+    private freedAt: Float64Array = new Float64Array(64);
+    private idleStack: Int32Array = new Int32Array(64);
+    private idleCount = 0;
+    private recycledIds: Int32Array = new Int32Array(64);
+    private recycledCount = 0;
+    private nextId = 0;
 
-  constructor(
-    private readonly idleTimeoutMs: number,
-    private readonly maxLifetimeMs: number,
-  ) {}
+    constructor(
+        private readonly idleTimeoutMs: number,
+        private readonly maxLifetimeMs: number,
+    ) {}
 
-  /** Moves every environment whose work ends at or before `timeMs` from busy to idle (or retires it). */
-  releaseUntil(timeMs: number): void {
-    const busy = this.busy;
-    while (busy.size > 0 && busy.peekTime() <= timeMs) {
-      const freedTime = busy.peekTime();
-      const id = busy.peekId();
-      busy.pop();
-      if (freedTime - this.createdAt[id] >= this.maxLifetimeMs) {
-        this.retire(id);
-      } else {
-        if (this.idleCount === this.idleStack.length) this.idleStack = grown(this.idleStack);
-        this.freedAt[id] = freedTime;
-        this.idleStack[this.idleCount++] = id;
-      }
+    /** Moves every environment whose work ends at or before `timeMs` from busy to idle (or retires it). */
+    releaseUntil(timeMs: number): void {
+        const busy = this.busy;
+        while (busy.size > 0 && busy.peekTime() <= timeMs) {
+            const freedTime = busy.peekTime();
+            const id = busy.peekId();
+            busy.pop();
+            if (freedTime - this.createdAt[id] >= this.maxLifetimeMs) {
+                this.retire(id);
+            } else {
+                if (this.idleCount === this.idleStack.length) this.idleStack = grown(this.idleStack);
+                this.freedAt[id] = freedTime;
+                this.idleStack[this.idleCount++] = id;
+            }
+        }
     }
-  }
 
-  /** Takes the most recently freed warm environment, or returns -1 when none is left at `timeMs`. */
-  takeWarm(timeMs: number): number {
-    while (this.idleCount > 0) {
-      const id = this.idleStack[this.idleCount - 1];
-      if (timeMs - this.freedAt[id] > this.idleTimeoutMs) {
-        // The freshest idle environment has expired, so every older one has too.
-        for (let i = 0; i < this.idleCount; i++) this.retire(this.idleStack[i]);
-        this.idleCount = 0;
+    /** Takes the most recently freed warm environment, or returns -1 when none is left at `timeMs`. */
+    takeWarm(timeMs: number): number {
+        while (this.idleCount > 0) {
+            const id = this.idleStack[this.idleCount - 1];
+            if (timeMs - this.freedAt[id] > this.idleTimeoutMs) {
+                // The freshest idle environment has expired, so every older one has too.
+                for (let i = 0; i < this.idleCount; i++) this.retire(this.idleStack[i]);
+                this.idleCount = 0;
+                return -1;
+            }
+            this.idleCount--;
+            if (timeMs - this.createdAt[id] >= this.maxLifetimeMs) {
+                this.retire(id);
+                continue;
+            }
+            return id;
+        }
         return -1;
-      }
-      this.idleCount--;
-      if (timeMs - this.createdAt[id] >= this.maxLifetimeMs) {
-        this.retire(id);
-        continue;
-      }
-      return id;
     }
-    return -1;
-  }
 
-  /**
-   * Adds an environment that already exists and is idle: created at `createdAtMs`, free since `freedAtMs`. Only for
-   * setting up the state at the start of a period, before any environment has been released.
-   */
-  addIdle(createdAtMs: number, freedAtMs: number): void {
-    const id = this.create(createdAtMs);
-    if (this.idleCount === this.idleStack.length) this.idleStack = grown(this.idleStack);
-    this.freedAt[id] = freedAtMs;
-    this.idleStack[this.idleCount++] = id;
-  }
-
-  /** Creates a new environment at `timeMs` (its init starts now) and returns its id. */
-  create(timeMs: number): number {
-    let id: number;
-    if (this.recycledCount > 0) {
-      id = this.recycledIds[--this.recycledCount];
-    } else {
-      id = this.nextId++;
-      if (id === this.createdAt.length) {
-        this.createdAt = grownFloat(this.createdAt);
-        this.freedAt = grownFloat(this.freedAt);
-      }
+    /**
+     * Adds an environment that already exists and is idle: created at `createdAtMs`, free since `freedAtMs`. Only for
+     * setting up the state at the start of a period, before any environment has been released.
+     */
+    addIdle(createdAtMs: number, freedAtMs: number): void {
+        const id = this.create(createdAtMs);
+        if (this.idleCount === this.idleStack.length) this.idleStack = grown(this.idleStack);
+        this.freedAt[id] = freedAtMs;
+        this.idleStack[this.idleCount++] = id;
     }
-    this.createdAt[id] = timeMs;
-    return id;
-  }
 
-  private retire(id: number): void {
-    if (this.recycledCount === this.recycledIds.length) this.recycledIds = grown(this.recycledIds);
-    this.recycledIds[this.recycledCount++] = id;
-  }
+    /** Creates a new environment at `timeMs` (its init starts now) and returns its id. */
+    create(timeMs: number): number {
+        let id: number;
+        if (this.recycledCount > 0) {
+            id = this.recycledIds[--this.recycledCount];
+        } else {
+            id = this.nextId++;
+            if (id === this.createdAt.length) {
+                this.createdAt = grownFloat(this.createdAt);
+                this.freedAt = grownFloat(this.freedAt);
+            }
+        }
+        this.createdAt[id] = timeMs;
+        return id;
+    }
+
+    private retire(id: number): void {
+        if (this.recycledCount === this.recycledIds.length) this.recycledIds = grown(this.recycledIds);
+        this.recycledIds[this.recycledCount++] = id;
+    }
 }
 
 function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
+    const bigger = new Int32Array(array.length * 2);
+    bigger.set(array);
+    return bigger;
 }
 
 function grownFloat(array: Float64Array): Float64Array {
-  const bigger = new Float64Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
+    const bigger = new Float64Array(array.length * 2);
+    bigger.set(array);
+    return bigger;
 }

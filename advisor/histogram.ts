@@ -13,62 +13,62 @@ const COARSE_BUCKETS = COARSE_LIMIT_MS - FINE_LIMIT_MS;
 const OVERFLOW_BUCKET = FINE_BUCKETS + COARSE_BUCKETS;
 
 export class LatencyHistogram {
-  private readonly counts = new Uint32Array(OVERFLOW_BUCKET + 1);
-  private total = 0;
-  private sum = 0;
-  private maximum = 0;
+    private readonly counts = new Uint32Array(OVERFLOW_BUCKET + 1);
+    private total = 0;
+    private sum = 0;
+    private maximum = 0;
 
-  record(latencyMs: number): void {
-    let bucket: number;
-    if (latencyMs < FINE_LIMIT_MS) bucket = (latencyMs * FINE_BUCKETS_PER_MS) | 0;
-    else if (latencyMs < COARSE_LIMIT_MS) bucket = FINE_BUCKETS + ((latencyMs - FINE_LIMIT_MS) | 0);
-    else bucket = OVERFLOW_BUCKET;
-    this.counts[bucket]++;
-    this.total++;
-    this.sum += latencyMs;
-    if (latencyMs > this.maximum) this.maximum = latencyMs;
-  }
-
-  get count(): number {
-    return this.total;
-  }
-
-  get max(): number {
-    return this.maximum;
-  }
-
-  get mean(): number {
-    return this.total === 0 ? 0 : this.sum / this.total;
-  }
-
-  /**
-   * The q-quantile (0 < q <= 1) by the nearest-rank method: the smallest recorded value such that at least q of the
-   * values are at or below it, reported as the upper edge of its bucket (so never optimistic by more than one bucket),
-   * and never above the exact maximum.
-   */
-  quantile(q: number): number {
-    if (this.total === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * this.total));
-    let seen = 0;
-    for (let bucket = 0; bucket < this.counts.length; bucket++) {
-      seen += this.counts[bucket];
-      if (seen >= rank) return Math.min(bucketUpperEdge(bucket), this.maximum);
+    record(latencyMs: number): void {
+        let bucket: number;
+        if (latencyMs < FINE_LIMIT_MS) bucket = (latencyMs * FINE_BUCKETS_PER_MS) | 0;
+        else if (latencyMs < COARSE_LIMIT_MS) bucket = FINE_BUCKETS + ((latencyMs - FINE_LIMIT_MS) | 0);
+        else bucket = OVERFLOW_BUCKET;
+        this.counts[bucket]++;
+        this.total++;
+        this.sum += latencyMs;
+        if (latencyMs > this.maximum) this.maximum = latencyMs;
     }
-    return this.maximum;
-  }
 
-  /** How many recorded values are strictly above the given latency (to the resolution of the buckets). */
-  countAbove(latencyMs: number): number {
-    let below = 0;
-    for (let bucket = 0; bucket < this.counts.length && bucketUpperEdge(bucket) <= latencyMs; bucket++) {
-      below += this.counts[bucket];
+    get count(): number {
+        return this.total;
     }
-    return this.total - below;
-  }
+
+    get max(): number {
+        return this.maximum;
+    }
+
+    get mean(): number {
+        return this.total === 0 ? 0 : this.sum / this.total;
+    }
+
+    /**
+     * The q-quantile (0 < q <= 1) by the nearest-rank method: the smallest recorded value such that at least q of the
+     * values are at or below it, reported as the upper edge of its bucket (so never optimistic by more than one bucket),
+     * and never above the exact maximum.
+     */
+    quantile(q: number): number {
+        if (this.total === 0) return 0;
+        const rank = Math.max(1, Math.ceil(q * this.total));
+        let seen = 0;
+        for (let bucket = 0; bucket < this.counts.length; bucket++) {
+            seen += this.counts[bucket];
+            if (seen >= rank) return Math.min(bucketUpperEdge(bucket), this.maximum);
+        }
+        return this.maximum;
+    }
+
+    /** How many recorded values are strictly above the given latency (to the resolution of the buckets). */
+    countAbove(latencyMs: number): number {
+        let below = 0;
+        for (let bucket = 0; bucket < this.counts.length && bucketUpperEdge(bucket) <= latencyMs; bucket++) {
+            below += this.counts[bucket];
+        }
+        return this.total - below;
+    }
 }
 
 function bucketUpperEdge(bucket: number): number {
-  if (bucket < FINE_BUCKETS) return (bucket + 1) / FINE_BUCKETS_PER_MS;
-  if (bucket < OVERFLOW_BUCKET) return FINE_LIMIT_MS + (bucket - FINE_BUCKETS) + 1;
-  return Infinity;
+    if (bucket < FINE_BUCKETS) return (bucket + 1) / FINE_BUCKETS_PER_MS;
+    if (bucket < OVERFLOW_BUCKET) return FINE_LIMIT_MS + (bucket - FINE_BUCKETS) + 1;
+    return Infinity;
 }

@@ -5,44 +5,44 @@
  */
 export { advise, formatPercent, STRATEGY_NAMES } from "./advise";
 export type {
-  Advice,
-  AdviseOptions,
-  AdviseProgress,
-  ChartData,
-  FunctionSpec,
-  Goal,
-  Recommendation,
-  StrategyName,
-  StrategyReport,
+    Advice,
+    AdviseOptions,
+    AdviseProgress,
+    ChartData,
+    FunctionSpec,
+    Goal,
+    Recommendation,
+    StrategyName,
+    StrategyReport,
 } from "./advise";
 
 export { simulate } from "./simulator";
 export type {
-  BilledUsage,
-  BoundsAction,
-  CapacityAction,
-  CapacityPlan,
-  FunctionModel,
-  LatencySummary,
-  Series,
-  SimulationInput,
-  SimulationResult,
-  StopCondition,
-  TrackingPolicy,
-  UtilizationStatistic,
+    BilledUsage,
+    BoundsAction,
+    CapacityAction,
+    CapacityPlan,
+    FunctionModel,
+    LatencySummary,
+    Series,
+    SimulationInput,
+    SimulationResult,
+    StopCondition,
+    TrackingPolicy,
+    UtilizationStatistic,
 } from "./simulator";
 
 export {
-  businessHoursTraffic,
-  expectedRequestCount,
-  perMinuteTraffic,
-  spikyTraffic,
-  steadyTraffic,
-  traceTraffic,
+    businessHoursTraffic,
+    expectedRequestCount,
+    perMinuteTraffic,
+    spikyTraffic,
+    steadyTraffic,
+    traceTraffic,
 } from "./traffic";
 export type { RateTraffic, TraceTraffic, Traffic } from "./traffic";
 
-export { InputError, parsePerMinuteCsv, parsePeriod, parseTrace } from "./inputs";
+export { InputError, parsePerMinuteCsv, parsePeriod, parseTrace, withPeriod } from "./inputs";
 
 export { fitLogNormal } from "./duration";
 export type { DurationDistribution } from "./duration";
@@ -54,14 +54,14 @@ export { monthlyCost } from "./cost";
 export type { MonthlyCost } from "./cost";
 
 export {
-  DEFAULT_DURATION_MEDIAN_MS,
-  DEFAULT_DURATION_P95_MS,
-  DEFAULT_ENVIRONMENT,
-  DEFAULT_GOAL_COLD_START_FRACTION,
-  DEFAULT_MEMORY_MB,
-  DEFAULT_RUNTIME,
-  DEFAULT_WARMER,
-  RUNTIME_INIT_MS,
+    DEFAULT_DURATION_MEDIAN_MS,
+    DEFAULT_DURATION_P95_MS,
+    DEFAULT_ENVIRONMENT,
+    DEFAULT_GOAL_COLD_START_FRACTION,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_RUNTIME,
+    DEFAULT_WARMER,
+    RUNTIME_INIT_MS,
 } from "./defaults";
 export type { EnvironmentBehaviour, WarmerBehaviour } from "./defaults";
 
@@ -70,12 +70,12 @@ export { renderChart } from "./chart";
 
 export { PLACEHOLDER_TARGET } from "./component-args";
 export type {
-  ComponentArgs,
-  ComponentName,
-  FixedConcurrencyArgs,
-  FunctionTarget,
-  LambdaWarmerArgs,
-  ScheduleArgs,
-  ScheduledConcurrencyArgs,
-  UtilizationScalingArgs,
+    ComponentArgs,
+    ComponentName,
+    FixedConcurrencyArgs,
+    FunctionTarget,
+    LambdaWarmerArgs,
+    ScheduleArgs,
+    ScheduledConcurrencyArgs,
+    UtilizationScalingArgs,
 } from "./component-args";

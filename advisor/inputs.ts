@@ -7,46 +7,46 @@ import { perMinuteTraffic, RateTraffic, traceTraffic, TraceTraffic } from "./tra
 
 /** A problem with user input; the message says what and where, without the flag (the caller adds it). */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
+    constructor(message: string) {
+        super(message);
+        this.name = "InputError";
+    }
 }
 
 /** Parses "30s", "2h", "1d", "7d", "90m", "1w" into milliseconds. */
 export function parsePeriod(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/.exec(text.trim());
-  if (!match) throw new InputError(`must be a duration such as 30s, 90m, 2h, 1d or 7d, got "${text}"`);
-  const units: Record<string, number> = { s: 1000, m: MINUTE_MS, h: HOUR_MS, d: DAY_MS, w: WEEK_MS };
-  const ms = Number(match[1]) * units[match[2]];
-  if (!(ms >= 1000)) throw new InputError(`must be at least 1s, got "${text}"`);
-  return ms;
+    const match = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/.exec(text.trim());
+    if (!match) throw new InputError(`must be a duration such as 30s, 90m, 2h, 1d or 7d, got "${text}"`);
+    const units: Record<string, number> = { s: 1000, m: MINUTE_MS, h: HOUR_MS, d: DAY_MS, w: WEEK_MS };
+    const ms = Number(match[1]) * units[match[2]];
+    if (!(ms >= 1000)) throw new InputError(`must be at least 1s, got "${text}"`);
+    return ms;
 }
 
 /** The minute of the week (0 = Monday 00:00 UTC) of a time in epoch milliseconds. */
 export function minuteOfWeek(epochMs: number): number {
-  // 1970-01-01 was a Thursday: shift by 3 days so that Monday is day 0.
-  const minutes = Math.floor(epochMs / MINUTE_MS) + 3 * 1440;
-  return ((minutes % 10080) + 10080) % 10080;
+    // 1970-01-01 was a Thursday: shift by 3 days so that Monday is day 0.
+    const minutes = Math.floor(epochMs / MINUTE_MS) + 3 * 1440;
+    return ((minutes % 10080) + 10080) % 10080;
 }
 
 interface CsvRow {
-  readonly line: number;
-  readonly cells: string[];
+    readonly line: number;
+    readonly cells: string[];
 }
 
 function csvRows(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
-    rows.push({ line: index + 1, cells: trimmed.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1")) });
-  });
-  return rows;
+    const rows: CsvRow[] = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const trimmed = raw.trim();
+        if (trimmed === "" || trimmed.startsWith("#")) return;
+        rows.push({ line: index + 1, cells: trimmed.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1")) });
+    });
+    return rows;
 }
 
 function isNumber(cell: string): boolean {
-  return cell !== "" && Number.isFinite(Number(cell));
+    return cell !== "" && Number.isFinite(Number(cell));
 }
 
 /**
@@ -58,61 +58,61 @@ function isNumber(cell: string): boolean {
  * without invocations) and the first timestamp places the period in the week.
  */
 export function parsePerMinuteCsv(text: string): RateTraffic {
-  const rows = csvRows(text);
-  if (rows.length === 0) throw new InputError("is empty: expected one row per minute");
-  let perSecond = false;
-  let dataRows = rows;
-  if (!rows[0].cells.some(isNumber) || !isNumber(rows[0].cells[rows[0].cells.length - 1])) {
-    const rateHeader = rows[0].cells[rows[0].cells.length - 1].toLowerCase();
-    perSecond = rateHeader === "rps" || rateHeader === "requests_per_second";
-    dataRows = rows.slice(1);
-  }
-  if (dataRows.length === 0) throw new InputError("has a header but no data rows");
-  const columns = dataRows[0].cells.length;
-  if (columns < 1 || columns > 2) throw new InputError(`line ${dataRows[0].line}: expected 1 or 2 columns (time, requests), got ${columns}`);
-  const rates: number[] = [];
-  let firstMinute: number | undefined;
-  let startMinuteOfWeek = 0;
-  let previousMinute: number | undefined;
-  for (const row of dataRows) {
-    if (row.cells.length !== columns) throw new InputError(`line ${row.line}: expected ${columns} columns like the first row, got ${row.cells.length}`);
-    const valueCell = row.cells[columns - 1];
-    if (!isNumber(valueCell)) throw new InputError(`line ${row.line}: rate must be a number, got "${valueCell}"`);
-    const value = Number(valueCell);
-    if (value < 0) throw new InputError(`line ${row.line}: rate must be non-negative, got ${value}`);
-    const perSecondValue = perSecond ? value : value / 60;
-    if (columns === 1) {
-      rates.push(perSecondValue);
-      continue;
+    const rows = csvRows(text);
+    if (rows.length === 0) throw new InputError("is empty: expected one row per minute");
+    let perSecond = false;
+    let dataRows = rows;
+    if (!rows[0].cells.some(isNumber) || !isNumber(rows[0].cells[rows[0].cells.length - 1])) {
+        const rateHeader = rows[0].cells[rows[0].cells.length - 1].toLowerCase();
+        perSecond = rateHeader === "rps" || rateHeader === "requests_per_second";
+        dataRows = rows.slice(1);
     }
-    const minute = parseMinute(row.cells[0], row.line);
-    if (firstMinute === undefined) {
-      firstMinute = minute.index;
-      startMinuteOfWeek = minute.minuteOfWeek;
+    if (dataRows.length === 0) throw new InputError("has a header but no data rows");
+    const columns = dataRows[0].cells.length;
+    if (columns < 1 || columns > 2) throw new InputError(`line ${dataRows[0].line}: expected 1 or 2 columns (time, requests), got ${columns}`);
+    const rates: number[] = [];
+    let firstMinute: number | undefined;
+    let startMinuteOfWeek = 0;
+    let previousMinute: number | undefined;
+    for (const row of dataRows) {
+        if (row.cells.length !== columns) throw new InputError(`line ${row.line}: expected ${columns} columns like the first row, got ${row.cells.length}`);
+        const valueCell = row.cells[columns - 1];
+        if (!isNumber(valueCell)) throw new InputError(`line ${row.line}: rate must be a number, got "${valueCell}"`);
+        const value = Number(valueCell);
+        if (value < 0) throw new InputError(`line ${row.line}: rate must be non-negative, got ${value}`);
+        const perSecondValue = perSecond ? value : value / 60;
+        if (columns === 1) {
+            rates.push(perSecondValue);
+            continue;
+        }
+        const minute = parseMinute(row.cells[0], row.line);
+        if (firstMinute === undefined) {
+            firstMinute = minute.index;
+            startMinuteOfWeek = minute.minuteOfWeek;
+        }
+        if (previousMinute !== undefined && minute.index <= previousMinute) {
+            throw new InputError(`line ${row.line}: times must increase by at least a minute from row to row`);
+        }
+        const offset = minute.index - firstMinute;
+        while (rates.length < offset) rates.push(0);
+        rates.push(perSecondValue);
+        previousMinute = minute.index;
     }
-    if (previousMinute !== undefined && minute.index <= previousMinute) {
-      throw new InputError(`line ${row.line}: times must increase by at least a minute from row to row`);
-    }
-    const offset = minute.index - firstMinute;
-    while (rates.length < offset) rates.push(0);
-    rates.push(perSecondValue);
-    previousMinute = minute.index;
-  }
-  return perMinuteTraffic(Float64Array.from(rates), startMinuteOfWeek);
+    return perMinuteTraffic(Float64Array.from(rates), startMinuteOfWeek);
 }
 
 /** A time cell as a whole minute: an index (small integers) or an absolute time. */
 function parseMinute(cell: string, line: number): { index: number; minuteOfWeek: number } {
-  if (isNumber(cell)) {
-    const value = Number(cell);
-    if (value >= 1e11) return { index: Math.floor(value / MINUTE_MS), minuteOfWeek: minuteOfWeek(value) }; // epoch ms
-    if (value >= 1e8) return { index: Math.floor(value / 60), minuteOfWeek: minuteOfWeek(value * 1000) }; // epoch s
-    if (!Number.isInteger(value) || value < 0) throw new InputError(`line ${line}: a minute index must be a whole number, got ${cell}`);
-    return { index: value, minuteOfWeek: value % 10080 };
-  }
-  const epochMs = Date.parse(cell);
-  if (Number.isNaN(epochMs)) throw new InputError(`line ${line}: cannot read the time "${cell}" (use ISO 8601, e.g. 2026-11-23T08:00:00Z)`);
-  return { index: Math.floor(epochMs / MINUTE_MS), minuteOfWeek: minuteOfWeek(epochMs) };
+    if (isNumber(cell)) {
+        const value = Number(cell);
+        if (value >= 1e11) return { index: Math.floor(value / MINUTE_MS), minuteOfWeek: minuteOfWeek(value) }; // epoch ms
+        if (value >= 1e8) return { index: Math.floor(value / 60), minuteOfWeek: minuteOfWeek(value * 1000) }; // epoch s
+        if (!Number.isInteger(value) || value < 0) throw new InputError(`line ${line}: a minute index must be a whole number, got ${cell}`);
+        return { index: value, minuteOfWeek: value % 10080 };
+    }
+    const epochMs = Date.parse(cell);
+    if (Number.isNaN(epochMs)) throw new InputError(`line ${line}: cannot read the time "${cell}" (use ISO 8601, e.g. 2026-11-23T08:00:00Z)`);
+    return { index: Math.floor(epochMs / MINUTE_MS), minuteOfWeek: minuteOfWeek(epochMs) };
 }
 
 /**
@@ -121,45 +121,45 @@ function parseMinute(cell: string, line: number): { index: number; minuteOfWeek:
  * the period then starts Monday 00:00 UTC). The period starts at the first timestamp's minute; unsorted lines are sorted.
  */
 export function parseTrace(text: string, periodMs?: number): TraceTraffic {
-  const rows = csvRows(text);
-  const dataRows = rows.length > 0 && !isNumber(rows[0].cells[0]) && Number.isNaN(Date.parse(rows[0].cells[0])) ? rows.slice(1) : rows;
-  if (dataRows.length === 0) throw new InputError("has no timestamps");
-  const times = new Float64Array(dataRows.length);
-  let absolute: boolean | undefined;
-  dataRows.forEach((row, index) => {
-    const cell = row.cells[0];
-    let ms: number;
-    let isAbsolute: boolean;
-    if (isNumber(cell)) {
-      const value = Number(cell);
-      if (value < 0) throw new InputError(`line ${row.line}: a timestamp must be non-negative, got ${value}`);
-      isAbsolute = value >= 1e8;
-      ms = value >= 1e11 ? value : value * 1000;
-    } else {
-      ms = Date.parse(cell);
-      if (Number.isNaN(ms)) throw new InputError(`line ${row.line}: cannot read the timestamp "${cell}"`);
-      isAbsolute = true;
-    }
-    if (absolute !== undefined && absolute !== isAbsolute) {
-      throw new InputError(`line ${row.line}: mixes absolute and relative timestamps`);
-    }
-    absolute = isAbsolute;
-    times[index] = ms;
-  });
-  times.sort();
-  const first = times[0];
-  const start = absolute ? Math.floor(first / MINUTE_MS) * MINUTE_MS : 0;
-  for (let i = 0; i < times.length; i++) times[i] -= start;
-  const startMinuteOfWeek = absolute ? minuteOfWeek(start) : 0;
-  if (periodMs === undefined) return traceTraffic(times, startMinuteOfWeek);
-  const inPeriod = times.filter((time) => time < periodMs);
-  return traceTraffic(inPeriod, startMinuteOfWeek, periodMs);
+    const rows = csvRows(text);
+    const dataRows = rows.length > 0 && !isNumber(rows[0].cells[0]) && Number.isNaN(Date.parse(rows[0].cells[0])) ? rows.slice(1) : rows;
+    if (dataRows.length === 0) throw new InputError("has no timestamps");
+    const times = new Float64Array(dataRows.length);
+    let absolute: boolean | undefined;
+    dataRows.forEach((row, index) => {
+        const cell = row.cells[0];
+        let ms: number;
+        let isAbsolute: boolean;
+        if (isNumber(cell)) {
+            const value = Number(cell);
+            if (value < 0) throw new InputError(`line ${row.line}: a timestamp must be non-negative, got ${value}`);
+            isAbsolute = value >= 1e8;
+            ms = value >= 1e11 ? value : value * 1000;
+        } else {
+            ms = Date.parse(cell);
+            if (Number.isNaN(ms)) throw new InputError(`line ${row.line}: cannot read the timestamp "${cell}"`);
+            isAbsolute = true;
+        }
+        if (absolute !== undefined && absolute !== isAbsolute) {
+            throw new InputError(`line ${row.line}: mixes absolute and relative timestamps`);
+        }
+        absolute = isAbsolute;
+        times[index] = ms;
+    });
+    times.sort();
+    const first = times[0];
+    const start = absolute ? Math.floor(first / MINUTE_MS) * MINUTE_MS : 0;
+    for (let i = 0; i < times.length; i++) times[i] -= start;
+    const startMinuteOfWeek = absolute ? minuteOfWeek(start) : 0;
+    if (periodMs === undefined) return traceTraffic(times, startMinuteOfWeek);
+    const inPeriod = times.filter((time) => time < periodMs);
+    return traceTraffic(inPeriod, startMinuteOfWeek, periodMs);
 }
 
 /** Cuts or extends rate traffic to a period (extra time has no traffic). */
 export function withPeriod(traffic: RateTraffic, periodMs: number): RateTraffic {
-  const segments = Math.ceil(periodMs / traffic.segmentMs);
-  const rates = new Float64Array(segments);
-  rates.set(traffic.ratesPerSecond.subarray(0, Math.min(segments, traffic.ratesPerSecond.length)));
-  return { ...traffic, periodMs, ratesPerSecond: rates };
+    const segments = Math.ceil(periodMs / traffic.segmentMs);
+    const rates = new Float64Array(segments);
+    rates.set(traffic.ratesPerSecond.subarray(0, Math.min(segments, traffic.ratesPerSecond.length)));
+    return { ...traffic, periodMs, ratesPerSecond: rates };
 }

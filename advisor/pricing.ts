@@ -11,25 +11,25 @@ export const ARCHITECTURES: readonly Architecture[] = ["x86_64", "arm64"];
 
 /** One volume tier of on-demand duration pricing. */
 export interface DurationTier {
-  /** The tier applies to monthly GB-seconds up to this total (Infinity for the last tier). */
-  readonly upToGbSeconds: number;
-  /** USD per GB-second within this tier. */
-  readonly pricePerGbSecond: number;
+    /** The tier applies to monthly GB-seconds up to this total (Infinity for the last tier). */
+    readonly upToGbSeconds: number;
+    /** USD per GB-second within this tier. */
+    readonly pricePerGbSecond: number;
 }
 
 export interface LambdaPrices {
-  /** USD per million requests (also charged for requests served by provisioned concurrency, and for warm-up pings). */
-  readonly requestsPerMillion: number;
-  /** On-demand duration, by monthly volume tier (the tiers aggregate all functions of one architecture in a region). */
-  readonly onDemandDurationTiers: readonly DurationTier[];
-  /** USD per GB-second of provisioned concurrency kept enabled, used or not. */
-  readonly provisionedConcurrencyPerGbSecond: number;
-  /** USD per GB-second of duration for invocations that run on provisioned concurrency. */
-  readonly provisionedDurationPerGbSecond: number;
-  /** Provisioned concurrency is billed from enable to disable, rounded up to this increment, in milliseconds. */
-  readonly provisionedBillingIncrementMs: number;
-  /** Whether the init phase of on-demand environments is billed as duration (true since 1 August 2025). */
-  readonly initBilledOnDemand: boolean;
+    /** USD per million requests (also charged for requests served by provisioned concurrency, and for warm-up pings). */
+    readonly requestsPerMillion: number;
+    /** On-demand duration, by monthly volume tier (the tiers aggregate all functions of one architecture in a region). */
+    readonly onDemandDurationTiers: readonly DurationTier[];
+    /** USD per GB-second of provisioned concurrency kept enabled, used or not. */
+    readonly provisionedConcurrencyPerGbSecond: number;
+    /** USD per GB-second of duration for invocations that run on provisioned concurrency. */
+    readonly provisionedDurationPerGbSecond: number;
+    /** Provisioned concurrency is billed from enable to disable, rounded up to this increment, in milliseconds. */
+    readonly provisionedBillingIncrementMs: number;
+    /** Whether the init phase of on-demand environments is billed as duration (true since 1 August 2025). */
+    readonly initBilledOnDemand: boolean;
 }
 
 const FIVE_MINUTES_MS = 5 * 60_000;
@@ -50,35 +50,35 @@ const FIVE_MINUTES_MS = 5 * 60_000;
  *   standardizes billing for INIT Phase", 2025).
  */
 export const US_EAST_1_PRICES: Readonly<Record<Architecture, LambdaPrices>> = {
-  x86_64: {
-    requestsPerMillion: 0.2,
-    onDemandDurationTiers: [
-      { upToGbSeconds: 6e9, pricePerGbSecond: 0.0000166667 },
-      { upToGbSeconds: 15e9, pricePerGbSecond: 0.000015 },
-      { upToGbSeconds: Infinity, pricePerGbSecond: 0.0000133334 },
-    ],
-    provisionedConcurrencyPerGbSecond: 0.0000041667,
-    provisionedDurationPerGbSecond: 0.0000097222,
-    provisionedBillingIncrementMs: FIVE_MINUTES_MS,
-    initBilledOnDemand: true,
-  },
-  arm64: {
-    requestsPerMillion: 0.2,
-    onDemandDurationTiers: [
-      { upToGbSeconds: 7.5e9, pricePerGbSecond: 0.0000133334 },
-      { upToGbSeconds: 18.75e9, pricePerGbSecond: 0.0000120001 },
-      { upToGbSeconds: Infinity, pricePerGbSecond: 0.0000106667 },
-    ],
-    provisionedConcurrencyPerGbSecond: 0.0000033334,
-    provisionedDurationPerGbSecond: 0.0000077778,
-    provisionedBillingIncrementMs: FIVE_MINUTES_MS,
-    initBilledOnDemand: true,
-  },
+    x86_64: {
+        requestsPerMillion: 0.2,
+        onDemandDurationTiers: [
+            { upToGbSeconds: 6e9, pricePerGbSecond: 0.0000166667 },
+            { upToGbSeconds: 15e9, pricePerGbSecond: 0.000015 },
+            { upToGbSeconds: Infinity, pricePerGbSecond: 0.0000133334 },
+        ],
+        provisionedConcurrencyPerGbSecond: 0.0000041667,
+        provisionedDurationPerGbSecond: 0.0000097222,
+        provisionedBillingIncrementMs: FIVE_MINUTES_MS,
+        initBilledOnDemand: true,
+    },
+    arm64: {
+        requestsPerMillion: 0.2,
+        onDemandDurationTiers: [
+            { upToGbSeconds: 7.5e9, pricePerGbSecond: 0.0000133334 },
+            { upToGbSeconds: 18.75e9, pricePerGbSecond: 0.0000120001 },
+            { upToGbSeconds: Infinity, pricePerGbSecond: 0.0000106667 },
+        ],
+        provisionedConcurrencyPerGbSecond: 0.0000033334,
+        provisionedDurationPerGbSecond: 0.0000077778,
+        provisionedBillingIncrementMs: FIVE_MINUTES_MS,
+        initBilledOnDemand: true,
+    },
 };
 
 /** The prices to use: the us-east-1 defaults for the architecture with any field overridden. */
 export function pricesFor(architecture: Architecture, overrides: Partial<LambdaPrices> = {}): LambdaPrices {
-  return { ...US_EAST_1_PRICES[architecture], ...overrides };
+    return { ...US_EAST_1_PRICES[architecture], ...overrides };
 }
 
 /**
@@ -88,24 +88,24 @@ export function pricesFor(architecture: Architecture, overrides: Partial<LambdaP
  * "about 60%" since launch; see the Pulumi blog in ../shared/background/001).
  */
 export function breakEvenUtilization(prices: LambdaPrices): number {
-  const onDemand = prices.onDemandDurationTiers[0].pricePerGbSecond;
-  return prices.provisionedConcurrencyPerGbSecond / (onDemand - prices.provisionedDurationPerGbSecond);
+    const onDemand = prices.onDemandDurationTiers[0].pricePerGbSecond;
+    return prices.provisionedConcurrencyPerGbSecond / (onDemand - prices.provisionedDurationPerGbSecond);
 }
 
 /** The cost of a month's on-demand GB-seconds through the volume tiers. */
 export function tieredDurationCost(monthlyGbSeconds: number, tiers: readonly DurationTier[]): number {
-  let cost = 0;
-  let tierStart = 0;
-  for (const tier of tiers) {
-    if (monthlyGbSeconds <= tierStart) break;
-    const inTier = Math.min(monthlyGbSeconds, tier.upToGbSeconds) - tierStart;
-    cost += inTier * tier.pricePerGbSecond;
-    tierStart = tier.upToGbSeconds;
-  }
-  return cost;
+    let cost = 0;
+    let tierStart = 0;
+    for (const tier of tiers) {
+        if (monthlyGbSeconds <= tierStart) break;
+        const inTier = Math.min(monthlyGbSeconds, tier.upToGbSeconds) - tierStart;
+        cost += inTier * tier.pricePerGbSecond;
+        tierStart = tier.upToGbSeconds;
+    }
+    return cost;
 }
 
 /** GB-seconds for a number of milliseconds at a memory size (Lambda bills memory in GB of 1024 MB). */
 export function gbSeconds(milliseconds: number, memoryMb: number): number {
-  return (milliseconds / 1000) * (memoryMb / 1024);
+    return (milliseconds / 1000) * (memoryMb / 1024);
 }

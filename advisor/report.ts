@@ -5,87 +5,87 @@ import { Advice, formatPercent, StrategyReport } from "./advise";
 
 /** Formats the advice as plain text for a terminal (no colours, so that it can be piped and diffed). */
 export function formatAdvice(advice: Advice): string {
-  const lines: string[] = [];
-  const hours = advice.periodMs / 3_600_000;
-  lines.push(
-    `Simulated ${formatPeriod(advice.periodMs)} (${advice.requests.toLocaleString("en-US")} requests${hours >= 1 ? `, ${Math.round(advice.requests / hours).toLocaleString("en-US")} an hour` : ""}); ` +
-      `costs are per month of 730 hours, ${advice.pricing.architecture}, us-east-1 prices.`,
-  );
-  lines.push(`Break-even utilization of provisioned concurrency: ${(advice.pricing.breakEvenUtilization * 100).toFixed(1)}%.`);
-  lines.push("");
-  lines.push(
-    table(
-      ["strategy", "configuration", "cold starts", "p50", "p95", "p99", "max", "$/month", "PC util", "spillover", "goal"],
-      advice.strategies.map((strategy) => [
-        strategy.name,
-        strategy.configuration,
-        `${strategy.coldStarts.toLocaleString("en-US")} (${formatPercent(strategy.coldStartFraction)})`,
-        ms(strategy.latencyMs.p50),
-        ms(strategy.latencyMs.p95),
-        ms(strategy.latencyMs.p99),
-        ms(strategy.latencyMs.max),
-        money(strategy.monthlyCost.total),
-        hasProvisioned(strategy) ? `${(strategy.provisionedUtilization * 100).toFixed(0)}%` : "-",
-        hasProvisioned(strategy) ? strategy.spillover.toLocaleString("en-US") : "-",
-        strategy.meetsGoal ? "met" : "missed",
-      ]),
-      [false, false, true, true, true, true, true, true, true, true, false],
-    ),
-  );
-  lines.push("");
-  lines.push("Monthly cost breakdown ($):");
-  lines.push(
-    table(
-      ["strategy", "requests", "duration", "provisioned", "warmer", "total"],
-      advice.strategies.map((strategy) => [
-        strategy.name,
-        money(strategy.monthlyCost.requests),
-        money(strategy.monthlyCost.duration),
-        money(strategy.monthlyCost.provisioned),
-        money(strategy.monthlyCost.warmer),
-        money(strategy.monthlyCost.total),
-      ]),
-      [false, true, true, true, true, true],
-    ),
-  );
-  const throttled = advice.strategies.filter((strategy) => strategy.throttled > 0);
-  if (throttled.length > 0) {
+    const lines: string[] = [];
+    const hours = advice.periodMs / 3_600_000;
+    lines.push(
+        `Simulated ${formatPeriod(advice.periodMs)} (${advice.requests.toLocaleString("en-US")} requests${hours >= 1 ? `, ${Math.round(advice.requests / hours).toLocaleString("en-US")} an hour` : ""}); ` +
+            `costs are per month of 730 hours, ${advice.pricing.architecture}, us-east-1 prices.`,
+    );
+    lines.push(`Break-even utilization of provisioned concurrency: ${(advice.pricing.breakEvenUtilization * 100).toFixed(1)}%.`);
     lines.push("");
-    lines.push(`Throttled (scale-up rate or concurrency limit): ${throttled.map((s) => `${s.name} ${s.throttled}`).join(", ")}.`);
-  }
-  lines.push("");
-  const recommendation = advice.recommendation;
-  lines.push(`${recommendation.goalMet ? "Recommendation" : "Goal unreachable"}: ${recommendation.summary}`);
-  if (recommendation.component) {
-    lines.push(`new ${recommendation.component}("name", ${JSON.stringify(recommendation.args, null, 2)});`);
-  }
-  return lines.join("\n") + "\n";
+    lines.push(
+        table(
+            ["strategy", "configuration", "cold starts", "p50", "p95", "p99", "max", "$/month", "PC util", "spillover", "goal"],
+            advice.strategies.map((strategy) => [
+                strategy.name,
+                strategy.configuration,
+                `${strategy.coldStarts.toLocaleString("en-US")} (${formatPercent(strategy.coldStartFraction)})`,
+                ms(strategy.latencyMs.p50),
+                ms(strategy.latencyMs.p95),
+                ms(strategy.latencyMs.p99),
+                ms(strategy.latencyMs.max),
+                money(strategy.monthlyCost.total),
+                hasProvisioned(strategy) ? `${(strategy.provisionedUtilization * 100).toFixed(0)}%` : "-",
+                hasProvisioned(strategy) ? strategy.spillover.toLocaleString("en-US") : "-",
+                strategy.meetsGoal ? "met" : "missed",
+            ]),
+            [false, false, true, true, true, true, true, true, true, true, false],
+        ),
+    );
+    lines.push("");
+    lines.push("Monthly cost breakdown ($):");
+    lines.push(
+        table(
+            ["strategy", "requests", "duration", "provisioned", "warmer", "total"],
+            advice.strategies.map((strategy) => [
+                strategy.name,
+                money(strategy.monthlyCost.requests),
+                money(strategy.monthlyCost.duration),
+                money(strategy.monthlyCost.provisioned),
+                money(strategy.monthlyCost.warmer),
+                money(strategy.monthlyCost.total),
+            ]),
+            [false, true, true, true, true, true],
+        ),
+    );
+    const throttled = advice.strategies.filter((strategy) => strategy.throttled > 0);
+    if (throttled.length > 0) {
+        lines.push("");
+        lines.push(`Throttled (scale-up rate or concurrency limit): ${throttled.map((s) => `${s.name} ${s.throttled}`).join(", ")}.`);
+    }
+    lines.push("");
+    const recommendation = advice.recommendation;
+    lines.push(`${recommendation.goalMet ? "Recommendation" : "Goal unreachable"}: ${recommendation.summary}`);
+    if (recommendation.component) {
+        lines.push(`new ${recommendation.component}("name", ${JSON.stringify(recommendation.args, null, 2)});`);
+    }
+    return lines.join("\n") + "\n";
 }
 
 function hasProvisioned(strategy: StrategyReport): boolean {
-  return strategy.name === "fixed" || strategy.name === "scheduled" || strategy.name === "tracking";
+    return strategy.name === "fixed" || strategy.name === "scheduled" || strategy.name === "tracking";
 }
 
 /** A text table with columns padded to their widest cell; numeric columns right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const format = (row: readonly string[]): string =>
-    row.map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ").trimEnd();
-  return [format(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(format)].join("\n");
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+    const format = (row: readonly string[]): string =>
+        row.map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ").trimEnd();
+    return [format(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(format)].join("\n");
 }
 
 function ms(value: number): string {
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+    return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 
 function money(value: number): string {
-  return value.toFixed(2);
+    return value.toFixed(2);
 }
 
 export function formatPeriod(periodMs: number): string {
-  const seconds = periodMs / 1000;
-  if (seconds < 120) return `${Number(seconds.toFixed(1))} s`;
-  const hours = seconds / 3600;
-  if (hours < 48) return `${Number(hours.toFixed(2))} h`;
-  return `${Number((hours / 24).toFixed(2))} days`;
+    const seconds = periodMs / 1000;
+    if (seconds < 120) return `${Number(seconds.toFixed(1))} s`;
+    const hours = seconds / 3600;
+    if (hours < 48) return `${Number(hours.toFixed(2))} h`;
+    return `${Number((hours / 24).toFixed(2))} days`;
 }

@@ -11,38 +11,38 @@ import { SeededRandom } from "./random";
 import { HOUR_MS, MINUTE_MS } from "./defaults";
 
 export interface RateTraffic {
-  readonly kind: "rates";
-  readonly periodMs: number;
-  /** Width of each rate segment; the last one may be cut short by the period. */
-  readonly segmentMs: number;
-  /** Mean requests per second in each segment (Poisson arrivals within it). */
-  readonly ratesPerSecond: Float64Array;
-  readonly startMinuteOfWeek: number;
+    readonly kind: "rates";
+    readonly periodMs: number;
+    /** Width of each rate segment; the last one may be cut short by the period. */
+    readonly segmentMs: number;
+    /** Mean requests per second in each segment (Poisson arrivals within it). */
+    readonly ratesPerSecond: Float64Array;
+    readonly startMinuteOfWeek: number;
 }
 
 export interface TraceTraffic {
-  readonly kind: "trace";
-  readonly periodMs: number;
-  /** Arrival times, sorted ascending, in milliseconds from the start of the period. */
-  readonly timestampsMs: Float64Array;
-  readonly startMinuteOfWeek: number;
+    readonly kind: "trace";
+    readonly periodMs: number;
+    /** Arrival times, sorted ascending, in milliseconds from the start of the period. */
+    readonly timestampsMs: Float64Array;
+    readonly startMinuteOfWeek: number;
 }
 
 export type Traffic = RateTraffic | TraceTraffic;
 
 function rateTraffic(periodMs: number, segmentMs: number, ratesPerSecond: Float64Array, startMinuteOfWeek = 0): RateTraffic {
-  if (!(periodMs > 0)) throw new Error(`periodMs must be positive, got ${periodMs}`);
-  for (let i = 0; i < ratesPerSecond.length; i++) {
-    if (!(ratesPerSecond[i] >= 0) || !Number.isFinite(ratesPerSecond[i])) {
-      throw new Error(`rates must be non-negative finite numbers, got ${ratesPerSecond[i]} in segment ${i}`);
+    if (!(periodMs > 0)) throw new Error(`periodMs must be positive, got ${periodMs}`);
+    for (let i = 0; i < ratesPerSecond.length; i++) {
+        if (!(ratesPerSecond[i] >= 0) || !Number.isFinite(ratesPerSecond[i])) {
+            throw new Error(`rates must be non-negative finite numbers, got ${ratesPerSecond[i]} in segment ${i}`);
+        }
     }
-  }
-  return { kind: "rates", periodMs, segmentMs, ratesPerSecond, startMinuteOfWeek };
+    return { kind: "rates", periodMs, segmentMs, ratesPerSecond, startMinuteOfWeek };
 }
 
 /** A constant rate over the whole period. */
 export function steadyTraffic(requestsPerSecond: number, periodMs: number): RateTraffic {
-  return rateTraffic(periodMs, periodMs, Float64Array.of(requestsPerSecond));
+    return rateTraffic(periodMs, periodMs, Float64Array.of(requestsPerSecond));
 }
 
 /**
@@ -50,15 +50,15 @@ export function steadyTraffic(requestsPerSecond: number, periodMs: number): Rate
  * not a measurement; use --csv for your own.
  */
 export function businessHoursTraffic(peakPerSecond: number, basePerSecond: number, periodMs: number): RateTraffic {
-  const hours = Math.ceil(periodMs / HOUR_MS);
-  const rates = new Float64Array(hours);
-  for (let hour = 0; hour < hours; hour++) {
-    const hourOfWeek = hour % 168;
-    const weekday = Math.floor(hourOfWeek / 24) < 5; // day 0 is Monday
-    const hourOfDay = hourOfWeek % 24;
-    rates[hour] = weekday && hourOfDay >= 8 && hourOfDay < 18 ? peakPerSecond : basePerSecond;
-  }
-  return rateTraffic(periodMs, HOUR_MS, rates);
+    const hours = Math.ceil(periodMs / HOUR_MS);
+    const rates = new Float64Array(hours);
+    for (let hour = 0; hour < hours; hour++) {
+        const hourOfWeek = hour % 168;
+        const weekday = Math.floor(hourOfWeek / 24) < 5; // day 0 is Monday
+        const hourOfDay = hourOfWeek % 24;
+        rates[hour] = weekday && hourOfDay >= 8 && hourOfDay < 18 ? peakPerSecond : basePerSecond;
+    }
+    return rateTraffic(periodMs, HOUR_MS, rates);
 }
 
 /**
@@ -66,43 +66,43 @@ export function businessHoursTraffic(peakPerSecond: number, basePerSecond: numbe
  * spikes cannot be scheduled for. An illustrative shape.
  */
 export function spikyTraffic(peakPerSecond: number, basePerSecond: number, periodMs: number, seed: number): RateTraffic {
-  const minutes = Math.ceil(periodMs / MINUTE_MS);
-  const rates = new Float64Array(minutes).fill(basePerSecond);
-  const random = new SeededRandom(seed ^ 0x5eed5);
-  const hours = Math.ceil(minutes / 60);
-  for (let hour = 0; hour < hours; hour++) {
-    const minute = hour * 60 + random.nextInt(60);
-    if (minute < minutes) rates[minute] = peakPerSecond;
-  }
-  if (minutes === 1) rates[0] = peakPerSecond; // a period under a minute is all spike
-  return rateTraffic(periodMs, MINUTE_MS, rates);
+    const minutes = Math.ceil(periodMs / MINUTE_MS);
+    const rates = new Float64Array(minutes).fill(basePerSecond);
+    const random = new SeededRandom(seed ^ 0x5eed5);
+    const hours = Math.ceil(minutes / 60);
+    for (let hour = 0; hour < hours; hour++) {
+        const minute = hour * 60 + random.nextInt(60);
+        if (minute < minutes) rates[minute] = peakPerSecond;
+    }
+    if (minutes === 1) rates[0] = peakPerSecond; // a period under a minute is all spike
+    return rateTraffic(periodMs, MINUTE_MS, rates);
 }
 
 /** Per-minute rates (requests per second in each minute), e.g. from a CSV export of CloudWatch Invocations. */
 export function perMinuteTraffic(ratesPerSecond: Float64Array, startMinuteOfWeek = 0): RateTraffic {
-  return rateTraffic(ratesPerSecond.length * MINUTE_MS, MINUTE_MS, ratesPerSecond, startMinuteOfWeek);
+    return rateTraffic(ratesPerSecond.length * MINUTE_MS, MINUTE_MS, ratesPerSecond, startMinuteOfWeek);
 }
 
 /** A trace of request timestamps (ms from the start); the period ends at `periodMs` or just after the last one. */
 export function traceTraffic(timestampsMs: Float64Array, startMinuteOfWeek = 0, periodMs?: number): TraceTraffic {
-  for (let i = 1; i < timestampsMs.length; i++) {
-    if (timestampsMs[i] < timestampsMs[i - 1]) throw new Error(`timestamps must be sorted, got ${timestampsMs[i]} after ${timestampsMs[i - 1]}`);
-  }
-  const last = timestampsMs.length > 0 ? timestampsMs[timestampsMs.length - 1] : 0;
-  const period = periodMs ?? Math.max(MINUTE_MS, Math.ceil((last + 1) / MINUTE_MS) * MINUTE_MS);
-  return { kind: "trace", periodMs: period, timestampsMs, startMinuteOfWeek };
+    for (let i = 1; i < timestampsMs.length; i++) {
+        if (timestampsMs[i] < timestampsMs[i - 1]) throw new Error(`timestamps must be sorted, got ${timestampsMs[i]} after ${timestampsMs[i - 1]}`);
+    }
+    const last = timestampsMs.length > 0 ? timestampsMs[timestampsMs.length - 1] : 0;
+    const period = periodMs ?? Math.max(MINUTE_MS, Math.ceil((last + 1) / MINUTE_MS) * MINUTE_MS);
+    return { kind: "trace", periodMs: period, timestampsMs, startMinuteOfWeek };
 }
 
 /** The expected number of requests over the period (exact for a trace). */
 export function expectedRequestCount(traffic: Traffic): number {
-  if (traffic.kind === "trace") return traffic.timestampsMs.length;
-  let total = 0;
-  for (let i = 0; i < traffic.ratesPerSecond.length; i++) {
-    const start = i * traffic.segmentMs;
-    const end = Math.min(traffic.periodMs, start + traffic.segmentMs);
-    if (end > start) total += (traffic.ratesPerSecond[i] * (end - start)) / 1000;
-  }
-  return total;
+    if (traffic.kind === "trace") return traffic.timestampsMs.length;
+    let total = 0;
+    for (let i = 0; i < traffic.ratesPerSecond.length; i++) {
+        const start = i * traffic.segmentMs;
+        const end = Math.min(traffic.periodMs, start + traffic.segmentMs);
+        if (end > start) total += (traffic.ratesPerSecond[i] * (end - start)) / 1000;
+    }
+    return total;
 }
 
 /**
@@ -111,52 +111,52 @@ export function expectedRequestCount(traffic: Traffic): number {
  * from two separate generators, so every strategy sees exactly the same requests: common random numbers).
  */
 export class RequestStream {
-  arrivalMs = 0;
-  durationMs = 0;
-  private readonly gaps: ExponentialSampler;
-  private readonly durations: LogNormalSampler;
-  private segment = 0;
-  private traceIndex = 0;
+    arrivalMs = 0;
+    durationMs = 0;
+    private readonly gaps: ExponentialSampler;
+    private readonly durations: LogNormalSampler;
+    private segment = 0;
+    private traceIndex = 0;
 
-  constructor(
-    private readonly traffic: Traffic,
-    duration: DurationDistribution,
-    seed: number,
-  ) {
-    this.gaps = new ExponentialSampler(new SeededRandom(seed));
-    this.durations = new LogNormalSampler(new SeededRandom(seed ^ 0x9e3779b9), fitLogNormal(duration));
-  }
-
-  next(): boolean {
-    if (this.traffic.kind === "trace") {
-      if (this.traceIndex >= this.traffic.timestampsMs.length) return false;
-      this.arrivalMs = this.traffic.timestampsMs[this.traceIndex++];
-    } else if (!this.nextPoissonArrival(this.traffic)) {
-      return false;
+    constructor(
+        private readonly traffic: Traffic,
+        duration: DurationDistribution,
+        seed: number,
+    ) {
+        this.gaps = new ExponentialSampler(new SeededRandom(seed));
+        this.durations = new LogNormalSampler(new SeededRandom(seed ^ 0x9e3779b9), fitLogNormal(duration));
     }
-    this.durationMs = this.durations.next();
-    return true;
-  }
 
-  /** Poisson arrivals, segment by segment: the process is memoryless, so at a boundary we restart at the new rate. */
-  private nextPoissonArrival(traffic: RateTraffic): boolean {
-    let time = this.arrivalMs;
-    const segments = traffic.ratesPerSecond.length;
-    while (this.segment < segments) {
-      const segmentEnd = Math.min(traffic.periodMs, (this.segment + 1) * traffic.segmentMs);
-      const ratePerMs = traffic.ratesPerSecond[this.segment] / 1000;
-      if (ratePerMs > 0) {
-        const candidate = time + this.gaps.next() / ratePerMs;
-        if (candidate < segmentEnd) {
-          this.arrivalMs = candidate;
-          return true;
+    next(): boolean {
+        if (this.traffic.kind === "trace") {
+            if (this.traceIndex >= this.traffic.timestampsMs.length) return false;
+            this.arrivalMs = this.traffic.timestampsMs[this.traceIndex++];
+        } else if (!this.nextPoissonArrival(this.traffic)) {
+            return false;
         }
-      }
-      time = segmentEnd;
-      this.segment++;
-      if (segmentEnd >= traffic.periodMs) break;
+        this.durationMs = this.durations.next();
+        return true;
     }
-    this.segment = segments;
-    return false;
-  }
+
+    /** Poisson arrivals, segment by segment: the process is memoryless, so at a boundary we restart at the new rate. */
+    private nextPoissonArrival(traffic: RateTraffic): boolean {
+        let time = this.arrivalMs;
+        const segments = traffic.ratesPerSecond.length;
+        while (this.segment < segments) {
+            const segmentEnd = Math.min(traffic.periodMs, (this.segment + 1) * traffic.segmentMs);
+            const ratePerMs = traffic.ratesPerSecond[this.segment] / 1000;
+            if (ratePerMs > 0) {
+                const candidate = time + this.gaps.next() / ratePerMs;
+                if (candidate < segmentEnd) {
+                    this.arrivalMs = candidate;
+                    return true;
+                }
+            }
+            time = segmentEnd;
+            this.segment++;
+            if (segmentEnd >= traffic.periodMs) break;
+        }
+        this.segment = segments;
+        return false;
+    }
 }

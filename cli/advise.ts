@@ -1,0 +1,469 @@
+// `lambda-concurrency advise`: the advisor as a command. Parses and checks flags (every message names its flag),
+// builds the traffic, runs the comparison with a progress bar on a terminal, prints a table or JSON, writes the chart.
+import {
+    advise,
+    Advice,
+    businessHoursTraffic,
+    AdviseProgress,
+    DEFAULT_DURATION_MEDIAN_MS,
+    DEFAULT_DURATION_P95_MS,
+    DEFAULT_ENVIRONMENT,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_RUNTIME,
+    EnvironmentBehaviour,
+    formatAdvice,
+    InputError,
+    LambdaPrices,
+    parsePerMinuteCsv,
+    parsePeriod,
+    parseTrace,
+    renderChart,
+    RUNTIME_INIT_MS,
+    spikyTraffic,
+    steadyTraffic,
+    STRATEGY_NAMES,
+    StrategyName,
+    Traffic,
+    withPeriod,
+} from "../advisor";
+import { renderProgressBar } from "./advise-progress";
+
+export interface AdviseIO {
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    isTTY: boolean;
+    writeFile: (path: string, data: string) => void;
+    readFile: (path: string) => string;
+}
+
+/** A bad flag or flag value: printed with the usage hint, exit code 2. */
+export class UsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
+
+export const ADVISE_USAGE = `usage: lambda-concurrency advise [options]
+
+Simulates your traffic against on-demand Lambda, a warmer, fixed, scheduled and target-tracking provisioned
+concurrency; prints cold starts, latency and monthly cost of each, and the cheapest that meets your goal as
+arguments for this package's components.
+
+traffic (one of):
+  --rps N                      steady N requests per second
+  --shape steady|business-hours|spiky --peak-rps N [--rps BASE]
+                               business-hours: peak Mon-Fri 08:00-18:00 UTC, BASE otherwise;
+                               spiky: BASE with one minute at peak in every hour (BASE defaults to peak/5)
+  --csv FILE                   per-minute requests: "count" or "time,count" rows (header "rps" for per-second)
+  --trace FILE                 one request timestamp per line (ISO 8601, epoch s/ms, or seconds from start)
+  --period 30s|2h|1d|7d        simulated period (default 7d; cuts or extends --csv and --trace)
+function:
+  --duration-ms MEDIAN         median handler duration (default ${DEFAULT_DURATION_MEDIAN_MS})
+  --p95-ms P95                 95th percentile duration (default ${DEFAULT_DURATION_P95_MS}, or 1.22 x the median)
+  --runtime ID                 AWS runtime id, sets the init duration (default ${DEFAULT_RUNTIME}), e.g. nodejs22.x,
+                               python3.12, java21, dotnet8, provided.al2023
+  --init-ms MS                 init duration of a cold start (overrides --runtime; use your REPORT "Init Duration")
+  --memory MB                  128 to 10240 (default ${DEFAULT_MEMORY_MB})
+  --arch x86_64|arm64          (default x86_64)
+comparison:
+  --strategies LIST            among ${STRATEGY_NAMES.join(",")} (default all)
+  --fixed N                    pin the fixed level instead of searching for it
+  --goal-cold-starts FRACTION  at most this fraction of requests with a cold start (default 0.001)
+  --goal-p99-ms MS             p99 latency at most MS
+  --seed N                     random seed (default 1)
+environment (defaults: measured or documented behaviour, see advisor/defaults.ts):
+  --idle-minutes N             idle time before an environment is recycled (default 10)
+  --max-lifetime-hours N       maximum environment lifetime (default 14)
+  --scale-up-per-10s N         new environments per 10 s (default 1000)
+  --allocation-delay-s N       provisioned concurrency allocation delay (default 120)
+  --concurrency-limit N        concurrent executions allowed (default 1000)
+  --prices FILE                JSON overrides of the us-east-1 prices (fields of LambdaPrices)
+output:
+  --function-name NAME         function name in the emitted arguments (default my-function)
+  --qualifier NAME             alias or version in the emitted arguments (default live)
+  --svg FILE                   write a chart of the period
+  --json                       print the result as JSON instead of the table
+  --help                       this text
+`;
+
+interface FlagSpec {
+    /** Whether the flag takes a value. */
+    readonly value: boolean;
+}
+
+const FLAGS: Readonly<Record<string, FlagSpec>> = {
+    rps: { value: true },
+    shape: { value: true },
+    "peak-rps": { value: true },
+    csv: { value: true },
+    trace: { value: true },
+    period: { value: true },
+    "duration-ms": { value: true },
+    "p95-ms": { value: true },
+    "init-ms": { value: true },
+    runtime: { value: true },
+    memory: { value: true },
+    arch: { value: true },
+    strategies: { value: true },
+    fixed: { value: true },
+    "goal-cold-starts": { value: true },
+    "goal-p99-ms": { value: true },
+    seed: { value: true },
+    svg: { value: true },
+    json: { value: false },
+    help: { value: false },
+    "function-name": { value: true },
+    qualifier: { value: true },
+    "idle-minutes": { value: true },
+    "max-lifetime-hours": { value: true },
+    "scale-up-per-10s": { value: true },
+    "allocation-delay-s": { value: true },
+    "concurrency-limit": { value: true },
+    prices: { value: true },
+};
+
+/** Flags as given: name (without dashes) to value ("" for switches). A flag given twice is an error. */
+export function parseFlags(argv: readonly string[]): Map<string, string> {
+    const flags = new Map<string, string>();
+    for (let i = 0; i < argv.length; i++) {
+        const argument = argv[i];
+        if (!argument.startsWith("--")) throw new UsageError(`unexpected argument "${argument}" (flags start with --)`);
+        const equals = argument.indexOf("=");
+        const name = argument.slice(2, equals >= 0 ? equals : undefined);
+        const spec = FLAGS[name];
+        if (!spec) throw new UsageError(`unknown flag --${name}`);
+        if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
+        if (!spec.value) {
+            if (equals >= 0) throw new UsageError(`--${name} takes no value`);
+            flags.set(name, "");
+            continue;
+        }
+        let value: string | undefined;
+        if (equals >= 0) value = argument.slice(equals + 1);
+        else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
+        if (value === undefined || value === "") throw new UsageError(`--${name} needs a value`);
+        flags.set(name, value);
+    }
+    return flags;
+}
+
+function numberFlag(flags: Map<string, string>, name: string, rule: "positive" | "non-negative"): number | undefined {
+    const text = flags.get(name);
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    const ok = Number.isFinite(value) && (rule === "positive" ? value > 0 : value >= 0);
+    if (!ok) throw new UsageError(`--${name} must be a ${rule} number, got ${text}`);
+    return value;
+}
+
+function integerFlag(flags: Map<string, string>, name: string, min: number, max = Infinity): number | undefined {
+    const text = flags.get(name);
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+        const range = max === Infinity ? `of at least ${min}` : `between ${min} and ${max}`;
+        throw new UsageError(`--${name} must be a whole number ${range}, got ${text}`);
+    }
+    return value;
+}
+
+/** Everything the advisor needs, checked. */
+export interface AdviseRequest {
+    readonly traffic: Traffic;
+    readonly options: Parameters<typeof advise>[0];
+    readonly svgPath?: string;
+    readonly json: boolean;
+}
+
+/** Reads and checks the flags; throws UsageError naming the flag on bad input. */
+export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">): AdviseRequest {
+    const traffic = buildTraffic(flags, io);
+
+    const medianMs = numberFlag(flags, "duration-ms", "positive") ?? DEFAULT_DURATION_MEDIAN_MS;
+    const p95Flag = numberFlag(flags, "p95-ms", "positive");
+    if (p95Flag !== undefined && p95Flag < medianMs) {
+        throw new UsageError(`--p95-ms must be at least --duration-ms (${medianMs}), got ${p95Flag}`);
+    }
+    // Without --p95-ms, keep the spread of the default durations (202 / 165, the Compute Blog's warm figures).
+    const p95Ms = p95Flag ?? medianMs * (DEFAULT_DURATION_P95_MS / DEFAULT_DURATION_MEDIAN_MS);
+
+    const runtime = flags.get("runtime") ?? DEFAULT_RUNTIME;
+    const runtimeInit = RUNTIME_INIT_MS[runtime];
+    if (runtimeInit === undefined) {
+        throw new UsageError(`--runtime: unknown runtime "${runtime}"; known: ${Object.keys(RUNTIME_INIT_MS).join(", ")}`);
+    }
+    const initMs = numberFlag(flags, "init-ms", "non-negative") ?? runtimeInit;
+    // Lambda's memory range: 128 MB to 10,240 MB (AWS Lambda pricing page).
+    const memoryMb = integerFlag(flags, "memory", 128, 10_240) ?? DEFAULT_MEMORY_MB;
+    const arch = flags.get("arch") ?? "x86_64";
+    if (arch !== "x86_64" && arch !== "arm64") throw new UsageError(`--arch must be x86_64 or arm64, got "${arch}"`);
+
+    const strategies = parseStrategies(flags.get("strategies"));
+    const fixedCapacity = integerFlag(flags, "fixed", 1);
+    if (fixedCapacity !== undefined && !strategies.includes("fixed")) {
+        throw new UsageError("--fixed needs the fixed strategy in --strategies");
+    }
+
+    const goal: { maxColdStartFraction?: number; maxP99Ms?: number } = {};
+    const coldGoal = flags.get("goal-cold-starts");
+    if (coldGoal !== undefined) {
+        const value = Number(coldGoal);
+        if (!(value >= 0 && value <= 1)) throw new UsageError(`--goal-cold-starts must be a fraction between 0 and 1, got ${coldGoal}`);
+        goal.maxColdStartFraction = value;
+    }
+    const p99Goal = numberFlag(flags, "goal-p99-ms", "positive");
+    if (p99Goal !== undefined) goal.maxP99Ms = p99Goal;
+
+    const seed = integerFlag(flags, "seed", 0, 2 ** 32 - 1) ?? 1;
+    const environment = buildEnvironment(flags);
+    const prices = flags.has("prices") ? readPrices(flags.get("prices") ?? "", io) : undefined;
+    const functionName = flags.get("function-name");
+    const qualifier = flags.get("qualifier");
+
+    return {
+        traffic,
+        json: flags.has("json"),
+        svgPath: flags.get("svg"),
+        options: {
+            traffic,
+            fn: { memoryMb, architecture: arch, initMs, duration: { medianMs, p95Ms } },
+            environment,
+            prices,
+            strategies,
+            fixedCapacity,
+            goal: Object.keys(goal).length > 0 ? goal : undefined,
+            seed,
+            target: { functionName: functionName ?? "my-function", qualifier: qualifier ?? "live" },
+        },
+    };
+}
+
+function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">): Traffic {
+    const sources = ["shape", "csv", "trace"].filter((name) => flags.has(name));
+    if (sources.length === 0 && flags.has("rps")) sources.push("rps");
+    if (sources.length === 0) throw new UsageError("no traffic: give --rps, --shape with --peak-rps, --csv or --trace");
+    if (sources.length > 1) throw new UsageError(`choose one traffic source, got --${sources.join(" and --")}`);
+    const periodText = flags.get("period");
+    let periodMs: number | undefined;
+    if (periodText !== undefined) periodMs = withFlag("period", () => parsePeriod(periodText));
+
+    const source = sources[0];
+    if (source === "csv" || source === "trace") {
+        if (flags.has("rps") || flags.has("peak-rps")) throw new UsageError(`--rps and --peak-rps do not apply to --${source}`);
+        const path = flags.get(source) ?? "";
+        const text = withFlag(source, () => readText(path, io));
+        if (source === "trace") return withFlag(source, () => parseTrace(text, periodMs));
+        const traffic = withFlag(source, () => parsePerMinuteCsv(text));
+        return periodMs === undefined ? traffic : withPeriod(traffic, periodMs);
+    }
+    // Seven days by default: a week holds every daily and weekly pattern a schedule could follow.
+    const period = periodMs ?? 7 * 24 * 3_600_000;
+    const rps = numberFlag(flags, "rps", "non-negative");
+    if (source === "rps") {
+        if (flags.has("peak-rps")) throw new UsageError("--peak-rps needs --shape");
+        return steadyTraffic(rps ?? 0, period);
+    }
+    const shape = flags.get("shape");
+    const peak = numberFlag(flags, "peak-rps", "non-negative");
+    if (shape === "steady") {
+        const rate = peak ?? rps;
+        if (rate === undefined) throw new UsageError("--shape steady needs --peak-rps (or --rps)");
+        return steadyTraffic(rate, period);
+    }
+    if (shape !== "business-hours" && shape !== "spiky") {
+        throw new UsageError(`--shape must be one of steady, business-hours, spiky, got "${shape}"`);
+    }
+    if (peak === undefined) throw new UsageError(`--shape ${shape} needs --peak-rps`);
+    // Base rate: a fifth of the peak by default, as in DESIGN.md's "10 by day and 2 by night" example.
+    const base = rps ?? peak / 5;
+    if (base > peak) throw new UsageError(`--rps (the base rate, ${base}) must not exceed --peak-rps (${peak})`);
+    const seed = integerFlag(flags, "seed", 0, 2 ** 32 - 1) ?? 1;
+    return shape === "business-hours" ? businessHoursTraffic(peak, base, period) : spikyTraffic(peak, base, period, seed);
+}
+
+function buildEnvironment(flags: Map<string, string>): Partial<EnvironmentBehaviour> {
+    const environment: { -readonly [K in keyof EnvironmentBehaviour]?: EnvironmentBehaviour[K] } = {};
+    const idle = numberFlag(flags, "idle-minutes", "positive");
+    if (idle !== undefined) environment.idleTimeoutMs = idle * 60_000;
+    const lifetime = numberFlag(flags, "max-lifetime-hours", "positive");
+    if (lifetime !== undefined) environment.maxLifetimeMs = lifetime * 3_600_000;
+    const scaleUp = integerFlag(flags, "scale-up-per-10s", 1);
+    if (scaleUp !== undefined) environment.scaleUpPer10Seconds = scaleUp;
+    const delay = numberFlag(flags, "allocation-delay-s", "non-negative");
+    if (delay !== undefined) environment.allocationDelayMs = delay * 1000;
+    const limit = integerFlag(flags, "concurrency-limit", 1);
+    if (limit !== undefined) environment.concurrencyLimit = limit;
+    return environment;
+}
+
+const PRICE_FIELDS: readonly (keyof LambdaPrices)[] = [
+    "requestsPerMillion",
+    "onDemandDurationTiers",
+    "provisionedConcurrencyPerGbSecond",
+    "provisionedDurationPerGbSecond",
+    "provisionedBillingIncrementMs",
+    "initBilledOnDemand",
+];
+
+/** A JSON file of price overrides, e.g. {"requestsPerMillion": 0.25}; tiers use null for "no upper bound". */
+export function readPrices(path: string, io: Pick<AdviseIO, "readFile">): Partial<LambdaPrices> {
+    const text = withFlag("prices", () => readText(path, io));
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch (error) {
+        throw new UsageError(`--prices: ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        throw new UsageError(`--prices: ${path} must hold a JSON object`);
+    }
+    const prices: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(parsed)) {
+        if (!PRICE_FIELDS.includes(key as keyof LambdaPrices)) {
+            throw new UsageError(`--prices: unknown field "${key}"; known: ${PRICE_FIELDS.join(", ")}`);
+        }
+        if (key === "initBilledOnDemand") {
+            if (typeof value !== "boolean") throw new UsageError(`--prices: ${key} must be true or false`);
+        } else if (key === "onDemandDurationTiers") {
+            prices[key] = readTiers(value);
+            continue;
+        } else if (typeof value !== "number" || !(value >= 0)) {
+            throw new UsageError(`--prices: ${key} must be a non-negative number, got ${JSON.stringify(value)}`);
+        }
+        prices[key] = value;
+    }
+    return prices;
+}
+
+function readTiers(value: unknown): LambdaPrices["onDemandDurationTiers"] {
+    if (!Array.isArray(value) || value.length === 0) {
+        throw new UsageError("--prices: onDemandDurationTiers must be a non-empty array of {upToGbSeconds, pricePerGbSecond}");
+    }
+    return value.map((tier: unknown, index) => {
+        const { upToGbSeconds, pricePerGbSecond } = (tier ?? {}) as { upToGbSeconds?: unknown; pricePerGbSecond?: unknown };
+        const last = index === value.length - 1;
+        const upTo = upToGbSeconds === null || (last && upToGbSeconds === undefined) ? Infinity : upToGbSeconds;
+        if (typeof upTo !== "number" || !(upTo > 0) || typeof pricePerGbSecond !== "number" || !(pricePerGbSecond >= 0)) {
+            throw new UsageError(`--prices: onDemandDurationTiers[${index}] must be {upToGbSeconds: number|null, pricePerGbSecond: number}`);
+        }
+        return { upToGbSeconds: upTo, pricePerGbSecond };
+    });
+}
+
+function parseStrategies(text: string | undefined): StrategyName[] {
+    if (text === undefined) return [...STRATEGY_NAMES];
+    const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+    if (names.length === 0) throw new UsageError("--strategies needs at least one strategy");
+    for (const name of names) {
+        if (!STRATEGY_NAMES.includes(name as StrategyName)) {
+            throw new UsageError(`--strategies: unknown strategy "${name}" (expected ${STRATEGY_NAMES.join(", ")})`);
+        }
+    }
+    return [...new Set(names as StrategyName[])];
+}
+
+function readText(path: string, io: Pick<AdviseIO, "readFile">): string {
+    try {
+        return io.readFile(path);
+    } catch (error) {
+        throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+/** Runs a parser and turns its InputError into a UsageError naming the flag. */
+function withFlag<T>(flag: string, parse: () => T): T {
+    try {
+        return parse();
+    } catch (error) {
+        if (error instanceof InputError) throw new UsageError(`--${flag}: ${error.message}`);
+        throw error;
+    }
+}
+
+/** The result as JSON: the documented shape (pricing, strategies, recommendation) plus the inputs and the work done. */
+export function adviceToJson(advice: Advice, request: AdviseRequest): unknown {
+    const options = request.options;
+    return {
+        pricing: {
+            architecture: advice.pricing.architecture,
+            breakEvenUtilization: advice.pricing.breakEvenUtilization,
+            prices: advice.pricing.prices,
+        },
+        inputs: {
+            periodMs: advice.periodMs,
+            requests: advice.requests,
+            startMinuteOfWeek: request.traffic.startMinuteOfWeek,
+            goal: advice.goal,
+            function: options.fn,
+            environment: { ...DEFAULT_ENVIRONMENT, ...options.environment },
+            seed: options.seed,
+        },
+        strategies: advice.strategies,
+        recommendation: advice.recommendation,
+        work: { simulations: advice.simulations, simulatedRequests: advice.simulatedRequests },
+    };
+}
+
+/** JSON.stringify with Infinity written as null (the last price tier has no upper bound). */
+function toJsonText(value: unknown): string {
+    return JSON.stringify(value, (_key, item: unknown) => (item === Infinity ? null : item), 2) + "\n";
+}
+
+/** The command. argv excludes "advise"; returns the exit code (0 done, 2 bad input, 1 failure). */
+export async function runAdvise(argv: string[], io: AdviseIO): Promise<number> {
+    let request: AdviseRequest;
+    try {
+        const flags = parseFlags(argv);
+        if (flags.has("help")) {
+            io.stdout(ADVISE_USAGE);
+            return 0;
+        }
+        request = buildRequest(flags, io);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr(`lambda-concurrency advise: ${error.message}\nRun "lambda-concurrency advise --help" for the flags.\n`);
+            return 2;
+        }
+        throw error;
+    }
+
+    const progress = io.isTTY ? progressReporter(io) : undefined;
+    // Let a pending write reach the terminal before the simulation holds the thread.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const advice = advise({ ...request.options, onProgress: progress?.update });
+    progress?.done();
+
+    if (request.svgPath) {
+        const title = `Which strategy? ${advice.recommendation.strategy} (${advice.recommendation.configuration}) for this traffic`;
+        try {
+            io.writeFile(request.svgPath, renderChart(advice.chart, title));
+        } catch (error) {
+            io.stderr(`lambda-concurrency advise: --svg: cannot write ${request.svgPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+            return 2;
+        }
+    }
+    if (request.json) {
+        io.stdout(toJsonText(adviceToJson(advice, request)));
+    } else {
+        io.stdout(formatAdvice(advice));
+        if (request.svgPath) io.stdout(`Chart written to ${request.svgPath}\n`);
+    }
+    return 0;
+}
+
+/** A progress bar on stderr, redrawn at most ten times a second. */
+function progressReporter(io: AdviseIO): { update: (progress: AdviseProgress) => void; done: () => void } {
+    let lastDrawn = 0;
+    let lastLabel = "";
+    return {
+        update: (progress) => {
+            const now = Date.now();
+            if (progress.label === lastLabel && now - lastDrawn < 100 && progress.fraction < 1) return;
+            lastDrawn = now;
+            lastLabel = progress.label;
+            io.stderr(`\r${renderProgressBar(progress)}\x1b[K`);
+        },
+        done: () => io.stderr("\r\x1b[K"),
+    };
+}
