@@ -42,3 +42,11 @@ export {
     formatTimeline,
     describeSchedule,
 } from "./schedule";
+export { LambdaWarmer, LambdaWarmerArgs, WarmerTargetArgs, WARMER_RUNTIME } from "./warmer";
+export {
+    DEFAULT_WARMER_SCHEDULE,
+    MAX_WARMER_TARGETS,
+    validateInvokeQualifier,
+    validateWarmConcurrency,
+    validateWarmerSchedule,
+} from "./warmer-plan";

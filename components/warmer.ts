@@ -1,0 +1,318 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { EventRule, EventTarget, LogGroup } from "@pulumi/aws/cloudwatch";
+import { Policy, Role, RolePolicy, RolePolicyAttachment } from "@pulumi/aws/iam";
+import { Function, FunctionEventInvokeConfig, Invocation, Permission } from "@pulumi/aws/lambda";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import { checkedInput, isPlain, validateFunctionName } from "./target";
+import {
+    DEFAULT_LOG_RETENTION_DAYS,
+    DEFAULT_WARMER_MEMORY_MB,
+    DEFAULT_WARMER_SCHEDULE,
+    DEFAULT_WARMER_TIMEOUT_SECONDS,
+    PLAN_TARGETS_PER_RULE_TARGET,
+    PlanTarget,
+    RULE_TARGETS_PER_RULE,
+    TARGETS_PER_INVOKE_POLICY,
+    WARMER_MAX_PARALLELISM,
+    chunk,
+    fittedName,
+    invokePolicyDocument,
+    invokeResourceArn,
+    loggingPolicyDocument,
+    planInput,
+    validateArchitecture,
+    validateInvokeQualifier,
+    validateLogRetention,
+    validateMemorySize,
+    validateTargetCount,
+    validateTimeoutSeconds,
+    validateWarmConcurrency,
+    validateWarmerSchedule,
+} from "./warmer-plan";
+
+/** One function the warmer keeps warm. */
+export interface WarmerTargetArgs {
+    /** The function's name, ARN or partial ARN. */
+    functionName: pulumi.Input<string>;
+    /**
+     * The version or alias to ping; unset pings the unqualified function ($LATEST). Warm the qualifier your callers
+     * invoke: an API that calls the `live` alias runs on the alias's environments.
+     */
+    qualifier?: pulumi.Input<string>;
+    /**
+     * How many instances to keep warm: pings sent at the same moment, each held briefly so that they land on
+     * distinct instances. 1 to 50.
+     * @default the warmer's `concurrency`
+     */
+    concurrency?: pulumi.Input<number>;
+}
+
+/** The arguments of {@link LambdaWarmer}. */
+export interface LambdaWarmerArgs {
+    /** The functions to keep warm (at most 400 per warmer). Their handlers should be wrapped with `withWarmup`. */
+    targets: WarmerTargetArgs[];
+    /**
+     * When to ping: an EventBridge `rate(...)` or `cron(...)` expression. Idle environments are recycled after
+     * minutes, so pings more than ~10 minutes apart keep little warm.
+     * @default "rate(5 minutes)"
+     */
+    schedule?: string;
+    /**
+     * Instances to keep warm for targets that set no `concurrency`.
+     * @default 1
+     */
+    concurrency?: pulumi.Input<number>;
+    /**
+     * False keeps every resource but disables the schedule.
+     * @default true
+     */
+    enabled?: pulumi.Input<boolean>;
+    /**
+     * Also warm the targets once during `pulumi up`, and again whenever a target's function, qualifier (a new
+     * version, say) or concurrency changes.
+     * @default false
+     */
+    prewarm?: boolean;
+    /**
+     * The warmer function's memory in MB.
+     * @default 128
+     */
+    memorySize?: pulumi.Input<number>;
+    /**
+     * The warmer function's timeout in seconds.
+     * @default 60
+     */
+    timeoutSeconds?: pulumi.Input<number>;
+    /**
+     * The warmer function's architecture.
+     * @default "arm64"
+     */
+    architecture?: "arm64" | "x86_64";
+    /**
+     * How long the warmer's logs (one line per target and run, in CloudWatch Embedded Metric Format) are kept.
+     * @default 14
+     */
+    logRetentionInDays?: pulumi.Input<number>;
+}
+
+/** The maintained Node.js runtime the warmer runs on; it provides the AWS SDK v3 the warmer code uses. */
+export const WARMER_RUNTIME = "nodejs24.x";
+
+/** Where the warmer function's code is: a plain file shipped with the package (runtime/warmer-function.js). */
+export function warmerCodePath(): string {
+    return path.join(__dirname, "..", "runtime", "warmer-function.js");
+}
+
+const LAMBDA_ASSUME_ROLE_POLICY = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
+/**
+ * Scheduled warm-up pings that reach N instances of each target and say so: a small warmer function, its role (may
+ * invoke exactly the targets, may write exactly its own logs), its log group, an EventBridge schedule, the
+ * permission for that schedule alone to invoke it, no retries, and optionally a warm-up during `pulumi up`.
+ */
+export class LambdaWarmer extends pulumi.ComponentResource {
+    /** The warmer function. */
+    public readonly function: Function;
+    /** Its execution role. */
+    public readonly role: Role;
+    /** Its log group (with the retention set). */
+    public readonly logGroup: LogGroup;
+    /** The schedule rules: one per 150 targets (EventBridge allows 5 targets of 30 plan entries per rule). */
+    public readonly rules: EventRule[];
+    /** The rules' targets, each carrying one part of the warm-up plan. */
+    public readonly ruleTargets: EventTarget[];
+    /** The managed policies that allow invoking the targets, 40 targets each. */
+    public readonly invokePolicies: Policy[];
+    /** The deploy-time warm-ups (only with `prewarm`). */
+    public readonly prewarmInvocations: Invocation[];
+
+    constructor(name: string, args: LambdaWarmerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lambda-concurrency:index:LambdaWarmer", name, args, opts);
+        const label = `LambdaWarmer "${name}"`;
+        const fail = (message: string): never => {
+            throw new pulumi.ResourceError(`${label}: ${message}`, this);
+        };
+        const check = (problem: string | undefined): void => {
+            if (problem !== undefined) {
+                fail(problem);
+            }
+        };
+
+        const given: unknown = args.targets;
+        if (!Array.isArray(given)) {
+            fail(`targets must be an array of functions to warm, got ${JSON.stringify(given)}`);
+        }
+        check(validateTargetCount(args.targets.length));
+        const schedule = args.schedule ?? DEFAULT_WARMER_SCHEDULE;
+        check(validateWarmerSchedule(schedule));
+        const architecture = args.architecture ?? "arm64";
+        check(validateArchitecture(architecture));
+        if (args.prewarm !== undefined && typeof args.prewarm !== "boolean") {
+            fail(`prewarm must be true or false, got ${JSON.stringify(args.prewarm)}`);
+        }
+        const memorySize = checkedInput(this, label, args.memorySize ?? DEFAULT_WARMER_MEMORY_MB, validateMemorySize);
+        const timeout = checkedInput(this, label, args.timeoutSeconds ?? DEFAULT_WARMER_TIMEOUT_SECONDS, validateTimeoutSeconds);
+        const retention = checkedInput(this, label, args.logRetentionInDays ?? DEFAULT_LOG_RETENTION_DAYS, validateLogRetention);
+        const defaultConcurrency = checkedInput(this, label, args.concurrency ?? 1, (v) => validateWarmConcurrency(v, "concurrency"));
+
+        // Each target, checked; plain duplicates are refused now, the rest when they resolve.
+        const seen = new Map<string, number>();
+        const targets: pulumi.Output<PlanTarget>[] = args.targets.map((target, i) => {
+            const at = `targets[${i}]`;
+            const functionName = checkedInput(this, label, target.functionName, (v) => validateFunctionName(v, `${at}.functionName`));
+            const qualifier =
+                target.qualifier === undefined
+                    ? undefined
+                    : checkedInput(this, label, target.qualifier, (v) => validateInvokeQualifier(v, `${at}.qualifier`));
+            const concurrency =
+                target.concurrency === undefined
+                    ? defaultConcurrency
+                    : checkedInput(this, label, target.concurrency, (v) => validateWarmConcurrency(v, `${at}.concurrency`));
+            if (isPlain(target.functionName) && isPlain(target.qualifier)) {
+                const key = `${target.functionName}|${target.qualifier ?? ""}`;
+                const previous = seen.get(key);
+                if (previous !== undefined) {
+                    fail(`${at} warms the same function and qualifier as targets[${previous}]; list each once, with the concurrency you want`);
+                }
+                seen.set(key, i);
+            }
+            return pulumi.all([functionName, qualifier, concurrency]).apply(([fn, q, c]) =>
+                q === undefined ? { functionName: fn, concurrency: c } : { functionName: fn, qualifier: q, concurrency: c },
+            );
+        });
+
+        const child = { parent: this };
+        // Names for long component names: the provider's auto-name would pass AWS's limits (64 for roles, functions
+        // and rules), so such names are cut, with a hash, and replaced by deleting first.
+        const named = (logical: string, maxLength: number): { name?: string; replaceFirst: pulumi.CustomResourceOptions } => {
+            const name = fittedName(logical, maxLength);
+            return { name, replaceFirst: name === undefined ? child : { ...child, deleteBeforeReplace: true } };
+        };
+
+        const roleName = named(`${name}-role`, 64);
+        this.role = new Role(`${name}-role`, { name: roleName.name, assumeRolePolicy: LAMBDA_ASSUME_ROLE_POLICY }, roleName.replaceFirst);
+
+        const logGroupName = named(`${name}-logs`, 512);
+        this.logGroup = new LogGroup(`${name}-logs`, { name: logGroupName.name, retentionInDays: retention }, logGroupName.replaceFirst);
+        const logging = new RolePolicy(
+            `${name}-logs`,
+            { role: this.role.name, policy: this.logGroup.arn.apply(loggingPolicyDocument) },
+            child,
+        );
+
+        // lambda:InvokeFunction on exactly the targets' ARNs, qualified where a qualifier is given.
+        const account = pulumi
+            .all([getPartitionOutput({}, child), getRegionOutput({}, child), getCallerIdentityOutput({}, child)])
+            .apply(([partition, region, identity]) => ({
+                partition: partition.partition,
+                region: region.region,
+                accountId: identity.accountId,
+            }));
+        this.invokePolicies = [];
+        const attachments: RolePolicyAttachment[] = [];
+        chunk(targets, TARGETS_PER_INVOKE_POLICY).forEach((piece, index) => {
+            const policyName = named(`${name}-invoke-${index}`, 128);
+            const policy = new Policy(
+                `${name}-invoke-${index}`,
+                {
+                    name: policyName.name,
+                    description: `Lets the warmer ${name} invoke the functions it warms (part ${index + 1})`,
+                    policy: pulumi
+                        .all([account, pulumi.all(piece)])
+                        .apply(([acct, resolved]) => invokePolicyDocument(resolved.map((t) => invokeResourceArn(t.functionName, t.qualifier, acct)))),
+                },
+                policyName.replaceFirst,
+            );
+            this.invokePolicies.push(policy);
+            attachments.push(new RolePolicyAttachment(`${name}-invoke-${index}`, { role: this.role.name, policyArn: policy.arn }, child));
+        });
+
+        const functionName = named(name, 64);
+        this.function = new Function(
+            name,
+            {
+                name: functionName.name,
+                description: `Keeps ${args.targets.length} function(s) warm (lambda-concurrency LambdaWarmer ${name})`,
+                runtime: WARMER_RUNTIME,
+                architectures: [architecture],
+                handler: "index.handler",
+                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.FileAsset(warmerCodePath()) }),
+                memorySize,
+                timeout,
+                role: this.role.arn,
+                loggingConfig: { logFormat: "Text", logGroup: this.logGroup.name },
+            },
+            // The role must hold its permissions before the first run.
+            { ...functionName.replaceFirst, dependsOn: [logging, ...attachments] },
+        );
+        // A warm-up that failed is not worth repeating later: the next scheduled run comes soon.
+        new FunctionEventInvokeConfig(
+            name,
+            { functionName: this.function.name, maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
+            child,
+        );
+
+        // The plan, in parts that fit EventBridge's input limit; up to 5 parts per rule.
+        const parts = chunk(targets, PLAN_TARGETS_PER_RULE_TARGET);
+        const inputs = parts.map((piece) => pulumi.all(piece).apply((resolved) => planInput(resolved, WARMER_MAX_PARALLELISM)));
+        const state = pulumi.output(args.enabled ?? true).apply((enabled) => (enabled ? "ENABLED" : "DISABLED"));
+        this.rules = [];
+        this.ruleTargets = [];
+        chunk(inputs, RULE_TARGETS_PER_RULE).forEach((ruleInputs, ruleIndex) => {
+            const ruleLogical = ruleIndex === 0 ? `${name}-schedule` : `${name}-schedule-${ruleIndex}`;
+            const ruleName = named(ruleLogical, 64);
+            const rule = new EventRule(
+                ruleLogical,
+                {
+                    name: ruleName.name,
+                    description: `Warm-up pings of lambda-concurrency LambdaWarmer ${name}`,
+                    scheduleExpression: schedule,
+                    state,
+                },
+                ruleName.replaceFirst,
+            );
+            this.rules.push(rule);
+            // Only this rule may invoke the warmer.
+            new Permission(
+                ruleLogical,
+                { action: "lambda:InvokeFunction", function: this.function.name, principal: "events.amazonaws.com", sourceArn: rule.arn },
+                child,
+            );
+            ruleInputs.forEach((input, i) => {
+                const part = ruleIndex * RULE_TARGETS_PER_RULE + i;
+                this.ruleTargets.push(
+                    new EventTarget(
+                        `${name}-plan-${part}`,
+                        { rule: rule.name, arn: this.function.arn, targetId: `warm-up-plan-${part}`, input },
+                        child,
+                    ),
+                );
+            });
+        });
+
+        // Warm once at deploy time; the Invocation runs again when its input (targets, qualifiers, concurrency) changes.
+        this.prewarmInvocations =
+            args.prewarm === true
+                ? inputs.map(
+                      (input, part) =>
+                          new Invocation(`${name}-prewarm-${part}`, { functionName: this.function.name, input }, { ...child, dependsOn: [this.function] }),
+                  )
+                : [];
+
+        this.registerOutputs({
+            function: this.function,
+            role: this.role,
+            logGroup: this.logGroup,
+            rules: this.rules,
+            ruleTargets: this.ruleTargets,
+            invokePolicies: this.invokePolicies,
+            prewarmInvocations: this.prewarmInvocations,
+        });
+    }
+}

@@ -1,0 +1,267 @@
+// LambdaWarmer under the shared mocks: every resource, its inputs and names, the policies, and the edge cases.
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
+import { LambdaWarmer, LambdaWarmerArgs } from "../../components";
+import { warmerCodePath } from "../../components/warmer";
+import { autoName, RecordedResource } from "../../cli/mock-aws";
+import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
+
+const WARMER = "lambda-concurrency:index:LambdaWarmer";
+const T = {
+    role: "aws:iam/role:Role",
+    rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    policy: "aws:iam/policy:Policy",
+    attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
+    fn: "aws:lambda/function:Function",
+    invokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+    rule: "aws:cloudwatch/eventRule:EventRule",
+    permission: "aws:lambda/permission:Permission",
+    target: "aws:cloudwatch/eventTarget:EventTarget",
+    invocation: "aws:lambda/invocation:Invocation",
+};
+
+function only(resources: RecordedResource[], type: string): RecordedResource {
+    const found = ofType(resources, type);
+    expect(found, type).to.have.length(1);
+    return found[0];
+}
+
+function statements(document: unknown): { Action: unknown; Resource: unknown }[] {
+    return (JSON.parse(String(document)) as { Statement: { Action: unknown; Resource: unknown }[] }).Statement;
+}
+
+function thrownMessage(fn: () => unknown): string {
+    try {
+        fn();
+    } catch (error) {
+        expect(error).to.be.instanceOf(pulumi.ResourceError);
+        return (error as Error).message;
+    }
+    throw new Error("expected an error");
+}
+
+describe("LambdaWarmer", () => {
+    beforeEach(resetProgram);
+
+    it("creates the warmer, its role, policies, log group, schedule, permission and no-retry config", async () => {
+        const api = testFunction("api", { publish: true });
+        const warmer = new LambdaWarmer("warm", {
+            targets: [{ functionName: api.name, qualifier: "live", concurrency: 3 }, { functionName: "jobs" }],
+        });
+        const resources = await settled();
+        const parent = urnOf(WARMER, "warm");
+        expect(resources.filter((r) => r.parent === parent).map((r) => [r.type, r.name]).sort()).to.deep.equal(
+            [
+                [T.role, "warm-role"],
+                [T.logGroup, "warm-logs"],
+                [T.rolePolicy, "warm-logs"],
+                [T.policy, "warm-invoke-0"],
+                [T.attachment, "warm-invoke-0"],
+                [T.fn, "warm"],
+                [T.invokeConfig, "warm"],
+                [T.rule, "warm-schedule"],
+                [T.permission, "warm-schedule"],
+                [T.target, "warm-plan-0"],
+            ].sort(),
+        );
+        const apiName = autoName(T.fn, "api");
+        const warmerName = autoName(T.fn, "warm");
+        const roleName = autoName(T.role, "warm-role");
+        const logGroupName = autoName(T.logGroup, "warm-logs");
+        const ruleName = autoName(T.rule, "warm-schedule");
+
+        const fn = ofType(resources, T.fn).find((r) => r.name === "warm") as RecordedResource;
+        expect(fn.inputs).to.deep.include({
+            runtime: "nodejs24.x",
+            architectures: ["arm64"],
+            handler: "index.handler",
+            memorySize: 128,
+            timeout: 60,
+            role: `arn:aws:iam::123456789012:role/${roleName}`,
+            loggingConfig: { logFormat: "Text", logGroup: logGroupName },
+        });
+        expect(only(resources, T.logGroup).inputs).to.deep.equal({ retentionInDays: 14 });
+        expect(statements(only(resources, T.rolePolicy).inputs.policy)).to.deep.equal([
+            {
+                Sid: "WriteOwnLogs",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `arn:aws:logs:us-east-1:123456789012:log-group:${logGroupName}:*`,
+            },
+        ]);
+        expect(statements(only(resources, T.policy).inputs.policy)).to.deep.equal([
+            {
+                Sid: "InvokeWarmTargets",
+                Effect: "Allow",
+                Action: "lambda:InvokeFunction",
+                Resource: [
+                    `arn:aws:lambda:us-east-1:123456789012:function:${apiName}:live`,
+                    "arn:aws:lambda:us-east-1:123456789012:function:jobs",
+                ],
+            },
+        ]);
+        expect(only(resources, T.attachment).inputs).to.deep.equal({
+            role: roleName,
+            policyArn: `arn:aws:iam::123456789012:policy/${autoName(T.policy, "warm-invoke-0")}`,
+        });
+        expect(only(resources, T.rule).inputs).to.deep.include({ scheduleExpression: "rate(5 minutes)", state: "ENABLED" });
+        expect(only(resources, T.permission).inputs).to.deep.equal({
+            action: "lambda:InvokeFunction",
+            function: warmerName,
+            principal: "events.amazonaws.com",
+            sourceArn: `arn:aws:events:us-east-1:123456789012:rule/${ruleName}`,
+        });
+        const target = only(resources, T.target);
+        expect(target.inputs).to.deep.include({ rule: ruleName, arn: `arn:aws:lambda:us-east-1:123456789012:function:${warmerName}`, targetId: "warm-up-plan-0" });
+        expect(JSON.parse(String(target.inputs.input))).to.deep.equal({
+            targets: [
+                { functionName: apiName, qualifier: "live", concurrency: 3 },
+                { functionName: "jobs", concurrency: 1 },
+            ],
+            maxParallelism: 50,
+        });
+        expect(only(resources, T.invokeConfig).inputs).to.deep.equal({ functionName: warmerName, maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 });
+        expect(ofType(resources, T.invocation)).to.have.length(0);
+        expect(warmer.prewarmInvocations).to.deep.equal([]);
+        expect(mocks.outputRegistrations.get(parent)).to.equal(1);
+    });
+
+    it("never grants a wildcard resource", async () => {
+        new LambdaWarmer("strict", { targets: [{ functionName: "a" }, { functionName: "arn:aws:lambda:eu-west-1:444455556666:function:b", qualifier: "3" }] });
+        const resources = await settled();
+        // The only wildcard is the log group's own streams (log-group:NAME:*), which PutLogEvents needs.
+        const logGroupName = autoName(T.logGroup, "strict-logs");
+        for (const r of [...ofType(resources, T.policy), ...ofType(resources, T.rolePolicy)]) {
+            for (const statement of statements(r.inputs.policy)) {
+                for (const resource of ([] as unknown[]).concat(statement.Resource)) {
+                    expect(resource).to.be.a("string").that.matches(/^arn:aws[a-z-]*:(lambda|logs):[a-z0-9-]+:\d{12}:/);
+                    if (String(resource).includes("*")) {
+                        expect(resource).to.equal(`arn:aws:logs:us-east-1:123456789012:log-group:${logGroupName}:*`);
+                    }
+                }
+            }
+        }
+        expect(statements(only(resources, T.policy).inputs.policy)[0].Resource).to.deep.equal([
+            "arn:aws:lambda:eu-west-1:444455556666:function:b:3",
+            "arn:aws:lambda:us-east-1:123456789012:function:a",
+        ]);
+    });
+
+    it("passes its settings: schedule, concurrency, memory, timeout, architecture, retention", async () => {
+        new LambdaWarmer("tuned", {
+            targets: [{ functionName: "api", qualifier: "live" }],
+            schedule: "cron(0/5 7-19 ? * MON-FRI *)",
+            concurrency: 4,
+            memorySize: 256,
+            timeoutSeconds: 120,
+            architecture: "x86_64",
+            logRetentionInDays: 30,
+        });
+        const resources = await settled();
+        expect(only(resources, T.rule).inputs.scheduleExpression).to.equal("cron(0/5 7-19 ? * MON-FRI *)");
+        expect(only(resources, T.fn).inputs).to.deep.include({ memorySize: 256, timeout: 120, architectures: ["x86_64"] });
+        expect(only(resources, T.logGroup).inputs.retentionInDays).to.equal(30);
+        expect(JSON.parse(String(only(resources, T.target).inputs.input))).to.deep.equal({
+            targets: [{ functionName: "api", qualifier: "live", concurrency: 4 }],
+            maxParallelism: 50,
+        });
+    });
+
+    it("keeps everything but disables the rule when enabled is false", async () => {
+        new LambdaWarmer("off", { targets: [{ functionName: "api" }], enabled: false });
+        const resources = await settled();
+        expect(only(resources, T.rule).inputs.state).to.equal("DISABLED");
+        expect(ofType(resources, T.fn)).to.have.length(1);
+        expect(ofType(resources, T.target)).to.have.length(1);
+        expect(ofType(resources, T.permission)).to.have.length(1);
+    });
+
+    it("warms at deploy time with prewarm, with the plan as input, after the function exists", async () => {
+        const api = testFunction("api", { publish: true });
+        const warmer = new LambdaWarmer("pre", { targets: [{ functionName: api.name, qualifier: api.version, concurrency: 2 }], prewarm: true });
+        const resources = await settled();
+        const invocation = only(resources, T.invocation);
+        expect(invocation.name).to.equal("pre-prewarm-0");
+        expect(invocation.inputs.functionName).to.equal(autoName(T.fn, "pre"));
+        // The input carries the version, so publishing a new version changes it and the Invocation runs again.
+        expect(JSON.parse(String(invocation.inputs.input))).to.deep.equal({
+            targets: [{ functionName: autoName(T.fn, "api"), qualifier: "1", concurrency: 2 }],
+            maxParallelism: 50,
+        });
+        expect(warmer.prewarmInvocations).to.have.length(1);
+    });
+
+    it("fits every name for a very long component name", async () => {
+        const longName = "a-warmer-for-the-order-processing-and-billing-functions-of-the-eu-storefront-team";
+        new LambdaWarmer(longName, { targets: [{ functionName: "api" }], prewarm: true });
+        const resources = await settled();
+        expect(ofType(resources, T.fn)[0].state.name).to.have.length.at.most(64);
+        expect(only(resources, T.role).state.name).to.have.length.at.most(64);
+        expect(only(resources, T.rule).state.name).to.have.length.at.most(64);
+        expect(only(resources, T.role).inputs.name).to.match(/^a-warmer-for-the-order-processing-and-billing-functions-[0-9a-f]{8}$/);
+        // The mocks refuse any name over its limit, so every registration having succeeded is the proof.
+        expect(resources.length).to.equal(12);
+    });
+
+    it("holds 300 targets: 8 invoke policies of up to 40, 10 plan parts of 30 on 2 rules, inputs within limits", async () => {
+        const targets = Array.from({ length: 300 }, (_, i) => ({ functionName: `service-${String(i).padStart(3, "0")}-handler`, qualifier: "live", concurrency: 2 }));
+        const warmer = new LambdaWarmer("fleet", { targets, prewarm: true });
+        const resources = await settled();
+        const policies = ofType(resources, T.policy);
+        expect(policies.map((p) => p.name)).to.deep.equal(Array.from({ length: 8 }, (_, i) => `fleet-invoke-${i}`));
+        expect(ofType(resources, T.attachment)).to.have.length(8);
+        const allowed = policies.flatMap((p) => statements(p.inputs.policy)[0].Resource as string[]);
+        expect(allowed).to.have.length(300);
+        expect(new Set(allowed).size).to.equal(300);
+        for (const p of policies) {
+            expect(String(p.inputs.policy).length).to.be.at.most(6144);
+        }
+        expect(ofType(resources, T.rule).map((r) => r.name)).to.deep.equal(["fleet-schedule", "fleet-schedule-1"]);
+        expect(ofType(resources, T.permission)).to.have.length(2);
+        const parts = ofType(resources, T.target);
+        expect(parts).to.have.length(10);
+        const planned = parts.flatMap((p) => (JSON.parse(String(p.inputs.input)) as { targets: { functionName: string }[] }).targets);
+        expect(planned.map((t) => t.functionName)).to.deep.equal(targets.map((t) => t.functionName));
+        for (const p of parts) {
+            expect(String(p.inputs.input).length).to.be.at.most(8192);
+        }
+        expect(parts.filter((p) => p.inputs.rule === autoName(T.rule, "fleet-schedule"))).to.have.length(5);
+        expect(ofType(resources, T.invocation)).to.have.length(10);
+        expect(warmer.rules).to.have.length(2);
+    });
+
+    const errors: [string, Partial<LambdaWarmerArgs>, string][] = [
+        ["no targets", { targets: [] }, "targets must list at least one function to warm"],
+        ["401 targets", { targets: Array.from({ length: 401 }, (_, i) => ({ functionName: `f${i}` })) }, "targets lists 401 functions; one warmer holds at most 400"],
+        ["a bad schedule", { schedule: "rate(0 minutes)" }, "schedule: rate(0 minutes): "],
+        ["an at() schedule", { schedule: "at(2026-12-01T08:00:00)" }, "schedule: at(2026-12-01T08:00:00): "],
+        ["a bad function name", { targets: [{ functionName: "my function" }] }, 'targets[0].functionName "my function" is not a valid Lambda function name'],
+        ["a bad qualifier", { targets: [{ functionName: "api", qualifier: "v/1" }] }, 'targets[0].qualifier must be a version number, $LATEST or an alias name'],
+        ["a concurrency of 0", { targets: [{ functionName: "api", concurrency: 0 }] }, "targets[0].concurrency must be between 1 and 50"],
+        ["a default concurrency of 60", { concurrency: 60 }, "concurrency must be between 1 and 50"],
+        ["a duplicate target", { targets: [{ functionName: "api", qualifier: "live" }, { functionName: "api", qualifier: "live", concurrency: 2 }] }, "targets[1] warms the same function and qualifier as targets[0]; list each once, with the concurrency you want"],
+        ["too little memory", { memorySize: 64 }, "memorySize must be a whole number of MB from 128 to 10240, got 64"],
+        ["a long timeout", { timeoutSeconds: 1000 }, "timeoutSeconds must be a whole number of seconds from 1 to 900, got 1000"],
+        ["an unsupported retention", { logRetentionInDays: 10 }, "logRetentionInDays must be one of 1, 3, 5, 7, 14,"],
+        ["an unknown architecture", { architecture: "arm" as "arm64" }, 'architecture must be "arm64" or "x86_64", got "arm"'],
+    ];
+    for (const [what, override, expected] of errors) {
+        it(`refuses ${what} at construction`, () => {
+            const message = thrownMessage(() => new LambdaWarmer("bad", { targets: [{ functionName: "api" }], ...override }));
+            expect(message.startsWith(`LambdaWarmer "bad": ${expected}`), message).to.equal(true);
+        });
+    }
+
+    it("checks an Output function name when it resolves", async () => {
+        const warmer = new LambdaWarmer("late", { targets: [{ functionName: pulumi.output("bad name") }] });
+        const message = await rejectionMessage(valueOf(warmer.ruleTargets[0].input as pulumi.Output<string>));
+        expect(message).to.contain('LambdaWarmer "late": targets[0].functionName "bad name" is not a valid Lambda function name');
+    });
+
+    it("ships the warmer code from the package", () => {
+        expect(fs.existsSync(warmerCodePath())).to.equal(true);
+        expect(fs.readFileSync(warmerCodePath(), "utf8")).to.contain("exports");
+    });
+});
