@@ -252,6 +252,16 @@ describe("runtime library", () => {
       expect(ids.count()).to.equal(1);
     });
 
+    it("makes instance ids of 104 random bits, different for every new instance", () => {
+      const made = new Set<string>();
+      for (let instance = 0; instance < 1000; instance += 1) {
+        resetInstanceStateForTests();
+        made.add(coldStartInfo().instanceId);
+      }
+      expect([...made].filter((id) => !/^[0-9a-f]{26}$/.test(id))).to.deep.equal([]);
+      expect(made.size).to.equal(1000);
+    });
+
     it("says cold only for the instance's first invocation", async () => {
       const handler = withWarmup(handled);
 
