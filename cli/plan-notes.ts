@@ -157,3 +157,25 @@ export function trackingPolicyNotes(policy: RecordedResource): string[] {
     }
     return [`tracks ${metric} at ${target ?? "?"}`];
 }
+
+/** The statements of an IAM policy document, one line each, so a reader can check what a role may do. */
+export function policyDocumentNotes(resource: RecordedResource): string[] {
+    const document = resource.inputs.policy;
+    if (typeof document !== "string") {
+        return [];
+    }
+    let statements: { Effect?: string; Action?: string | string[]; Resource?: string | string[] }[];
+    try {
+        const parsed = JSON.parse(document) as { Statement?: typeof statements | (typeof statements)[number] };
+        statements = ([] as typeof statements).concat(parsed.Statement ?? []);
+    } catch {
+        return ["policy: (not JSON)"];
+    }
+    const shown = 3;
+    return statements.flatMap((s) => {
+        const actions = ([] as string[]).concat(s.Action ?? []).join(", ");
+        const resources = ([] as string[]).concat(s.Resource ?? []);
+        const more = resources.length > shown ? [`    ... and ${resources.length - shown} more`] : [];
+        return [`${s.Effect ?? "?"} ${actions} on:`, ...resources.slice(0, shown).map((r) => `    ${r}`), ...more];
+    });
+}

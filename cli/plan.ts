@@ -4,7 +4,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "./mock-aws";
-import { capacityWeekNotes, trackingPolicyNotes } from "./plan-notes";
+import { capacityWeekNotes, policyDocumentNotes, trackingPolicyNotes } from "./plan-notes";
 
 /** Where the command writes; injected so tests can read it. */
 export interface PlanIO {
@@ -54,6 +54,8 @@ export type ResourceNoter = (resource: RecordedResource, all: RecordedResource[]
 export const RESOURCE_NOTERS: Record<string, ResourceNoter> = {
     "aws:appautoscaling/target:Target": capacityWeekNotes,
     "aws:appautoscaling/policy:Policy": (policy) => trackingPolicyNotes(policy),
+    "aws:iam/policy:Policy": (policy) => policyDocumentNotes(policy),
+    "aws:iam/rolePolicy:RolePolicy": (policy) => policyDocumentNotes(policy),
 };
 
 // Inputs that are noise in a plan: the code archive and policy documents are shown by size, not content.

@@ -4,6 +4,7 @@ import { helloApiScenario } from "./hello-api";
 import { scheduledScenario } from "./scheduled";
 import { utilizationScenario } from "./utilization";
 import { businessHoursScenario } from "./business-hours";
+import { warmerScenario } from "./warmer";
 
 export type Scenario = () => Record<string, unknown>;
 
@@ -21,4 +22,5 @@ export const SCENARIOS: Readonly<Record<string, { describe: string; run: Scenari
         describe: "10-50 environments on weekday business hours, 1-5 otherwise, tracking 70% inside",
         run: businessHoursScenario,
     },
+    warmer: { describe: "a function kept warm by a LambdaWarmer: 3 instances every 5 minutes", run: warmerScenario },
 };

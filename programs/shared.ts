@@ -23,7 +23,12 @@ exports.handler = async (event) => ({
 `;
 
 /** A published Node.js function with a role that may only write its logs. */
-export function helloFunction(name: string, opts?: pulumi.CustomResourceOptions, code: string = HELLO_HANDLER): Function {
+export function helloFunction(
+    name: string,
+    opts?: pulumi.CustomResourceOptions,
+    code: string = HELLO_HANDLER,
+    extraAssets: Record<string, pulumi.asset.Asset> = {},
+): Function {
     const role = new Role(`${name}-role`, { assumeRolePolicy: LAMBDA_ASSUME_ROLE_POLICY }, opts);
     const logging = new RolePolicyAttachment(`${name}-logs`, { role: role.name, policyArn: BASIC_EXECUTION_POLICY_ARN }, opts);
     return new Function(
@@ -34,7 +39,7 @@ export function helloFunction(name: string, opts?: pulumi.CustomResourceOptions,
             handler: "index.handler",
             memorySize: 256,
             role: role.arn,
-            code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(code) }),
+            code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(code), ...extraAssets }),
             // Provisioned concurrency needs a published version: publish one on every code change.
             publish: true,
         },

@@ -100,3 +100,21 @@ describe("plan notes", () => {
         ]);
     });
 });
+
+describe("plan notes: IAM policies", () => {
+    it("lists each statement's actions and first resources", async () => {
+        const { policyDocumentNotes } = await import("../../cli/plan-notes");
+        const arns = Array.from({ length: 5 }, (_, i) => `arn:aws:lambda:us-east-1:123456789012:function:f${i}`);
+        const policy = recorded("aws:iam/policy:Policy", "p", {
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: arns }] }),
+        });
+        expect(policyDocumentNotes(policy)).to.deep.equal([
+            "Allow lambda:InvokeFunction on:",
+            `    ${arns[0]}`,
+            `    ${arns[1]}`,
+            `    ${arns[2]}`,
+            "    ... and 2 more",
+        ]);
+        expect(policyDocumentNotes(recorded("aws:iam/policy:Policy", "q", { policy: "nope" }))).to.deep.equal(["policy: (not JSON)"]);
+    });
+});

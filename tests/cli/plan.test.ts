@@ -153,13 +153,13 @@ describe("plan: the command", () => {
     it("lists the scenarios", () => {
         const run = runCli(["plan", "--list"]);
         expect(run.status).to.equal(0);
-        expect(run.stdout).to.match(/^hello-api .* \(default\)\nfixed .*\nscheduled .*\nutilization .*\nbusiness-hours /);
+        expect(run.stdout).to.match(/^hello-api .* \(default\)\nfixed .*\nscheduled .*\nutilization .*\nbusiness-hours .*\nwarmer /);
     });
 
     it("refuses an unknown scenario and an unknown flag with exit code 2", () => {
         const unknown = runCli(["plan", "nope"]);
         expect(unknown.status).to.equal(2);
-        expect(unknown.stderr).to.contain('unknown scenario "nope"; choose one of hello-api, fixed, scheduled, utilization, business-hours');
+        expect(unknown.stderr).to.contain('unknown scenario "nope"; choose one of hello-api, fixed, scheduled, utilization, business-hours, warmer');
         const flag = runCli(["plan", "--frobnicate"]);
         expect(flag.status).to.equal(2);
         expect(flag.stderr).to.contain("lambda-concurrency plan: unknown flag --frobnicate");

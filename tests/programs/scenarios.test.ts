@@ -13,7 +13,7 @@ describe("sample programs", () => {
 
     it("default to hello-api", () => {
         expect(DEFAULT_SCENARIO).to.equal("hello-api");
-        expect(Object.keys(SCENARIOS)).to.include.members(["hello-api", "fixed", "scheduled", "utilization", "business-hours"]);
+        expect(Object.keys(SCENARIOS)).to.include.members(["hello-api", "fixed", "scheduled", "utilization", "business-hours", "warmer"]);
     });
 
     it("fixed: a published function with 2 environments on its version", async () => {
