@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `lambda-concurrency` command. Each subcommand is loaded only when asked for, so `advise` never pays for the
 // Pulumi SDK and `plan` never for the advisor.
+import * as fs from "fs";
 
 const USAGE = `usage: lambda-concurrency <command> [options]
 
@@ -14,11 +15,18 @@ async function main(argv: string[]): Promise<number> {
     const io = {
         stdout: (text: string) => void process.stdout.write(text),
         stderr: (text: string) => void process.stderr.write(text),
+        isTTY: process.stderr.isTTY === true,
+        writeFile: (file: string, data: string) => fs.writeFileSync(file, data),
+        readFile: (file: string) => fs.readFileSync(file, "utf8"),
     };
     switch (command) {
         case "plan": {
             const { runPlan } = await import("./plan");
             return runPlan(rest, io);
+        }
+        case "advise": {
+            const { runAdvise } = await import("./advise");
+            return runAdvise(rest, io);
         }
         case undefined:
         case "help":
