@@ -84,8 +84,8 @@ export const MAX_WARMUP_DELAY_MS = 5_000;
 /**
  * The gap between init and first invocation above which an initialization was proactive. Lambda's init phase is
  * limited to 10 s for on-demand functions, so a longer gap cannot be an init that a waiting request paid for
- * (AJ Stuyvenberg, "Understanding AWS Lambda Proactive Initialization", 2023; Lambda developer guide, "Lambda
- * execution environment lifecycle").
+ * (AJ Stuyvenberg, "Understanding AWS Lambda Proactive Initialization", 2023,
+ * https://aaronstuyvenberg.com/posts/understanding-proactive-initialization).
  */
 export const PROACTIVE_INITIALIZATION_THRESHOLD_MS = 10_000;
 
@@ -141,7 +141,10 @@ export interface ColdStartInfo {
 
 const KNOWN_INITIALIZATION_TYPES: readonly string[] = ["on-demand", "provisioned-concurrency", "snap-start"];
 
-/** Reads `AWS_LAMBDA_INITIALIZATION_TYPE` (Lambda developer guide, "Defined runtime environment variables"). */
+/**
+ * Reads `AWS_LAMBDA_INITIALIZATION_TYPE`, which Lambda sets in the execution environment (Lambda developer guide,
+ * "Defined runtime environment variables", https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
+ */
 function initializationType(): InitializationType | undefined {
   const value = process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
   return value !== undefined && KNOWN_INITIALIZATION_TYPES.includes(value) ? (value as InitializationType) : undefined;
@@ -253,8 +256,9 @@ async function answerWarmup(event: WarmupEvent, defaultDelayMs: number): Promise
  *
  * The wrapper keeps the handler's style: an async handler (declared with at most two parameters) gets an async
  * wrapper with two parameters; a handler declared with three parameters gets a wrapper that answers pings through
- * the callback and otherwise passes the callback on. (Lambda's Node.js 24 runtime rejects handlers that take a
- * callback, so an async handler must not gain a third parameter.)
+ * the callback and otherwise passes the callback on. (Lambda supports callback handlers on Node.js 22 and earlier
+ * runtimes only, https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html, so an async handler must not gain
+ * a third parameter.)
  *
  * @throws RangeError if `options.delayMs` is not a number between 0 and {@link MAX_WARMUP_DELAY_MS}.
  */

@@ -28,8 +28,9 @@ const systemClock: InstanceClock = {
 // Not crypto on purpose: on Node.js 20 the first randomUUID costs ~2.5 ms (Web Crypto loads the streams modules) and
 // importing node:crypto ~4 ms, against ~0.1 ms here (bench/runtime-import.bench.ts), all on a cold start's path.
 // Limit: SnapStart restores many environments from one snapshot, generator state included ("Handling uniqueness with
-// Lambda SnapStart", Lambda developer guide); Lambda does not offer SnapStart for Node.js functions today, and if it
-// does, this id must be reseeded after restore.
+// Lambda SnapStart", https://docs.aws.amazon.com/lambda/latest/dg/snapstart-uniqueness.html). SnapStart's runtimes are
+// Java, Python and .NET (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); should Node.js join them, this
+// id must be reseeded after restore.
 const random52BitHex = (): string =>
   Math.floor(Math.random() * 2 ** 52)
     .toString(16)

@@ -1,7 +1,8 @@
 // The warmer function's code: a plain CommonJS file that the LambdaWarmer component ships as-is in a zip, so users
 // need no bundler. It requires only Node.js built-ins and `@aws-sdk/client-lambda`, which Lambda's Node.js runtimes
-// provide (Lambda developer guide, "Building Lambda functions with Node.js", runtime-included SDK versions). It must
-// not require anything else from this package.
+// provide (Lambda developer guide, "Building Lambda functions with Node.js", runtime-included SDK versions,
+// https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html). It must not require anything else from this
+// package.
 //
 // One run: for each target function it sends `concurrency` warm-up pings at the same moment (RequestResponse, so it
 // sees each answer), counts the distinct instances that answered (warm-up replies carry a per-instance id), and logs
@@ -292,8 +293,9 @@ function createSlotPool(size) {
  */
 
 /**
- * An Invoke rejected by Lambda because of concurrency or rate limits (HTTP 429, TooManyRequestsException; Lambda API
- * reference, Invoke, "Errors").
+ * An Invoke rejected by Lambda because of concurrency or rate limits: HTTP 429, TooManyRequestsException (Lambda API
+ * reference, Invoke, https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). A function error is not one:
+ * Invoke then succeeds with HTTP 200 and sets FunctionError (the X-Amz-Function-Error header).
  *
  * @param {unknown} error
  */
@@ -444,7 +446,9 @@ async function warmTarget(target, reference, run) {
 /**
  * The log line for a pinged target, in CloudWatch Embedded Metric Format: the `_aws` member tells CloudWatch Logs to
  * turn the listed top-level members into metrics, with no PutMetricData call (CloudWatch user guide, "Specification:
- * Embedded metric format"). Dimensions: FunctionName, plus Qualifier when there is one.
+ * Embedded metric format",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
+ * Timestamp is in milliseconds since the epoch. Dimensions: FunctionName, plus Qualifier when there is one.
  *
  * @param {TargetReport} report
  * @param {string} warmupId
@@ -511,7 +515,8 @@ function skippedLogLine(report, warmupId) {
 /**
  * Writes a line straight to stdout. Not console.log: Lambda's Node.js runtime prefixes console output (text format)
  * or wraps it in its own JSON object (JSON log format), and an EMF document must be the whole log event
- * (aws-embedded-metrics-node switched its Lambda sink away from console.log for the JSON format, PR #158).
+ * (aws-embedded-metrics-node switched its Lambda sink away from console.log for the JSON log format,
+ * https://github.com/awslabs/aws-embedded-metrics-node/pull/158).
  *
  * @param {string} line
  */
@@ -652,16 +657,16 @@ function createWarmerHandler(options = {}) {
   /** @type {Invoker | undefined} */
   let invoker;
   return async function warmerHandler(event, context) {
-    if (invoker === undefined) {
-      const { LambdaClient } = require("@aws-sdk/client-lambda");
-      invoker = createSdkInvoker(options.lambdaClient ?? new LambdaClient(lambdaClientConfig()));
-    }
-    const dependencies = { invoke: invoker, log: options.log, now: options.now, self: selfReference(context, process.env) };
     try {
-      return await runWarmup(event, dependencies);
+      if (invoker === undefined) {
+        const { LambdaClient } = require("@aws-sdk/client-lambda");
+        invoker = createSdkInvoker(options.lambdaClient ?? new LambdaClient(lambdaClientConfig()));
+      }
+      const self = selfReference(context, process.env);
+      return await runWarmup(event, { invoke: invoker, log: options.log, now: options.now, self });
     } catch (error) {
-      // runWarmup reports every expected failure itself; this is the net for a bug. Throwing would make Lambda retry
-      // the asynchronous invocation, pinging everything again.
+      // runWarmup reports every expected failure itself; this is the net for the unexpected (a bug, a runtime without
+      // the SDK). Throwing would make Lambda retry the asynchronous invocation, pinging everything again.
       const problem = `the warmer failed: ${describeError(error)}`;
       (options.log ?? writeLogLine)(JSON.stringify({ message: "lambda-concurrency warmer failed", Problems: [problem] }));
       return { warmupId: "", durationMs: 0, problems: [problem], targets: [] };
