@@ -1,7 +1,7 @@
 /**
  * A fixed-resolution latency histogram: streaming quantiles in constant memory, whatever the number of requests.
  *
- * Resolution: 0.1 ms below 1 s (where warm requests live, so p50..p99 are exact to 0.1 ms), 1 ms from 1 s to 60 s
+ * Resolution: 0.1 ms up to 1 s (where warm requests live, so p50..p99 are exact to 0.1 ms), 1 ms from 1 s to 60 s
  * (cold starts: init durations are whole milliseconds anyway), and one overflow bucket beyond. The maximum, the
  * count and the sum are kept exactly. About 69,000 32-bit counters: 276 KB.
  */
@@ -11,6 +11,7 @@ const COARSE_LIMIT_MS = 60_000;
 const FINE_BUCKETS = FINE_LIMIT_MS * FINE_BUCKETS_PER_MS;
 const COARSE_BUCKETS = COARSE_LIMIT_MS - FINE_LIMIT_MS;
 const OVERFLOW_BUCKET = FINE_BUCKETS + COARSE_BUCKETS;
+const EDGE_TOLERANCE = 1e-7;
 
 export class LatencyHistogram {
     private readonly counts = new Uint32Array(OVERFLOW_BUCKET + 1);
@@ -19,9 +20,11 @@ export class LatencyHistogram {
     private maximum = 0;
 
     record(latencyMs: number): void {
+        // Each bucket holds the values in (upper edge - width, upper edge], so a value on an edge is reported as itself
+        // (EDGE_TOLERANCE absorbs floating-point noise such as exp(ln(100)) = 100.00000000000001).
         let bucket: number;
-        if (latencyMs < FINE_LIMIT_MS) bucket = (latencyMs * FINE_BUCKETS_PER_MS) | 0;
-        else if (latencyMs < COARSE_LIMIT_MS) bucket = FINE_BUCKETS + ((latencyMs - FINE_LIMIT_MS) | 0);
+        if (latencyMs <= FINE_LIMIT_MS) bucket = Math.max(0, Math.ceil(latencyMs * FINE_BUCKETS_PER_MS - EDGE_TOLERANCE) - 1);
+        else if (latencyMs <= COARSE_LIMIT_MS) bucket = FINE_BUCKETS + Math.ceil(latencyMs - FINE_LIMIT_MS - EDGE_TOLERANCE) - 1;
         else bucket = OVERFLOW_BUCKET;
         this.counts[bucket]++;
         this.total++;
