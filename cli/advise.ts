@@ -241,7 +241,8 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
 
 function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">): Traffic {
     const sources = ["shape", "csv", "trace"].filter((name) => flags.has(name));
-    if (sources.length === 0 && flags.has("rps")) sources.push("rps");
+    // --rps is a source of its own, except with --shape, where it sets the base rate.
+    if (flags.has("rps") && !flags.has("shape")) sources.push("rps");
     if (sources.length === 0) throw new UsageError("no traffic: give --rps, --shape with --peak-rps, --csv or --trace");
     if (sources.length > 1) throw new UsageError(`choose one traffic source, got --${sources.join(" and --")}`);
     const periodText = flags.get("period");
@@ -250,7 +251,7 @@ function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">
 
     const source = sources[0];
     if (source === "csv" || source === "trace") {
-        if (flags.has("rps") || flags.has("peak-rps")) throw new UsageError(`--rps and --peak-rps do not apply to --${source}`);
+        if (flags.has("peak-rps")) throw new UsageError(`--peak-rps does not apply to --${source}`);
         const path = flags.get(source) ?? "";
         const text = withFlag(source, () => readText(path, io));
         if (source === "trace") return withFlag(source, () => parseTrace(text, periodMs));

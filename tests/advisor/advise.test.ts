@@ -1,0 +1,134 @@
+import { expect } from "chai";
+import {
+    advise,
+    Advice,
+    AdviseOptions,
+    businessHoursTraffic,
+    FixedConcurrencyArgs,
+    LambdaWarmerArgs,
+    ScheduledConcurrencyArgs,
+    steadyTraffic,
+    UtilizationScalingArgs,
+} from "../../advisor";
+
+const SECOND = 1000;
+const DAY = 24 * 3_600_000;
+
+/** The AWS Compute Blog load test (../shared/background/002): 20 requests/s for 30 s, median ~175 ms, init over 1 s. */
+const COMPUTE_BLOG: AdviseOptions = {
+    traffic: steadyTraffic(20, 30 * SECOND),
+    fn: { memoryMb: 1024, architecture: "x86_64", initMs: 1200, duration: { medianMs: 175, p95Ms: 202 } },
+    goal: { maxColdStartFraction: 0 },
+};
+
+function strategy(advice: Advice, name: string): Advice["strategies"][number] {
+    const found = advice.strategies.find((report) => report.name === name);
+    if (!found) throw new Error(`no ${name} in the advice`);
+    return found;
+}
+
+describe("advisor: the comparison and the recommendation", () => {
+    describe("reproduces the AWS Compute Blog load test", () => {
+        const advice = advise(COMPUTE_BLOG);
+        const onDemand = strategy(advice, "on-demand");
+        const fixed = strategy(advice, "fixed");
+
+        it("shows scale-up cold starts of the same order as the article's 34 on-demand", () => {
+            expect(onDemand.requests).to.be.within(500, 700);
+            expect(onDemand.coldStarts).to.be.within(15, 70);
+            expect(onDemand.latencyMs.p50).to.be.within(165, 190);
+            expect(onDemand.latencyMs.max).to.be.within(1300, 2200);
+        });
+
+        it("removes them all with provisioned concurrency sized for the load", () => {
+            expect(fixed.coldStarts).to.equal(0);
+            expect(fixed.latencyMs.max).to.be.below(400);
+            expect(fixed.latencyMs.p95).to.be.within(195, 215); // the article: p95 202 ms with provisioned concurrency
+            expect(advice.recommendation.goalMet).to.equal(true);
+            expect(advice.recommendation.coldStartFraction).to.equal(0);
+            const args = fixed.args as FixedConcurrencyArgs;
+            expect(args.provisionedConcurrentExecutions).to.be.within(5, 30);
+        });
+    });
+
+    it("recommends the cheapest strategy that meets the goal, as ready-to-use component arguments", () => {
+        const advice = advise({ ...COMPUTE_BLOG, target: { functionName: "get-questions", qualifier: "prod" } });
+        const meeting = advice.strategies.filter((report) => report.meetsGoal);
+        const cheapest = Math.min(...meeting.map((report) => report.monthlyCost.total));
+        expect(advice.recommendation.monthlyCost.total).to.equal(cheapest);
+        expect(advice.recommendation.component).to.not.equal(null);
+        expect(advice.recommendation.args).to.include({ functionName: "get-questions", qualifier: "prod" });
+    });
+
+    it("emits arguments in the shape of each component", () => {
+        const advice = advise({
+            traffic: businessHoursTraffic(6, 0.5, 7 * DAY),
+            fn: { memoryMb: 512, architecture: "arm64", initMs: 800, duration: { medianMs: 80, p95Ms: 200 } },
+            goal: { maxColdStartFraction: 0.00005 },
+        });
+        const fixed = strategy(advice, "fixed").args as FixedConcurrencyArgs;
+        expect(Object.keys(fixed).sort()).to.deep.equal(["functionName", "provisionedConcurrentExecutions", "qualifier"]);
+        expect(Number.isInteger(fixed.provisionedConcurrentExecutions)).to.equal(true);
+
+        const scheduled = strategy(advice, "scheduled").args as ScheduledConcurrencyArgs;
+        expect(scheduled.schedules.length).to.be.greaterThan(1);
+        for (const schedule of scheduled.schedules) {
+            expect(schedule.schedule).to.match(/^cron\(\d{1,2} \d{1,2} \? \* [A-Z,-]+ \*\)$/);
+            expect(schedule.capacity).to.be.a("number");
+        }
+        expect(new Set(scheduled.schedules.map((schedule) => schedule.name)).size).to.equal(scheduled.schedules.length);
+
+        const tracking = strategy(advice, "tracking").args as UtilizationScalingArgs;
+        expect(tracking.targetUtilization).to.be.within(0.1, 0.9);
+        expect(["Maximum", "Average"]).to.include(tracking.statistic);
+        expect(tracking.minCapacity).to.be.at.least(1);
+        expect(tracking.maxCapacity).to.be.at.least(tracking.minCapacity);
+
+        const warmer = strategy(advice, "warmer").args as LambdaWarmerArgs;
+        expect(warmer.schedule).to.equal("rate(5 minutes)");
+        expect(warmer.targets).to.have.length(1);
+        expect(warmer.targets[0]).to.include({ functionName: "my-function", qualifier: "live" });
+        expect(warmer.targets[0].concurrency).to.be.at.least(1);
+    });
+
+    it("recommends nothing to deploy when on-demand already meets the goal for less", () => {
+        // One request every five seconds: a provisioned environment would be busy 4% of the time.
+        const advice = advise({ ...COMPUTE_BLOG, traffic: steadyTraffic(0.2, DAY), goal: { maxColdStartFraction: 0.5 } });
+        expect(strategy(advice, "fixed").provisionedUtilization).to.be.below(0.1);
+        expect(advice.recommendation.strategy).to.equal("on-demand");
+        expect(advice.recommendation.component).to.equal(null);
+        expect(advice.recommendation.args).to.equal(null);
+    });
+
+    it("says when the goal is unreachable and shows the closest strategy", () => {
+        const advice = advise({ ...COMPUTE_BLOG, goal: { maxP99Ms: 50 } });
+        expect(advice.recommendation.goalMet).to.equal(false);
+        expect(advice.recommendation.summary).to.match(/^No strategy meets the goal \(p99 at most 50 ms\); the closest is /);
+        expect(advice.strategies.every((report) => !report.meetsGoal)).to.equal(true);
+    });
+
+    it("meets a p99 goal", () => {
+        const advice = advise({ ...COMPUTE_BLOG, goal: { maxP99Ms: 300 } });
+        expect(advice.recommendation.goalMet).to.equal(true);
+        expect(advice.recommendation.latencyMs.p99).to.be.at.most(300.1);
+        expect(strategy(advice, "on-demand").meetsGoal).to.equal(false);
+    });
+
+    it("pins the fixed level when asked", () => {
+        const advice = advise({ ...COMPUTE_BLOG, fixedCapacity: 4, strategies: ["on-demand", "fixed"] });
+        expect(advice.strategies.map((report) => report.name)).to.deep.equal(["on-demand", "fixed"]);
+        const fixed = strategy(advice, "fixed");
+        expect((fixed.args as FixedConcurrencyArgs).provisionedConcurrentExecutions).to.equal(4);
+        expect(fixed.configuration).to.equal("4 provisioned (pinned)");
+        expect(fixed.coldStarts).to.be.greaterThan(0);
+    });
+
+    it("gives the same answer for the same seed", () => {
+        const strip = (advice: Advice): unknown => ({ strategies: advice.strategies, recommendation: advice.recommendation });
+        expect(strip(advise({ ...COMPUTE_BLOG, seed: 9 }))).to.deep.equal(strip(advise({ ...COMPUTE_BLOG, seed: 9 })));
+    });
+
+    it("puts the break-even utilization in the answer", () => {
+        expect(advise({ ...COMPUTE_BLOG, strategies: ["on-demand"] }).pricing.breakEvenUtilization).to.be.closeTo(0.6, 1e-4);
+    });
+});
