@@ -48,6 +48,11 @@ export interface WarmerTargetArgs {
      * @default the warmer's `concurrency`
      */
     concurrency?: pulumi.Input<number>;
+    /**
+     * The version the qualifier currently points to (an alias's `functionVersion`, say). Only used with `prewarm`:
+     * when it changes, the deploy-time warm-up runs again, warming the new version's environments.
+     */
+    version?: pulumi.Input<string>;
 }
 
 /** The arguments of {@link LambdaWarmer}. */
@@ -296,12 +301,25 @@ export class LambdaWarmer extends pulumi.ComponentResource {
             });
         });
 
-        // Warm once at deploy time; the Invocation runs again when its input (targets, qualifiers, concurrency) changes.
+        // Warm once at deploy time. The Invocation runs again when its input changes (a target's name, qualifier or
+        // concurrency) or its triggers do (the versions the targets' qualifiers point to).
+        const versionParts = chunk(
+            args.targets.map((t) => pulumi.output(t.version ?? "")),
+            PLAN_TARGETS_PER_RULE_TARGET,
+        );
         this.prewarmInvocations =
             args.prewarm === true
                 ? inputs.map(
                       (input, part) =>
-                          new Invocation(`${name}-prewarm-${part}`, { functionName: this.function.name, input }, { ...child, dependsOn: [this.function] }),
+                          new Invocation(
+                              `${name}-prewarm-${part}`,
+                              {
+                                  functionName: this.function.name,
+                                  input,
+                                  triggers: pulumi.all(versionParts[part]).apply((versions) => ({ versions: versions.join(",") })),
+                              },
+                              { ...child, dependsOn: [this.function] },
+                          ),
                   )
                 : [];
 

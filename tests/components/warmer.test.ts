@@ -190,7 +190,18 @@ describe("LambdaWarmer", () => {
             targets: [{ functionName: autoName(T.fn, "api"), qualifier: "1", concurrency: 2 }],
             maxParallelism: 50,
         });
+        expect(invocation.inputs.triggers).to.deep.equal({ versions: "" });
         expect(warmer.prewarmInvocations).to.have.length(1);
+    });
+
+    it("warms again when the version behind an alias changes, through the triggers", async () => {
+        const api = testFunction("api", { publish: true });
+        new LambdaWarmer("aliased", {
+            targets: [{ functionName: api.name, qualifier: "live", version: api.version }, { functionName: "jobs" }],
+            prewarm: true,
+        });
+        const invocation = only(await settled(), T.invocation);
+        expect(invocation.inputs.triggers).to.deep.equal({ versions: "1," });
     });
 
     it("fits every name for a very long component name", async () => {
