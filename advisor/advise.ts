@@ -9,7 +9,7 @@
  * candidate has exceeded the goal; a candidate that fails is stepped up, one that passes is stepped down while it
  * still passes.
  */
-import { costOptimalLevel, lowestLevelWithin, RankCounts } from "./analysis";
+import { costOptimalLevel, groupBySimilarLoad, lowestLevelWithin, RankCounts } from "./analysis";
 import {
     ComponentArgs,
     ComponentName,
@@ -492,27 +492,48 @@ class Advisor {
     }
 
     /**
-     * The level each hour of the cycle needs on its own: the fewest warm environments that leave that hour no more
-     * cold starts (or slow requests) than its share of the budget, in proportion to its requests.
+     * What each hour of the cycle needs, pooled over the hours of similar load (see groupBySimilarLoad): the fewest
+     * warm environments that leave those hours no more cold starts (or slow requests) than their share of the budget,
+     * in proportion to their requests; and their cost-optimal level.
      */
-    private hourlyNeeds(profile: OnDemandProfile): number[] {
-        const requests = Math.max(1, profile.result.requests);
-        return profile.binsBySlot.map((bins, slot) => {
-            if (Number.isNaN(profile.peakBySlot[slot])) return NaN;
-            let slotRequests = 0;
-            for (const bin of bins) slotRequests += profile.result.series.arrivals[bin];
-            const share = slotRequests / requests;
-            let level = 0;
-            if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(profile.coldBySlot[slot], this.coldBudget * share));
-            if (Number.isFinite(this.slowBudget)) {
-                level = Math.max(level, lowestLevelWithin(profile.slowColdBySlot[slot], (this.slowBudget - profile.warmSlow) * share));
+    private hourlyNeeds(profile: OnDemandProfile): { needs: number[]; costOptimal: number[] } {
+        const totalRequests = Math.max(1, profile.result.requests);
+        const slotMeans = profile.binsBySlot.map((bins, slot) =>
+            Number.isNaN(profile.peakBySlot[slot]) ? NaN : bins.reduce((sum, bin) => sum + profile.meanConcurrency[bin], 0) / Math.max(1, bins.length),
+        );
+        const groupOf = groupBySimilarLoad(slotMeans);
+        const groups = Array.from({ length: Math.max(0, ...groupOf) + 1 }, () => ({
+            cold: new RankCounts(),
+            slowCold: new RankCounts(),
+            requests: 0,
+            means: [] as number[],
+        }));
+        groupOf.forEach((group, slot) => {
+            if (group < 0) return;
+            groups[group].cold.addAll(profile.coldBySlot[slot]);
+            groups[group].slowCold.addAll(profile.slowColdBySlot[slot]);
+            for (const bin of profile.binsBySlot[slot]) {
+                groups[group].requests += profile.result.series.arrivals[bin];
+                groups[group].means.push(profile.meanConcurrency[bin]);
             }
-            return level;
         });
+        const levels = groups.map((group) => {
+            const share = group.requests / totalRequests;
+            let need = 0;
+            if (Number.isFinite(this.coldBudget)) need = Math.max(need, lowestLevelWithin(group.cold, this.coldBudget * share));
+            if (Number.isFinite(this.slowBudget)) {
+                need = Math.max(need, lowestLevelWithin(group.slowCold, (this.slowBudget - profile.warmSlow) * share));
+            }
+            return { need, costOptimal: costOptimalLevel(group.means, this.breakEven) };
+        });
+        return {
+            needs: groupOf.map((group) => (group < 0 ? NaN : levels[group].need)),
+            costOptimal: groupOf.map((group) => (group < 0 ? 0 : levels[group].costOptimal)),
+        };
     }
 
     /** Hourly levels scaled by `factor`, never below each hour's cost-optimal level, merged into steps. */
-    private scheduledSteps(profile: OnDemandProfile, needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
+    private scheduledSteps(needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
         const levels = needs.map((need, slot) => (Number.isNaN(need) ? NaN : Math.max(costOptimal[slot], Math.ceil(factor * need - 1e-9))));
         return stepsFromLevels(levels);
     }
@@ -529,15 +550,12 @@ class Advisor {
     }
 
     /**
-     * Scheduled: each hour gets what it needs on its own (see hourlyNeeds) times a factor, found like a level: factor
+     * Scheduled: each hour gets what hours of its load need (see hourlyNeeds) times a factor, found like a level: factor
      * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
      */
     private searchScheduled(profile: OnDemandProfile): { candidate: Candidate; steps: ScheduleStep[] } {
-        const needs = this.hourlyNeeds(profile);
-        const costOptimal = profile.binsBySlot.map((bins) =>
-            costOptimalLevel(bins.map((bin) => profile.meanConcurrency[bin]), this.breakEven),
-        );
-        const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(profile, needs, costOptimal, level / SCALE_STEPS);
+        const { needs, costOptimal } = this.hourlyNeeds(profile);
+        const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(needs, costOptimal, level / SCALE_STEPS);
         const found = this.searchLowestLevel(
             "scheduled",
             (level) => this.scheduledPlan(stepsFor(level)).plan,

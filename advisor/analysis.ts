@@ -72,6 +72,11 @@ export class RankCounts {
         if (rank > this.highestRank) this.highestRank = rank;
     }
 
+    /** Adds all the counts of another. */
+    addAll(other: RankCounts): void {
+        for (let rank = 0; rank <= other.highestRank; rank++) if (other.counts[rank] > 0) this.add(rank, other.counts[rank]);
+    }
+
     /** Cold starts of rank >= level: those that `level` provisioned or warm environments would not have removed. */
     atOrAbove(level: number): number {
         let sum = 0;
@@ -91,4 +96,15 @@ export function lowestLevelWithin(counts: RankCounts, budget: number): number {
         if (counts.atOrAbove(level) <= budget) return level;
     }
     return counts.highest + 1;
+}
+
+/**
+ * Groups hours by similar load: the same group when their mean concurrencies round to the same power of 1.25 (within
+ * about 25% of each other). Hours the period never covered (NaN) get group -1. Pooling hours of the same load gives
+ * each estimate more cold starts to go on than a single hour has, and the same level to hours that look alike.
+ */
+export function groupBySimilarLoad(meanConcurrencies: readonly number[]): number[] {
+    const keys = meanConcurrencies.map((mean) => (Number.isNaN(mean) ? NaN : Math.round(Math.log(mean + 0.05) / Math.log(1.25))));
+    const distinct = [...new Set(keys.filter((key) => !Number.isNaN(key)))].sort((a, b) => a - b);
+    return keys.map((key) => (Number.isNaN(key) ? -1 : distinct.indexOf(key)));
 }

@@ -1,5 +1,13 @@
 import { expect } from "chai";
-import { costOptimalLevel, lowestLevelWithin, poissonTailAtLeast, RankCounts, standardNormalCdf, unitUtilization } from "../../advisor/analysis";
+import {
+    costOptimalLevel,
+    groupBySimilarLoad,
+    lowestLevelWithin,
+    poissonTailAtLeast,
+    RankCounts,
+    standardNormalCdf,
+    unitUtilization,
+} from "../../advisor/analysis";
 
 describe("advisor analysis of an on-demand run", () => {
     it("computes Poisson tails", () => {
@@ -32,5 +40,25 @@ describe("advisor analysis of an on-demand run", () => {
         expect(lowestLevelWithin(counts, 0)).to.equal(41);
         expect(lowestLevelWithin(counts, 1)).to.equal(4);
         expect(lowestLevelWithin(counts, 7)).to.equal(0);
+    });
+
+    it("pools counts", () => {
+        const a = new RankCounts();
+        a.add(1, 2);
+        const b = new RankCounts();
+        b.add(5);
+        a.addAll(b);
+        expect(a.atOrAbove(0)).to.equal(3);
+        expect(a.highest).to.equal(5);
+    });
+
+    it("groups hours of similar load, and leaves out hours never observed", () => {
+        const groups = groupBySimilarLoad([0.5, 9.5, 9.8, 0.52, NaN, 30, 9.2]);
+        expect(groups[0]).to.equal(groups[3]);
+        expect(groups[1]).to.equal(groups[2]);
+        expect(groups[1]).to.equal(groups[6]);
+        expect(groups[5]).to.not.equal(groups[1]);
+        expect(groups[4]).to.equal(-1);
+        expect(new Set(groups.filter((group) => group >= 0))).to.deep.equal(new Set([0, 1, 2]));
     });
 });

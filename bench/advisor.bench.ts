@@ -1,0 +1,131 @@
+// Benchmark of the advisor (`npm run bench`): one week at 50,000 requests an hour (about 8.4 million requests).
+// 1. each of the five strategies simulated once, at fixed parameters: requests simulated per second;
+// 2. the whole comparison as `lambda-concurrency advise` runs it, parameter searches included;
+// 3. memory at 1x and 4x the traffic, each in a fresh process: peak RSS (the kernel's high-water mark) and the
+//    highest heap in use sampled during the runs, to show that memory does not grow with the number of requests.
+// It measures; it asserts nothing (timings depend on the machine and its load).
+import { spawnSync } from "child_process";
+import * as os from "os";
+import { advise, CapacityPlan, simulate, steadyTraffic, Traffic } from "../advisor";
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+const REQUESTS_PER_HOUR = 50_000;
+// The Compute Blog function (../shared/background/002): median 175 ms, init over a second.
+const FUNCTION = { memoryMb: 1024, architecture: "x86_64" as const, initMs: 1200, duration: { medianMs: 175, p95Ms: 230 } };
+
+/** Fixed parameters for the one-simulation-each run: sized for ~2.5 environments in use on average. */
+const PLANS: { name: string; plan: CapacityPlan }[] = [
+    { name: "on-demand", plan: { initialCapacity: 0 } },
+    { name: "warmer", plan: { initialCapacity: 0, warmer: { concurrency: 6, intervalMs: 5 * 60_000 } } },
+    { name: "fixed", plan: { initialCapacity: 6 } },
+    {
+        name: "scheduled",
+        plan: {
+            initialCapacity: 3,
+            capacityActions: Array.from({ length: 14 }, (_, i) => ({ atMs: (i * 12 + 8) * 3_600_000, capacity: i % 2 === 0 ? 8 : 3 })),
+        },
+    },
+    { name: "tracking", plan: { initialCapacity: 2, tracking: { targetUtilization: 0.7, statistic: "Maximum", minCapacity: 2, maxCapacity: 40 } } },
+];
+
+/** Tracks the highest heap in use, sampled whenever a simulation reports progress (every 131,072 requests). */
+class MemoryWatch {
+    peakHeapUsed = 0;
+    sample = (): void => {
+        this.peakHeapUsed = Math.max(this.peakHeapUsed, process.memoryUsage().heapUsed);
+    };
+}
+
+function traffic(scale: number): Traffic {
+    return steadyTraffic((REQUESTS_PER_HOUR * scale) / 3600, WEEK_MS);
+}
+
+function seconds(since: bigint): number {
+    return Number(process.hrtime.bigint() - since) / 1e9;
+}
+
+function millions(count: number): string {
+    return `${(count / 1e6).toFixed(2)}M`;
+}
+
+function mb(bytes: number): string {
+    return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+/** Runs the named plans once each at a scale; returns what a child reports to the parent. */
+function measureMemory(scale: number, names: readonly string[]): { scale: number; requests: number; seconds: number; peakRss: number; peakHeapUsed: number; baselineRss: number } {
+    const baselineRss = process.memoryUsage().rss;
+    const watch = new MemoryWatch();
+    const start = process.hrtime.bigint();
+    let requests = 0;
+    for (const { plan } of PLANS.filter((entry) => names.includes(entry.name))) {
+        const result = simulate({ traffic: traffic(scale), fn: FUNCTION, plan, seed: 1, onProgress: watch.sample });
+        requests += result.arrivals;
+    }
+    watch.sample();
+    // resourceUsage().maxRSS is the process's peak resident set size, in kilobytes.
+    return { scale, requests, seconds: seconds(start), peakRss: process.resourceUsage().maxRSS * 1024, peakHeapUsed: watch.peakHeapUsed, baselineRss };
+}
+
+function main(): void {
+    const childScale = process.argv.indexOf("--memory-child");
+    if (childScale >= 0) {
+        const scale = Number(process.argv[childScale + 1]);
+        process.stdout.write(JSON.stringify(measureMemory(scale, ["on-demand", "tracking"])));
+        return;
+    }
+
+    const cpus = os.cpus();
+    console.log(`Advisor benchmark: one week of steady traffic at ${REQUESTS_PER_HOUR.toLocaleString("en-US")} requests/hour`);
+    console.log(`Node ${process.version}, ${cpus.length} CPU(s) (${cpus[0]?.model ?? "unknown"}), load average ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`);
+    console.log("");
+
+    console.log("1. Each strategy simulated once, at fixed parameters:");
+    const watch = new MemoryWatch();
+    let total = 0;
+    let totalRequests = 0;
+    for (const { name, plan } of PLANS) {
+        const start = process.hrtime.bigint();
+        const result = simulate({ traffic: traffic(1), fn: FUNCTION, plan, seed: 1, onProgress: watch.sample });
+        const elapsed = seconds(start);
+        total += elapsed;
+        totalRequests += result.arrivals;
+        console.log(
+            `   ${name.padEnd(10)} ${result.arrivals.toLocaleString("en-US").padStart(10)} requests  ${elapsed.toFixed(2).padStart(5)} s  ` +
+                `${millions(result.arrivals / elapsed).padStart(6)} requests/s  (${result.coldStarts} cold starts)`,
+        );
+    }
+    console.log(`   all five   ${millions(totalRequests).padStart(10)} requests  ${total.toFixed(2).padStart(5)} s  ${millions(totalRequests / total).padStart(6)} requests/s`);
+    console.log("");
+
+    console.log("2. The whole comparison (`advise`: on-demand profile, searches for each strategy's parameters, verification):");
+    const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    const advice = advise({ traffic: traffic(1), fn: FUNCTION, onProgress: watch.sample });
+    const elapsed = seconds(start);
+    const cpu = process.cpuUsage(cpuStart);
+    console.log(
+        `   ${advice.simulations} simulations, ${millions(advice.simulatedRequests)} requests simulated in ${elapsed.toFixed(2)} s ` +
+            `(CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s): ${millions(advice.simulatedRequests / elapsed)} requests/s`,
+    );
+    console.log(`   recommendation: ${advice.recommendation.summary}`);
+    console.log(`   peak heap in use in this process: ${mb(watch.peakHeapUsed)}`);
+    console.log("");
+
+    console.log("3. Memory, each scale in a fresh process (on-demand and tracking simulated once each):");
+    console.log("   scale  requests/hour  requests simulated  time     peak RSS  peak heap used  RSS before simulating");
+    for (const scale of [1, 4]) {
+        const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--memory-child", String(scale)], { encoding: "utf8" });
+        if (child.status !== 0) {
+            console.log(`   ${scale}x failed: ${child.stderr}`);
+            continue;
+        }
+        const report = JSON.parse(child.stdout) as ReturnType<typeof measureMemory>;
+        console.log(
+            `   ${`${scale}x`.padEnd(5)}  ${(REQUESTS_PER_HOUR * scale).toLocaleString("en-US").padStart(13)}  ${millions(report.requests).padStart(18)}  ` +
+                `${report.seconds.toFixed(1).padStart(5)} s  ${mb(report.peakRss).padStart(8)}  ${mb(report.peakHeapUsed).padStart(14)}  ${mb(report.baselineRss).padStart(21)}`,
+        );
+    }
+}
+
+main();
