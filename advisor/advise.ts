@@ -576,7 +576,7 @@ class Advisor {
         const configuration =
             steps.length === 1
                 ? `${levels[0]} provisioned, one step`
-                : `${steps.length} steps, ${Math.min(...levels)}-${Math.max(...levels)} provisioned`;
+                : `${Math.min(...levels)}-${Math.max(...levels)} provisioned, ${schedules.length} scheduled actions`;
         return {
             candidate: this.candidate("scheduled", configuration, "ScheduledConcurrency", { ...this.target, schedules }, found.result, found.simulations),
             steps,

@@ -200,4 +200,18 @@ describe("lambda-concurrency advise (the command)", () => {
         expect(bad.stderr).to.include("--rps must be a non-negative number, got -1");
         fs.rmSync(directory, { recursive: true, force: true });
     });
+
+    it("is reachable as `lambda-concurrency advise` through the package's command", function () {
+        this.timeout(60_000);
+        const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "cli/main.ts", "advise", ...BLOG, "--strategies", "on-demand,fixed", "--json"], {
+            cwd: ROOT,
+            encoding: "utf8",
+        });
+        expect(result.status, result.stderr).to.equal(0);
+        const parsed = JSON.parse(result.stdout) as { strategies: { name: string }[] };
+        expect(parsed.strategies.map((strategy) => strategy.name)).to.deep.equal(["on-demand", "fixed"]);
+        const unknown = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "cli/main.ts", "advise", "--foo"], { cwd: ROOT, encoding: "utf8" });
+        expect(unknown.status).to.equal(2);
+        expect(unknown.stderr).to.include("unknown flag --foo");
+    });
 });
