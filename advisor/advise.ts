@@ -158,6 +158,8 @@ export interface Advice {
     readonly simulatedRequests: number;
 }
 
+type ColdStartObserver = (arrivalMs: number, rank: number, latencyMs: number) => void;
+
 /** The most simulations one strategy's search may run (a safety net; the searches usually need 1 to 4). */
 const MAX_SIMULATIONS_PER_SEARCH = 12;
 /** Tracking runs are the slowest to bisect (every passing one runs in full): fewer tries. */
@@ -275,7 +277,7 @@ class Advisor {
      * is a fixed level; tracking's minimum at the fixed level...). A full run answers both kinds of request; a run that
      * stopped early only answers another that may stop early.
      */
-    private simulate(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: (at: number, rank: number, latency: number) => void): SimulationResult {
+    private simulate(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: ColdStartObserver): SimulationResult {
         const key = onColdStart ? undefined : planKey(plan);
         const cached = key === undefined ? undefined : this.results.get(key);
         if (cached && (stopEarly || !cached.stoppedEarly)) return cached;
@@ -286,7 +288,7 @@ class Advisor {
 
     private readonly results = new Map<string, SimulationResult>();
 
-    private runSimulation(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: (at: number, rank: number, latency: number) => void): SimulationResult {
+    private runSimulation(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: ColdStartObserver): SimulationResult {
         const simulation = ++this.simulations;
         const onProgress = this.options.onProgress;
         const result = simulate({
@@ -454,7 +456,8 @@ class Advisor {
         let firstProbe = true;
         while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
             // Try just below the candidate first: the prediction is usually right or one off.
-            const probe: number = firstProbe && passing.level === candidate ? passing.level - 1 : Math.floor((failedBelow + passing.level) / 2);
+            const probe: number =
+                firstProbe && passing.level === candidate ? passing.level - 1 : Math.floor((failedBelow + passing.level) / 2);
             firstProbe = false;
             const result = run(probe);
             if (this.meetsGoal(result)) passing = { level: probe, result };
@@ -498,9 +501,10 @@ class Advisor {
      */
     private hourlyNeeds(profile: OnDemandProfile): { needs: number[]; costOptimal: number[] } {
         const totalRequests = Math.max(1, profile.result.requests);
-        const slotMeans = profile.binsBySlot.map((bins, slot) =>
-            Number.isNaN(profile.peakBySlot[slot]) ? NaN : bins.reduce((sum, bin) => sum + profile.meanConcurrency[bin], 0) / Math.max(1, bins.length),
-        );
+        const slotMeans = profile.binsBySlot.map((bins, slot) => {
+            if (Number.isNaN(profile.peakBySlot[slot])) return NaN;
+            return bins.reduce((sum, bin) => sum + profile.meanConcurrency[bin], 0) / Math.max(1, bins.length);
+        });
         const groupOf = groupBySimilarLoad(slotMeans);
         const groups = Array.from({ length: Math.max(0, ...groupOf) + 1 }, () => ({
             cold: new RankCounts(),
@@ -578,7 +582,14 @@ class Advisor {
                 ? `${levels[0]} provisioned, one step`
                 : `${Math.min(...levels)}-${Math.max(...levels)} provisioned, ${schedules.length} scheduled actions`;
         return {
-            candidate: this.candidate("scheduled", configuration, "ScheduledConcurrency", { ...this.target, schedules }, found.result, found.simulations),
+            candidate: this.candidate(
+                "scheduled",
+                configuration,
+                "ScheduledConcurrency",
+                { ...this.target, schedules },
+                found.result,
+                found.simulations,
+            ),
             steps,
         };
     }
@@ -607,8 +618,9 @@ class Advisor {
             statistic,
             ...(schedules ? { schedules } : {}),
         });
+        // The searched fixed level (not a pinned one, which may miss the goal), else the predicted one.
         const fixedLevel =
-            fixed && fixed.args && "provisionedConcurrentExecutions" in fixed.args
+            fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
                 ? fixed.args.provisionedConcurrentExecutions
                 : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow));
         // Maximum first: per minute, the Average misses the bursts that cause cold starts (Lambda developer guide,
@@ -618,7 +630,7 @@ class Advisor {
             (level) => planFor("Maximum", level),
             profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
             1,
-            Math.max(1, fixedLevel),
+            Math.max(fixedLevel, this.maxLevel(profile)),
             String,
             MAX_TRACKING_SIMULATIONS,
         );
@@ -638,10 +650,17 @@ class Advisor {
             const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
             const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
             const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
-            const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, this.options.traffic.periodMs, boundsMax);
+            const periodMs = this.options.traffic.periodMs;
+            const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, periodMs, boundsMax);
             const plan: CapacityPlan = {
                 initialCapacity: initialMinCapacity,
-                tracking: { targetUtilization, statistic: "Maximum", minCapacity: initialMinCapacity, maxCapacity: boundsMax, boundsActions },
+                tracking: {
+                    targetUtilization,
+                    statistic: "Maximum",
+                    minCapacity: initialMinCapacity,
+                    maxCapacity: boundsMax,
+                    boundsActions,
+                },
             };
             const result = this.simulate("tracking in schedule", plan, true);
             simulations++;
@@ -652,7 +671,8 @@ class Advisor {
                 minCapacity: action.capacity,
                 maxCapacity: boundsMax,
             }));
-            add(describe("Maximum", minFloor, boundsMax, ", scheduled minimum"), argsFor("Maximum", minFloor, boundsMax, schedules), result);
+            const configuration = describe("Maximum", minFloor, boundsMax, ", scheduled minimum");
+            add(configuration, argsFor("Maximum", minFloor, boundsMax, schedules), result);
         }
         const meeting = candidates.filter((candidate) => candidate.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
         // If none meets the goal, the plain search's answer (its closest) stands.
@@ -666,12 +686,15 @@ class Advisor {
         const meeting = candidates.filter((candidate) => candidate.meetsGoal);
         // Cheapest first; on a tie (within a cent a month), the simpler strategy, in the order of STRATEGY_NAMES.
         const byCost = (a: Candidate, b: Candidate): number =>
-            Math.abs(a.cost.total - b.cost.total) >= 0.01 ? a.cost.total - b.cost.total : STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name);
+            Math.abs(a.cost.total - b.cost.total) >= 0.01
+                ? a.cost.total - b.cost.total
+                : STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name);
         const goalText = this.describeGoal();
         if (meeting.length > 0) {
             const best = [...meeting].sort(byCost)[0];
             const what = best.component ? `${best.name} (${best.configuration}) with ${best.component}` : "on-demand: no component needed";
-            return this.recommendation(best, true, `Cheapest strategy that meets the goal (${goalText}): ${what}, $${best.cost.total.toFixed(2)} a month.`);
+            const summary = `Cheapest strategy that meets the goal (${goalText}): ${what}, $${best.cost.total.toFixed(2)} a month.`;
+            return this.recommendation(best, true, summary);
         }
         const closest = [...candidates].sort((a, b) => this.goalExcess(a.result) - this.goalExcess(b.result) || byCost(a, b))[0];
         return this.recommendation(
@@ -699,7 +722,9 @@ class Advisor {
 
     private describeGoal(): string {
         const parts: string[] = [];
-        if (this.goal.maxColdStartFraction !== undefined) parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
+        if (this.goal.maxColdStartFraction !== undefined) {
+            parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
+        }
         if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms`);
         return parts.join(" and ");
     }

@@ -7,8 +7,9 @@ import { Advice, formatPercent, StrategyReport } from "./advise";
 export function formatAdvice(advice: Advice): string {
     const lines: string[] = [];
     const hours = advice.periodMs / 3_600_000;
+    const perHour = hours >= 1 ? `, ${Math.round(advice.requests / hours).toLocaleString("en-US")} an hour` : "";
     lines.push(
-        `Simulated ${formatPeriod(advice.periodMs)} (${advice.requests.toLocaleString("en-US")} requests${hours >= 1 ? `, ${Math.round(advice.requests / hours).toLocaleString("en-US")} an hour` : ""}); ` +
+        `Simulated ${formatPeriod(advice.periodMs)} (${advice.requests.toLocaleString("en-US")} requests${perHour}); ` +
             `costs are per month of 730 hours, ${advice.pricing.architecture}, us-east-1 prices.`,
     );
     lines.push(`Break-even utilization of provisioned concurrency: ${(advice.pricing.breakEvenUtilization * 100).toFixed(1)}%.`);
@@ -69,8 +70,9 @@ function hasProvisioned(strategy: StrategyReport): boolean {
 /** A text table with columns padded to their widest cell; numeric columns right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string {
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-    const format = (row: readonly string[]): string =>
-        row.map((cell, column) => (rightAligned[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  ").trimEnd();
+    const pad = (cell: string, column: number): string =>
+        rightAligned[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]);
+    const format = (row: readonly string[]): string => row.map(pad).join("  ").trimEnd();
     return [format(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(format)].join("\n");
 }
 

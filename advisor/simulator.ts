@@ -523,7 +523,8 @@ class Simulation {
 
         const allocating = this.ready < this.configured;
         const target = policy.targetUtilization;
-        if (!allocating && this.configured < this.maxCapacity && lastAll(this.datapoints, TRACKING_SCALE_OUT_DATAPOINTS, (v) => v > target)) {
+        const aboveTarget = lastAll(this.datapoints, TRACKING_SCALE_OUT_DATAPOINTS, (value) => value > target);
+        if (!allocating && this.configured < this.maxCapacity && aboveTarget) {
             // Target tracking sizes capacity in proportion to metric / target (Application Auto Scaling user guide).
             const wanted = Math.ceil((this.configured * datapoint) / target - 1e-9);
             this.setConfigured(Math.min(this.maxCapacity, Math.max(this.configured + 1, wanted)), now);

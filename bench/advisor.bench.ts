@@ -25,7 +25,10 @@ const PLANS: { name: string; plan: CapacityPlan }[] = [
             capacityActions: Array.from({ length: 14 }, (_, i) => ({ atMs: (i * 12 + 8) * 3_600_000, capacity: i % 2 === 0 ? 8 : 3 })),
         },
     },
-    { name: "tracking", plan: { initialCapacity: 2, tracking: { targetUtilization: 0.7, statistic: "Maximum", minCapacity: 2, maxCapacity: 40 } } },
+    {
+        name: "tracking",
+        plan: { initialCapacity: 2, tracking: { targetUtilization: 0.7, statistic: "Maximum", minCapacity: 2, maxCapacity: 40 } },
+    },
 ];
 
 /** Tracks the highest heap in use, sampled whenever a simulation reports progress (every 131,072 requests). */
@@ -53,7 +56,16 @@ function mb(bytes: number): string {
 }
 
 /** Runs the named plans once each at a scale; returns what a child reports to the parent. */
-function measureMemory(scale: number, names: readonly string[]): { scale: number; requests: number; seconds: number; peakRss: number; peakHeapUsed: number; baselineRss: number } {
+interface MemoryReport {
+    scale: number;
+    requests: number;
+    seconds: number;
+    peakRss: number;
+    peakHeapUsed: number;
+    baselineRss: number;
+}
+
+function measureMemory(scale: number, names: readonly string[]): MemoryReport {
     const baselineRss = process.memoryUsage().rss;
     const watch = new MemoryWatch();
     const start = process.hrtime.bigint();
@@ -64,7 +76,8 @@ function measureMemory(scale: number, names: readonly string[]): { scale: number
     }
     watch.sample();
     // resourceUsage().maxRSS is the process's peak resident set size, in kilobytes.
-    return { scale, requests, seconds: seconds(start), peakRss: process.resourceUsage().maxRSS * 1024, peakHeapUsed: watch.peakHeapUsed, baselineRss };
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    return { scale, requests, seconds: seconds(start), peakRss, peakHeapUsed: watch.peakHeapUsed, baselineRss };
 }
 
 function main(): void {
@@ -120,7 +133,7 @@ function main(): void {
             console.log(`   ${scale}x failed: ${child.stderr}`);
             continue;
         }
-        const report = JSON.parse(child.stdout) as ReturnType<typeof measureMemory>;
+        const report = JSON.parse(child.stdout) as MemoryReport;
         console.log(
             `   ${`${scale}x`.padEnd(5)}  ${(REQUESTS_PER_HOUR * scale).toLocaleString("en-US").padStart(13)}  ${millions(report.requests).padStart(18)}  ` +
                 `${report.seconds.toFixed(1).padStart(5)} s  ${mb(report.peakRss).padStart(8)}  ${mb(report.peakHeapUsed).padStart(14)}  ${mb(report.baselineRss).padStart(21)}`,
