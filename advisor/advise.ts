@@ -256,6 +256,8 @@ class Advisor {
         if (scheduled && wanted.has("scheduled")) candidates.push(scheduled.candidate);
         if (wanted.has("tracking")) candidates.push(this.searchTracking(profile, fixed, scheduled?.steps));
 
+        // Report in the documented order, whatever order the searches ran in.
+        candidates.sort((a, b) => STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name));
         const recommended = this.recommend(candidates.length > 0 ? candidates : [onDemand]);
         return {
             pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },

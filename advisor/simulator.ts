@@ -175,10 +175,11 @@ export interface SimulationResult {
     readonly provisionedUtilization: number;
     /** Environment-milliseconds of provisioned concurrency ready. */
     readonly provisionedReadyMs: number;
+    /** Warm-up pings that found no warm environment and started one (off the users' path, but billed). */
     readonly pingColdStarts: number;
     readonly usage: BilledUsage;
     readonly series: Series;
-    /** Times at which the configured capacity changed, with the new configured and ready levels. */
+    /** How many times the configured capacity changed during the period. */
     readonly capacityChanges: number;
     /** True when the run stopped early on its stop condition: its figures cover only part of the period. */
     readonly stoppedEarly: boolean;

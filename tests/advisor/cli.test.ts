@@ -122,7 +122,7 @@ describe("lambda-concurrency advise (the command)", () => {
             recommendation: { strategy: string; args: Record<string, unknown>; goalMet: boolean };
         };
         expect(result.pricing.breakEvenUtilization).to.be.closeTo(0.6, 1e-4);
-        expect(result.strategies.map((strategy) => strategy.name)).to.deep.equal(["on-demand", "fixed", "warmer", "scheduled", "tracking"]);
+        expect(result.strategies.map((strategy) => strategy.name)).to.deep.equal(["on-demand", "warmer", "fixed", "scheduled", "tracking"]);
         for (const strategy of result.strategies) {
             expect(strategy.requests).to.be.a("number");
             expect(strategy.coldStarts).to.be.a("number");
