@@ -76,6 +76,8 @@ export interface AdviseOptions {
     readonly strategies?: readonly StrategyName[];
     /** Pin the fixed level instead of searching for it. */
     readonly fixedCapacity?: number;
+    /** Minutes between the warmer's pings (default 5); the search finds how many pings. */
+    readonly warmerIntervalMinutes?: number;
     /** Default: at most 0.1% cold starts. */
     readonly goal?: Goal;
     readonly seed?: number;
@@ -485,14 +487,15 @@ class Advisor {
     }
 
     private searchWarmer(profile: OnDemandProfile): Candidate {
-        const intervalMs = DEFAULT_WARMER_INTERVAL_MINUTES * MINUTE_MS;
+        const minutes = this.options.warmerIntervalMinutes ?? DEFAULT_WARMER_INTERVAL_MINUTES;
+        const intervalMs = minutes * MINUTE_MS;
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
         const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
         const found = this.searchLowestLevel("warmer", planFor, Math.max(1, predicted), 1, this.maxLevel(profile));
-        const schedule = rateExpression(DEFAULT_WARMER_INTERVAL_MINUTES);
+        const schedule = rateExpression(minutes);
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
-        const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${DEFAULT_WARMER_INTERVAL_MINUTES} min`;
+        const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${minutes} min`;
         return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
     }
 

@@ -36,6 +36,7 @@ export {
     businessHoursTraffic,
     expectedRequestCount,
     perMinuteTraffic,
+    profileTraffic,
     spikyTraffic,
     steadyTraffic,
     traceTraffic,

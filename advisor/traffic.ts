@@ -40,6 +40,20 @@ function rateTraffic(periodMs: number, segmentMs: number, ratesPerSecond: Float6
     return { kind: "rates", periodMs, segmentMs, ratesPerSecond, startMinuteOfWeek };
 }
 
+/**
+ * A profile of rates: `ratesPerSecond[i]` from i * segmentMs, e.g. 168 hourly rates for a week. The period is the
+ * profile's length unless given; `startMinuteOfWeek` places its start in the week (0 = Monday 00:00 UTC).
+ */
+export function profileTraffic(
+    ratesPerSecond: readonly number[],
+    segmentMs: number,
+    periodMs = ratesPerSecond.length * segmentMs,
+    startMinuteOfWeek = 0,
+): RateTraffic {
+    if (!(segmentMs > 0)) throw new Error(`segmentMs must be positive, got ${segmentMs}`);
+    return rateTraffic(periodMs, segmentMs, Float64Array.from(ratesPerSecond), startMinuteOfWeek);
+}
+
 /** A constant rate over the whole period. */
 export function steadyTraffic(requestsPerSecond: number, periodMs: number): RateTraffic {
     return rateTraffic(periodMs, periodMs, Float64Array.of(requestsPerSecond));

@@ -78,6 +78,7 @@ environment (defaults: measured or documented behaviour, see advisor/defaults.ts
   --scale-up-per-10s N         new environments per 10 s (default 1000)
   --allocation-delay-s N       provisioned concurrency allocation delay (default 120)
   --concurrency-limit N        concurrent executions allowed (default 1000)
+  --warmer-interval MIN        minutes between warm-up pings (default 5)
   --prices FILE                JSON overrides of the us-east-1 prices (fields of LambdaPrices)
 output:
   --function-name NAME         function name in the emitted arguments (default my-function)
@@ -120,6 +121,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "scale-up-per-10s": { value: true },
     "allocation-delay-s": { value: true },
     "concurrency-limit": { value: true },
+    "warmer-interval": { value: true },
     prices: { value: true },
 };
 
@@ -201,6 +203,8 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
 
     const strategies = parseStrategies(flags.get("strategies"));
     const fixedCapacity = integerFlag(flags, "fixed", 1);
+    // EventBridge rate expressions are whole minutes; beyond the 10-minute idle timeout a warmer keeps nothing warm.
+    const warmerIntervalMinutes = integerFlag(flags, "warmer-interval", 1, 60);
     if (fixedCapacity !== undefined && !strategies.includes("fixed")) {
         throw new UsageError("--fixed needs the fixed strategy in --strategies");
     }
@@ -232,6 +236,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
             prices,
             strategies,
             fixedCapacity,
+            warmerIntervalMinutes,
             goal: Object.keys(goal).length > 0 ? goal : undefined,
             seed,
             target: { functionName: functionName ?? "my-function", qualifier: qualifier ?? "live" },

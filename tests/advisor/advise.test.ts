@@ -114,6 +114,13 @@ describe("advisor: the comparison and the recommendation", () => {
         expect(strategy(advice, "on-demand").meetsGoal).to.equal(false);
     });
 
+    it("pings at the interval asked for", () => {
+        const advice = advise({ ...COMPUTE_BLOG, strategies: ["warmer"], warmerIntervalMinutes: 2 });
+        const warmer = strategy(advice, "warmer");
+        expect((warmer.args as LambdaWarmerArgs).schedule).to.equal("rate(2 minutes)");
+        expect(warmer.configuration).to.match(/every 2 min$/);
+    });
+
     it("pins the fixed level when asked", () => {
         const advice = advise({ ...COMPUTE_BLOG, fixedCapacity: 4, strategies: ["on-demand", "fixed"] });
         expect(advice.strategies.map((report) => report.name)).to.deep.equal(["on-demand", "fixed"]);

@@ -71,6 +71,7 @@ describe("lambda-concurrency advise (the command)", () => {
             [["--rps", "5", "--arch", "sparc"], '--arch must be x86_64 or arm64, got "sparc"'],
             [["--rps", "5", "--strategies", "fixed,magic"], '--strategies: unknown strategy "magic"'],
             [["--rps", "5", "--fixed", "0"], "--fixed must be a whole number of at least 1, got 0"],
+            [["--rps", "5", "--warmer-interval", "90"], "--warmer-interval must be a whole number between 1 and 60, got 90"],
             [["--rps", "5", "--goal-cold-starts", "2"], "--goal-cold-starts must be a fraction between 0 and 1, got 2"],
             [["--rps", "5", "--goal-p99-ms", "-1"], "--goal-p99-ms must be a positive number, got -1"],
             [["--rps", "5", "--seed", "x"], "--seed must be a whole number"],

@@ -1,5 +1,13 @@
 import { expect } from "chai";
-import { businessHoursTraffic, expectedRequestCount, perMinuteTraffic, spikyTraffic, steadyTraffic, traceTraffic } from "../../advisor";
+import {
+    businessHoursTraffic,
+    expectedRequestCount,
+    perMinuteTraffic,
+    profileTraffic,
+    spikyTraffic,
+    steadyTraffic,
+    traceTraffic,
+} from "../../advisor";
 import { RequestStream, Traffic } from "../../advisor/traffic";
 
 const HOUR = 3_600_000;
@@ -48,6 +56,15 @@ describe("advisor traffic", () => {
         const spikes = Array.from(traffic.ratesPerSecond).filter((rate) => rate === 100).length;
         expect(spikes).to.equal(24);
         expect(spikyTraffic(100, 1, DAY, 5).ratesPerSecond).to.deep.equal(traffic.ratesPerSecond);
+    });
+
+    it("takes a profile of rates, e.g. hourly over a week", () => {
+        const hourly = Array.from({ length: 168 }, (_, hour) => (hour % 24 >= 8 && hour % 24 < 18 ? 10 : 1));
+        const traffic = profileTraffic(hourly, HOUR);
+        expect(traffic.periodMs).to.equal(WEEK);
+        expect(expectedRequestCount(traffic)).to.be.closeTo((70 * 10 + 98 * 1) * 3600, 1e-6);
+        expect(profileTraffic([5, 5], HOUR, 90 * 60_000).periodMs).to.equal(90 * 60_000);
+        expect(() => profileTraffic([1, -2], HOUR)).to.throw("rates must be non-negative");
     });
 
     it("has no requests where the rate is zero", () => {
