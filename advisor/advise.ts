@@ -317,14 +317,15 @@ class Advisor {
         return result;
     }
 
+    /** Throttled requests count against the goal like cold starts (and as slow requests for a p99 goal): they fail. */
     private meetsGoal(result: SimulationResult): boolean {
-        return !result.stoppedEarly && result.coldStarts <= this.coldBudget && result.slowRequests <= this.slowBudget;
+        return !result.stoppedEarly && result.coldStarts + result.throttled <= this.coldBudget && result.slowRequests <= this.slowBudget;
     }
 
     /** How far a result is from the goal: at most 1 when it meets it. */
     private goalExcess(result: SimulationResult): number {
         let excess = 0;
-        if (Number.isFinite(this.coldBudget)) excess = Math.max(excess, result.coldStarts / Math.max(1, this.coldBudget));
+        if (Number.isFinite(this.coldBudget)) excess = Math.max(excess, (result.coldStarts + result.throttled) / Math.max(1, this.coldBudget));
         if (Number.isFinite(this.slowBudget)) excess = Math.max(excess, result.slowRequests / Math.max(1, this.slowBudget));
         return excess;
     }

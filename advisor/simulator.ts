@@ -104,10 +104,11 @@ export interface SimulationInput {
     readonly onProgress?: (fraction: number) => void;
 }
 
+/** When a run can stop. A throttled request counts as a failure for both conditions: worse than a cold start. */
 export interface StopCondition {
-    /** Stop when more requests than this have met a cold start. */
+    /** Stop when more requests than this have met a cold start or been throttled. */
     readonly coldStartsAbove?: number;
-    /** Stop when more requests than `slowRequestsAbove` took longer than `slowThresholdMs`. */
+    /** Stop when more requests than `slowRequestsAbove` took longer than `slowThresholdMs` (or were throttled). */
     readonly slowRequestsAbove?: number;
     readonly slowThresholdMs?: number;
 }
@@ -167,7 +168,7 @@ export interface SimulationResult {
     readonly spillover: number;
     readonly servedByProvisioned: number;
     readonly latencyMs: LatencySummary;
-    /** Requests slower than the stop condition's threshold (0 without one). */
+    /** Requests slower than the stop condition's threshold, or throttled (0 without a threshold). */
     readonly slowRequests: number;
     /** The most environments busy at once. */
     readonly peakConcurrency: number;
@@ -328,8 +329,8 @@ class Simulation {
             this.pool.releaseUntil(time);
             this.releaseProvisionedUntil(time);
             this.serveRequest(time, stream.durationMs);
-            if (this.lastLatencyMs > slowThreshold) this.slowRequests++;
-            if (this.coldStarts > coldLimit || this.slowRequests > slowLimit) {
+            if (this.lastLatencyMs > slowThreshold || (this.lastLatencyMs < 0 && slowThreshold < Infinity)) this.slowRequests++;
+            if (this.coldStarts + this.throttled > coldLimit || this.slowRequests > slowLimit) {
                 stoppedEarly = true;
                 break;
             }

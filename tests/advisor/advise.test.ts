@@ -107,6 +107,16 @@ describe("advisor: the comparison and the recommendation", () => {
         expect(advice.strategies.every((report) => !report.meetsGoal)).to.equal(true);
     });
 
+    it("does not count a strategy that throttles requests as meeting the goal", () => {
+        // 8,000 requests a second of about 180 ms need 1,440 environments: beyond the default limit of 1,000.
+        const advice = advise({ ...COMPUTE_BLOG, traffic: steadyTraffic(8000, 10_000), strategies: ["on-demand", "fixed"] });
+        for (const report of advice.strategies) {
+            expect(report.throttled).to.be.greaterThan(0);
+            expect(report.meetsGoal).to.equal(false);
+        }
+        expect(advice.recommendation.goalMet).to.equal(false);
+    });
+
     it("meets a p99 goal", () => {
         const advice = advise({ ...COMPUTE_BLOG, goal: { maxP99Ms: 300 } });
         expect(advice.recommendation.goalMet).to.equal(true);
