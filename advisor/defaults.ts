@@ -30,7 +30,10 @@ export const DEFAULT_ENVIRONMENT: EnvironmentBehaviour = {
     // (Mikhail Shilkov, "AWS Lambda Cold Starts After 10 Minutes", August 2019, https://mikhail.io/2019/08/aws-lambda-cold-starts-after-10-minutes/).
     // AWS documents no figure today and may vary it; override it if you have measured your own.
     idleTimeoutMs: 10 * MINUTE_MS,
-    // 14 hours: ../shared/DESIGN.md, after the "Security Overview of AWS Lambda" whitepaper ("Lambda executions").
+    // 14 hours: ../shared/DESIGN.md. AWS publishes no figure: the Lambda developer guide ("Understanding the Lambda
+    // execution environment lifecycle") only says Lambda "terminates execution environments every few hours ... even
+    // for functions that are invoked continuously", and AWS declines to give the value (AWS re:Post, "Lambda runtime
+    // refresh period limit"). It matters little: a busy environment is replaced once in many hours.
     maxLifetimeMs: 14 * HOUR_MS,
     // "1,000 execution environment instances every 10 seconds" per function, refilled continuously
     // (Lambda developer guide, "Lambda scaling behavior", https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html).
