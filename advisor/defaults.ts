@@ -69,8 +69,9 @@ export const DEFAULT_WARMER: WarmerBehaviour = {
 export const DEFAULT_WARMER_INTERVAL_MINUTES = 5;
 
 /**
- * Target utilization for the tracking search: 0.7, the value in the Lambda developer guide's example of target
- * tracking on LambdaProvisionedConcurrencyUtilization ("Configuring provisioned concurrency", AWS CLI example).
+ * Target utilization for the tracking search: 0.7, with the Maximum statistic, as in the example policy of George Mao
+ * (then AWS's serverless tech lead) for ProvisionedConcurrencyUtilization (gist georgmao/195845b63af0adb287cec8fb92b0c20b,
+ * 2020, and his post "Lambda Provisioned Concurrency AutoScaling is Awesome. Make sure you understand how it works!").
  */
 export const DEFAULT_TARGET_UTILIZATION = 0.7;
 
