@@ -10,6 +10,7 @@ import {
     steadyTraffic,
     UtilizationScalingArgs,
 } from "../../advisor";
+import { validateScheduledActionName, validateScheduleExpression } from "../../components/schedule";
 
 const SECOND = 1000;
 const DAY = 24 * 3_600_000;
@@ -84,8 +85,15 @@ describe("advisor: the comparison and the recommendation", () => {
         expect(tracking.minCapacity).to.be.at.least(1);
         expect(tracking.maxCapacity).to.be.at.least(tracking.minCapacity);
 
+        // The components' own validators accept every emitted expression and name.
+        for (const schedule of [...scheduled.schedules, ...(tracking.schedules ?? [])]) {
+            expect(validateScheduleExpression(schedule.schedule), schedule.schedule).to.equal(undefined);
+            expect(validateScheduledActionName(schedule.name), schedule.name).to.equal(undefined);
+        }
+
         const warmer = strategy(advice, "warmer").args as LambdaWarmerArgs;
         expect(warmer.schedule).to.equal("rate(5 minutes)");
+        expect(validateScheduleExpression(warmer.schedule)).to.equal(undefined);
         expect(warmer.targets).to.have.length(1);
         expect(warmer.targets[0]).to.include({ functionName: "my-function", qualifier: "live" });
         expect(warmer.targets[0].concurrency).to.be.at.least(1);
