@@ -9,7 +9,7 @@ import {
     validateScheduledActionName,
     validateTimezone,
 } from "./schedule";
-import { CheckedTarget, ValidationResult, describeValue, isPlain } from "./target";
+import { CheckedTarget, ValidationResult, checkedInput, describeValue, isPlain, validateCapacity } from "./target";
 
 /** Application Auto Scaling's names for Lambda provisioned concurrency (RegisterScalableTarget). */
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";
@@ -186,9 +186,35 @@ export function resolveTargetBounds(
     return { min, max };
 }
 
-/** The number in a capacity argument when it is plain; undefined when absent or still an Output. */
-export function plainNumber(value: pulumi.Input<number> | undefined): number | undefined {
-    return value !== undefined && isPlain(value) ? value : undefined;
+/**
+ * The scalable target's checked bounds, from a component's minCapacity and maxCapacity arguments: each a whole number
+ * of at least `minimumCapacity`, min not above max, every schedule inside them (see resolveTargetBounds). Plain
+ * values are checked now; Outputs when they resolve, failing with the component's label.
+ */
+export function checkedTargetBounds(
+    component: pulumi.Resource,
+    label: string,
+    schedules: readonly ResolvedSchedule[],
+    minCapacity: pulumi.Input<number> | undefined,
+    maxCapacity: pulumi.Input<number> | undefined,
+    minimumCapacity: number,
+): { min: pulumi.Input<number>; max: pulumi.Input<number> } {
+    const boundsOf = (min: number | undefined, max: number | undefined): { min: number; max: number } => {
+        const bounds = resolveTargetBounds(schedules, min, max, {});
+        if ("error" in bounds) {
+            throw new pulumi.ResourceError(`${label}: ${bounds.error}`, component);
+        }
+        return bounds;
+    };
+    const checked = (value: pulumi.Input<number> | undefined, argument: string): pulumi.Output<number> | undefined =>
+        value === undefined ? undefined : checkedInput(component, label, value, (v) => validateCapacity(v, argument, minimumCapacity));
+    const min = checked(minCapacity, "minCapacity");
+    const max = checked(maxCapacity, "maxCapacity");
+    if (isPlain(minCapacity) && isPlain(maxCapacity)) {
+        return boundsOf(minCapacity, maxCapacity);
+    }
+    const resolved = pulumi.all([min, max]).apply(([lo, hi]) => boundsOf(lo, hi));
+    return { min: resolved.min, max: resolved.max };
 }
 
 /** Creates the Application Auto Scaling scalable target of a function's alias or version. */

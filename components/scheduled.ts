@@ -1,14 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
-import {
-    ScheduleArgs,
-    createScalableTarget,
-    createScheduledActions,
-    plainNumber,
-    resolveTargetBounds,
-    validateSchedules,
-} from "./scalable-target";
-import { checkTarget, checkedInput, validateCapacity } from "./target";
+import { ScheduleArgs, checkedTargetBounds, createScalableTarget, createScheduledActions, validateSchedules } from "./scalable-target";
+import { checkTarget } from "./target";
 
 /** The arguments of {@link ScheduledConcurrency}. */
 export interface ScheduledConcurrencyArgs {
@@ -57,19 +50,7 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
 
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 0, required: true });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
-        const boundsOf = (min: number | undefined, max: number | undefined): { min: number; max: number } => {
-            const bounds = resolveTargetBounds(schedules, min, max, {});
-            return "error" in bounds ? fail(bounds.error) : bounds;
-        };
-        const min = args.minCapacity === undefined ? undefined : checkedInput(this, label, args.minCapacity, (v) => validateCapacity(v, "minCapacity", 0));
-        const max = args.maxCapacity === undefined ? undefined : checkedInput(this, label, args.maxCapacity, (v) => validateCapacity(v, "maxCapacity", 0));
-        let bounds: { min: pulumi.Input<number>; max: pulumi.Input<number> };
-        if ((args.minCapacity === undefined || plainNumber(args.minCapacity) !== undefined) && (args.maxCapacity === undefined || plainNumber(args.maxCapacity) !== undefined)) {
-            bounds = boundsOf(plainNumber(args.minCapacity), plainNumber(args.maxCapacity));
-        } else {
-            const resolved = pulumi.all([min, max]).apply(([lo, hi]) => boundsOf(lo, hi));
-            bounds = { min: resolved.min, max: resolved.max };
-        }
+        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity, args.maxCapacity, 0);
 
         const target = checkTarget(this, { componentType: "ScheduledConcurrency", name, kind: "scalable-target" }, args);
         this.target = createScalableTarget(this, name, target, bounds);

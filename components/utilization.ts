@@ -1,15 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import type { input } from "@pulumi/aws/types";
-import {
-    ScheduleArgs,
-    createScalableTarget,
-    createScheduledActions,
-    plainNumber,
-    resolveTargetBounds,
-    validateSchedules,
-} from "./scalable-target";
-import { CheckedTarget, ValidationResult, checkTarget, checkedInput, describeValue, validateCapacity } from "./target";
+import { ScheduleArgs, checkedTargetBounds, createScalableTarget, createScheduledActions, validateSchedules } from "./scalable-target";
+import { CheckedTarget, ValidationResult, checkTarget, checkedInput, describeValue } from "./target";
 
 /** The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch. */
 export type UtilizationStatistic = "Maximum" | "Average";
@@ -196,22 +189,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
 
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 1, required: false });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
-        const boundsOf = (min: number, max: number): { min: number; max: number } => {
-            const bounds = resolveTargetBounds(schedules, min, max, {});
-            return "error" in bounds ? fail(bounds.error) : bounds;
-        };
-        const minInput = args.minCapacity ?? 1;
-        const min = checkedInput(this, label, minInput, (v) => validateCapacity(v, "minCapacity", 1));
-        const max = checkedInput(this, label, args.maxCapacity, (v) => validateCapacity(v, "maxCapacity", 1));
-        let bounds: { min: pulumi.Input<number>; max: pulumi.Input<number> };
-        const plainMin = plainNumber(minInput);
-        const plainMax = plainNumber(args.maxCapacity);
-        if (plainMin !== undefined && plainMax !== undefined) {
-            bounds = boundsOf(plainMin, plainMax);
-        } else {
-            const resolved = pulumi.all([min, max]).apply(([lo, hi]) => boundsOf(lo, hi));
-            bounds = { min: resolved.min, max: resolved.max };
-        }
+        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity, 1);
 
         const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args);
         this.target = createScalableTarget(this, name, target, bounds);
