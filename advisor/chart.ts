@@ -122,12 +122,12 @@ function legend(data: ChartData): string {
         { color: COLORS.provisioned, text: "provisioned capacity" },
         { color: COLORS.coldRecommended, text: `${data.recommended.name}: cold starts` },
     ];
-    // Two rows at most; the width of a label is estimated at 5.6 px a character (11 px Helvetica).
+    // Two rows at most; the width of a label is estimated at 6.4 px a character (11 px Helvetica, or the wider DejaVu Sans that renderers fall back to).
     let x = LEFT;
     let y = 42;
     return items
         .map((item) => {
-            const width = 24 + item.text.length * 5.6;
+            const width = 24 + item.text.length * 6.4;
             if (x > LEFT && x + width > WIDTH - RIGHT) {
                 x = LEFT;
                 y += 17;
@@ -156,7 +156,9 @@ function timeAxis(bottom: number, periodMs: number, startMinuteOfWeek: number): 
     return ticks
         .map(({ atMs, label }) => {
             const x = round(LEFT + (atMs / periodMs) * PLOT_WIDTH);
-            return `<line x1="${x}" y1="${bottom}" x2="${x}" y2="${bottom + 4}" stroke="#adb5bd"/><text x="${x}" y="${bottom + 15}" text-anchor="middle" fill="#868e96">${escapeXml(label)}</text>`;
+            // A label at the right edge would be cut off: end it at its tick instead of centring it.
+            const anchor = atMs >= periodMs ? "end" : "middle";
+            return `<line x1="${x}" y1="${bottom}" x2="${x}" y2="${bottom + 4}" stroke="#adb5bd"/><text x="${x}" y="${bottom + 15}" text-anchor="${anchor}" fill="#868e96">${escapeXml(label)}</text>`;
         })
         .join("");
 }
