@@ -29,7 +29,9 @@ pulumi.runtime.setMocks(
     "dev",
 );
 
-import { FixedConcurrency, validateQualifier } from "lambda-concurrency";
+import { FixedConcurrency, LambdaWarmer, validateQualifier } from "lambda-concurrency";
+import { isWarmup } from "lambda-concurrency/runtime";
+import { breakEvenUtilization, US_EAST_1_PRICES } from "lambda-concurrency/advisor";
 
 const fixed = new FixedConcurrency("orders", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 });
 let refused = "";
@@ -38,8 +40,14 @@ try {
 } catch (error) {
     refused = error instanceof pulumi.ResourceError ? error.message : "not a ResourceError";
 }
-pulumi.all([fixed.config.functionName, fixed.qualifier, fixed.provisionedConcurrentExecutions]).apply(([fn, q, n]) => {
-    console.log(JSON.stringify({ fn, q, n, refused, check: validateQualifier("live") ?? "ok" }));
+const warmer = new LambdaWarmer("warmer", { targets: [{ functionName: "orders", concurrency: 2 }] });
+pulumi.all([fixed.config.functionName, fixed.qualifier, fixed.provisionedConcurrentExecutions, warmer.function.runtime]).apply(([fn, q, n, runtime]) => {
+    console.log(JSON.stringify({
+        fn, q, n, refused, runtime,
+        check: validateQualifier("live") ?? "ok",
+        ping: isWarmup({ "lambda-concurrency": "warmup", warmupId: "w", index: 0, concurrency: 1 }),
+        breakEven: Math.round(breakEvenUtilization(US_EAST_1_PRICES.arm64) * 100) / 100,
+    }));
 });
 `;
 
@@ -117,7 +125,23 @@ describe("the published package", function () {
             refused:
                 'FixedConcurrency "broken": qualifier cannot be "$LATEST": provisioned concurrency needs a published version or an alias (publish the function with publish: true and use its version, or create an alias)',
             check: "ok",
+            runtime: "nodejs24.x",
+            ping: true,
+            breakEven: 0.6,
         });
+        // The warmer function's code ships in the package, where LambdaWarmer reads it.
+        expect(fs.existsSync(path.join(scratch, "node_modules", "lambda-concurrency", "dist", "runtime", "warmer-function.js"))).to.equal(true);
+    });
+
+    it("installs the advise command, which works without Pulumi or AWS", () => {
+        const output = execFileSync(
+            path.join(scratch, "node_modules", ".bin", "lambda-concurrency"),
+            ["advise", "--rps", "5", "--period", "2h", "--duration-ms", "100", "--p95-ms", "200", "--init-ms", "800", "--strategies", "on-demand,fixed", "--json"],
+            { cwd: scratch, encoding: "utf8" },
+        );
+        const advice = JSON.parse(output) as { strategies: { name: string }[]; recommendation: { strategy: string } };
+        expect(advice.strategies.map((s) => s.name)).to.deep.equal(["on-demand", "fixed"]);
+        expect(advice.recommendation.strategy).to.be.a("string");
     });
 
     it("installs the lambda-concurrency command, which plans the user's program offline", () => {
