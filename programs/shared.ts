@@ -1,7 +1,9 @@
-// Pieces the sample programs share: a minimal Node.js function with its execution role.
+// Pieces the sample programs share: a minimal Node.js function with its execution role and log group.
 import * as pulumi from "@pulumi/pulumi";
-import { Role, RolePolicyAttachment } from "@pulumi/aws/iam";
+import { LogGroup } from "@pulumi/aws/cloudwatch";
+import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Function } from "@pulumi/aws/lambda";
+import { loggingPolicyDocument } from "../components/warmer-plan";
 
 /** Lets Lambda assume the role; nothing else. */
 const LAMBDA_ASSUME_ROLE_POLICY = JSON.stringify({
@@ -9,8 +11,6 @@ const LAMBDA_ASSUME_ROLE_POLICY = JSON.stringify({
     Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
 });
 
-/** The AWS managed policy that lets a function write its own logs and nothing more. */
-const BASIC_EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 
 /** A hello-world handler whose module scope stands in for a slow initialization (SDK clients, frameworks). */
 const HELLO_HANDLER = `
@@ -22,7 +22,10 @@ exports.handler = async (event) => ({
 });
 `;
 
-/** A published Node.js function with a role that may only write its logs. */
+/**
+ * A published Node.js function whose role may only write to the function's own log group (not the AWS managed
+ * AWSLambdaBasicExecutionRole, which allows every log group in the account).
+ */
 export function helloFunction(
     name: string,
     opts?: pulumi.CustomResourceOptions,
@@ -30,7 +33,8 @@ export function helloFunction(
     extraAssets: Record<string, pulumi.asset.Asset> = {},
 ): Function {
     const role = new Role(`${name}-role`, { assumeRolePolicy: LAMBDA_ASSUME_ROLE_POLICY }, opts);
-    const logging = new RolePolicyAttachment(`${name}-logs`, { role: role.name, policyArn: BASIC_EXECUTION_POLICY_ARN }, opts);
+    const logGroup = new LogGroup(`${name}-logs`, { retentionInDays: 14 }, opts);
+    const logging = new RolePolicy(`${name}-logs`, { role: role.name, policy: logGroup.arn.apply(loggingPolicyDocument) }, opts);
     return new Function(
         name,
         {
@@ -39,6 +43,7 @@ export function helloFunction(
             handler: "index.handler",
             memorySize: 256,
             role: role.arn,
+            loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
             code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(code), ...extraAssets }),
             // Provisioned concurrency needs a published version: publish one on every code change.
             publish: true,

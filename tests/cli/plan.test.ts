@@ -105,23 +105,24 @@ describe("plan: the command", () => {
         expect(plan.scenario).to.equal("fixed");
         expect(plan.program).to.equal(path.join("programs", "index"));
         expect(flatten(plan.roots)).to.deep.equal([
+            ["aws:cloudwatch/logGroup:LogGroup", "fixed-fn-logs", 0],
             ["aws:iam/role:Role", "fixed-fn-role", 0],
-            ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "fixed-fn-logs", 0],
+            ["aws:iam/rolePolicy:RolePolicy", "fixed-fn-logs", 0],
             ["aws:lambda/function:Function", "fixed-fn", 0],
             [COMPONENT, "fixed", 0],
             [CONFIG, "fixed", 1],
         ]);
         const functionName = autoName("aws:lambda/function:Function", "fixed-fn");
-        const config = plan.roots[3].children[0];
+        const config = plan.roots[4].children[0];
         expect(config.inputs).to.deep.equal({
             functionName,
             qualifier: "1",
             provisionedConcurrentExecutions: 2,
             skipDestroy: false,
         });
-        expect(plan.roots[2].inputs).to.deep.include({ publish: true, runtime: "nodejs22.x", architectures: ["arm64"] });
+        expect(plan.roots[3].inputs).to.deep.include({ publish: true, runtime: "nodejs22.x", architectures: ["arm64"] });
         expect(plan.totals.provisionedConcurrentExecutions).to.equal(2);
-        expect(plan.totals.resources).to.equal(5);
+        expect(plan.totals.resources).to.equal(6);
         expect(plan.outputs).to.deep.equal({ functionName, version: "1", provisionedConcurrentExecutions: 2 });
     });
 
@@ -131,7 +132,7 @@ describe("plan: the command", () => {
         expect(run.stdout).to.match(/^Plan of scenario "hello-api"/);
         expect(run.stdout).to.contain(`+ ${COMPONENT}  hello-live\n`);
         expect(run.stdout).to.contain(`└─ + ${CONFIG}  hello-live\n`);
-        expect(run.stdout).to.contain("Totals: 11 to create: 10 AWS resources, 1 component; 2 provisioned environments in fixed configurations");
+        expect(run.stdout).to.contain("Totals: 12 to create: 11 AWS resources, 1 component; 2 provisioned environments in fixed configurations");
     });
 
     it("prints the coming week's capacity of a scalable target, from --now", () => {

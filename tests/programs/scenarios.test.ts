@@ -20,8 +20,9 @@ describe("sample programs", () => {
         SCENARIOS.fixed.run();
         const resources = await settled();
         expect(resources.map((r) => [r.type, r.name])).to.deep.equal([
+            ["aws:cloudwatch/logGroup:LogGroup", "fixed-fn-logs"],
             ["aws:iam/role:Role", "fixed-fn-role"],
-            ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "fixed-fn-logs"],
+            ["aws:iam/rolePolicy:RolePolicy", "fixed-fn-logs"],
             [FUNCTION, "fixed-fn"],
             [COMPONENT, "fixed"],
             [CONFIG, "fixed"],
@@ -36,8 +37,21 @@ describe("sample programs", () => {
             provisionedConcurrentExecutions: 2,
             skipDestroy: false,
         });
-        const [attachment] = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
-        expect(attachment.inputs.policyArn).to.equal("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        // The function may write to its own log group only.
+        const logGroup = autoName("aws:cloudwatch/logGroup:LogGroup", "fixed-fn-logs");
+        expect(fn.inputs.loggingConfig).to.deep.equal({ logFormat: "Text", logGroup });
+        const [policy] = ofType(resources, "aws:iam/rolePolicy:RolePolicy");
+        expect(JSON.parse(String(policy.inputs.policy))).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "WriteOwnLogs",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: `arn:aws:logs:us-east-1:123456789012:log-group:${logGroup}:*`,
+                },
+            ],
+        });
     });
 
     it("hello-api: an HTTP API on the live alias, which has 2 environments", async () => {
@@ -50,7 +64,8 @@ describe("sample programs", () => {
                 ["aws:apigatewayv2/route:Route", "hello-api"],
                 ["aws:apigatewayv2/stage:Stage", "hello-api"],
                 ["aws:iam/role:Role", "hello-fn-role"],
-                ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "hello-fn-logs"],
+                ["aws:cloudwatch/logGroup:LogGroup", "hello-fn-logs"],
+                ["aws:iam/rolePolicy:RolePolicy", "hello-fn-logs"],
                 ["aws:lambda/alias:Alias", "hello-live"],
                 [FUNCTION, "hello-fn"],
                 ["aws:lambda/permission:Permission", "hello-api"],
