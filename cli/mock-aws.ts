@@ -16,7 +16,7 @@ export const MOCK_REGION = "us-east-1";
  * use. Sources: Lambda CreateFunction (FunctionName, 64) and CreateAlias (Name, 128); IAM CreateRole (RoleName, 64),
  * CreatePolicy (PolicyName, 128), PutRolePolicy (PolicyName, 128); EventBridge PutRule (Name, 64); CloudWatch Logs
  * CreateLogGroup (logGroupName, 512); Application Auto Scaling PutScheduledAction (ScheduledActionName, 256) and
- * PutScalingPolicy (PolicyName, 256); API Gateway v2 CreateApi (Name, 128).
+ * PutScalingPolicy (PolicyName, 256); API Gateway v2 CreateApi (Name, 128); Lambda AddPermission (StatementId, 100).
  */
 export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLength: number; autoNamed: boolean }>> = {
     "aws:lambda/function:Function": { property: "name", maxLength: 64, autoNamed: true },
@@ -29,6 +29,8 @@ export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLen
     "aws:appautoscaling/scheduledAction:ScheduledAction": { property: "name", maxLength: 256, autoNamed: true },
     "aws:appautoscaling/policy:Policy": { property: "name", maxLength: 256, autoNamed: true },
     "aws:apigatewayv2/api:Api": { property: "name", maxLength: 128, autoNamed: true },
+    // Lambda AddPermission StatementId: 1-100 characters; the provider auto-names it from the logical name.
+    "aws:lambda/permission:Permission": { property: "statementId", maxLength: 100, autoNamed: true },
 };
 
 /** The 7 hex characters the provider would append to `logicalName`; derived, not random, so plans are stable. */
@@ -90,6 +92,8 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     public readonly resources: RecordedResource[] = [];
     /** Every provider function call (invoke), in order. */
     public readonly calls: { token: string; inputs: Json }[] = [];
+    /** Registrations the mocks refused (a name over AWS's limit), in order; see takeErrors. */
+    public readonly errors: Error[] = [];
     /** How many times each component (by URN) called registerOutputs. */
     public readonly outputRegistrations = new Map<string, number>();
     /** Set by the monitor wrapper for the registration being made; see installAwsLikeMocks. */
@@ -99,13 +103,27 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     public reset(): void {
         this.resources.length = 0;
         this.calls.length = 0;
+        this.errors.length = 0;
         this.outputRegistrations.clear();
+    }
+
+    /** The refused registrations so far, forgotten once taken (a test that expects one takes it). */
+    public takeErrors(): Error[] {
+        return this.errors.splice(0, this.errors.length);
     }
 
     public newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Json } {
         const inputs = (args.inputs ?? {}) as Json;
         const custom = args.custom === true;
-        const state = custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
+        let state: Json;
+        try {
+            state = custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
+        } catch (error) {
+            // The SDK turns this into a failed registration that nothing may await: keep it where tests look.
+            this.registering = undefined;
+            this.errors.push(error instanceof Error ? error : new Error(String(error)));
+            throw error;
+        }
         const id = custom ? this.physicalId(args.type, args.name, state) : undefined;
         const context = this.registering;
         this.registering = undefined;

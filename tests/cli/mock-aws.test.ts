@@ -58,9 +58,17 @@ describe("AWS-like mocks", () => {
     it("refuses an auto-name longer than AWS allows (function names: 64)", async () => {
         const logical = "f".repeat(57); // 57 + "-" + 7 = 65
         const fn = testFunction(logical);
-        expect(await rejectionMessage(valueOf(fn.name))).to.contain(
-            `aws:lambda/function:Function "${logical}": name "${autoName(FUNCTION, logical)}" is 65 characters long; AWS allows at most 64`,
+        const message = `aws:lambda/function:Function "${logical}": name "${autoName(FUNCTION, logical)}" is 65 characters long; AWS allows at most 64`;
+        expect(await rejectionMessage(valueOf(fn.name))).to.contain(message);
+        expect(mocks.takeErrors().map((e) => e.message)).to.deep.equal([message]);
+    });
+
+    it("makes settled() fail when a registration was refused, even if nothing awaited it", async () => {
+        new Role("r".repeat(60), { assumeRolePolicy: "{}" });
+        expect(await rejectionMessage(settled())).to.equal(
+            `the mocks refused 1 registration(s): aws:iam/role:Role "${"r".repeat(60)}": name "${autoName("aws:iam/role:Role", "r".repeat(60))}" is 68 characters long; AWS allows at most 64`,
         );
+        expect(mocks.takeErrors()).to.deep.equal([]);
     });
 
     it("accepts an auto-name of exactly the limit", async () => {
@@ -76,6 +84,7 @@ describe("AWS-like mocks", () => {
         );
         const rule = new EventRule("e".repeat(60), { scheduleExpression: "rate(5 minutes)" });
         expect(await rejectionMessage(valueOf(rule.name))).to.contain("is 68 characters long; AWS allows at most 64");
+        expect(mocks.takeErrors()).to.have.length(2);
     });
 
     it("knows the limits of every type the package creates", () => {

@@ -20,6 +20,10 @@ export function resetProgram(): void {
     mocks.reset();
     programOwnershipRegistry().clear();
 }
+/** Forgets the recorded resources but keeps the claims, as a second run of a program in the same process does. */
+resetProgram.recordsOnly = (): void => {
+    mocks.reset();
+};
 
 /** The value of an Output (rejects when the Output does). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
@@ -30,9 +34,16 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     });
 }
 
-/** Waits until every registration started so far has reached the mocks, and returns what they recorded. */
+/**
+ * Waits until every registration started so far has reached the mocks, and returns what they recorded. Fails when
+ * the mocks refused a registration (a name longer than AWS allows), which the SDK would otherwise let pass unseen.
+ */
 export async function settled(): Promise<RecordedResource[]> {
     await waitForRegistrations();
+    const refused = mocks.takeErrors();
+    if (refused.length > 0) {
+        throw new Error(`the mocks refused ${refused.length} registration(s): ${refused.map((e) => e.message).join("; ")}`);
+    }
     return mocks.resources;
 }
 
