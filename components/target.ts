@@ -283,7 +283,9 @@ export function claimQualifier(
     qualifier: string,
 ): ValidationResult {
     const existing = registry.get(key);
-    if (existing === undefined) {
+    // The same component claiming again is the same program run again in one process (the Automation API runs an
+    // inline program for preview, then for update): one program cannot hold two components of one type and name.
+    if (existing === undefined || (existing.componentType === owner.componentType && existing.name === owner.name)) {
         registry.set(key, owner);
         return undefined;
     }

@@ -221,6 +221,15 @@ describe("FixedConcurrency", () => {
             ).to.contain('FixedConcurrency "second" and FixedConcurrency "first" both give provisioned concurrency');
         });
 
+        it("accepts the same program run twice in one process (Automation API inline programs)", async () => {
+            const program = () => new FixedConcurrency("api-warm", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            program();
+            await settled();
+            resetProgram.recordsOnly();
+            program();
+            expect(ofType(await settled(), CONFIG).map((r) => r.name)).to.deep.equal(["api-warm"]);
+        });
+
         it("allows other qualifiers and other functions", async () => {
             new FixedConcurrency("a", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
             new FixedConcurrency("b", { functionName: "orders", qualifier: "7", provisionedConcurrentExecutions: 2 });

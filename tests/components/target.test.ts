@@ -189,6 +189,15 @@ describe("ownershipKey and claimQualifier", () => {
         expect([...registry.keys()]).to.deep.equal(["default|f|live", "default|f|2"]);
     });
 
+    it("lets the same component claim again, as when a program runs a second time in one process", () => {
+        const registry = new Map<string, QualifierOwner>();
+        expect(claimQualifier(registry, "k", fixedA, "f", "live")).to.equal(undefined);
+        expect(claimQualifier(registry, "k", { ...fixedA }, "f", "live")).to.equal(undefined);
+        expect(claimQualifier(registry, "k", { ...fixedA, componentType: "ScheduledConcurrency", kind: "scalable-target" }, "f", "live")).to.match(
+            /^ScheduledConcurrency "a" and FixedConcurrency "a" both manage/,
+        );
+    });
+
     it("names both components when two fixed configurations meet", () => {
         const registry = new Map<string, QualifierOwner>();
         claimQualifier(registry, "k", fixedA, "f", "live");
