@@ -33,9 +33,9 @@ export const MAX_MANAGED_POLICY_LENGTH = 6144;
 export const MAX_MANAGED_POLICIES_PER_ROLE = 10;
 export const MAX_WARMER_TARGETS = TARGETS_PER_INVOKE_POLICY * MAX_MANAGED_POLICIES_PER_ROLE;
 
-/** CloudWatch Logs PutRetentionPolicy accepts only these values of retentionInDays. */
+/** CloudWatch Logs PutRetentionPolicy accepts only these values of retentionInDays; the provider takes 0 for "never expire". */
 export const LOG_RETENTION_DAYS = [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+    0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
 /** One target of a warm-up plan, as the warmer function reads it (runtime/warmer-function.js, WarmupTarget). */
@@ -98,7 +98,7 @@ export function validateTimeoutSeconds(value: unknown): ValidationResult {
 /** Checks logRetentionInDays against the values CloudWatch Logs accepts. */
 export function validateLogRetention(value: unknown): ValidationResult {
     if (typeof value !== "number" || !(LOG_RETENTION_DAYS as readonly number[]).includes(value)) {
-        return `logRetentionInDays must be one of ${LOG_RETENTION_DAYS.join(", ")} (the values CloudWatch Logs accepts), got ${describeValue(value)}`;
+        return `logRetentionInDays must be one of ${LOG_RETENTION_DAYS.join(", ")} (the values CloudWatch Logs accepts; 0 keeps logs forever), got ${describeValue(value)}`;
     }
     return undefined;
 }

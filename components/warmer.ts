@@ -6,7 +6,7 @@ import { Function, FunctionEventInvokeConfig, Invocation, Permission } from "@pu
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { checkedInput, isPlain, validateFunctionName } from "./target";
+import { checkedInput, isPlain, validateArnQualifierAgreement, validateFunctionName } from "./target";
 import {
     DEFAULT_LOG_RETENTION_DAYS,
     DEFAULT_WARMER_MEMORY_MB,
@@ -148,7 +148,19 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 fail(problem);
             }
         };
+        // Sizes are known only once names resolve; a piece over an AWS limit still fails naming the component.
+        const withLabel = <T>(build: () => T): T => {
+            try {
+                return build();
+            } catch (error) {
+                return fail(error instanceof Error ? error.message : String(error));
+            }
+        };
 
+        // The name is the start of the function's, role's and rule's names: keep to the characters all three allow.
+        if (!/^[a-zA-Z0-9_-]+$/.test(name)) {
+            fail(`the component's name "${name}" may use only letters, digits, hyphens and underscores: it starts the names of the warmer's function, role and schedule rule`);
+        }
         const given: unknown = args.targets;
         if (!Array.isArray(given)) {
             fail(`targets must be an array of functions to warm, got ${JSON.stringify(given)}`);
@@ -179,7 +191,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 target.concurrency === undefined
                     ? defaultConcurrency
                     : checkedInput(this, label, target.concurrency, (v) => validateWarmConcurrency(v, `${at}.concurrency`));
+            const agreement = (fn: string, q: string | undefined): string | undefined =>
+                q === undefined ? undefined : validateArnQualifierAgreement(fn, q, `${at}.functionName`, `${at}.qualifier`);
             if (isPlain(target.functionName) && isPlain(target.qualifier)) {
+                check(agreement(target.functionName, target.qualifier));
                 const key = `${target.functionName}|${target.qualifier ?? ""}`;
                 const previous = seen.get(key);
                 if (previous !== undefined) {
@@ -187,9 +202,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 }
                 seen.set(key, i);
             }
-            return pulumi.all([functionName, qualifier, concurrency]).apply(([fn, q, c]) =>
-                q === undefined ? { functionName: fn, concurrency: c } : { functionName: fn, qualifier: q, concurrency: c },
-            );
+            return pulumi.all([functionName, qualifier, concurrency]).apply(([fn, q, c]) => {
+                check(agreement(fn, q));
+                return q === undefined ? { functionName: fn, concurrency: c } : { functionName: fn, qualifier: q, concurrency: c };
+            });
         });
 
         const child = { parent: this };
@@ -205,10 +221,11 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         const logGroupName = named(`${name}-logs`, 512);
         this.logGroup = new LogGroup(`${name}-logs`, { name: logGroupName.name, retentionInDays: retention }, logGroupName.replaceFirst);
+        const loggingName = named(`${name}-logs`, 128);
         const logging = new RolePolicy(
             `${name}-logs`,
-            { role: this.role.name, policy: this.logGroup.arn.apply(loggingPolicyDocument) },
-            child,
+            { name: loggingName.name, role: this.role.name, policy: this.logGroup.arn.apply(loggingPolicyDocument) },
+            loggingName.replaceFirst,
         );
 
         // lambda:InvokeFunction on exactly the targets' ARNs, qualified where a qualifier is given.
@@ -230,7 +247,9 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                     description: `Lets the warmer ${name} invoke the functions it warms (part ${index + 1})`,
                     policy: pulumi
                         .all([account, pulumi.all(piece)])
-                        .apply(([acct, resolved]) => invokePolicyDocument(resolved.map((t) => invokeResourceArn(t.functionName, t.qualifier, acct)))),
+                        .apply(([acct, resolved]) =>
+                            withLabel(() => invokePolicyDocument(resolved.map((t) => invokeResourceArn(t.functionName, t.qualifier, acct)))),
+                        ),
                 },
                 policyName.replaceFirst,
             );
@@ -265,7 +284,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         // The plan, in parts that fit EventBridge's input limit; up to 5 parts per rule.
         const parts = chunk(targets, PLAN_TARGETS_PER_RULE_TARGET);
-        const inputs = parts.map((piece) => pulumi.all(piece).apply((resolved) => planInput(resolved, WARMER_MAX_PARALLELISM)));
+        const inputs = parts.map((piece) => pulumi.all(piece).apply((resolved) => withLabel(() => planInput(resolved, WARMER_MAX_PARALLELISM))));
         const state = pulumi.output(args.enabled ?? true).apply((enabled) => (enabled ? "ENABLED" : "DISABLED"));
         this.rules = [];
         this.ruleTargets = [];
@@ -284,10 +303,17 @@ export class LambdaWarmer extends pulumi.ComponentResource {
             );
             this.rules.push(rule);
             // Only this rule may invoke the warmer.
+            const statement = named(ruleLogical, 100);
             new Permission(
                 ruleLogical,
-                { action: "lambda:InvokeFunction", function: this.function.name, principal: "events.amazonaws.com", sourceArn: rule.arn },
-                child,
+                {
+                    statementId: statement.name,
+                    action: "lambda:InvokeFunction",
+                    function: this.function.name,
+                    principal: "events.amazonaws.com",
+                    sourceArn: rule.arn,
+                },
+                statement.replaceFirst,
             );
             ruleInputs.forEach((input, i) => {
                 const part = ruleIndex * RULE_TARGETS_PER_RULE + i;

@@ -49,7 +49,8 @@ describe("warmer plan: checks", () => {
         expect(validateMemorySize(64)).to.equal("memorySize must be a whole number of MB from 128 to 10240, got 64");
         expect(validateTimeoutSeconds(901)).to.equal("timeoutSeconds must be a whole number of seconds from 1 to 900, got 901");
         expect(validateLogRetention(14)).to.equal(undefined);
-        expect(validateLogRetention(10)).to.match(/^logRetentionInDays must be one of 1, 3, 5, 7, 14, 30, .* \(the values CloudWatch Logs accepts\), got 10$/);
+        expect(validateLogRetention(0)).to.equal(undefined);
+        expect(validateLogRetention(10)).to.match(/^logRetentionInDays must be one of 0, 1, 3, 5, 7, 14, 30, .* \(the values CloudWatch Logs accepts; 0 keeps logs forever\), got 10$/);
         expect(validateArchitecture("arm64")).to.equal(undefined);
         expect(validateArchitecture("arm")).to.equal('architecture must be "arm64" or "x86_64", got "arm"');
         expect(validateTargetCount(0)).to.equal("targets must list at least one function to warm");

@@ -255,7 +255,12 @@ describe("LambdaWarmer", () => {
         ["a duplicate target", { targets: [{ functionName: "api", qualifier: "live" }, { functionName: "api", qualifier: "live", concurrency: 2 }] }, "targets[1] warms the same function and qualifier as targets[0]; list each once, with the concurrency you want"],
         ["too little memory", { memorySize: 64 }, "memorySize must be a whole number of MB from 128 to 10240, got 64"],
         ["a long timeout", { timeoutSeconds: 1000 }, "timeoutSeconds must be a whole number of seconds from 1 to 900, got 1000"],
-        ["an unsupported retention", { logRetentionInDays: 10 }, "logRetentionInDays must be one of 1, 3, 5, 7, 14,"],
+        ["an unsupported retention", { logRetentionInDays: 10 }, "logRetentionInDays must be one of 0, 1, 3, 5, 7, 14,"],
+        [
+            "an ARN whose qualifier disagrees",
+            { targets: [{ functionName: "arn:aws:lambda:us-east-1:123456789012:function:api:live", qualifier: "3" }] },
+            'targets[0].functionName "arn:aws:lambda:us-east-1:123456789012:function:api:live" is qualified with "live" but targets[0].qualifier is "3"; give the unqualified ARN or make them agree',
+        ],
         ["an unknown architecture", { architecture: "arm" as "arm64" }, 'architecture must be "arm64" or "x86_64", got "arm"'],
     ];
     for (const [what, override, expected] of errors) {
@@ -264,6 +269,39 @@ describe("LambdaWarmer", () => {
             expect(message.startsWith(`LambdaWarmer "bad": ${expected}`), message).to.equal(true);
         });
     }
+
+    it("refuses a component name that AWS names could not start with", () => {
+        const message = thrownMessage(() => new LambdaWarmer("my warmer", { targets: [{ functionName: "api" }] }));
+        expect(message).to.equal(
+            'LambdaWarmer "my warmer": the component\'s name "my warmer" may use only letters, digits, hyphens and underscores: it starts the names of the warmer\'s function, role and schedule rule',
+        );
+    });
+
+    it("fits every name, also the 128-character and 100-character ones, for a 125-character component name", async () => {
+        const longName = "w".repeat(125);
+        new LambdaWarmer(longName, { targets: [{ functionName: "api" }], prewarm: true });
+        // settled() fails if the mocks refused any name; all 12 resources must be there.
+        const resources = await settled();
+        expect(resources.length).to.equal(12);
+        expect(String(only(resources, T.rolePolicy).inputs.name)).to.have.length(128);
+        expect(String(only(resources, T.permission).inputs.statementId)).to.have.length(100);
+        expect(String(only(resources, T.logGroup).state.name).length).to.be.at.most(512);
+    });
+
+    it("checks an ARN's qualifier against the target's when they resolve", async () => {
+        const warmer = new LambdaWarmer("late-arn", {
+            targets: [{ functionName: pulumi.output("arn:aws:lambda:us-east-1:123456789012:function:api:live"), qualifier: "3" }],
+        });
+        const message = await rejectionMessage(valueOf(warmer.ruleTargets[0].input as pulumi.Output<string>));
+        expect(message).to.contain('LambdaWarmer "late-arn": targets[0].functionName "arn:aws:lambda:us-east-1:123456789012:function:api:live" is qualified with "live"');
+    });
+
+    it("names the component when a policy part would pass IAM's size once names resolve", async () => {
+        const targets = Array.from({ length: 40 }, (_, i) => ({ functionName: pulumi.output(`service-${i}`), qualifier: "q".repeat(100) }));
+        const warmer = new LambdaWarmer("big-aliases", { targets });
+        const message = await rejectionMessage(valueOf(warmer.invokePolicies[0].policy));
+        expect(message).to.match(/LambdaWarmer "big-aliases": the invoke policy for 40 targets is \d+ characters, over IAM's limit of 6144 for a managed policy/);
+    });
 
     it("checks an Output function name when it resolves", async () => {
         const warmer = new LambdaWarmer("late", { targets: [{ functionName: pulumi.output("bad name") }] });
