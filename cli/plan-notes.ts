@@ -58,7 +58,9 @@ export function summarizeWeek(steps: readonly CapacityStep[], timezone: string):
         group.dates.push(`${WEEKDAYS[wall.weekday]} ${wall.date}`);
         groups.set(key, group);
     }
-    const rows: [string, CapacityStep][] = [[`now (${wallClock(first.at, timezone).date})`, first]];
+    // The bounds the schedules leave in force at the start of the week (right after a first deployment the target
+    // holds its registered bounds instead, until its first action runs).
+    const rows: [string, CapacityStep][] = [[`from ${wallClock(first.at, timezone).date}`, first]];
     for (const group of groups.values()) {
         // A pattern that shows once in the week is a date, not a pattern.
         const when = group.days.length === 1 ? group.dates[0] : describeWeekdays(group.days);
@@ -128,7 +130,7 @@ export function capacityWeekNotes(target: RecordedResource, all: readonly Record
             to: new Date(now.getTime() + WEEK_MS),
             initial: { min: atNow.min, max: atNow.max },
         });
-        return [`capacity over the coming week (${timezone}):`, ...summarizeWeek(week, timezone).map((line) => `  ${line}`)];
+        return [`capacity over a week, once the schedules have run (${timezone}):`, ...summarizeWeek(week, timezone).map((line) => `  ${line}`)];
     } catch (error) {
         return [`capacity timeline unavailable: ${error instanceof Error ? error.message : String(error)}`];
     }

@@ -254,9 +254,9 @@ async function answerWarmup(event: WarmupEvent, defaultDelayMs: number): Promise
  * {@link WarmupReply}; your handler does not run. Every other event goes to your handler unchanged, and its result
  * or error comes back unchanged. Every invocation is counted, so {@link coldStartInfo} works inside the handler.
  *
- * The wrapper keeps the handler's style: an async handler (declared with at most two parameters) gets an async
- * wrapper with two parameters; a handler declared with three parameters gets a wrapper that answers pings through
- * the callback and otherwise passes the callback on. (Lambda supports callback handlers on Node.js 22 and earlier
+ * The wrapper keeps the handler's style: an async function, or a handler declared with at most two parameters, gets
+ * an async wrapper with two parameters; a plain function declared with three parameters gets a wrapper that answers
+ * pings through the callback and otherwise passes the callback on. (Lambda supports callback handlers on Node.js 22 and earlier
  * runtimes only, https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html, so an async handler must not gain
  * a third parameter.)
  *
@@ -279,7 +279,10 @@ export function withWarmup(
     throw new RangeError(`delayMs must be between 0 and ${MAX_WARMUP_DELAY_MS} ms, got ${String(defaultDelayMs)}`);
   }
 
-  if (handler.length >= 3) {
+  // An async function is async whatever it declares: on Node.js 24 Lambda no longer passes a callback at all. Only a
+  // plain function declared with three parameters is a callback handler.
+  const isAsyncFunction = handler.constructor.name === "AsyncFunction";
+  if (!isAsyncFunction && handler.length >= 3) {
     return function callbackHandlerWithWarmup(
       event: unknown,
       context: unknown,

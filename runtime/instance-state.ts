@@ -111,7 +111,7 @@ export function clock(): InstanceClock {
 export interface InstanceStateOverrides {
   /** Defaults to the system clock. */
   clock?: InstanceClock;
-  /** Defaults to crypto.randomUUID. */
+  /** Defaults to 104 bits from Math.random (see the comment on random52BitHex for why not crypto). */
   randomId?: () => string;
   /** Defaults to `clock.now()` at the time of the reset, as if the module had just been loaded. */
   loadedAtMs?: number;

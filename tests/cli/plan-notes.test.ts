@@ -35,10 +35,10 @@ describe("plan notes", () => {
     it("folds the day and night example into two daily lines, starting from the bounds in force now", () => {
         const all = [target, action("day", "cron(0 8 * * ? *)", 10, 10), action("night", "cron(0 18 * * ? *)", 2, 2)];
         expect(capacityWeekNotes(target, all, MONDAY)).to.deep.equal([
-            "capacity over the coming week (UTC):",
-            "  now (2026-11-30)  min  2  max  2",
-            "  daily 08:00       min 10  max 10  (day)",
-            "  daily 18:00       min  2  max  2  (night)",
+            "capacity over a week, once the schedules have run (UTC):",
+            "  from 2026-11-30  min  2  max  2",
+            "  daily 08:00      min 10  max 10  (day)",
+            "  daily 18:00      min  2  max  2  (night)",
         ]);
     });
 
@@ -50,18 +50,18 @@ describe("plan notes", () => {
         ];
         const wide = { ...target, inputs: { ...target.inputs, minCapacity: 1, maxCapacity: 50 } };
         expect(capacityWeekNotes(wide, all, MONDAY)).to.deep.equal([
-            "capacity over the coming week (Europe/Paris):",
-            "  now (2026-11-30)  min  1  max  5",
-            "  Mon-Fri 08:00     min 10  max 50  (open)",
-            "  Mon-Fri 19:00     min  1  max  5  (close)",
+            "capacity over a week, once the schedules have run (Europe/Paris):",
+            "  from 2026-11-30  min  1  max  5",
+            "  Mon-Fri 08:00    min 10  max 50  (open)",
+            "  Mon-Fri 19:00    min  1  max  5  (close)",
         ]);
     });
 
     it("shows a one-off action with its date, and a target without actions in one line", () => {
         const all = [target, action("launch", "at(2026-12-02T09:30:00)", 8, 10)];
         expect(capacityWeekNotes(target, all, MONDAY)).to.deep.equal([
-            "capacity over the coming week (UTC):",
-            "  now (2026-11-30)      min 2  max 10",
+            "capacity over a week, once the schedules have run (UTC):",
+            "  from 2026-11-30       min 2  max 10",
             "  Wed 2026-12-02 09:30  min 8  max 10  (launch)",
         ]);
         expect(capacityWeekNotes(target, [target], MONDAY)).to.deep.equal(["capacity: 2 to 10 all week (no scheduled actions)"]);
@@ -76,7 +76,7 @@ describe("plan notes", () => {
             "UTC",
         );
         expect(steps).to.deep.equal([
-            "now (2026-11-30)      min 1  max 5",
+            "from 2026-11-30       min 1  max 5",
             "Tue 2026-12-01 08:00  min 1  max 5  (raise-min FAILED: new min 10 is above the current max 5; set maxCapacity in the same action)",
         ]);
     });

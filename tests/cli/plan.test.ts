@@ -140,10 +140,10 @@ describe("plan: the command", () => {
         expect(run.status, run.stderr).to.equal(0);
         expect(run.stdout).to.contain(
             [
-                "capacity over the coming week (Europe/Paris):",
-                "│         now (2026-11-30)  min  1  max  5",
-                "│         Mon-Fri 08:00     min 10  max 50  (open)",
-                "│         Mon-Fri 19:00     min  1  max  5  (close)",
+                "capacity over a week, once the schedules have run (Europe/Paris):",
+                "│         from 2026-11-30  min  1  max  5",
+                "│         Mon-Fri 08:00    min 10  max 50  (open)",
+                "│         Mon-Fri 19:00    min  1  max  5  (close)",
             ].join("\n"),
         );
         expect(runCli(["plan", "--now", "yesterday"]).stderr).to.contain(
@@ -193,5 +193,14 @@ describe("plan: the command", () => {
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+});
+
+describe("the README's plan", () => {
+    it("shows exactly what `npm run plan -- fixed` prints", () => {
+        const run = runCli(["plan", "fixed"]);
+        expect(run.status, run.stderr).to.equal(0);
+        const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+        expect(readme).to.contain(run.stdout.trimEnd());
     });
 });

@@ -377,6 +377,15 @@ describe("runtime library", () => {
       const handler = withWarmup((_event: unknown, _context: Context, callback: Callback) => callback(null, "x"));
       expect(handler.length).to.equal(3);
     });
+
+    it("keeps an async function async even when it declares three parameters (Node.js 24 passes no callback)", async () => {
+      const handler = withWarmup(async (event: unknown, _context: Context, _callback?: Callback) => {
+        await Promise.resolve();
+        return { echoed: event };
+      });
+      expect(handler.length).to.equal(2);
+      expect(await (handler as (e: unknown, c: Context) => Promise<unknown>)({ a: 1 }, fakeContext())).to.deep.equal({ echoed: { a: 1 } });
+    });
   });
 
   describe("coldStartInfo", () => {
