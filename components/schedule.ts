@@ -707,7 +707,7 @@ export function validateScheduledActionName(name: string): string | undefined {
   return undefined;
 }
 
-/** Quotes a name for a message, showing invisible characters as \uXXXX and cutting very long names. */
+/** Quotes a name for a message, showing invisible characters as \u escapes (four hex digits) and cutting very long names. */
 function showName(name: string): string {
   const cut = name.length > 60 ? `${name.slice(0, 57)}...` : name;
   const visible = cut.replace(
