@@ -57,6 +57,24 @@ export interface RecordedResource {
     inputs: Record<string, unknown>;
     /** The outputs the mocks returned: the inputs plus what the provider computes. */
     state: Record<string, unknown>;
+    /** The id the provider would report (undefined for a component). */
+    id?: string;
+    /** The URNs it depends on: its dependsOn and the resources its inputs came from (not its parent). */
+    dependencies: string[];
+    /** The resource options that decide its life in the engine, as the SDK sent them. */
+    options: RecordedOptions;
+}
+
+/** The options of a resource registered without any. */
+export const NO_OPTIONS: RecordedOptions = { deleteBeforeReplace: false, ignoreChanges: [], aliases: [], retainOnDelete: false };
+
+/** The resource options the Pulumi engine acts on when it creates, replaces and deletes a resource. */
+export interface RecordedOptions {
+    deleteBeforeReplace: boolean;
+    ignoreChanges: string[];
+    /** The resource's own aliases, as URNs (aliases inherited from its parent are the engine's to add). */
+    aliases: string[];
+    retainOnDelete: boolean;
 }
 
 /** A name AWS would refuse; thrown from the mocks, so the program or test fails as the deployment would. */
@@ -97,7 +115,7 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     /** How many times each component (by URN) called registerOutputs. */
     public readonly outputRegistrations = new Map<string, number>();
     /** Set by the monitor wrapper for the registration being made; see installAwsLikeMocks. */
-    public registering?: { urn: string; parent?: string };
+    public registering?: { urn: string; parent?: string; dependencies: string[]; options: RecordedOptions };
 
     /** Forgets what was recorded (between tests). */
     public reset(): void {
@@ -135,6 +153,9 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
             custom,
             inputs,
             state,
+            id,
+            dependencies: context?.dependencies ?? [],
+            options: context?.options ?? NO_OPTIONS,
         });
         return { id, state };
     }
@@ -262,6 +283,17 @@ interface RegisterRequestLike {
     getParent(): string;
     getType(): string;
     getName(): string;
+    getDependenciesList(): string[];
+    getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
+    getRetainondelete(): boolean;
+    getAliasesList(): AliasLike[];
+    getAliasurnsList(): string[];
+}
+interface AliasLike {
+    getUrn(): string;
+    hasSpec(): boolean;
+    getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
 }
 
 /**
@@ -278,9 +310,27 @@ export function installAwsLikeMocks(options: { project: string; stack: string; p
     }
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (request, callback) => {
+        const parent = request.getParent();
+        // An alias spec names what differs from the resource itself; its URN is built the way the mock monitor builds
+        // every URN, so that aliases and URNs compare as the engine compares them.
+        const aliasUrn = (alias: AliasLike): string => {
+            const spec = alias.hasSpec() ? alias.getSpec() : undefined;
+            if (spec === undefined) {
+                return alias.getUrn();
+            }
+            const aliasParent = spec.getNoparent() ? "" : spec.getParenturn() || parent;
+            return monitor.newUrn(aliasParent, spec.getType() || request.getType(), spec.getName() || request.getName());
+        };
         mocks.registering = {
-            urn: monitor.newUrn(request.getParent(), request.getType(), request.getName()),
-            parent: request.getParent(),
+            urn: monitor.newUrn(parent, request.getType(), request.getName()),
+            parent,
+            dependencies: [...new Set(request.getDependenciesList())],
+            options: {
+                deleteBeforeReplace: request.getDeletebeforereplace(),
+                ignoreChanges: request.getIgnorechangesList(),
+                aliases: [...request.getAliasesList().map(aliasUrn), ...request.getAliasurnsList()],
+                retainOnDelete: request.getRetainondelete(),
+            },
         };
         return register(request, callback);
     };

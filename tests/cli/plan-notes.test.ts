@@ -1,12 +1,12 @@
 // The capacity timeline and policy lines the plan prints under Application Auto Scaling resources.
 import { expect } from "chai";
 import { capacityWeekNotes, describeWeekdays, summarizeWeek, trackingPolicyNotes, wallClock } from "../../cli/plan-notes";
-import type { RecordedResource } from "../../cli/mock-aws";
+import { NO_OPTIONS, RecordedResource } from "../../cli/mock-aws";
 
 const MONDAY = new Date("2026-11-30T00:00:00Z");
 
 function recorded(type: string, name: string, inputs: Record<string, unknown>): RecordedResource {
-    return { type, name, urn: `urn:${name}`, custom: true, inputs, state: {} };
+    return { type, name, urn: `urn:${name}`, custom: true, inputs, state: {}, dependencies: [], options: NO_OPTIONS };
 }
 
 const target = recorded("aws:appautoscaling/target:Target", "t", { resourceId: "function:f:live", minCapacity: 2, maxCapacity: 10 });

@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { autoName } from "../../cli/mock-aws";
+import { NO_OPTIONS, autoName } from "../../cli/mock-aws";
 import { Plan, PlannedResource, buildPlan, displayValue, formatPlan, parsePlanArguments } from "../../cli/plan";
 import { REPO_ROOT, runCli } from "../helpers/cli";
 
@@ -30,8 +30,9 @@ describe("plan: arguments", () => {
 });
 
 describe("plan: tree and totals", () => {
+    const none = { dependencies: [], options: NO_OPTIONS };
     const recorded = [
-        { type: COMPONENT, name: "c", urn: "urn:c", custom: false, inputs: { qualifier: "live" }, state: {} },
+        { type: COMPONENT, name: "c", urn: "urn:c", custom: false, inputs: { qualifier: "live" }, state: {}, ...none },
         {
             type: CONFIG,
             name: "c",
@@ -40,8 +41,9 @@ describe("plan: tree and totals", () => {
             custom: true,
             inputs: { functionName: "f", qualifier: "live", provisionedConcurrentExecutions: 3, skipDestroy: false },
             state: {},
+            ...none,
         },
-        { type: "aws:iam/role:Role", name: "r", urn: "urn:r", custom: true, inputs: { assumeRolePolicy: "{}" }, state: { name: "r-1234567" } },
+        { type: "aws:iam/role:Role", name: "r", urn: "urn:r", custom: true, inputs: { assumeRolePolicy: "{}" }, state: { name: "r-1234567" }, ...none },
     ];
 
     it("nests children under their parents and counts by type", () => {
