@@ -1,13 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
-import { checkTarget, checkedInput, validateCapacity } from "./target";
+import { checkedInput, isPlain } from "./checked-input";
+import { describeValue, validateCapacity } from "./function-reference";
+import { programOwnershipRegistry } from "./ownership";
+import { validateReplacementChoice, validateSkipDestroy } from "./replacement";
+import { claimComponentName, withSwapAliases } from "./swaps";
+import { checkTarget } from "./target";
 
 /** The arguments of {@link FixedConcurrency}. */
 export interface FixedConcurrencyArgs {
     /**
      * The function: its name (`my-function`), its ARN (`arn:aws:lambda:us-east-1:123456789012:function:my-function`),
      * or a partial ARN (`123456789012:function:my-function`). An ARN may carry the qualifier
-     * (`...:function:my-function:live`) as long as it agrees with `qualifier`.
+     * (`...:function:my-function:live`) as long as it agrees with `qualifier`, and must be of the account and region
+     * the component's AWS provider deploys to. AWS is always handed the plain name.
      */
     functionName: pulumi.Input<string>;
     /**
@@ -19,10 +25,19 @@ export interface FixedConcurrencyArgs {
     provisionedConcurrentExecutions: pulumi.Input<number>;
     /**
      * Keep the configuration in AWS when the component is destroyed. Off by default, so that `pulumi destroy`
-     * really releases the capacity and its hourly charge.
+     * really releases the capacity and its hourly charge. Refused with a version-number qualifier: each new version
+     * replaces the configuration, and every old version's environments would be kept, billing.
      * @default false
      */
     skipDestroy?: pulumi.Input<boolean>;
+    /**
+     * When the configuration is replaced (a new version number, another alias or another function), delete the old
+     * configuration before creating the new one. Pulumi's default creates the new one first, so that the old
+     * version keeps its environments while the new ones are allocated; that needs room for both in the function's
+     * reserved concurrency (and the account's unreserved concurrency). Turn this on for a function without that room.
+     * @default false
+     */
+    deleteOldConfigurationFirst?: boolean;
 }
 
 /**
@@ -40,22 +55,50 @@ export class FixedConcurrency extends pulumi.ComponentResource {
     public readonly provisionedConcurrentExecutions: pulumi.Output<number>;
 
     constructor(name: string, args: FixedConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("lambda-concurrency:index:FixedConcurrency", name, args, opts);
+        const type = "lambda-concurrency:index:FixedConcurrency";
+        super(type, name, args, withSwapAliases(type, opts));
         const label = `FixedConcurrency "${name}"`;
+        const fail = (message: string): never => {
+            throw new pulumi.ResourceError(`${label}: ${message}`, this);
+        };
+        const registry = programOwnershipRegistry();
+        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
+        if (nameProblem !== undefined) {
+            fail(nameProblem);
+        }
+        const deleteFirst = validateReplacementChoice(args.deleteOldConfigurationFirst);
+        if ("error" in deleteFirst) {
+            fail(deleteFirst.error);
+        }
         const count = checkedInput(this, label, args.provisionedConcurrentExecutions, (value) =>
             validateCapacity(value, "provisionedConcurrentExecutions", 1),
         );
-        const target = checkTarget(this, { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" }, args);
+        const target = checkTarget(this, { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" }, args, registry);
+
+        const skipDestroyInput = args.skipDestroy ?? false;
+        if (isPlain(skipDestroyInput) && typeof skipDestroyInput !== "boolean") {
+            fail(`skipDestroy must be true or false, got ${describeValue(skipDestroyInput)}`);
+        }
+        if (isPlain(skipDestroyInput) && isPlain(args.qualifier)) {
+            const problem = validateSkipDestroy(skipDestroyInput, args.qualifier);
+            if (problem !== undefined) {
+                fail(problem);
+            }
+        }
+        const skipDestroy = pulumi.all([pulumi.output(skipDestroyInput), target.qualifier]).apply(([skip, qualifier]) => {
+            const problem = validateSkipDestroy(skip, qualifier);
+            return problem === undefined ? skip : fail(problem);
+        });
 
         this.config = new ProvisionedConcurrencyConfig(
             name,
             {
-                functionName: target.functionArgument,
+                functionName: target.functionName,
                 qualifier: target.qualifier,
                 provisionedConcurrentExecutions: count,
-                skipDestroy: args.skipDestroy ?? false,
+                skipDestroy,
             },
-            { parent: this },
+            { parent: this, deleteBeforeReplace: "value" in deleteFirst ? deleteFirst.value : false },
         );
         this.functionName = target.functionName;
         this.qualifier = this.config.qualifier;

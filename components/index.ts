@@ -4,12 +4,16 @@ export {
     FunctionReference,
     ValidationResult,
     parseFunctionReference,
+    plainFunctionName,
     validateFunctionName,
     validateQualifier,
     validateArnQualifierAgreement,
     validateCapacity,
     scalableTargetResourceId,
-} from "./target";
+} from "./function-reference";
+export { ProviderHome, validateFunctionHome } from "./function-home";
+export { validateSkipDestroy } from "./replacement";
+export { PROVISIONED_CONCURRENCY_COMPONENT_TYPES } from "./swaps";
 export { ScheduledConcurrency, ScheduledConcurrencyArgs } from "./scheduled";
 export {
     UtilizationScaling,
@@ -28,6 +32,8 @@ export {
     PROVISIONED_CONCURRENCY_DIMENSION,
     validateSchedules,
     resolveTargetBounds,
+    boundsInForce,
+    initialProvisionedCount,
 } from "./scalable-target";
 export {
     ScheduleError,
@@ -46,6 +52,7 @@ export { LambdaWarmer, LambdaWarmerArgs, WarmerTargetArgs, WARMER_RUNTIME } from
 export {
     DEFAULT_WARMER_SCHEDULE,
     MAX_WARMER_TARGETS,
+    maxPingsInFlight,
     validateInvokeQualifier,
     validateWarmConcurrency,
     validateWarmerSchedule,

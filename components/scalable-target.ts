@@ -1,15 +1,20 @@
-// What ScheduledConcurrency and UtilizationScaling share: the schedule arguments and their checks, the Application
-// Auto Scaling scalable target of a Lambda alias or version, and its scheduled actions.
+// What ScheduledConcurrency and UtilizationScaling share: the schedule arguments and their checks, the provisioned
+// concurrency configuration they own, the Application Auto Scaling scalable target of a Lambda alias or version, and
+// its scheduled actions.
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
+import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { checkedInput, isPlain } from "./checked-input";
+import { ValidationResult, describeValue, validateCapacity } from "./function-reference";
 import {
     TimelineSchedule,
+    capacityTimeline,
     validateScheduleExpression,
     validateScheduleTimes,
     validateScheduledActionName,
     validateTimezone,
 } from "./schedule";
-import { CheckedTarget, ValidationResult, checkedInput, describeValue, isPlain, validateCapacity } from "./target";
+import { CheckedTarget } from "./target";
 
 /** Application Auto Scaling's names for Lambda provisioned concurrency (RegisterScalableTarget). */
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";
@@ -217,12 +222,71 @@ export function checkedTargetBounds(
     return { min: resolved.min, max: resolved.max };
 }
 
-/** Creates the Application Auto Scaling scalable target of a function's alias or version. */
+/**
+ * The bounds the schedules leave in force at `now`: the registered bounds, then every scheduled action of the week
+ * before `now` replayed in order (the same replay the offline plan prints). A schedule that fires less than weekly
+ * and last fired earlier is not seen; the registered bounds stand in for it.
+ */
+export function boundsInForce(
+    schedules: readonly ResolvedSchedule[],
+    registered: { min: number; max: number },
+    now: Date,
+): { min: number; max: number } {
+    if (schedules.length === 0) {
+        return registered;
+    }
+    const steps = capacityTimeline(schedules, { from: new Date(now.getTime() - WEEK_MS), to: now, initial: registered });
+    const last = steps[steps.length - 1];
+    return { min: last.min, max: last.max };
+}
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The count a scaling component's own configuration is created with: the minimum the schedules have in force now,
+ * and at least 1, the least PutProvisionedConcurrencyConfig accepts ("Valid Range: Minimum value of 1"). From then on
+ * Application Auto Scaling keeps the count inside the bounds in force.
+ */
+export function initialProvisionedCount(
+    schedules: readonly ResolvedSchedule[],
+    registered: { min: number; max: number },
+    now: Date,
+): number {
+    return Math.max(1, boundsInForce(schedules, registered, now).min);
+}
+
+/**
+ * The provisioned concurrency configuration a scaling component owns, so that removing the component or destroying
+ * the stack releases the capacity: DeregisterScalableTarget deletes the target's policies and scheduled actions but
+ * leaves the provisioned concurrency where it is, billing (aws/aws-cdk#31507, aws/serverless-application-model#1846).
+ * It is created with `initialCount` (what the schedules have in force when it is created) and from then on belongs to
+ * Application Auto Scaling: `ignoreChanges` keeps Pulumi from setting the count back on later updates, and the
+ * target depends on it, so Pulumi deletes the target first and the configuration after (reverse dependency order).
+ * Named after the component, like FixedConcurrency's configuration, so that a swap between the two keeps it.
+ */
+export function createOwnedCapacity(
+    parent: pulumi.ComponentResource,
+    name: string,
+    target: CheckedTarget,
+    initialCount: pulumi.Input<number>,
+    deleteOldConfigurationFirst: boolean,
+): ProvisionedConcurrencyConfig {
+    return new ProvisionedConcurrencyConfig(
+        name,
+        { functionName: target.functionName, qualifier: target.qualifier, provisionedConcurrentExecutions: initialCount },
+        { parent, ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
+    );
+}
+
+/**
+ * Creates the Application Auto Scaling scalable target of a function's alias or version, after the provisioned
+ * concurrency configuration the component owns (see createOwnedCapacity).
+ */
 export function createScalableTarget(
     parent: pulumi.ComponentResource,
     name: string,
     target: CheckedTarget,
     bounds: { min: pulumi.Input<number>; max: pulumi.Input<number> },
+    capacity: ProvisionedConcurrencyConfig,
 ): Target {
     return new Target(
         `${name}-target`,
@@ -233,7 +297,7 @@ export function createScalableTarget(
             minCapacity: bounds.min,
             maxCapacity: bounds.max,
         },
-        { parent },
+        { parent, dependsOn: [capacity] },
     );
 }
 

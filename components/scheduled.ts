@@ -1,6 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
-import { ScheduleArgs, checkedTargetBounds, createScalableTarget, createScheduledActions, validateSchedules } from "./scalable-target";
+import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { currentTime } from "./clock";
+import { programOwnershipRegistry } from "./ownership";
+import { validateReplacementChoice } from "./replacement";
+import {
+    ScheduleArgs,
+    checkedTargetBounds,
+    createOwnedCapacity,
+    createScalableTarget,
+    createScheduledActions,
+    initialProvisionedCount,
+    validateSchedules,
+} from "./scalable-target";
+import { claimComponentName, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
 
 /** The arguments of {@link ScheduledConcurrency}. */
@@ -11,7 +24,7 @@ export interface ScheduledConcurrencyArgs {
     qualifier: pulumi.Input<string>;
     /**
      * When the provisioned concurrency changes, e.g. `{ name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 }`.
-     * At least one.
+     * At least one. A capacity of 0 releases every provisioned environment until the next schedule.
      */
     schedules: ScheduleArgs[];
     /**
@@ -29,32 +42,54 @@ export interface ScheduledConcurrencyArgs {
      * @default "UTC"
      */
     timezone?: string;
+    /**
+     * When the configuration is replaced (a new version number, another alias or another function), delete the old
+     * configuration before creating the new one, for a function without room for both in its reserved concurrency.
+     * @default false
+     */
+    deleteOldConfigurationFirst?: boolean;
 }
 
 /**
- * Provisioned concurrency that follows the clock: an Application Auto Scaling scalable target on a function's alias
- * or version, and one scheduled action per schedule.
+ * Provisioned concurrency that follows the clock: the provisioned concurrency configuration of a function's alias or
+ * version, created with what the schedules have in force and then left to Application Auto Scaling; its scalable
+ * target; and one scheduled action per schedule. Removing the component releases the capacity.
  */
 export class ScheduledConcurrency extends pulumi.ComponentResource {
+    /** The provisioned concurrency configuration the component owns (its count belongs to Application Auto Scaling). */
+    public readonly config: ProvisionedConcurrencyConfig;
     /** The scalable target (namespace `lambda`, resource id `function:NAME:QUALIFIER`). */
     public readonly target: Target;
     /** The scheduled actions, in the order of `schedules`. */
     public readonly scheduledActions: ScheduledAction[];
 
     constructor(name: string, args: ScheduledConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("lambda-concurrency:index:ScheduledConcurrency", name, args, opts);
+        const type = "lambda-concurrency:index:ScheduledConcurrency";
+        super(type, name, args, withSwapAliases(type, opts));
         const label = `ScheduledConcurrency "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
+        const registry = programOwnershipRegistry();
+        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
+        if (nameProblem !== undefined) {
+            fail(nameProblem);
+        }
+        const deleteFirst = validateReplacementChoice(args.deleteOldConfigurationFirst);
+        const deleteOldConfigurationFirst = "error" in deleteFirst ? fail(deleteFirst.error) : deleteFirst.value;
 
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 0, required: true });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
         const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity, args.maxCapacity, 0);
+        const now = currentTime();
+        const initialCount = pulumi
+            .all([bounds.min, bounds.max])
+            .apply(([min, max]) => initialProvisionedCount(schedules, { min, max }, now));
 
-        const target = checkTarget(this, { componentType: "ScheduledConcurrency", name, kind: "scalable-target" }, args);
-        this.target = createScalableTarget(this, name, target, bounds);
+        const target = checkTarget(this, { componentType: "ScheduledConcurrency", name, kind: "scalable-target" }, args, registry);
+        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst);
+        this.target = createScalableTarget(this, name, target, bounds, this.config);
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules);
-        this.registerOutputs({ target: this.target, scheduledActions: this.scheduledActions });
+        this.registerOutputs({ config: this.config, target: this.target, scheduledActions: this.scheduledActions });
     }
 }

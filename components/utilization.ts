@@ -1,8 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
+import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import type { input } from "@pulumi/aws/types";
-import { ScheduleArgs, checkedTargetBounds, createScalableTarget, createScheduledActions, validateSchedules } from "./scalable-target";
-import { CheckedTarget, ValidationResult, checkTarget, checkedInput, describeValue } from "./target";
+import { checkedInput } from "./checked-input";
+import { currentTime } from "./clock";
+import { ValidationResult, describeValue } from "./function-reference";
+import { programOwnershipRegistry } from "./ownership";
+import { validateReplacementChoice } from "./replacement";
+import {
+    ScheduleArgs,
+    checkedTargetBounds,
+    createOwnedCapacity,
+    createScalableTarget,
+    createScheduledActions,
+    initialProvisionedCount,
+    validateSchedules,
+} from "./scalable-target";
+import { claimComponentName, withSwapAliases } from "./swaps";
+import { CheckedTarget, checkTarget } from "./target";
 
 /** The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch. */
 export type UtilizationStatistic = "Maximum" | "Average";
@@ -32,9 +47,12 @@ export interface UtilizationScalingArgs {
      */
     statistic?: UtilizationStatistic;
     /**
-     * Count a minute without data (no invocations) as utilization 0, so an idle function scales back to minCapacity.
-     * Without it the alarms have no data when traffic stops, and provisioned concurrency stays where it was.
-     * @default true
+     * Experimental: follow the utilization through the metric math `FILL(utilization, 0)`, so that minutes without
+     * invocations may count as 0 and an idle function may scale back to the minimum. Without it, target tracking does
+     * not scale in while the function gets no traffic (its alarm has no data). AWS documents neither that FILL yields
+     * datapoints for a window without any data nor how target tracking treats it, and warns that FILL can keep an
+     * alarm stuck when data arrives late; lower the bounds with a schedule for idle times you know of instead.
+     * @default false
      */
     scaleInWhenIdle?: boolean;
     /** Seconds after a scale-in before another scale-in may start. Application Auto Scaling's default applies when unset. */
@@ -56,6 +74,12 @@ export interface UtilizationScalingArgs {
      * @default "UTC"
      */
     timezone?: string;
+    /**
+     * When the configuration is replaced (a new version number, another alias or another function), delete the old
+     * configuration before creating the new one, for a function without room for both in its reserved concurrency.
+     * @default false
+     */
+    deleteOldConfigurationFirst?: boolean;
 }
 
 /** The default target: 70% of the provisioned environments busy (the Pulumi and AWS examples use 0.7 to 0.8). */
@@ -95,15 +119,19 @@ type MetricSpecification = Pick<
 
 /**
  * The metric the target tracking policy follows.
- * - Average, not idle-aware: the predefined `LambdaProvisionedConcurrencyUtilization` (the average over the minute).
+ * - Average: the predefined `LambdaProvisionedConcurrencyUtilization`, the minute's average (Application Auto Scaling
+ *   API reference, PredefinedMetricSpecification).
  * - Maximum: a customized metric on AWS/Lambda `ProvisionedConcurrencyUtilization` with the FunctionName and Resource
- *   (`function:qualifier`) dimensions, the same series the predefined metric reads, with the Maximum statistic.
- * - Idle-aware (scaleInWhenIdle): metric math `FILL(m1, 0)` over that series, so a minute without invocations counts
- *   as 0 utilization and the scale-in alarm keeps getting datapoints. Target tracking accepts metric math in a
- *   customized metric specification ("Create a target tracking scaling policy for Application Auto Scaling using
- *   metric math", Application Auto Scaling User Guide; TargetTrackingMetricDataQuery in the API reference: exactly
- *   one query returns data, ids start with a lower-case letter). FILL is a CloudWatch metric math function ("Metric
- *   math syntax and functions", CloudWatch User Guide).
+ *   (`function:qualifier`) dimensions, the series the predefined metric reads, with the Maximum statistic, which sees
+ *   a burst inside the minute (customized metrics: TargetTrackingScalingPolicyConfiguration,
+ *   CustomizedMetricSpecification; the Lambda developer guide's "Lambda function metrics" lists the dimensions).
+ * - scaleInWhenIdle (opt-in): the same series through metric math `FILL(utilization, 0)`. Target tracking accepts
+ *   metric math ("Create a target tracking scaling policy for Application Auto Scaling using metric math", Application
+ *   Auto Scaling User Guide). What is not documented: that FILL yields a datapoint for a window in which the metric has
+ *   no data at all (the CloudWatch User Guide's "Metric math syntax and functions" says only that it fills missing
+ *   values, and warns that in an alarm, with data published late, FILL can keep the alarm stuck in OK or ALARM). A
+ *   scale-in policy on an alarm over Invocations, the other idle signal, cannot be used: step scaling is "not
+ *   supported for ... Lambda" (Application Auto Scaling API reference, ScalingPolicy, PolicyType).
  */
 export function utilizationMetric(
     functionName: pulumi.Input<string>,
@@ -151,10 +179,13 @@ export function utilizationMetric(
 }
 
 /**
- * Provisioned concurrency that follows the load: an Application Auto Scaling scalable target on a function's alias
- * or version with a target tracking policy on its utilization, optionally inside scheduled bounds.
+ * Provisioned concurrency that follows the load: the provisioned concurrency configuration of a function's alias or
+ * version, created with the minimum in force and then left to Application Auto Scaling; its scalable target; a
+ * target tracking policy on its utilization; optionally scheduled bounds. Removing the component releases the capacity.
  */
 export class UtilizationScaling extends pulumi.ComponentResource {
+    /** The provisioned concurrency configuration the component owns (its count belongs to Application Auto Scaling). */
+    public readonly config: ProvisionedConcurrencyConfig;
     /** The scalable target (namespace `lambda`, resource id `function:NAME:QUALIFIER`). */
     public readonly target: Target;
     /** The target tracking scaling policy. */
@@ -163,11 +194,19 @@ export class UtilizationScaling extends pulumi.ComponentResource {
     public readonly scheduledActions: ScheduledAction[];
 
     constructor(name: string, args: UtilizationScalingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("lambda-concurrency:index:UtilizationScaling", name, args, opts);
+        const type = "lambda-concurrency:index:UtilizationScaling";
+        super(type, name, args, withSwapAliases(type, opts));
         const label = `UtilizationScaling "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
+        const registry = programOwnershipRegistry();
+        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
+        if (nameProblem !== undefined) {
+            fail(nameProblem);
+        }
+        const deleteFirst = validateReplacementChoice(args.deleteOldConfigurationFirst);
+        const deleteOldConfigurationFirst = "error" in deleteFirst ? fail(deleteFirst.error) : deleteFirst.value;
 
         if (args.maxCapacity === undefined || args.maxCapacity === null) {
             fail("maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)");
@@ -180,7 +219,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         if (args.scaleInWhenIdle !== undefined && typeof args.scaleInWhenIdle !== "boolean") {
             fail(`scaleInWhenIdle must be true or false, got ${describeValue(args.scaleInWhenIdle)}`);
         }
-        const scaleInWhenIdle = args.scaleInWhenIdle ?? true;
+        const scaleInWhenIdle = args.scaleInWhenIdle ?? false;
         const targetValue = checkedInput(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, validateTargetUtilization);
         const scaleInCooldown =
             args.scaleInCooldown === undefined ? undefined : checkedInput(this, label, args.scaleInCooldown, (v) => validateCooldown(v, "scaleInCooldown"));
@@ -190,9 +229,14 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 1, required: false });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
         const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity, 1);
+        const now = currentTime();
+        const initialCount = pulumi
+            .all([bounds.min, bounds.max])
+            .apply(([min, max]) => initialProvisionedCount(schedules, { min, max }, now));
 
-        const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args);
-        this.target = createScalableTarget(this, name, target, bounds);
+        const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args, registry);
+        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst);
+        this.target = createScalableTarget(this, name, target, bounds, this.config);
         this.policy = new Policy(
             `${name}-tracking`,
             {
@@ -211,6 +255,6 @@ export class UtilizationScaling extends pulumi.ComponentResource {
             { parent: this },
         );
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules, this.policy);
-        this.registerOutputs({ target: this.target, policy: this.policy, scheduledActions: this.scheduledActions });
+        this.registerOutputs({ config: this.config, target: this.target, policy: this.policy, scheduledActions: this.scheduledActions });
     }
 }

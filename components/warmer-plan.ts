@@ -2,7 +2,7 @@
 // limits, and writing the warm-up plans and IAM policy documents. No Pulumi here, so each piece is tested alone.
 import { createHash } from "crypto";
 import { validateScheduleExpression } from "./schedule";
-import { ValidationResult, describeValue, parseFunctionReference } from "./target";
+import { ValidationResult, describeValue } from "./function-reference";
 
 /** The warmer function's defaults. */
 export const DEFAULT_WARMER_SCHEDULE = "rate(5 minutes)";
@@ -150,21 +150,28 @@ export function planInput(targets: readonly PlanTarget[], maxParallelism = WARME
     return input;
 }
 
-/** The Lambda ARN that `lambda:InvokeFunction` must allow for a target: qualified when a qualifier is given. */
+/**
+ * The Lambda ARN that `lambda:InvokeFunction` must allow for a target: qualified when a qualifier is given. The
+ * function is named by its plain name, in the warmer's own partition, region and account (a target given by ARN has
+ * been checked to live there; see function-home.ts).
+ */
 export function invokeResourceArn(
     functionName: string,
     qualifier: string | undefined,
     account: { partition: string; region: string; accountId: string },
 ): string {
-    const parsed = parseFunctionReference(functionName);
-    if ("error" in parsed) {
-        throw new Error(parsed.error);
-    }
-    const { name, region, accountId, arnQualifier } = parsed.reference;
-    const partition = functionName.startsWith("arn:") ? functionName.split(":")[1] : account.partition;
-    const base = `arn:${partition}:lambda:${region ?? account.region}:${accountId ?? account.accountId}:function:${name}`;
-    const effective = qualifier ?? arnQualifier;
-    return effective === undefined ? base : `${base}:${effective}`;
+    const base = `arn:${account.partition}:lambda:${account.region}:${account.accountId}:function:${functionName}`;
+    return qualifier === undefined ? base : `${base}:${qualifier}`;
+}
+
+/**
+ * The most pings a warmer can have in flight at once. Each plan part is its own EventBridge rule target, so each
+ * scheduled run invokes the warmer once per part, and those invocations run side by side; within one invocation at
+ * most `maxParallelism` pings are in flight (runtime/warmer-function.js). So the bound is, over the parts, the sum of
+ * the lesser of the part's pings and `maxParallelism`.
+ */
+export function maxPingsInFlight(parts: readonly (readonly PlanTarget[])[], maxParallelism = WARMER_MAX_PARALLELISM): number {
+    return parts.reduce((sum, part) => sum + Math.min(maxParallelism, part.reduce((pings, t) => pings + t.concurrency, 0)), 0);
 }
 
 /** A policy allowing `lambda:InvokeFunction` on exactly these ARNs; throws when over IAM's managed policy size. */

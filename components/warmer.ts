@@ -6,7 +6,9 @@ import { Function, FunctionEventInvokeConfig, Invocation, Permission } from "@pu
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { checkedInput, isPlain, validateArnQualifierAgreement, validateFunctionName } from "./target";
+import { checkedInput, isPlain } from "./checked-input";
+import { programOwnershipRegistry } from "./ownership";
+import { checkFunction } from "./target";
 import {
     DEFAULT_LOG_RETENTION_DAYS,
     DEFAULT_WARMER_MEMORY_MB,
@@ -22,6 +24,7 @@ import {
     invokePolicyDocument,
     invokeResourceArn,
     loggingPolicyDocument,
+    maxPingsInFlight,
     planInput,
     validateArchitecture,
     validateInvokeQualifier,
@@ -35,11 +38,16 @@ import {
 
 /** One function the warmer keeps warm. */
 export interface WarmerTargetArgs {
-    /** The function's name, ARN or partial ARN. */
+    /**
+     * The function's name, ARN or partial ARN; an ARN must be of the account and region the warmer is deployed to
+     * (its regional Lambda client invokes there).
+     */
     functionName: pulumi.Input<string>;
     /**
      * The version or alias to ping; unset pings the unqualified function ($LATEST). Warm the qualifier your callers
-     * invoke: an API that calls the `live` alias runs on the alias's environments.
+     * invoke: an API that calls the `live` alias runs on the alias's environments. Never a qualifier that has
+     * provisioned concurrency (from FixedConcurrency, ScheduledConcurrency or UtilizationScaling): its environments
+     * are always initialized, and pings would only occupy them.
      */
     qualifier?: pulumi.Input<string>;
     /**
@@ -136,6 +144,12 @@ export class LambdaWarmer extends pulumi.ComponentResource {
     public readonly invokePolicies: Policy[];
     /** The deploy-time warm-ups (only with `prewarm`). */
     public readonly prewarmInvocations: Invocation[];
+    /**
+     * The most pings in flight at once in one scheduled run: at most 50 per plan part (30 targets), and the parts run
+     * side by side. Each ping holds an environment of its target, counting against the target's reserved concurrency
+     * and the account's concurrency like any request.
+     */
+    public readonly maxPingsInFlight: pulumi.Output<number>;
 
     constructor(name: string, args: LambdaWarmerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lambda-concurrency:index:LambdaWarmer", name, args, opts);
@@ -178,23 +192,24 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         const retention = checkedInput(this, label, args.logRetentionInDays ?? DEFAULT_LOG_RETENTION_DAYS, validateLogRetention);
         const defaultConcurrency = checkedInput(this, label, args.concurrency ?? 1, (v) => validateWarmConcurrency(v, "concurrency"));
 
-        // Each target, checked; plain duplicates are refused now, the rest when they resolve.
+        // Each target, checked; plain duplicates are refused now, the rest when they resolve. Each claims its function
+        // and qualifier in the program's registry, so that no qualifier with provisioned concurrency is warmed.
+        const registry = programOwnershipRegistry();
+        const owner = { componentType: "LambdaWarmer", name, kind: "warm-up-pings" as const };
         const seen = new Map<string, number>();
         const targets: pulumi.Output<PlanTarget>[] = args.targets.map((target, i) => {
             const at = `targets[${i}]`;
-            const functionName = checkedInput(this, label, target.functionName, (v) => validateFunctionName(v, `${at}.functionName`));
-            const qualifier =
-                target.qualifier === undefined
-                    ? undefined
-                    : checkedInput(this, label, target.qualifier, (v) => validateInvokeQualifier(v, `${at}.qualifier`));
+            const checked = checkFunction(this, owner, target.functionName, target.qualifier, {
+                functionArgument: `${at}.functionName`,
+                qualifierArgument: `${at}.qualifier`,
+                validateQualifier: validateInvokeQualifier,
+                registry,
+            });
             const concurrency =
                 target.concurrency === undefined
                     ? defaultConcurrency
                     : checkedInput(this, label, target.concurrency, (v) => validateWarmConcurrency(v, `${at}.concurrency`));
-            const agreement = (fn: string, q: string | undefined): string | undefined =>
-                q === undefined ? undefined : validateArnQualifierAgreement(fn, q, `${at}.functionName`, `${at}.qualifier`);
             if (isPlain(target.functionName) && isPlain(target.qualifier)) {
-                check(agreement(target.functionName, target.qualifier));
                 const key = `${target.functionName}|${target.qualifier ?? ""}`;
                 const previous = seen.get(key);
                 if (previous !== undefined) {
@@ -202,10 +217,9 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 }
                 seen.set(key, i);
             }
-            return pulumi.all([functionName, qualifier, concurrency]).apply(([fn, q, c]) => {
-                check(agreement(fn, q));
-                return q === undefined ? { functionName: fn, concurrency: c } : { functionName: fn, qualifier: q, concurrency: c };
-            });
+            return pulumi.all([checked.functionName, checked.qualifier, concurrency]).apply(([fn, q, c]) =>
+                q === undefined ? { functionName: fn, concurrency: c } : { functionName: fn, qualifier: q, concurrency: c },
+            );
         });
 
         const child = { parent: this };
@@ -284,6 +298,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         // The plan, in parts that fit EventBridge's input limit; up to 5 parts per rule.
         const parts = chunk(targets, PLAN_TARGETS_PER_RULE_TARGET);
+        this.maxPingsInFlight = pulumi.all(parts.map((piece) => pulumi.all(piece))).apply((resolved) => maxPingsInFlight(resolved));
         const inputs = parts.map((piece) => pulumi.all(piece).apply((resolved) => withLabel(() => planInput(resolved, WARMER_MAX_PARALLELISM))));
         const state = pulumi.output(args.enabled ?? true).apply((enabled) => (enabled ? "ENABLED" : "DISABLED"));
         this.rules = [];
@@ -357,6 +372,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
             ruleTargets: this.ruleTargets,
             invokePolicies: this.invokePolicies,
             prewarmInvocations: this.prewarmInvocations,
+            maxPingsInFlight: this.maxPingsInFlight,
         });
     }
 }

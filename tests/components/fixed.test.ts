@@ -13,7 +13,7 @@ import {
     valueOf,
 } from "../helpers/pulumi";
 import { autoName } from "../../cli/mock-aws";
-import { FixedConcurrency, FixedConcurrencyArgs } from "../../components";
+import { FixedConcurrency, FixedConcurrencyArgs, ScheduledConcurrency } from "../../components";
 
 const COMPONENT = "lambda-concurrency:index:FixedConcurrency";
 const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
@@ -53,10 +53,10 @@ describe("FixedConcurrency", () => {
             expect(mocks.outputRegistrations.get(urnOf(COMPONENT, "once"))).to.equal(1);
         });
 
-        it("passes skipDestroy through when the user sets it", async () => {
+        it("passes skipDestroy through when the user sets it on an alias", async () => {
             new FixedConcurrency("keep", {
                 functionName: "orders",
-                qualifier: "3",
+                qualifier: "live",
                 provisionedConcurrentExecutions: 2,
                 skipDestroy: true,
             });
@@ -64,27 +64,96 @@ describe("FixedConcurrency", () => {
             expect(config.inputs.skipDestroy).to.equal(true);
         });
 
-        it("hands AWS the unqualified ARN and exposes the plain function name for a qualified ARN", async () => {
+        it("refuses skipDestroy with a version number at construction, saying why and suggesting an alias", () => {
+            expect(
+                thrownMessage(
+                    () => new FixedConcurrency("keep", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 2, skipDestroy: true }),
+                ),
+            ).to.equal(
+                'FixedConcurrency "keep": skipDestroy cannot be used with the version number qualifier "3": each new version replaces the configuration, and skipDestroy would leave every old version\'s provisioned environments allocated and billed, with nothing in the program to remove them. Put the provisioned concurrency on an alias (e.g. "live", pointed at each new version) instead',
+            );
+        });
+
+        it("refuses skipDestroy with a version number that is an Output, when it resolves, before AWS sees it", async () => {
+            const fn = testFunction("kept", { publish: true });
+            const fixed = new FixedConcurrency("kept-pc", { functionName: fn.name, qualifier: fn.version, provisionedConcurrentExecutions: 2, skipDestroy: pulumi.output(true) });
+            // The SDK may prefix the message with the property it was serializing.
+            expect(await rejectionMessage(valueOf(fixed.config.urn))).to.match(/FixedConcurrency "kept-pc": skipDestroy cannot be used with the version number qualifier "1": /);
+            await settled();
+            expect(ofType(mocks.resources, CONFIG)).to.have.length(0);
+        });
+
+        it("hands AWS the plain function name for a qualified ARN of the provider's account and region", async () => {
             const fixed = new FixedConcurrency("by-arn", {
                 functionName: `${ARN}:live`,
                 qualifier: "live",
                 provisionedConcurrentExecutions: 2,
             });
             const [config] = ofType(await settled(), CONFIG);
-            expect(config.inputs.functionName).to.equal(ARN);
+            expect(config.inputs.functionName).to.equal("orders");
             expect(config.inputs.qualifier).to.equal("live");
             expect(await valueOf(fixed.functionName)).to.equal("orders");
+            // The ARN's home was checked against the provider's, asked with the component as parent.
+            expect(mocks.calls.map((c) => c.token).sort()).to.deep.equal([
+                "aws:index/getCallerIdentity:getCallerIdentity",
+                "aws:index/getPartition:getPartition",
+                "aws:index/getRegion:getRegion",
+            ]);
         });
 
-        it("accepts a partial ARN", async () => {
+        it("asks the provider nothing when the function is given by name", async () => {
+            new FixedConcurrency("by-name", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            await settled();
+            expect(mocks.calls).to.deep.equal([]);
+        });
+
+        it("accepts a partial ARN, handing AWS the plain name", async () => {
             new FixedConcurrency("partial", {
                 functionName: "123456789012:function:orders",
                 qualifier: "12",
                 provisionedConcurrentExecutions: 3,
             });
             const [config] = ofType(await settled(), CONFIG);
-            expect(config.inputs.functionName).to.equal("123456789012:function:orders");
+            expect(config.inputs.functionName).to.equal("orders");
             expect(config.inputs.qualifier).to.equal("12");
+        });
+
+        it("refuses an ARN of another region and account, naming both, before AWS sees it", async () => {
+            const fixed = new FixedConcurrency("abroad", {
+                functionName: "arn:aws:lambda:eu-west-1:999999999999:function:api",
+                qualifier: "7",
+                provisionedConcurrentExecutions: 2,
+            });
+            expect(await rejectionMessage(valueOf(fixed.config.urn))).to.contain(
+                'FixedConcurrency "abroad": functionName "arn:aws:lambda:eu-west-1:999999999999:function:api" is a function of account 999999999999, region eu-west-1, but this component\'s AWS provider works in account 123456789012, region us-east-1; AWS would look the function up by name in account 123456789012, region us-east-1 and configure another function, or none. Give the component a provider for account 999999999999, region eu-west-1 (opts.provider), or name a function of account 123456789012, region us-east-1',
+            );
+            await settled();
+            expect(ofType(mocks.resources, CONFIG)).to.have.length(0);
+        });
+
+        it("creates the replacement first by default, and deletes first when asked", async () => {
+            new FixedConcurrency("overlap", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            new FixedConcurrency("tight", { functionName: "orders", qualifier: "7", provisionedConcurrentExecutions: 2, deleteOldConfigurationFirst: true });
+            const [overlap, tight] = ofType(await settled(), CONFIG);
+            expect(overlap.options.deleteBeforeReplace).to.equal(false);
+            expect(tight.options.deleteBeforeReplace).to.equal(true);
+            expect(thrownMessage(() => new FixedConcurrency("odd", { functionName: "orders", qualifier: "8", provisionedConcurrentExecutions: 2, deleteOldConfigurationFirst: "yes" as unknown as boolean }))).to.equal(
+                'FixedConcurrency "odd": deleteOldConfigurationFirst must be true or false, got "yes"',
+            );
+        });
+
+        it("takes over a same-named ScheduledConcurrency or UtilizationScaling (aliases), and refuses sharing a name with one", async () => {
+            new FixedConcurrency("api", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            const [component] = ofType(await settled(), COMPONENT);
+            expect(component.options.aliases).to.deep.equal([
+                urnOf("lambda-concurrency:index:ScheduledConcurrency", "api"),
+                urnOf("lambda-concurrency:index:UtilizationScaling", "api"),
+            ]);
+            expect(
+                thrownMessage(() => new ScheduledConcurrency("api", { functionName: "other", qualifier: "live", schedules: [{ name: "day", schedule: "cron(0 8 * * ? *)", capacity: 1 }] })),
+            ).to.equal(
+                'ScheduledConcurrency "api": the name "api" is already the name of a FixedConcurrency in this program; a ScheduledConcurrency takes over a deployed FixedConcurrency of the same name (so that swapping one for the other keeps the capacity), so the two cannot share a name. Give one of them another name',
+            );
         });
 
         it("does not change the arguments it was given", async () => {
@@ -126,7 +195,7 @@ describe("FixedConcurrency", () => {
             const [config] = ofType(await settled(), CONFIG);
             const name = autoName("aws:lambda/function:Function", "web");
             expect(config.inputs).to.deep.equal({
-                functionName: `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
+                functionName: name,
                 qualifier: "live",
                 provisionedConcurrentExecutions: 4,
                 skipDestroy: false,
@@ -208,7 +277,7 @@ describe("FixedConcurrency", () => {
                     () => new FixedConcurrency("second", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 }),
                 ),
             ).to.equal(
-                'FixedConcurrency "second": FixedConcurrency "second" and FixedConcurrency "first" both give provisioned concurrency to function "orders" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them.',
+                'FixedConcurrency "second": FixedConcurrency "second" and FixedConcurrency "first" both give provisioned concurrency to function "orders" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them; if one of them is already deployed, give the one you keep its name, so that Pulumi takes over its resources instead of deleting them (README, "Changing your mind").',
             );
         });
 

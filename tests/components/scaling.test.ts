@@ -23,6 +23,7 @@ const UTILIZATION = "lambda-concurrency:index:UtilizationScaling";
 const TARGET = "aws:appautoscaling/target:Target";
 const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
 const POLICY = "aws:appautoscaling/policy:Policy";
+const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
 const ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders";
 
 const DAY_AND_NIGHT: ScheduleArgs[] = [
@@ -116,10 +117,19 @@ describe("ScheduledConcurrency", () => {
         const parent = urnOf(SCHEDULED, "orders-clock");
         expect(resources.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
             [SCHEDULED, "orders-clock", undefined],
+            [CONFIG, "orders-clock", parent],
             [TARGET, "orders-clock-target", parent],
             [ACTION, "orders-clock-day", parent],
             [ACTION, "orders-clock-night", parent],
         ]);
+        // The component owns the configuration, so that removing it releases the capacity; created with what the
+        // schedules have in force now (12:00 UTC: "day", 10), then left to Application Auto Scaling.
+        const [config] = ofType(resources, CONFIG);
+        expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 10 });
+        expect(config.options).to.deep.equal({ deleteBeforeReplace: false, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
+        // The target depends on it: Pulumi deletes the target (and with it the actions) first, the capacity last.
+        expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
+        expect(await valueOf(scheduled.config.qualifier)).to.equal("live");
         expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({
             serviceNamespace: "lambda",
             scalableDimension: "lambda:function:ProvisionedConcurrency",
@@ -133,6 +143,11 @@ describe("ScheduledConcurrency", () => {
         expect(night.inputs).to.deep.equal({ ...common, name: "night", schedule: "cron(0 18 * * ? *)", scalableTargetAction: { minCapacity: 2, maxCapacity: 2 } });
         expect(scheduled.scheduledActions).to.have.length(2);
         expect(await valueOf(scheduled.target.resourceId)).to.equal("function:orders:live");
+        // It takes over a same-named FixedConcurrency or UtilizationScaling instead of deleting it.
+        expect(ofType(resources, SCHEDULED)[0].options.aliases).to.deep.equal([
+            urnOf("lambda-concurrency:index:FixedConcurrency", "orders-clock"),
+            urnOf(UTILIZATION, "orders-clock"),
+        ]);
         expect(mocks.outputRegistrations.get(parent)).to.equal(1);
     });
 
@@ -200,15 +215,20 @@ describe("ScheduledConcurrency", () => {
 describe("UtilizationScaling", () => {
     beforeEach(resetProgram);
 
-    it("tracks 0.7 by default on the Maximum, idle-aware: a target, one policy, and metric math", async () => {
+    it("tracks 0.7 by default on the Maximum of the documented utilization metric, with no metric math", async () => {
         const scaling = new UtilizationScaling("orders-load", { functionName: "orders", qualifier: "live", maxCapacity: 10 });
         const resources = await settled();
         const parent = urnOf(UTILIZATION, "orders-load");
         expect(resources.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
             [UTILIZATION, "orders-load", undefined],
+            [CONFIG, "orders-load", parent],
             [TARGET, "orders-load-target", parent],
             [POLICY, "orders-load-tracking", parent],
         ]);
+        const [config] = ofType(resources, CONFIG);
+        expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1 });
+        expect(config.options.ignoreChanges).to.deep.equal(["provisionedConcurrentExecutions"]);
+        expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
         expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({
             serviceNamespace: "lambda",
             scalableDimension: "lambda:function:ProvisionedConcurrency",
@@ -227,16 +247,7 @@ describe("UtilizationScaling", () => {
             scalableDimension: "lambda:function:ProvisionedConcurrency",
             targetTrackingScalingPolicyConfiguration: {
                 targetValue: 0.7,
-                customizedMetricSpecification: {
-                    metrics: [
-                        {
-                            id: "utilization",
-                            metricStat: { metric: { namespace: "AWS/Lambda", metricName: "ProvisionedConcurrencyUtilization", dimensions }, stat: "Maximum" },
-                            returnData: false,
-                        },
-                        { id: "utilization_or_zero", expression: "FILL(utilization, 0)", label: "ProvisionedConcurrencyUtilization (Maximum), 0 when idle", returnData: true },
-                    ],
-                },
+                customizedMetricSpecification: { namespace: "AWS/Lambda", metricName: "ProvisionedConcurrencyUtilization", statistic: "Maximum", dimensions },
             },
         });
         expect(await valueOf(scaling.policy.policyType)).to.equal("TargetTrackingScaling");
@@ -267,18 +278,23 @@ describe("UtilizationScaling", () => {
         });
     });
 
-    it("uses a customized Maximum metric without metric math when idle scale-in is off", async () => {
-        new UtilizationScaling("max", { functionName: "orders", qualifier: "3", maxCapacity: 4, scaleInWhenIdle: false });
+    it("follows FILL(utilization, 0) only when idle scale-in is asked for", async () => {
+        new UtilizationScaling("idle", { functionName: "orders", qualifier: "3", maxCapacity: 4, scaleInWhenIdle: true });
         const [policy] = ofType(await settled(), POLICY);
+        const dimensions = [
+            { name: "FunctionName", value: "orders" },
+            { name: "Resource", value: "orders:3" },
+        ];
         expect(policy.inputs.targetTrackingScalingPolicyConfiguration).to.deep.equal({
             targetValue: 0.7,
             customizedMetricSpecification: {
-                namespace: "AWS/Lambda",
-                metricName: "ProvisionedConcurrencyUtilization",
-                statistic: "Maximum",
-                dimensions: [
-                    { name: "FunctionName", value: "orders" },
-                    { name: "Resource", value: "orders:3" },
+                metrics: [
+                    {
+                        id: "utilization",
+                        metricStat: { metric: { namespace: "AWS/Lambda", metricName: "ProvisionedConcurrencyUtilization", dimensions }, stat: "Maximum" },
+                        returnData: false,
+                    },
+                    { id: "utilization_or_zero", expression: "FILL(utilization, 0)", label: "ProvisionedConcurrencyUtilization (Maximum), 0 when idle", returnData: true },
                 ],
             },
         });
@@ -298,6 +314,7 @@ describe("UtilizationScaling", () => {
         const resources = await settled();
         expect(resources.map((r) => [r.type, r.name])).to.deep.equal([
             [UTILIZATION, "hours"],
+            [CONFIG, "hours"],
             [TARGET, "hours-target"],
             [POLICY, "hours-tracking"],
             [ACTION, "hours-business-hours"],
@@ -307,6 +324,8 @@ describe("UtilizationScaling", () => {
         expect(ofType(resources, ACTION)[1].inputs.scalableTargetAction).to.deep.equal({ minCapacity: 1, maxCapacity: 5 });
         // Registration order is the dependency order here: each action waits for the one before it.
         expect(scaling.scheduledActions).to.have.length(2);
+        // Tuesday 12:00 UTC is inside business hours: the configuration starts at their minimum.
+        expect(ofType(resources, CONFIG)[0].inputs.provisionedConcurrentExecutions).to.equal(10);
     });
 
     const errors: [string, Partial<UtilizationScalingArgs>, string][] = [
@@ -345,19 +364,19 @@ describe("one scalable target per function and qualifier", () => {
     it("refuses a second scalable target and says how to combine them", () => {
         new ScheduledConcurrency("clock", { functionName: "orders", qualifier: "live", schedules: DAY_AND_NIGHT });
         expect(thrown(() => new UtilizationScaling("load", { functionName: "orders", qualifier: "live", maxCapacity: 10 })).message).to.equal(
-            'UtilizationScaling "load": UtilizationScaling "load" and ScheduledConcurrency "clock" both register a scalable target for function "orders" qualifier "live"; Application Auto Scaling keeps one per version or alias, so they would overwrite each other. Use one UtilizationScaling and give it the schedules.',
+            'UtilizationScaling "load": UtilizationScaling "load" and ScheduledConcurrency "clock" both scale function "orders" qualifier "live"; Application Auto Scaling keeps one scalable target per version or alias, so they would overwrite each other. Use one UtilizationScaling with the schedules; if one of them is already deployed, give the one you keep its name, so that Pulumi takes over its resources instead of deleting them (README, "Changing your mind").',
         );
     });
 
     it("refuses a scalable target beside a FixedConcurrency, either way round", () => {
         new FixedConcurrency("fixed", { functionName: ARN, qualifier: "live", provisionedConcurrentExecutions: 2 });
         expect(thrown(() => new ScheduledConcurrency("clock", { functionName: `${ARN}:live`, qualifier: "live", schedules: DAY_AND_NIGHT })).message).to.equal(
-            `ScheduledConcurrency "clock": ScheduledConcurrency "clock" and FixedConcurrency "fixed" both manage the provisioned concurrency of function "${ARN}:live" qualifier "live"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (with minCapacity for the fixed floor).`,
+            `ScheduledConcurrency "clock": ScheduledConcurrency "clock" and FixedConcurrency "fixed" both manage the provisioned concurrency of function "${ARN}:live" qualifier "live"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (minCapacity is the fixed floor); if one of them is already deployed, give the one you keep its name, so that Pulumi takes over its resources instead of deleting them (README, "Changing your mind").`,
         );
         resetProgram();
         new UtilizationScaling("load", { functionName: "orders", qualifier: "3", maxCapacity: 4 });
         expect(thrown(() => new FixedConcurrency("fixed", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 2 })).message).to.equal(
-            'FixedConcurrency "fixed": FixedConcurrency "fixed" and UtilizationScaling "load" both manage the provisioned concurrency of function "orders" qualifier "3"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (with minCapacity for the fixed floor).',
+            'FixedConcurrency "fixed": FixedConcurrency "fixed" and UtilizationScaling "load" both manage the provisioned concurrency of function "orders" qualifier "3"; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (minCapacity is the fixed floor); if one of them is already deployed, give the one you keep its name, so that Pulumi takes over its resources instead of deleting them (README, "Changing your mind").',
         );
     });
 });

@@ -89,13 +89,12 @@ describe("warmer plan: pieces", () => {
         expect(() => planInput(many)).to.throw(/^the warm-up plan of 45 targets is \d+ characters, over EventBridge's limit of 8192/);
     });
 
-    it("builds invoke ARNs from names, ARNs and qualifiers", () => {
+    it("builds invoke ARNs from plain names and qualifiers in the given partition, region and account", () => {
         expect(invokeResourceArn("api", undefined, ACCOUNT)).to.equal("arn:aws:lambda:eu-west-1:111122223333:function:api");
         expect(invokeResourceArn("api", "live", ACCOUNT)).to.equal("arn:aws:lambda:eu-west-1:111122223333:function:api:live");
-        expect(invokeResourceArn("arn:aws-cn:lambda:cn-north-1:444455556666:function:api:7", undefined, ACCOUNT)).to.equal(
+        expect(invokeResourceArn("api", "7", { partition: "aws-cn", region: "cn-north-1", accountId: "444455556666" })).to.equal(
             "arn:aws-cn:lambda:cn-north-1:444455556666:function:api:7",
         );
-        expect(invokeResourceArn("444455556666:function:api", "live", ACCOUNT)).to.equal("arn:aws:lambda:eu-west-1:444455556666:function:api:live");
     });
 
     it("allows exactly the given ARNs, never a wildcard", () => {

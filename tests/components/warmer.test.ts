@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
-import { LambdaWarmer, LambdaWarmerArgs } from "../../components";
+import { FixedConcurrency, LambdaWarmer, LambdaWarmerArgs, UtilizationScaling } from "../../components";
 import { warmerCodePath } from "../../components/warmer";
 import { autoName, RecordedResource } from "../../cli/mock-aws";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
@@ -129,7 +129,7 @@ describe("LambdaWarmer", () => {
     });
 
     it("never grants a wildcard resource", async () => {
-        new LambdaWarmer("strict", { targets: [{ functionName: "a" }, { functionName: "arn:aws:lambda:eu-west-1:444455556666:function:b", qualifier: "3" }] });
+        new LambdaWarmer("strict", { targets: [{ functionName: "a" }, { functionName: "arn:aws:lambda:us-east-1:123456789012:function:b", qualifier: "3" }] });
         const resources = await settled();
         // The only wildcard is the log group's own streams (log-group:NAME:*), which PutLogEvents needs.
         const logGroupName = autoName(T.logGroup, "strict-logs");
@@ -144,9 +144,52 @@ describe("LambdaWarmer", () => {
             }
         }
         expect(statements(only(resources, T.policy).inputs.policy)[0].Resource).to.deep.equal([
-            "arn:aws:lambda:eu-west-1:444455556666:function:b:3",
             "arn:aws:lambda:us-east-1:123456789012:function:a",
+            "arn:aws:lambda:us-east-1:123456789012:function:b:3",
         ]);
+        // The plan hands the warmer plain names: its regional client invokes in its own account and region.
+        expect(JSON.parse(String(only(resources, T.target).inputs.input))).to.deep.equal({
+            targets: [
+                { functionName: "a", concurrency: 1 },
+                { functionName: "b", qualifier: "3", concurrency: 1 },
+            ],
+            maxParallelism: 50,
+        });
+    });
+
+    it("refuses a target of another account or region, naming both, before anything is created with it", async () => {
+        const warmer = new LambdaWarmer("abroad", { targets: [{ functionName: "arn:aws:lambda:eu-west-1:444455556666:function:b", qualifier: "3" }] });
+        const message = await rejectionMessage(valueOf(warmer.invokePolicies[0].policy));
+        expect(message).to.contain(
+            'LambdaWarmer "abroad": targets[0].functionName "arn:aws:lambda:eu-west-1:444455556666:function:b" is a function of account 444455556666, region eu-west-1, but this component\'s AWS provider works in account 123456789012, region us-east-1;',
+        );
+        await settled().catch(() => undefined);
+        expect(ofType(mocks.resources, T.policy)).to.have.length(0);
+        expect(ofType(mocks.resources, T.target)).to.have.length(0);
+    });
+
+    it("refuses warming a qualifier that has provisioned concurrency, and allows another qualifier of the function", () => {
+        new FixedConcurrency("orders-live", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 5 });
+        expect(thrownMessage(() => new LambdaWarmer("pinger", { targets: [{ functionName: "orders", qualifier: "live" }] }))).to.equal(
+            'LambdaWarmer "pinger": LambdaWarmer "pinger" warms function "orders" qualifier "live", whose provisioned concurrency FixedConcurrency "orders-live" manages: provisioned environments are always initialized and need no warming, and pings would occupy them, push real requests into spillover and raise the utilization that scaling follows. Warm another qualifier of the function, or none.',
+        );
+        resetProgram();
+        new LambdaWarmer("pinger", { targets: [{ functionName: "orders", qualifier: "live" }, { functionName: "orders" }] });
+        expect(
+            thrownMessage(() => new UtilizationScaling("orders-load", { functionName: "orders", qualifier: "live", maxCapacity: 5 })),
+        ).to.match(/^UtilizationScaling "orders-load": LambdaWarmer "pinger" warms function "orders" qualifier "live", whose provisioned concurrency UtilizationScaling "orders-load" manages:/);
+        // Another qualifier of the same function is fine.
+        new FixedConcurrency("orders-blue", { functionName: "orders", qualifier: "blue", provisionedConcurrentExecutions: 1 });
+    });
+
+    it("says how many pings can be in flight at once: at most 50 per plan part, parts side by side", async () => {
+        const small = new LambdaWarmer("small", { targets: [{ functionName: "a", concurrency: 3 }, { functionName: "b", concurrency: 2 }] });
+        const targets = Array.from({ length: 61 }, (_, i) => ({ functionName: `fn-${i}`, concurrency: 2 }));
+        const large = new LambdaWarmer("large", { targets });
+        expect(await valueOf(small.maxPingsInFlight)).to.equal(5);
+        // 61 targets: parts of 30, 30 and 1 target, 60, 60 and 2 pings: 50 + 50 + 2.
+        expect(await valueOf(large.maxPingsInFlight)).to.equal(102);
+        await settled();
     });
 
     it("passes its settings: schedule, concurrency, memory, timeout, architecture, retention", async () => {

@@ -3,7 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Function } from "@pulumi/aws/lambda";
 import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "../../cli/mock-aws";
-import { programOwnershipRegistry } from "../../components/target";
+import { programOwnershipRegistry } from "../../components/ownership";
+import { setCurrentTime } from "../../components/clock";
 
 export const TEST_PROJECT = "lambda-concurrency-test";
 export const TEST_STACK = "test";
@@ -15,10 +16,17 @@ export const mocks: AwsLikeMocks = (holder.__lambdaConcurrencyTestMocks ??= inst
     stack: TEST_STACK,
 }));
 
-/** Starts a test from nothing: no recorded resources and no qualifier claims from earlier tests. */
+/**
+ * The time the components see as now in every test: a Tuesday at 12:00 UTC, inside business hours, so that what the
+ * schedules have in force is fixed.
+ */
+export const TEST_NOW = new Date("2026-12-01T12:00:00Z");
+
+/** Starts a test from nothing: no recorded resources, no qualifier claims from earlier tests, the clock at TEST_NOW. */
 export function resetProgram(): void {
     mocks.reset();
     programOwnershipRegistry().clear();
+    setCurrentTime(TEST_NOW);
 }
 /** Forgets the recorded resources but keeps the claims, as a second run of a program in the same process does. */
 resetProgram.recordsOnly = (): void => {

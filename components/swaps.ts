@@ -1,0 +1,62 @@
+// Changing one's mind without losing capacity. Pulumi creates new resources before it deletes old ones, and the
+// resources this package creates are addressed in AWS by function and qualifier (a provisioned concurrency
+// configuration; a scalable target's resource id), not by a name of their own. So when a program swaps
+// FixedConcurrency "api" for UtilizationScaling "api", the old configuration's delete, which runs last, would remove
+// the capacity that the new one just set. The three provisioned concurrency components therefore declare each other
+// as aliases (`{ type: <the other component type> }`): Pulumi then sees the same-named component of another type as
+// the same component, and its children of the same name and type (the configuration `NAME`, the scalable target
+// `NAME-target`, the scheduled actions `NAME-ACTION`) as the same resources, updated in place instead of created and
+// deleted (Pulumi docs, "Resource options: aliases": a child inherits its parent's aliases).
+import * as pulumi from "@pulumi/pulumi";
+import { OwnershipRegistry, parentScopeOf } from "./ownership";
+
+/** The component types that manage provisioned concurrency, and so take over from each other. */
+export const PROVISIONED_CONCURRENCY_COMPONENT_TYPES: readonly string[] = [
+    "lambda-concurrency:index:FixedConcurrency",
+    "lambda-concurrency:index:ScheduledConcurrency",
+    "lambda-concurrency:index:UtilizationScaling",
+];
+
+/**
+ * A provisioned concurrency component's options with the aliases that let it take over a deployed component of
+ * another of the three types and the same name. A user's own alias that gives only a name (a rename) is extended
+ * to the other types too, so that a rename and a swap in one step also keep the capacity. The options given are
+ * not changed.
+ */
+export function withSwapAliases(type: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.ComponentResourceOptions {
+    const others = PROVISIONED_CONCURRENCY_COMPONENT_TYPES.filter((t) => t !== type);
+    const given = opts?.aliases ?? [];
+    const aliases: pulumi.Input<string | pulumi.Alias>[] = [...given, ...others.map((other) => ({ type: other }))];
+    for (const alias of given) {
+        if (typeof alias === "object" && alias !== null && !pulumi.Output.isInstance(alias) && !(alias instanceof Promise)) {
+            if (alias.type === undefined) {
+                aliases.push(...others.map((other) => ({ ...alias, type: other })));
+            }
+        }
+    }
+    return { ...opts, aliases };
+}
+
+/**
+ * Claims a component's name among the provisioned concurrency components under one parent. Two of them of different
+ * types with one name would both answer to the same alias, which Pulumi refuses; say so at construction, plainly.
+ */
+export function claimComponentName(
+    registry: OwnershipRegistry,
+    parent: pulumi.Resource | undefined,
+    name: string,
+    type: string,
+): string | undefined {
+    const key = `${parentScopeOf(parent)}|${name}`;
+    const existing = registry.componentNames.get(key);
+    if (existing !== undefined && existing !== type) {
+        return `the name "${name}" is already the name of a ${shortType(existing)} in this program; a ${shortType(type)} takes over a deployed ${shortType(existing)} of the same name (so that swapping one for the other keeps the capacity), so the two cannot share a name. Give one of them another name`;
+    }
+    registry.componentNames.set(key, type);
+    return undefined;
+}
+
+/** "FixedConcurrency" for "lambda-concurrency:index:FixedConcurrency". */
+function shortType(type: string): string {
+    return type.slice(type.lastIndexOf(":") + 1);
+}
