@@ -5,6 +5,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "./mock-aws";
 import { capacityWeekNotes, policyDocumentNotes, trackingPolicyNotes } from "./plan-notes";
+import { setCurrentTime } from "../components/clock";
 
 /** Where the command writes; injected so tests can read it. */
 export interface PlanIO {
@@ -291,6 +292,8 @@ export async function runPlan(argv: string[], io: PlanIO): Promise<number> {
     }
 
     const mocks: AwsLikeMocks = installAwsLikeMocks({ project: PLAN_PROJECT, stack: PLAN_STACK });
+    // The components read the clock for what the schedules have in force; --now makes the plan reproducible.
+    setCurrentTime(args.now);
     if (scenario !== undefined) {
         pulumi.runtime.setConfig(`${PLAN_PROJECT}:scenario`, scenario);
     }

@@ -33,7 +33,8 @@ export {
     validateSchedules,
     resolveTargetBounds,
     boundsInForce,
-    initialProvisionedCount,
+    registeredCapacity,
+    RegisteredCapacity,
 } from "./scalable-target";
 export {
     ScheduleError,

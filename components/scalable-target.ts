@@ -235,23 +235,43 @@ export function boundsInForce(
     if (schedules.length === 0) {
         return registered;
     }
-    const steps = capacityTimeline(schedules, { from: new Date(now.getTime() - WEEK_MS), to: now, initial: registered });
+    // An action firing at `now` itself counts as fired (the timeline's end is exclusive).
+    const steps = capacityTimeline(schedules, { from: new Date(now.getTime() - WEEK_MS), to: new Date(now.getTime() + 1), initial: registered });
     const last = steps[steps.length - 1];
     return { min: last.min, max: last.max };
 }
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * The count a scaling component's own configuration is created with: the minimum the schedules have in force now,
- * and at least 1, the least PutProvisionedConcurrencyConfig accepts ("Valid Range: Minimum value of 1"). From then on
- * Application Auto Scaling keeps the count inside the bounds in force.
+ * What a scaling component registers and creates, at `now`: the scalable target's bounds are the ones the schedules
+ * have in force (see boundsInForce), not the envelope of every schedule, so that a later `pulumi up` (or `pulumi up
+ * --refresh`, which reads the bounds the last action set) never sets back bounds that a scheduled action moved; and
+ * the provisioned concurrency configuration starts at the minimum in force, at least 1, the least
+ * PutProvisionedConcurrencyConfig accepts ("Valid Range: Minimum value of 1"). When the minimum in force is 0, Application
+ * Auto Scaling takes the new configuration back to 0 as soon as it registers the new target: "it changes the
+ * resource's current capacity to a value that is inside of this range" (RegisterScalableTarget).
  */
-export function initialProvisionedCount(
+export interface RegisteredCapacity {
+    min: pulumi.Input<number>;
+    max: pulumi.Input<number>;
+    initialCount: pulumi.Input<number>;
+}
+
+/** See {@link RegisteredCapacity}; plain bounds give plain values, Output bounds Outputs. */
+export function registeredCapacity(
     schedules: readonly ResolvedSchedule[],
-    registered: { min: number; max: number },
+    envelope: { min: pulumi.Input<number>; max: pulumi.Input<number> },
     now: Date,
-): number {
-    return Math.max(1, boundsInForce(schedules, registered, now).min);
+): RegisteredCapacity {
+    const of = (min: number, max: number): { min: number; max: number; initialCount: number } => {
+        const inForce = boundsInForce(schedules, { min, max }, now);
+        return { ...inForce, initialCount: Math.max(1, inForce.min) };
+    };
+    if (isPlain(envelope.min) && isPlain(envelope.max)) {
+        return of(envelope.min, envelope.max);
+    }
+    const resolved = pulumi.all([envelope.min, envelope.max]).apply(([min, max]) => of(min, max));
+    return { min: resolved.min, max: resolved.max, initialCount: resolved.initialCount };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
     createOwnedCapacity,
     createScalableTarget,
     createScheduledActions,
-    initialProvisionedCount,
+    registeredCapacity,
     validateSchedules,
 } from "./scalable-target";
 import { claimComponentName, withSwapAliases } from "./swaps";
@@ -81,14 +81,11 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 0, required: true });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
         const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity, args.maxCapacity, 0);
-        const now = currentTime();
-        const initialCount = pulumi
-            .all([bounds.min, bounds.max])
-            .apply(([min, max]) => initialProvisionedCount(schedules, { min, max }, now));
+        const registered = registeredCapacity(schedules, bounds, currentTime());
 
         const target = checkTarget(this, { componentType: "ScheduledConcurrency", name, kind: "scalable-target" }, args, registry);
-        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst);
-        this.target = createScalableTarget(this, name, target, bounds, this.config);
+        this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
+        this.target = createScalableTarget(this, name, target, registered, this.config);
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules);
         this.registerOutputs({ config: this.config, target: this.target, scheduledActions: this.scheduledActions });
     }

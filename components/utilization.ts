@@ -13,7 +13,7 @@ import {
     createOwnedCapacity,
     createScalableTarget,
     createScheduledActions,
-    initialProvisionedCount,
+    registeredCapacity,
     validateSchedules,
 } from "./scalable-target";
 import { claimComponentName, withSwapAliases } from "./swaps";
@@ -229,14 +229,11 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 1, required: false });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
         const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity, 1);
-        const now = currentTime();
-        const initialCount = pulumi
-            .all([bounds.min, bounds.max])
-            .apply(([min, max]) => initialProvisionedCount(schedules, { min, max }, now));
+        const registered = registeredCapacity(schedules, bounds, currentTime());
 
         const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args, registry);
-        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst);
-        this.target = createScalableTarget(this, name, target, bounds, this.config);
+        this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
+        this.target = createScalableTarget(this, name, target, registered, this.config);
         this.policy = new Policy(
             `${name}-tracking`,
             {

@@ -2,8 +2,11 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import {
+    ResolvedSchedule,
     ScheduleArgs,
     ScheduledConcurrency,
+    boundsInForce,
+    registeredCapacity,
     ScheduledConcurrencyArgs,
     UtilizationScaling,
     UtilizationScalingArgs,
@@ -90,6 +93,33 @@ describe("validateSchedules", () => {
     });
 });
 
+describe("registeredCapacity and boundsInForce", () => {
+    const resolved = (validateSchedules(DAY_AND_NIGHT, { minimumCapacity: 0, required: true }) as { schedules: ResolvedSchedule[] }).schedules;
+    const envelope = { min: 2, max: 10 };
+
+    it("registers what the schedules have in force, and creates the configuration at its minimum", () => {
+        expect(registeredCapacity(resolved, envelope, new Date("2026-12-01T12:00:00Z"))).to.deep.equal({ min: 10, max: 10, initialCount: 10 });
+        expect(registeredCapacity(resolved, envelope, new Date("2026-12-01T20:00:00Z"))).to.deep.equal({ min: 2, max: 2, initialCount: 2 });
+        // At the instant an action fires, it is in force.
+        expect(boundsInForce(resolved, envelope, new Date("2026-12-01T08:00:00Z"))).to.deep.equal({ min: 10, max: 10 });
+        expect(boundsInForce([], envelope, new Date("2026-12-01T08:00:00Z"))).to.deep.equal(envelope);
+    });
+
+    it("starts a configuration at 1 where the schedules hold 0, the least AWS accepts", () => {
+        const nights = (validateSchedules([DAY_AND_NIGHT[0], { name: "off", schedule: "cron(0 18 * * ? *)", capacity: 0 }], { minimumCapacity: 0, required: true }) as {
+            schedules: ResolvedSchedule[];
+        }).schedules;
+        expect(registeredCapacity(nights, { min: 0, max: 10 }, new Date("2026-12-01T23:00:00Z"))).to.deep.equal({ min: 0, max: 0, initialCount: 1 });
+    });
+
+    it("works on Output bounds when they resolve", async () => {
+        const registered = registeredCapacity(resolved, { min: pulumi.output(2), max: 10 }, new Date("2026-12-01T20:00:00Z"));
+        expect(await valueOf(pulumi.output(registered.min))).to.equal(2);
+        expect(await valueOf(pulumi.output(registered.max))).to.equal(2);
+        expect(await valueOf(pulumi.output(registered.initialCount))).to.equal(2);
+    });
+});
+
 describe("resolveTargetBounds", () => {
     const resolved = (validateSchedules(DAY_AND_NIGHT, { minimumCapacity: 0, required: true }) as { schedules: never[] }).schedules;
     it("defaults to the lowest and highest capacity the schedules use", () => {
@@ -130,11 +160,13 @@ describe("ScheduledConcurrency", () => {
         // The target depends on it: Pulumi deletes the target (and with it the actions) first, the capacity last.
         expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
         expect(await valueOf(scheduled.config.qualifier)).to.equal("live");
+        // Registered with the bounds in force now (12:00 UTC: "day"), not the envelope 2 to 10, so that a later update
+        // does not undo what the last scheduled action set.
         expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({
             serviceNamespace: "lambda",
             scalableDimension: "lambda:function:ProvisionedConcurrency",
             resourceId: "function:orders:live",
-            minCapacity: 2,
+            minCapacity: 10,
             maxCapacity: 10,
         });
         const [day, night] = ofType(resources, ACTION);
@@ -164,7 +196,8 @@ describe("ScheduledConcurrency", () => {
             ],
         });
         const resources = await settled();
-        expect(ofType(resources, TARGET)[0].inputs).to.deep.include({ resourceId: "function:orders:7", minCapacity: 0, maxCapacity: 20 });
+        // In force at Tuesday 12:00 UTC: New York's 20:00 action (0) at 01:00 UTC, then Paris's 08:00 one (5 to 20).
+        expect(ofType(resources, TARGET)[0].inputs).to.deep.include({ resourceId: "function:orders:7", minCapacity: 5, maxCapacity: 20 });
         const [mornings, evenings] = ofType(resources, ACTION);
         expect(mornings.inputs).to.deep.include({
             timezone: "Europe/Paris",

@@ -109,7 +109,8 @@ describe("sample programs", () => {
             serviceNamespace: "lambda",
             scalableDimension: "lambda:function:ProvisionedConcurrency",
             resourceId: `function:${name}:live`,
-            minCapacity: 2,
+            // The bounds in force at the tests' clock (12:00 UTC: "day").
+            minCapacity: 10,
             maxCapacity: 10,
         });
         expect(
@@ -135,7 +136,8 @@ describe("sample programs", () => {
         SCENARIOS["business-hours"].run();
         const resources = await settled();
         expect(ofType(resources, "aws:appautoscaling/target:Target")).to.have.length(1);
-        expect(ofType(resources, "aws:appautoscaling/target:Target")[0].inputs).to.deep.include({ minCapacity: 1, maxCapacity: 50 });
+        // Tuesday 13:00 in Paris: business hours are in force.
+        expect(ofType(resources, "aws:appautoscaling/target:Target")[0].inputs).to.deep.include({ minCapacity: 10, maxCapacity: 50 });
         expect(ofType(resources, "aws:appautoscaling/policy:Policy")).to.have.length(1);
         expect(
             ofType(resources, "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => [r.inputs.name, r.inputs.schedule, r.inputs.timezone, r.inputs.scalableTargetAction]),
