@@ -153,11 +153,28 @@ export function trackingPolicyNotes(policy: RecordedResource): string[] {
     } else if (customized?.metrics !== undefined) {
         const stat = customized.metrics.find((m) => m.metricStat !== undefined)?.metricStat?.stat;
         const expression = customized.metrics.find((m) => m.expression !== undefined)?.expression;
-        metric = `ProvisionedConcurrencyUtilization (${stat ?? "?"}) through ${expression ?? "?"}, so idle minutes count as 0`;
+        metric = `ProvisionedConcurrencyUtilization (${stat ?? "?"}) through ${expression ?? "?"} (idle scale-in, unverified in AWS)`;
     } else if (customized?.statistic !== undefined) {
         metric = `ProvisionedConcurrencyUtilization (${customized.statistic})`;
     }
     return [`tracks ${metric} at ${target ?? "?"}`];
+}
+
+/**
+ * What happens to a provisioned concurrency configuration's count: a scaling component's configuration (the count
+ * ignored after creation) belongs to Application Auto Scaling; every configuration says how it is replaced.
+ */
+export function provisionedConcurrencyNotes(config: RecordedResource): string[] {
+    const notes: string[] = [];
+    if (config.options.ignoreChanges.includes("provisionedConcurrentExecutions")) {
+        notes.push("count: what the schedules have in force when created; from then on Application Auto Scaling sets it");
+    }
+    notes.push(
+        config.options.deleteBeforeReplace
+            ? "on replacement (new version, qualifier or function): the old configuration is deleted first"
+            : "on replacement (new version, qualifier or function): the new configuration is created first, then the old one deleted",
+    );
+    return notes;
 }
 
 /** The statements of an IAM policy document, one line each, so a reader can check what a role may do. */

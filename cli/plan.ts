@@ -4,7 +4,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "./mock-aws";
-import { capacityWeekNotes, policyDocumentNotes, trackingPolicyNotes } from "./plan-notes";
+import { capacityWeekNotes, policyDocumentNotes, provisionedConcurrencyNotes, trackingPolicyNotes } from "./plan-notes";
 import { setCurrentTime } from "../components/clock";
 
 /** Where the command writes; injected so tests can read it. */
@@ -38,7 +38,7 @@ export interface PlanTotals {
     components: number;
     awsResources: number;
     byType: Record<string, number>;
-    /** The sum of provisionedConcurrentExecutions over all ProvisionedConcurrencyConfigs. */
+    /** The sum of provisionedConcurrentExecutions over all ProvisionedConcurrencyConfigs, as they are created. */
     provisionedConcurrentExecutions: number;
 }
 
@@ -53,6 +53,7 @@ export interface Plan {
 /** Adds explanatory lines to resources of one type. */
 export type ResourceNoter = (resource: RecordedResource, all: RecordedResource[], now: Date) => string[];
 export const RESOURCE_NOTERS: Record<string, ResourceNoter> = {
+    "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig": (config) => provisionedConcurrencyNotes(config),
     "aws:appautoscaling/target:Target": capacityWeekNotes,
     "aws:appautoscaling/policy:Policy": (policy) => trackingPolicyNotes(policy),
     "aws:iam/policy:Policy": (policy) => policyDocumentNotes(policy),
@@ -172,7 +173,7 @@ export function formatPlan(plan: Plan): string {
     const t = plan.totals;
     lines.push("");
     lines.push(
-        `Totals: ${t.resources} to create: ${plural(t.awsResources, "AWS resource")}, ${plural(t.components, "component")}; ${plural(t.provisionedConcurrentExecutions, "provisioned environment")} in fixed configurations`,
+        `Totals: ${t.resources} to create: ${plural(t.awsResources, "AWS resource")}, ${plural(t.components, "component")}; ${plural(t.provisionedConcurrentExecutions, "provisioned environment")} when created`,
     );
     for (const [type, count] of Object.entries(t.byType).sort(([a], [b]) => a.localeCompare(b))) {
         lines.push(`  ${String(count).padStart(3)}  ${type}`);

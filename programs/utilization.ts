@@ -1,5 +1,5 @@
 // `utilization`: the Pulumi blog's load-following example. 1 to 10 provisioned environments on the `live` alias,
-// tracking 80% utilization (on the minute's Maximum, idle minutes counted as 0).
+// tracking 80% utilization (on the minute's Maximum).
 import { Alias } from "@pulumi/aws/lambda";
 import { UtilizationScaling } from "../components";
 import { helloFunction } from "./shared";

@@ -1,6 +1,6 @@
 // The capacity timeline and policy lines the plan prints under Application Auto Scaling resources.
 import { expect } from "chai";
-import { capacityWeekNotes, describeWeekdays, summarizeWeek, trackingPolicyNotes, wallClock } from "../../cli/plan-notes";
+import { capacityWeekNotes, describeWeekdays, provisionedConcurrencyNotes, summarizeWeek, trackingPolicyNotes, wallClock } from "../../cli/plan-notes";
 import { NO_OPTIONS, RecordedResource } from "../../cli/mock-aws";
 
 const MONDAY = new Date("2026-11-30T00:00:00Z");
@@ -81,6 +81,20 @@ describe("plan notes", () => {
         ]);
     });
 
+    it("says who owns a configuration's count and how it is replaced", () => {
+        const config = (options: Partial<RecordedResource["options"]>): RecordedResource => ({
+            ...recorded("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "c", {}),
+            options: { ...NO_OPTIONS, ...options },
+        });
+        expect(provisionedConcurrencyNotes(config({}))).to.deep.equal([
+            "on replacement (new version, qualifier or function): the new configuration is created first, then the old one deleted",
+        ]);
+        expect(provisionedConcurrencyNotes(config({ ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: true }))).to.deep.equal([
+            "count: what the schedules have in force when created; from then on Application Auto Scaling sets it",
+            "on replacement (new version, qualifier or function): the old configuration is deleted first",
+        ]);
+    });
+
     it("says what a tracking policy follows", () => {
         const policy = (config: Record<string, unknown>): RecordedResource =>
             recorded("aws:appautoscaling/policy:Policy", "p", { targetTrackingScalingPolicyConfiguration: config });
@@ -94,7 +108,7 @@ describe("plan notes", () => {
                     customizedMetricSpecification: { metrics: [{ id: "u", metricStat: { stat: "Maximum" } }, { id: "z", expression: "FILL(u, 0)" }] },
                 }),
             ),
-        ).to.deep.equal(["tracks ProvisionedConcurrencyUtilization (Maximum) through FILL(u, 0), so idle minutes count as 0 at 0.7"]);
+        ).to.deep.equal(["tracks ProvisionedConcurrencyUtilization (Maximum) through FILL(u, 0) (idle scale-in, unverified in AWS) at 0.7"]);
         expect(trackingPolicyNotes(policy({ targetValue: 0.5, customizedMetricSpecification: { statistic: "Maximum" } }))).to.deep.equal([
             "tracks ProvisionedConcurrencyUtilization (Maximum) at 0.5",
         ]);

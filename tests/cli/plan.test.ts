@@ -76,10 +76,11 @@ describe("plan: tree and totals", () => {
                 "        provisionedConcurrentExecutions: 3",
                 "        qualifier: live",
                 "        skipDestroy: false",
+                "        on replacement (new version, qualifier or function): the new configuration is created first, then the old one deleted",
                 "+ aws:iam/role:Role  r  (AWS name r-1234567)",
                 "     assumeRolePolicy: (2 bytes)",
                 "",
-                "Totals: 3 to create: 2 AWS resources, 1 component; 3 provisioned environments in fixed configurations",
+                "Totals: 3 to create: 2 AWS resources, 1 component; 3 provisioned environments when created",
                 "    1  aws:iam/role:Role",
                 `    1  ${CONFIG}`,
                 `    1  ${COMPONENT}`,
@@ -134,7 +135,7 @@ describe("plan: the command", () => {
         expect(run.stdout).to.match(/^Plan of scenario "hello-api"/);
         expect(run.stdout).to.contain(`+ ${COMPONENT}  hello-live\n`);
         expect(run.stdout).to.contain(`└─ + ${CONFIG}  hello-live\n`);
-        expect(run.stdout).to.contain("Totals: 12 to create: 11 AWS resources, 1 component; 2 provisioned environments in fixed configurations");
+        expect(run.stdout).to.contain("Totals: 12 to create: 11 AWS resources, 1 component; 2 provisioned environments when created");
     });
 
     it("prints the coming week's capacity of a scalable target, from --now", () => {
