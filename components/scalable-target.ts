@@ -292,7 +292,8 @@ export function createOwnedCapacity(
 ): ProvisionedConcurrencyConfig {
     return new ProvisionedConcurrencyConfig(
         name,
-        { functionName: target.functionName, qualifier: target.qualifier, provisionedConcurrentExecutions: initialCount },
+        // skipDestroy as FixedConcurrency sets it, so that a swap between the two is no change at all.
+        { functionName: target.functionName, qualifier: target.qualifier, provisionedConcurrentExecutions: initialCount, skipDestroy: false },
         { parent, ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
     );
 }

@@ -155,7 +155,7 @@ describe("ScheduledConcurrency", () => {
         // The component owns the configuration, so that removing it releases the capacity; created with what the
         // schedules have in force now (12:00 UTC: "day", 10), then left to Application Auto Scaling.
         const [config] = ofType(resources, CONFIG);
-        expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 10 });
+        expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 10, skipDestroy: false });
         expect(config.options).to.deep.equal({ deleteBeforeReplace: false, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
         // The target depends on it: Pulumi deletes the target (and with it the actions) first, the capacity last.
         expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
@@ -259,7 +259,7 @@ describe("UtilizationScaling", () => {
             [POLICY, "orders-load-tracking", parent],
         ]);
         const [config] = ofType(resources, CONFIG);
-        expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1 });
+        expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1, skipDestroy: false });
         expect(config.options.ignoreChanges).to.deep.equal(["provisionedConcurrentExecutions"]);
         expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
         expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({

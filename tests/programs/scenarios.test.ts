@@ -120,7 +120,7 @@ describe("sample programs", () => {
             ["night", "cron(0 18 * * ? *)", { minCapacity: 2, maxCapacity: 2 }],
         ]);
         // The component's own configuration, so that destroy releases the capacity; 12:00 UTC is "day".
-        expect(ofType(resources, CONFIG).map((r) => r.inputs)).to.deep.equal([{ functionName: name, qualifier: "live", provisionedConcurrentExecutions: 10 }]);
+        expect(ofType(resources, CONFIG).map((r) => r.inputs)).to.deep.equal([{ functionName: name, qualifier: "live", provisionedConcurrentExecutions: 10, skipDestroy: false }]);
     });
 
     it("utilization: 1 to 10 tracking 0.8", async () => {

@@ -1,0 +1,332 @@
+// The components' whole life in AWS, offline: each program is run under the AWS-like mocks, and what it declares goes
+// through the lifecycle model (tests/helpers/lifecycle: the Pulumi engine's step order and what AWS does for each
+// call). After every removal and destroy no provisioned concurrency may remain; after every change of mind, what the
+// new program declares must exist in AWS, and nothing Pulumi believes in may be missing.
+import { expect } from "chai";
+import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, ScheduleArgs, UtilizationScaling } from "../../components";
+import { AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
+import { destroy, refresh, up } from "../helpers/lifecycle/engine";
+import { declaredBy } from "../helpers/lifecycle/from-mocks";
+import { DeclaredResource, OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
+import { resetProgram } from "../helpers/pulumi";
+import { autoName } from "../../cli/mock-aws";
+
+const NOON = new Date("2026-12-01T12:00:00Z");
+const EVENING = new Date("2026-12-01T20:00:00Z");
+const DAY_AND_NIGHT: ScheduleArgs[] = [
+    { name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 },
+    { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 2 },
+];
+const ORDERS_LIVE = "function:orders:live";
+
+/** An account with the function `orders` (deployed elsewhere: the stack uses it by name), versions 1 and 2, `live` at 2. */
+function account(options: { reservedConcurrentExecutions?: number; aliases?: Record<string, string> } = {}): AwsModel {
+    const aws = new AwsModel();
+    aws.addFunction("orders", {
+        versions: ["1", "2"],
+        aliases: options.aliases ?? { live: "2", blue: "1" },
+        reservedConcurrentExecutions: options.reservedConcurrentExecutions,
+    });
+    return aws;
+}
+
+/** `pulumi up`, failing the test if AWS refused a call. */
+function deployed(state: StackState, program: DeclaredResource[], aws: AwsModel): StackState {
+    const result = up(state, program, aws);
+    if (result.error !== undefined) {
+        throw result.error;
+    }
+    return result.state;
+}
+
+/** The steps of one operation, as `op urn-suffix`, for exact assertions. */
+function steps(result: OperationResult): string[] {
+    // Components have no AWS effect; their URNs have no parent type ("$").
+    return result.steps.filter((s) => s.op !== "same" && s.urn.includes("$")).map((s) => `${s.op} ${s.urn.slice(s.urn.lastIndexOf("$") + 1)}`);
+}
+
+/** Every AWS call of one operation. */
+function calls(result: OperationResult): string[] {
+    return result.steps.flatMap((s) => s.awsCalls);
+}
+
+/** Nothing Pulumi believes in is missing, and AWS holds exactly `expected` provisioned concurrency. */
+function expectConsistent(state: StackState, aws: AwsModel, expected: { functionName: string; qualifier: string; count: number }[]): void {
+    expect(missingInAws(state, aws).map((r) => r.urn)).to.deep.equal([]);
+    expect(provisionedConcurrency(aws)).to.deep.equal(expected);
+}
+
+const fixed = (name: string, count = 5, qualifier = "live", extra: Partial<ConstructorParameters<typeof FixedConcurrency>[1]> = {}, opts = {}) => () =>
+    new FixedConcurrency(name, { functionName: "orders", qualifier, provisionedConcurrentExecutions: count, ...extra }, opts);
+const utilization = (name: string, opts = {}) => () =>
+    new UtilizationScaling(name, { functionName: "orders", qualifier: "live", minCapacity: 1, maxCapacity: 10 }, opts);
+const scheduled = (name: string, schedules = DAY_AND_NIGHT, opts = {}) => () =>
+    new ScheduledConcurrency(name, { functionName: "orders", qualifier: "live", schedules }, opts);
+const scheduledUtilization = (name: string) => () =>
+    new UtilizationScaling(name, { functionName: "orders", qualifier: "live", minCapacity: 1, maxCapacity: 10, schedules: DAY_AND_NIGHT });
+
+describe("lifecycle in AWS (model): nothing left billing", () => {
+    afterEach(resetProgram);
+
+    // What Application Auto Scaling did since the deployment: a burst scaled out, or a schedule moved the capacity.
+    const burst = (aws: AwsModel): void => void aws.scaleTo(ORDERS_LIVE, 7);
+    const evening = (aws: AwsModel): void => aws.runScheduledAction(ORDERS_LIVE, "night");
+    for (const [what, program, scale, count] of [
+        ["FixedConcurrency", fixed("api"), undefined, 5],
+        ["ScheduledConcurrency", scheduled("api"), evening, 2],
+        ["UtilizationScaling", utilization("api"), burst, 7],
+        ["UtilizationScaling with schedules", scheduledUtilization("api"), evening, 2],
+    ] as const) {
+        const scaled = scale !== undefined;
+        it(`${what}: removing it from the program, or destroying the stack, releases the capacity it had`, async () => {
+            const aws = account();
+            const before = objectKeys(aws);
+            const state = deployed(emptyState(), await declaredBy(program), aws);
+            scale?.(aws);
+            expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count }]);
+            // Removed from the program: the configuration is deleted last, after the target.
+            const removed = up(state, [], aws);
+            expect(removed.error).to.equal(undefined);
+            expect(provisionedConcurrency(aws)).to.deep.equal([]);
+            expect(leftovers(aws, before)).to.deep.equal([]);
+            if (scaled) {
+                expect(calls(removed).filter((c) => /Deregister|DeleteProvisioned/.test(c))).to.deep.equal([
+                    "DeregisterScalableTarget(function:orders:live)",
+                    "DeleteProvisionedConcurrencyConfig(orders,live)",
+                ]);
+            }
+            // The same through `pulumi destroy`.
+            const again = account();
+            const stack = deployed(emptyState(), await declaredBy(program), again);
+            scale?.(again);
+            expect(destroy(stack, again).error).to.equal(undefined);
+            expect(provisionedConcurrency(again)).to.deep.equal([]);
+            expect(leftovers(again, before)).to.deep.equal([]);
+        });
+    }
+
+    it("a LambdaWarmer leaves nothing behind when removed", async () => {
+        const aws = account();
+        const before = objectKeys(aws);
+        const state = deployed(emptyState(), await declaredBy(() => new LambdaWarmer("warmer", { targets: [{ functionName: "orders", qualifier: "blue", concurrency: 3 }] })), aws);
+        expect(leftovers(aws, before).length).to.be.greaterThan(5);
+        expect(up(state, [], aws).error).to.equal(undefined);
+        expect(leftovers(aws, before)).to.deep.equal([]);
+    });
+
+    it("ScheduledConcurrency with nights at 0: deployed at night, the capacity goes straight back to 0; destroyed, nothing remains", async () => {
+        const nightsOff: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }];
+        const aws = account();
+        const night = deployed(emptyState(), await declaredBy(scheduled("api", nightsOff), EVENING), aws);
+        // Created with 1 (the least Lambda takes), then the new target's registration at 0 to 0 took it back to 0.
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 0, maxCapacity: 0 });
+        // The morning action brings the day's capacity; removing the component then releases it.
+        aws.runScheduledAction(ORDERS_LIVE, "day");
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 10 }]);
+        expect(destroy(night, aws).error).to.equal(undefined);
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+    });
+
+    it("ScheduledConcurrency with nights at 0: a refresh at night drops the configuration; an up right after it puts back 1 until the next action (documented)", async () => {
+        const nightsOff: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }];
+        const aws = account();
+        let state = deployed(emptyState(), await declaredBy(scheduled("api", nightsOff), NOON), aws);
+        aws.runScheduledAction(ORDERS_LIVE, "night");
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        // `pulumi up` at night changes nothing in AWS.
+        const quiet = up(state, await declaredBy(scheduled("api", nightsOff), EVENING), aws);
+        expect(calls(quiet).filter((c) => c.startsWith("Put") || c.startsWith("Delete"))).to.deep.equal([]);
+        state = quiet.state;
+        // `pulumi refresh`: the configuration is gone, so it leaves the stack.
+        state = refresh(state, aws).state;
+        expect(state.resources.map((r) => r.type)).to.not.include("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig");
+        state = deployed(state, await declaredBy(scheduled("api", nightsOff), EVENING), aws);
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 1 }]);
+        aws.runScheduledAction(ORDERS_LIVE, "day");
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 10 }]);
+        expect(destroy(state, aws).error).to.equal(undefined);
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+    });
+});
+
+describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
+    afterEach(resetProgram);
+
+    it("FixedConcurrency -> UtilizationScaling of the same name: the configuration is kept, the target and policy added", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 5)), aws);
+        const swap = up(state, await declaredBy(utilization("api")), aws);
+        expect(swap.error).to.equal(undefined);
+        expect(steps(swap)).to.deep.equal([
+            "create aws:appautoscaling/target:Target::api-target",
+            "create aws:appautoscaling/policy:Policy::api-tracking",
+        ]);
+        expect(calls(swap).filter((c) => c.includes("ProvisionedConcurrencyConfig"))).to.deep.equal([]);
+        // The capacity stays at 5, inside the registered bounds 1 to 10, until tracking moves it.
+        expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 5 }]);
+        expect(aws.scalingOf(ORDERS_LIVE)).to.deep.equal({ policies: [autoName("aws:appautoscaling/policy:Policy", "api-tracking")], scheduledActions: [] });
+        aws.scaleTo(ORDERS_LIVE, 8);
+        expect(destroy(swap.state, aws).error).to.equal(undefined);
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+    });
+
+    it("FixedConcurrency -> ScheduledConcurrency of the same name: registering the target brings the capacity to the bounds in force", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 5)), aws);
+        const swap = up(state, await declaredBy(scheduled("api")), aws);
+        expect(swap.error).to.equal(undefined);
+        expect(calls(swap)).to.include("RegisterScalableTarget(function:orders:live,10,10)");
+        expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 10 }]);
+        expect(aws.scalingOf(ORDERS_LIVE).scheduledActions).to.deep.equal(["day", "night"]);
+    });
+
+    it("ScheduledConcurrency -> UtilizationScaling of the same name: the target and the actions of the same name are kept", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(scheduled("api")), aws);
+        const swap = up(state, await declaredBy(scheduledUtilization("api")), aws);
+        expect(swap.error).to.equal(undefined);
+        expect(calls(swap).filter((c) => /Deregister|Delete/.test(c))).to.deep.equal([]);
+        expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 10 }]);
+        expect(aws.scalingOf(ORDERS_LIVE).scheduledActions).to.deep.equal(["day", "night"]);
+        expect(aws.scalingOf(ORDERS_LIVE).policies).to.have.length(1);
+    });
+
+    it("UtilizationScaling -> FixedConcurrency of the same name: the target goes, the configuration stays and takes the fixed count", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(utilization("api")), aws);
+        aws.scaleTo(ORDERS_LIVE, 7);
+        const swap = up(state, await declaredBy(fixed("api", 4)), aws);
+        expect(swap.error).to.equal(undefined);
+        expect(calls(swap).filter((c) => /ProvisionedConcurrency|Deregister/.test(c))).to.deep.equal([
+            "PutProvisionedConcurrencyConfig(orders,live,4)",
+            "DeregisterScalableTarget(function:orders:live)",
+        ]);
+        expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 4 }]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.equal(undefined);
+    });
+
+    it("UtilizationScaling -> FixedConcurrency with the count the configuration was created with: only `up --refresh` applies it (documented)", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(utilization("api")), aws);
+        aws.scaleTo(ORDERS_LIVE, 7);
+        // Pulumi compares with the count it last saw (1, at creation): no change to send.
+        const plain = up(state, await declaredBy(fixed("api", 1)), aws);
+        expect(plain.error).to.equal(undefined);
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 7 }]);
+        // With a refresh first, it sees 7 and sets 1.
+        const reread = refresh(plain.state, aws);
+        expect(reread.steps.filter((s) => s.op === "refresh-updated").map((s) => s.urn.slice(s.urn.lastIndexOf("::") + 2))).to.deep.equal(["api"]);
+        const refreshed = up(reread.state, await declaredBy(fixed("api", 1)), aws);
+        expect(refreshed.error).to.equal(undefined);
+        expect(calls(refreshed)).to.include("PutProvisionedConcurrencyConfig(orders,live,1)");
+        expectConsistent(refreshed.state, aws, [{ functionName: "orders", qualifier: "live", count: 1 }]);
+    });
+
+    it("a rename with `aliases: [{ name }]` keeps everything; a rename and a swap need only the same alias", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(scheduledUtilization("api")), aws);
+        const renamed = up(state, await declaredBy(() => new UtilizationScaling("api-load", { functionName: "orders", qualifier: "live", minCapacity: 1, maxCapacity: 10, schedules: DAY_AND_NIGHT }, { aliases: [{ name: "api" }] })), aws);
+        expect(renamed.error).to.equal(undefined);
+        expect(calls(renamed).filter((c) => /Deregister|Delete/.test(c))).to.deep.equal([]);
+        expectConsistent(renamed.state, aws, [{ functionName: "orders", qualifier: "live", count: 10 }]);
+        const swapped = up(renamed.state, await declaredBy(fixed("orders-fixed", 3, "live", {}, { aliases: [{ name: "api-load" }] })), aws);
+        expect(swapped.error).to.equal(undefined);
+        expectConsistent(swapped.state, aws, [{ functionName: "orders", qualifier: "live", count: 3 }]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.equal(undefined);
+    });
+
+    it("a rename WITHOUT aliases deletes what the new component just set (documented; refresh and up repair it)", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(utilization("api")), aws);
+        const renamed = up(state, await declaredBy(utilization("api-load")), aws);
+        expect(renamed.error).to.equal(undefined);
+        // The old configuration's delete, which Pulumi runs last, removed the capacity; the old target's
+        // deregistration took the new policy with it.
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        expect(missingInAws(renamed.state, aws).map((r) => r.name).sort()).to.deep.equal(["api-load", "api-load-target", "api-load-tracking"]);
+        const repaired = up(refresh(renamed.state, aws).state, await declaredBy(utilization("api-load")), aws);
+        expect(repaired.error).to.equal(undefined);
+        expectConsistent(repaired.state, aws, [{ functionName: "orders", qualifier: "live", count: 1 }]);
+    });
+
+    it("giving the function by ARN instead of by name changes nothing in AWS", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 5)), aws);
+        const byArn = up(state, await declaredBy(() => new FixedConcurrency("api", { functionName: "arn:aws:lambda:us-east-1:123456789012:function:orders", qualifier: "live", provisionedConcurrentExecutions: 5 })), aws);
+        expect(steps(byArn)).to.deep.equal([]);
+        expectConsistent(byArn.state, aws, [{ functionName: "orders", qualifier: "live", count: 5 }]);
+    });
+
+    it("a scheduled action moved the bounds: a later `up --refresh` at that time leaves them (no fight)", async () => {
+        const aws = account();
+        let state = deployed(emptyState(), await declaredBy(scheduledUtilization("api"), NOON), aws);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 10, maxCapacity: 10 });
+        aws.runScheduledAction(ORDERS_LIVE, "night");
+        state = refresh(state, aws).state;
+        const evening = up(state, await declaredBy(scheduledUtilization("api"), EVENING), aws);
+        expect(calls(evening).filter((c) => c.startsWith("Register") || c.startsWith("Put"))).to.deep.equal([]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 2, maxCapacity: 2 });
+        expectConsistent(evening.state, aws, [{ functionName: "orders", qualifier: "live", count: 2 }]);
+    });
+});
+
+describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
+    afterEach(resetProgram);
+
+    it("a new version number replaces the configuration: new one first, then the old one, when the function has room for both", async () => {
+        const aws = account({ reservedConcurrentExecutions: 20 });
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 6, "1")), aws);
+        const next = up(state, await declaredBy(fixed("api", 6, "2")), aws);
+        expect(next.error).to.equal(undefined);
+        expect(steps(next)).to.deep.equal([
+            "create-replacement aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
+            "delete-replaced aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
+        ]);
+        expectConsistent(next.state, aws, [{ functionName: "orders", qualifier: "2", count: 6 }]);
+    });
+
+    it("without room for both in reserved concurrency the default fails before anything is lost; deleteOldConfigurationFirst goes through", async () => {
+        const aws = account({ reservedConcurrentExecutions: 10 });
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 6, "1")), aws);
+        const overlap = up(state, await declaredBy(fixed("api", 6, "2")), aws);
+        expect(String(overlap.error)).to.match(/PutProvisionedConcurrencyConfig/);
+        // The old version keeps its environments: nothing was wiped.
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "1", count: 6 }]);
+        const sequential = up(overlap.state, await declaredBy(fixed("api", 6, "2", { deleteOldConfigurationFirst: true })), aws);
+        expect(sequential.error).to.equal(undefined);
+        expect(steps(sequential)).to.deep.equal([
+            "delete-replaced aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
+            "create-replacement aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
+        ]);
+        expectConsistent(sequential.state, aws, [{ functionName: "orders", qualifier: "2", count: 6 }]);
+    });
+
+    it("from a version to the alias that points at it: Lambda refuses both at once, so deleteOldConfigurationFirst is needed", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 3, "2")), aws);
+        const overlap = up(state, await declaredBy(fixed("api", 3, "live")), aws);
+        expect(String(overlap.error)).to.match(/ResourceConflictException/);
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "2", count: 3 }]);
+        const moved = up(overlap.state, await declaredBy(fixed("api", 3, "live", { deleteOldConfigurationFirst: true })), aws);
+        expect(moved.error).to.equal(undefined);
+        expectConsistent(moved.state, aws, [{ functionName: "orders", qualifier: "live", count: 3 }]);
+    });
+
+    it("from one alias to another of another version: the new one first, then the old one", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(scheduled("api")), aws);
+        const moved = up(state, await declaredBy(() => new ScheduledConcurrency("api", { functionName: "orders", qualifier: "blue", schedules: DAY_AND_NIGHT })), aws);
+        expect(moved.error).to.equal(undefined);
+        expectConsistent(moved.state, aws, [{ functionName: "orders", qualifier: "blue", count: 10 }]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.equal(undefined);
+        expect(aws.scalableTarget("function:orders:blue")).to.deep.equal({ minCapacity: 10, maxCapacity: 10 });
+    });
+
+    it("the owned configuration of a scaling component takes deleteOldConfigurationFirst too", async () => {
+        const [config] = (await declaredBy(() => new UtilizationScaling("api", { functionName: "orders", qualifier: "2", maxCapacity: 4, deleteOldConfigurationFirst: true }))).filter(
+            (r) => r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
+        );
+        expect(config.options).to.deep.equal({ deleteBeforeReplace: true, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
+    });
+});
