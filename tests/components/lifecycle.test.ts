@@ -323,6 +323,17 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
         expect(aws.scalableTarget("function:orders:blue")).to.deep.equal({ minCapacity: 10, maxCapacity: 10 });
     });
 
+    it("from one alias to another of the same version: Lambda refuses both at once, so deleteOldConfigurationFirst is needed", async () => {
+        const aws = account({ aliases: { live: "2", green: "2" } });
+        const state = deployed(emptyState(), await declaredBy(fixed("api", 3, "live")), aws);
+        const overlap = up(state, await declaredBy(fixed("api", 3, "green")), aws);
+        expect(String(overlap.error)).to.match(/ResourceConflictException/);
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 3 }]);
+        const moved = up(overlap.state, await declaredBy(fixed("api", 3, "green", { deleteOldConfigurationFirst: true })), aws);
+        expect(moved.error).to.equal(undefined);
+        expectConsistent(moved.state, aws, [{ functionName: "orders", qualifier: "green", count: 3 }]);
+    });
+
     it("the owned configuration of a scaling component takes deleteOldConfigurationFirst too", async () => {
         const [config] = (await declaredBy(() => new UtilizationScaling("api", { functionName: "orders", qualifier: "2", maxCapacity: 4, deleteOldConfigurationFirst: true }))).filter(
             (r) => r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",

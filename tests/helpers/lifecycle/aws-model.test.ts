@@ -17,7 +17,7 @@ const RID = "function:api:live";
 /** An account with function `api` (version 1, alias live -> 1), optionally with reserved concurrency. */
 function account(reservedConcurrentExecutions?: number, options: ConstructorParameters<typeof AwsModel>[0] = {}): AwsModel {
     const aws = new AwsModel(options);
-    aws.addFunction("api", { versions: ["1"], aliases: { live: "1" }, reservedConcurrentExecutions });
+    aws.addFunction("api", { versions: ["1", "2"], aliases: { live: "1" }, reservedConcurrentExecutions });
     return aws;
 }
 
@@ -133,9 +133,21 @@ describe("lifecycle model: AWS", () => {
             expect(thrown(() => put(other, "api", "1", 1)).detail).to.equal("Version is pointed by a Provisioned Concurrency alias");
         });
 
+        it("refuses a second alias of the same version (two aliases can't allocate for one version)", () => {
+            const aws = account();
+            aws.create(TYPES.alias, { functionName: "api", name: "green", functionVersion: "1" });
+            put(aws, "api", "live", 2);
+            expect(thrown(() => put(aws, "api", "green", 1)).message).to.equal(
+                "PutProvisionedConcurrencyConfig: ResourceConflictException: Alias live already allocates provisioned concurrency for version 1",
+            );
+            // The same alias again is an update, not a conflict.
+            put(aws, "api", "live", 3);
+            expect(aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "api", qualifier: "live", count: 3 }]);
+        });
+
         it("keeps the sum over a function's qualifiers within its reserved concurrency", () => {
             const aws = account(10);
-            aws.create(TYPES.alias, { functionName: "api", name: "blue", functionVersion: "1" });
+            aws.create(TYPES.alias, { functionName: "api", name: "blue", functionVersion: "2" });
             put(aws, "api", "live", 8);
             const error = thrown(() => put(aws, "api", "blue", 3));
             expect(error.message).to.equal(

@@ -965,6 +965,24 @@ export class AwsModel {
                 "Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version",
             );
         }
+        // "Two aliases can't allocate provisioned concurrency for the same version" (Lambda developer guide,
+        // "Configuring provisioned concurrency"). The error text is not documented; the code is the conflict's.
+        if (alias !== undefined) {
+            const sibling = [...this.aliases.values()].find(
+                (a) =>
+                    a.functionName === fn.name &&
+                    a.name !== alias.name &&
+                    a.functionVersion === alias.functionVersion &&
+                    this.pcConfigs.has(`${fn.name}:${a.name}`),
+            );
+            if (sibling !== undefined) {
+                throw new AwsError(
+                    api,
+                    "ResourceConflictException",
+                    `Alias ${sibling.name} already allocates provisioned concurrency for version ${alias.functionVersion}`,
+                );
+            }
+        }
         if (alias === undefined) {
             const provisionedAlias = [...this.aliases.values()].some(
                 (a) => a.functionName === fn.name && a.functionVersion === qualifier && this.pcConfigs.has(`${fn.name}:${a.name}`),

@@ -19,7 +19,15 @@ const UTILIZATION = "lambda-concurrency:index:UtilizationScaling";
 
 const fn = lambdaFunction("api");
 const live = lambdaAlias("api-live", fn, "live");
-const blue = lambdaAlias("api-blue", fn, "blue");
+// Two aliases of one version can't both allocate provisioned concurrency (Lambda developer guide), so blue points at 2.
+const blue = lambdaAlias("api-blue", fn, "blue", "2");
+
+/** The stack after a first `up` of `declared` (the function alone) and a new published version: api has 1 and 2. */
+function published(aws: AwsModel, declared: DeclaredResource = fn): StackState {
+    const first = deploy(emptyState(), [declared], aws);
+    aws.publishVersion(String(declared.inputs.name));
+    return first.state;
+}
 
 /** What FixedConcurrency declares: the component and its configuration, named after it. */
 function fixed(
@@ -158,7 +166,7 @@ describe("lifecycle model: engine", () => {
 
         it("replaces create-before-delete: the replacement at its registration, the old one deleted after everything", () => {
             const aws = new AwsModel();
-            const a = deploy(emptyState(), [fn, live, blue, ...fixed("api")], aws);
+            const a = deploy(published(aws), [fn, live, blue, ...fixed("api")], aws);
             const b = deploy(a.state, [fn, live, blue, ...fixed("api", { qualifier: "blue" })], aws);
             expect(b.steps).to.deep.equal([
                 { op: "same", urn: fn.urn, awsCalls: [] },
@@ -174,7 +182,7 @@ describe("lifecycle model: engine", () => {
 
         it("replaces delete-before-replace: the old one deleted at the registration, then the replacement", () => {
             const aws = new AwsModel();
-            const a = deploy(emptyState(), [fn, live, blue, ...fixed("api", { deleteBeforeReplace: true })], aws);
+            const a = deploy(published(aws), [fn, live, blue, ...fixed("api", { deleteBeforeReplace: true })], aws);
             const b = deploy(a.state, [fn, live, blue, ...fixed("api", { qualifier: "blue", deleteBeforeReplace: true })], aws);
             expect(b.steps.slice(4)).to.deep.equal([
                 { op: "delete-replaced", urn: pcApi.urn, awsCalls: ["DeleteProvisionedConcurrencyConfig(api,live)"] },
@@ -185,7 +193,7 @@ describe("lifecycle model: engine", () => {
 
         it("delete-before-replace first deletes the dependents whose replace-forcing inputs come from the replaced resource", () => {
             const aws = new AwsModel();
-            const a = deploy(emptyState(), [fn, live, blue, ...utilization("load", { targetDeleteBeforeReplace: true })], aws);
+            const a = deploy(published(aws), [fn, live, blue, ...utilization("load", { targetDeleteBeforeReplace: true })], aws);
             const program = [fn, live, blue, ...utilization("load", { qualifier: "blue", targetDeleteBeforeReplace: true })];
             const b = deploy(a.state, program, aws);
             const [, target, policy] = program.slice(3);
@@ -350,7 +358,7 @@ describe("lifecycle model: engine", () => {
         it("stops at a Put over the function's reserved concurrency; steps done stay done, the old configuration stays", () => {
             const reservedFn = lambdaFunction("api", { reservedConcurrentExecutions: 10 });
             const aws = new AwsModel();
-            const a = deploy(emptyState(), [reservedFn, live, blue, ...fixed("api", { count: 8 })], aws);
+            const a = deploy(published(aws, reservedFn), [reservedFn, live, blue, ...fixed("api", { count: 8 })], aws);
             const moved = [reservedFn, live, blue, ...fixed("api", { count: 8, qualifier: "blue" })];
             const b = up(a.state, moved, aws);
             expect(b.error).to.be.instanceOf(DeploymentError);
