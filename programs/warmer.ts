@@ -1,6 +1,6 @@
 // `warmer`: a function kept warm by a LambdaWarmer: 3 instances pinged every 5 minutes. Its handler is wrapped with
-// `withWarmup` from `lambda-concurrency/runtime`, so pings are answered without running the handler, each instance
-// reporting its id and whether it was cold.
+// `withWarmup` from the runtime library (the lambda-concurrency-runtime package), so pings are answered without
+// running the handler, each instance reporting its id and whether it was cold.
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,7 +9,7 @@ import { helloFunction } from "./shared";
 
 /** The handler, as a user writes it: the runtime library loads at the top, the handler is wrapped. */
 const WARMED_HANDLER = `
-const { withWarmup, coldStartInfo } = require("lambda-concurrency/runtime");
+const { withWarmup, coldStartInfo } = require("lambda-concurrency-runtime");
 exports.handler = withWarmup(async (event) => {
     const start = coldStartInfo();
     return {
@@ -21,24 +21,24 @@ exports.handler = withWarmup(async (event) => {
 `;
 
 /**
- * The runtime library as it sits in the function's node_modules after \`npm install lambda-concurrency\`: the
- * package's runtime entry point, compiled. From the repository it is compiled from runtime/*.ts on the fly.
+ * The runtime library as it sits in the function's node_modules after \`npm install lambda-concurrency-runtime\`:
+ * the package's manifest (runtime/package.json) and its entry point, compiled. From the repository the code is
+ * compiled from runtime/*.ts on the fly.
  */
 export function runtimeLibraryAssets(): Record<string, pulumi.asset.Asset> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require("typescript") as typeof import("typescript");
     const runtimeDir = path.join(__dirname, "..", "runtime");
+    const root = "node_modules/lambda-concurrency-runtime";
     const assets: Record<string, pulumi.asset.Asset> = {
-        "node_modules/lambda-concurrency/package.json": new pulumi.asset.StringAsset(
-            JSON.stringify({ name: "lambda-concurrency", exports: { "./runtime": "./dist/runtime/index.js" } }),
-        ),
+        [`${root}/package.json`]: new pulumi.asset.StringAsset(fs.readFileSync(path.join(runtimeDir, "package.json"), "utf8")),
     };
     for (const file of ["index.ts", "instance-state.ts"]) {
         const source = fs.readFileSync(path.join(runtimeDir, file), "utf8");
         const output = ts.transpileModule(source, {
             compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
         }).outputText;
-        assets[`node_modules/lambda-concurrency/dist/runtime/${file.replace(/\.ts$/, ".js")}`] = new pulumi.asset.StringAsset(output);
+        assets[`${root}/dist/${file.replace(/\.ts$/, ".js")}`] = new pulumi.asset.StringAsset(output);
     }
     return assets;
 }
