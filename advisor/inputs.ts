@@ -50,14 +50,19 @@ function isNumber(cell: string): boolean {
 }
 
 /**
- * A CSV of per-minute request rates. Accepted shapes, one row per minute, in order:
- * - one column: the number of requests in each minute;
- * - two columns: a time (ISO 8601 timestamp, epoch seconds or milliseconds, or a minute index) and the count.
+ * A CSV of per-minute request rates. Accepted shapes, one row per minute:
+ * - one column: the number of requests in each minute, in time order;
+ * - two columns: a time (ISO 8601 timestamp, epoch seconds or milliseconds, or a minute index) and the count, in any
+ *   order: the rows are sorted by time. CloudWatch lists the newest datapoint first (GetMetricData's ScanBy defaults
+ *   to TimestampDescending, "returns the newest data first", CloudWatch API Reference), and its exports keep that
+ *   order, so a file is read newest-first as readily as oldest-first. Two rows in the same minute are refused.
  * An optional header row names the columns; a rate column named "rps" or "requests_per_second" is read as requests
  * per second instead of per minute. With timestamps, missing minutes count as zero (CloudWatch leaves out minutes
- * without invocations) and the first timestamp places the period in the week.
+ * without invocations) and the earliest timestamp places the period in the week.
+ * When `notes` is given, a sentence saying what was done to the file (rows reversed or sorted) is pushed to it, for
+ * the caller to show.
  */
-export function parsePerMinuteCsv(text: string): RateTraffic {
+export function parsePerMinuteCsv(text: string, notes?: string[]): RateTraffic {
     const rows = csvRows(text);
     if (rows.length === 0) throw new InputError("is empty: expected one row per minute");
     let perSecond = false;
@@ -71,9 +76,7 @@ export function parsePerMinuteCsv(text: string): RateTraffic {
     const columns = dataRows[0].cells.length;
     if (columns < 1 || columns > 2) throw new InputError(`line ${dataRows[0].line}: expected 1 or 2 columns (time, requests), got ${columns}`);
     const rates: number[] = [];
-    let firstMinute: number | undefined;
-    let startMinuteOfWeek = 0;
-    let previousMinute: number | undefined;
+    const timed: { line: number; cell: string; minute: Minute; rate: number }[] = [];
     for (const row of dataRows) {
         if (row.cells.length !== columns) throw new InputError(`line ${row.line}: expected ${columns} columns like the first row, got ${row.cells.length}`);
         const valueCell = row.cells[columns - 1];
@@ -86,33 +89,59 @@ export function parsePerMinuteCsv(text: string): RateTraffic {
             continue;
         }
         const minute = parseMinute(row.cells[0], row.line);
-        if (firstMinute === undefined) {
-            firstMinute = minute.index;
-            startMinuteOfWeek = minute.minuteOfWeek;
+        // Sorted together, a minute index (0, 1, 2...) and an absolute time would be decades apart.
+        if (timed.length > 0 && timed[0].minute.absolute !== minute.absolute) {
+            throw new InputError(`line ${row.line}: mixes absolute times and minute indexes`);
         }
-        if (previousMinute !== undefined && minute.index <= previousMinute) {
-            throw new InputError(`line ${row.line}: times must increase by at least a minute from row to row`);
+        timed.push({ line: row.line, cell: row.cells[0], minute, rate: perSecondValue });
+    }
+    if (columns === 1) return perMinuteTraffic(Float64Array.from(rates), 0);
+
+    // Rows in time order, whatever order the file has (see above). The sort is stable, so of two rows in one minute
+    // the later line comes second and is the one named.
+    const ascending = timed.every((row, i) => i === 0 || timed[i - 1].minute.index <= row.minute.index);
+    const descending = timed.every((row, i) => i === 0 || timed[i - 1].minute.index >= row.minute.index);
+    const sorted = ascending ? timed : [...timed].sort((a, b) => a.minute.index - b.minute.index);
+    for (let i = 1; i < sorted.length; i++) {
+        const [first, second] = [sorted[i - 1], sorted[i]];
+        if (second.minute.index === first.minute.index) {
+            throw new InputError(`line ${second.line}: "${second.cell}" is in the same minute as line ${first.line} ("${first.cell}"); give one row per minute`);
         }
-        const offset = minute.index - firstMinute;
+    }
+    if (!ascending) {
+        notes?.push(descending ? "the rows run newest first (as CloudWatch exports them); they were read oldest first" : "the rows are not in time order; they were read sorted by time");
+    }
+    const firstMinute = sorted[0].minute.index;
+    const startMinuteOfWeek = sorted[0].minute.minuteOfWeek;
+    for (const row of sorted) {
+        const offset = row.minute.index - firstMinute;
         while (rates.length < offset) rates.push(0);
-        rates.push(perSecondValue);
-        previousMinute = minute.index;
+        rates.push(row.rate);
     }
     return perMinuteTraffic(Float64Array.from(rates), startMinuteOfWeek);
 }
 
+/** A time cell read as a whole minute. */
+interface Minute {
+    /** Minutes since the epoch, or the index itself for a minute index. */
+    readonly index: number;
+    readonly minuteOfWeek: number;
+    /** Whether the cell was an absolute time (ISO 8601, epoch seconds or milliseconds) rather than a minute index. */
+    readonly absolute: boolean;
+}
+
 /** A time cell as a whole minute: an index (small integers) or an absolute time. */
-function parseMinute(cell: string, line: number): { index: number; minuteOfWeek: number } {
+function parseMinute(cell: string, line: number): Minute {
     if (isNumber(cell)) {
         const value = Number(cell);
-        if (value >= 1e11) return { index: Math.floor(value / MINUTE_MS), minuteOfWeek: minuteOfWeek(value) }; // epoch ms
-        if (value >= 1e8) return { index: Math.floor(value / 60), minuteOfWeek: minuteOfWeek(value * 1000) }; // epoch s
+        if (value >= 1e11) return { index: Math.floor(value / MINUTE_MS), minuteOfWeek: minuteOfWeek(value), absolute: true }; // epoch ms
+        if (value >= 1e8) return { index: Math.floor(value / 60), minuteOfWeek: minuteOfWeek(value * 1000), absolute: true }; // epoch s
         if (!Number.isInteger(value) || value < 0) throw new InputError(`line ${line}: a minute index must be a whole number, got ${cell}`);
-        return { index: value, minuteOfWeek: value % 10080 };
+        return { index: value, minuteOfWeek: value % 10080, absolute: false };
     }
     const epochMs = Date.parse(cell);
     if (Number.isNaN(epochMs)) throw new InputError(`line ${line}: cannot read the time "${cell}" (use ISO 8601, e.g. 2026-11-23T08:00:00Z)`);
-    return { index: Math.floor(epochMs / MINUTE_MS), minuteOfWeek: minuteOfWeek(epochMs) };
+    return { index: Math.floor(epochMs / MINUTE_MS), minuteOfWeek: minuteOfWeek(epochMs), absolute: true };
 }
 
 /**

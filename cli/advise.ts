@@ -26,6 +26,7 @@ import {
     Traffic,
     withPeriod,
 } from "../advisor";
+import { closestWord } from "../components/suggest";
 import { renderProgressBar } from "./advise-progress";
 
 export interface AdviseIO {
@@ -134,7 +135,10 @@ export function parseFlags(argv: readonly string[]): Map<string, string> {
         const equals = argument.indexOf("=");
         const name = argument.slice(2, equals >= 0 ? equals : undefined);
         const spec = FLAGS[name];
-        if (!spec) throw new UsageError(`unknown flag --${name}`);
+        if (!spec) {
+            const suggestion = closestWord(name, Object.keys(FLAGS));
+            throw new UsageError(`unknown flag --${name}${suggestion === undefined ? "" : `; did you mean --${suggestion}?`}`);
+        }
         if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
         if (!spec.value) {
             if (equals >= 0) throw new UsageError(`--${name} takes no value`);
@@ -176,11 +180,14 @@ export interface AdviseRequest {
     readonly options: Parameters<typeof advise>[0];
     readonly svgPath?: string;
     readonly json: boolean;
+    /** What was done to the inputs that the user should know of (a CSV read in another order), each naming its flag. */
+    readonly notes: readonly string[];
 }
 
 /** Reads and checks the flags; throws UsageError naming the flag on bad input. */
 export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">): AdviseRequest {
-    const traffic = buildTraffic(flags, io);
+    const notes: string[] = [];
+    const traffic = buildTraffic(flags, io, notes);
 
     const medianMs = numberFlag(flags, "duration-ms", "positive") ?? DEFAULT_DURATION_MEDIAN_MS;
     const p95Flag = numberFlag(flags, "p95-ms", "positive");
@@ -227,6 +234,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
 
     return {
         traffic,
+        notes,
         json: flags.has("json"),
         svgPath: flags.get("svg"),
         options: {
@@ -244,7 +252,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
     };
 }
 
-function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">): Traffic {
+function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">, notes: string[]): Traffic {
     const sources = ["shape", "csv", "trace"].filter((name) => flags.has(name));
     // --rps is a source of its own, except with --shape, where it sets the base rate.
     if (flags.has("rps") && !flags.has("shape")) sources.push("rps");
@@ -260,7 +268,9 @@ function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">
         const path = flags.get(source) ?? "";
         const text = withFlag(source, () => readText(path, io));
         if (source === "trace") return withFlag(source, () => parseTrace(text, periodMs));
-        const traffic = withFlag(source, () => parsePerMinuteCsv(text));
+        const csvNotes: string[] = [];
+        const traffic = withFlag(source, () => parsePerMinuteCsv(text, csvNotes));
+        notes.push(...csvNotes.map((note) => `--${source}: ${note}`));
         return periodMs === undefined ? traffic : withPeriod(traffic, periodMs);
     }
     // Seven days by default: a week holds every daily and weekly pattern a schedule could follow.
@@ -434,6 +444,10 @@ export async function runAdvise(argv: string[], io: AdviseIO): Promise<number> {
         throw error;
     }
 
+    // On stderr, so that --json output stays JSON.
+    for (const note of request.notes) {
+        io.stderr(`lambda-concurrency advise: ${note}\n`);
+    }
     const progress = io.isTTY ? progressReporter(io) : undefined;
     // Let a pending write reach the terminal before the simulation holds the thread.
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -58,7 +58,11 @@ describe("lambda-concurrency advise (the command)", () => {
             [["--rps", "-5"], "--rps must be a non-negative number, got -5"],
             [[...BLOG.slice(0, 4), "--duration-ms", "175", "--p95-ms", "120"], "--p95-ms must be at least --duration-ms (175), got 120"],
             [["--rps", "5", "--runtime", "node99"], '--runtime: unknown runtime "node99"'],
-            [["--rps", "5", "--foo"], "unknown flag --foo"],
+            [["--rps", "5", "--foo"], "unknown flag --foo\n"],
+            [["--peak-rp", "5"], "unknown flag --peak-rp; did you mean --peak-rps?"],
+            [["--rps", "5", "--memroy=256"], "unknown flag --memroy; did you mean --memory?"],
+            [["--rps", "5", "--stratgies", "fixed"], "unknown flag --stratgies; did you mean --strategies?"],
+            [["--csv", "dup.csv"], '--csv: line 3: "1" is in the same minute as line 2 ("1"); give one row per minute', { "dup.csv": "minute,count\n1,60\n1,60\n" }],
             [["--csv", "bad.csv"], '--csv: line 3: rate must be a number, got "lots"', { "bad.csv": "count\n60\nlots\n" }],
             [["--csv", "missing.csv"], "--csv: cannot read missing.csv"],
             [["--trace", "t.txt"], '--trace: line 2: cannot read the timestamp "later"', { "t.txt": "0\nlater\n" }],
@@ -156,6 +160,20 @@ describe("lambda-concurrency advise (the command)", () => {
         expect(fromTrace.strategies[0].requests).to.equal(4);
         // Two at once and one arriving while both still start: three environments; the last request finds one warm.
         expect(fromTrace.strategies[0].coldStarts).to.equal(3);
+    });
+
+    it("reads a CSV exported newest first, and says on stderr that it read it oldest first", async () => {
+        const rows = ["2026-11-24T08:01:00Z,1200", "2026-11-24T08:00:00Z,600"];
+        const newestFirst = fakeIO({ "rates.csv": `timestamp,count\n${rows.join("\n")}\n` });
+        expect(await runAdvise(["--csv", "rates.csv", "--json", "--strategies", "on-demand"], newestFirst.io)).to.equal(0);
+        expect(newestFirst.stderr()).to.equal(
+            "lambda-concurrency advise: --csv: the rows run newest first (as CloudWatch exports them); they were read oldest first\n",
+        );
+        const oldestFirst = fakeIO({ "rates.csv": `timestamp,count\n${[...rows].reverse().join("\n")}\n` });
+        expect(await runAdvise(["--csv", "rates.csv", "--json", "--strategies", "on-demand"], oldestFirst.io)).to.equal(0);
+        expect(oldestFirst.stderr()).to.equal("");
+        // The same traffic either way: the JSON on stdout is identical.
+        expect(newestFirst.stdout()).to.equal(oldestFirst.stdout());
     });
 
     it("shows progress on a terminal, and clears it", async () => {

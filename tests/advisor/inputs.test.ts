@@ -37,11 +37,52 @@ describe("advisor inputs", () => {
         expect(traffic.startMinuteOfWeek).to.equal(1440 + 480);
     });
 
+    it("reads a CSV newest first, as CloudWatch exports it, as the same traffic as oldest first", () => {
+        const oldestFirst = ["timestamp,count", "2026-11-24T08:00:00Z,600", "2026-11-24T08:01:00Z,60", "2026-11-24T08:04:00Z,120"];
+        const newestFirst = [oldestFirst[0], ...oldestFirst.slice(1).reverse()];
+        const notes: string[] = [];
+        const traffic = parsePerMinuteCsv(newestFirst.join("\n"), notes);
+        expect(Array.from(traffic.ratesPerSecond)).to.deep.equal([10, 1, 0, 0, 2]);
+        expect(traffic.startMinuteOfWeek).to.equal(1440 + 480);
+        expect(traffic.periodMs).to.equal(300_000);
+        expect(traffic).to.deep.equal(parsePerMinuteCsv(oldestFirst.join("\n")));
+        expect(notes).to.deep.equal(["the rows run newest first (as CloudWatch exports them); they were read oldest first"]);
+    });
+
+    it("sorts rows out of time order, epoch seconds and minute indexes too, and says so", () => {
+        const notes: string[] = [];
+        const epoch = Date.parse("2026-11-24T08:00:00Z") / 1000;
+        const traffic = parsePerMinuteCsv([`${epoch + 120},180`, `${epoch},60`, `${epoch + 60},120`].join("\n"), notes);
+        expect(Array.from(traffic.ratesPerSecond)).to.deep.equal([1, 2, 3]);
+        expect(traffic.startMinuteOfWeek).to.equal(1440 + 480);
+        expect(notes).to.deep.equal(["the rows are not in time order; they were read sorted by time"]);
+        expect(Array.from(parsePerMinuteCsv("minute,rps\n2,3\n0,1\n").ratesPerSecond)).to.deep.equal([1, 0, 3]);
+    });
+
+    it("says nothing of rows already in time order, and leaves one-column files in file order", () => {
+        const notes: string[] = [];
+        parsePerMinuteCsv("0,60\n1,60\n", notes);
+        expect(Array.from(parsePerMinuteCsv("180\n60\n120\n", notes).ratesPerSecond)).to.deep.equal([3, 1, 2]);
+        expect(notes).to.deep.equal([]);
+    });
+
+    it("refuses two rows in one minute, in any order, naming both lines", () => {
+        expect(() => parsePerMinuteCsv("time,count\n2026-11-24T08:01:00Z,5\n2026-11-24T08:00:10Z,1\n2026-11-24T08:00:50Z,2\n")).to.throw(
+            InputError,
+            'line 4: "2026-11-24T08:00:50Z" is in the same minute as line 3 ("2026-11-24T08:00:10Z"); give one row per minute',
+        );
+    });
+
+    it("refuses absolute times mixed with minute indexes, which sorting would put decades apart", () => {
+        expect(() => parsePerMinuteCsv("2026-11-24T08:00:00Z,60\n5,60\n")).to.throw(InputError, "line 2: mixes absolute times and minute indexes");
+        expect(() => parsePerMinuteCsv("5,60\n1764000000,60\n")).to.throw(InputError, "line 2: mixes absolute times and minute indexes");
+    });
+
     it("names the line of a malformed CSV", () => {
         expect(() => parsePerMinuteCsv("60\nabc\n")).to.throw(InputError, 'line 2: rate must be a number, got "abc"');
         expect(() => parsePerMinuteCsv("60\n-1\n")).to.throw(InputError, "line 2: rate must be non-negative, got -1");
         expect(() => parsePerMinuteCsv("0,60\n1,60,3\n")).to.throw(InputError, "line 2: expected 2 columns");
-        expect(() => parsePerMinuteCsv("1,60\n1,60\n")).to.throw(InputError, "line 2: times must increase");
+        expect(() => parsePerMinuteCsv("1,60\n1,60\n")).to.throw(InputError, 'line 2: "1" is in the same minute as line 1 ("1"); give one row per minute');
         expect(() => parsePerMinuteCsv("yesterday,60\n")).to.throw(InputError, 'line 1: cannot read the time "yesterday"');
         expect(() => parsePerMinuteCsv("")).to.throw(InputError, "is empty");
         expect(() => parsePerMinuteCsv("a,b,c\n1,2,3\n")).to.throw(InputError, "expected 1 or 2 columns");
