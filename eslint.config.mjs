@@ -4,7 +4,8 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "**/*.js", "**/*.mjs"] },
+  // runtime/dist is the build of the lambda-concurrency-runtime package.
+  { ignores: ["dist/**", "runtime/dist/**", "node_modules/**", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

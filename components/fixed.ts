@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
-import { checkedInput, isPlain } from "./checked-input";
+import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { describeValue, validateCapacity } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
 import { validateReplacementChoice, validateSkipDestroy } from "./replacement";
@@ -85,10 +85,16 @@ export class FixedConcurrency extends pulumi.ComponentResource {
                 fail(problem);
             }
         }
-        const skipDestroy = pulumi.all([pulumi.output(skipDestroyInput), target.qualifier]).apply(([skip, qualifier]) => {
-            const problem = validateSkipDestroy(skip, qualifier);
-            return problem === undefined ? skip : fail(problem);
-        });
+        const skipDestroy = gateOn(
+            this,
+            pulumi.all([pulumi.output(skipDestroyInput), target.qualifier]).apply(([skip, qualifier]) => {
+                const problem = validateSkipDestroy(skip, qualifier);
+                if (problem !== undefined) {
+                    throw new OutputCheckError(`${label}: ${problem}`, this);
+                }
+                return skip;
+            }),
+        );
 
         this.config = new ProvisionedConcurrencyConfig(
             name,
@@ -98,16 +104,19 @@ export class FixedConcurrency extends pulumi.ComponentResource {
                 provisionedConcurrentExecutions: count,
                 skipDestroy,
             },
-            { parent: this, deleteBeforeReplace: "value" in deleteFirst ? deleteFirst.value : false },
+            // Registered only once every Output-time check passed (see checked-input.ts).
+            { parent: this, dependsOn: afterChecks(this), deleteBeforeReplace: "value" in deleteFirst ? deleteFirst.value : false },
         );
-        this.functionName = target.functionName;
-        this.qualifier = this.config.qualifier;
-        this.provisionedConcurrentExecutions = this.config.provisionedConcurrentExecutions;
-        this.registerOutputs({
-            config: this.config,
-            functionName: this.functionName,
-            qualifier: this.qualifier,
-            provisionedConcurrentExecutions: this.provisionedConcurrentExecutions,
-        });
+        this.functionName = exportable(target.functionName);
+        this.qualifier = outputAfterChecks(this, this.config.qualifier);
+        this.provisionedConcurrentExecutions = outputAfterChecks(this, this.config.provisionedConcurrentExecutions);
+        this.registerOutputs(
+            outputsAfterChecks(this, {
+                config: this.config,
+                functionName: this.functionName,
+                qualifier: this.qualifier,
+                provisionedConcurrentExecutions: this.provisionedConcurrentExecutions,
+            }),
+        );
     }
 }

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
-import { checkedInput, isPlain } from "./checked-input";
+import { OutputCheckError, afterChecks, checkedInput, gateOn, isPlain } from "./checked-input";
 import { ValidationResult, describeValue, validateCapacity } from "./function-reference";
 import {
     TimelineSchedule,
@@ -79,7 +79,13 @@ export function validateSchedules(
         return { error: `schedules must be an array, got ${describeValue(given)}` };
     }
     if (schedules === undefined || schedules.length === 0) {
-        return options.required ? { error: "schedules must list at least one schedule" } : { schedules: [] };
+        if (options.required) {
+            return { error: "schedules must list at least one schedule" };
+        }
+        // The component's time zone is checked even without schedules: a misspelt one would otherwise pass until the
+        // first schedule is added, and then fail a change that did not touch it.
+        const problem = options.defaultTimezone === undefined ? undefined : validateTimezone(options.defaultTimezone);
+        return problem === undefined ? { schedules: [] } : { error: problem };
     }
     if (options.defaultTimezone !== undefined) {
         const problem = validateTimezone(options.defaultTimezone);
@@ -204,10 +210,11 @@ export function checkedTargetBounds(
     maxCapacity: pulumi.Input<number> | undefined,
     minimumCapacity: number,
 ): { min: pulumi.Input<number>; max: pulumi.Input<number> } {
-    const boundsOf = (min: number | undefined, max: number | undefined): { min: number; max: number } => {
+    const boundsOf = (min: number | undefined, max: number | undefined, later: boolean): { min: number; max: number } => {
         const bounds = resolveTargetBounds(schedules, min, max, {});
         if ("error" in bounds) {
-            throw new pulumi.ResourceError(`${label}: ${bounds.error}`, component);
+            // Once Outputs resolved, the failure also gates the component's children (see checked-input.ts).
+            throw later ? new OutputCheckError(`${label}: ${bounds.error}`, component) : new pulumi.ResourceError(`${label}: ${bounds.error}`, component);
         }
         return bounds;
     };
@@ -216,9 +223,9 @@ export function checkedTargetBounds(
     const min = checked(minCapacity, "minCapacity");
     const max = checked(maxCapacity, "maxCapacity");
     if (isPlain(minCapacity) && isPlain(maxCapacity)) {
-        return boundsOf(minCapacity, maxCapacity);
+        return boundsOf(minCapacity, maxCapacity, false);
     }
-    const resolved = pulumi.all([min, max]).apply(([lo, hi]) => boundsOf(lo, hi));
+    const resolved = gateOn(component, pulumi.all([min, max]).apply(([lo, hi]) => boundsOf(lo, hi, true)));
     return { min: resolved.min, max: resolved.max };
 }
 
@@ -282,6 +289,7 @@ export function registeredCapacity(
  * Application Auto Scaling: `ignoreChanges` keeps Pulumi from setting the count back on later updates, and the
  * target depends on it, so Pulumi deletes the target first and the configuration after (reverse dependency order).
  * Named after the component, like FixedConcurrency's configuration, so that a swap between the two keeps it.
+ * Like every child created here, it registers only once the component's Output-time checks passed (afterChecks).
  */
 export function createOwnedCapacity(
     parent: pulumi.ComponentResource,
@@ -294,7 +302,7 @@ export function createOwnedCapacity(
         name,
         // skipDestroy as FixedConcurrency sets it, so that a swap between the two is no change at all.
         { functionName: target.functionName, qualifier: target.qualifier, provisionedConcurrentExecutions: initialCount, skipDestroy: false },
-        { parent, ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
+        { parent, dependsOn: afterChecks(parent), ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
     );
 }
 
@@ -318,7 +326,7 @@ export function createScalableTarget(
             minCapacity: bounds.min,
             maxCapacity: bounds.max,
         },
-        { parent, dependsOn: [capacity] },
+        { parent, dependsOn: afterChecks(parent, [capacity]) },
     );
 }
 
@@ -350,7 +358,7 @@ export function createScheduledActions(
                 endTime: s.endTime,
                 scalableTargetAction: { minCapacity: s.minCapacity, maxCapacity: s.maxCapacity },
             },
-            { parent, dependsOn: previous !== undefined ? [previous] : [] },
+            { parent, dependsOn: afterChecks(parent, previous !== undefined ? [previous] : []) },
         );
         actions.push(action);
         previous = action;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { outputsAfterChecks } from "./checked-input";
 import { currentTime } from "./clock";
 import { programOwnershipRegistry } from "./ownership";
 import { validateReplacementChoice } from "./replacement";
@@ -87,6 +88,6 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
         this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
         this.target = createScalableTarget(this, name, target, registered, this.config);
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules);
-        this.registerOutputs({ config: this.config, target: this.target, scheduledActions: this.scheduledActions });
+        this.registerOutputs(outputsAfterChecks(this, { config: this.config, target: this.target, scheduledActions: this.scheduledActions }));
     }
 }

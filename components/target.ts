@@ -3,7 +3,7 @@
 // (function-home.ts), and one owner per function and qualifier in the program (ownership.ts). What comes out is the
 // function's plain name, the only form this package hands to AWS.
 import * as pulumi from "@pulumi/pulumi";
-import { checkedInput, isPlain } from "./checked-input";
+import { OutputCheckError, checkedInput, gateOn, isPlain } from "./checked-input";
 import { namesHome, providerHome, validateFunctionHome } from "./function-home";
 import { ValidationResult, plainFunctionName, validateArnQualifierAgreement, validateFunctionName, validateQualifier } from "./function-reference";
 import { OwnershipRegistry, QualifierOwner, claimQualifier, ownershipKey, programOwnershipRegistry, providerScopeOf } from "./ownership";
@@ -38,8 +38,12 @@ export function checkFunction(
     options: FunctionCheckOptions,
 ): { functionName: pulumi.Output<string>; qualifier: pulumi.Output<string | undefined> } {
     const label = `${owner.componentType} "${owner.name}"`;
-    const fail = (message: string): never => {
+    // A failure at construction is a plain ResourceError; one on an Output's value gates the component's children.
+    const failNow = (message: string): never => {
         throw new pulumi.ResourceError(`${label}: ${message}`, component);
+    };
+    const failLater = (message: string): never => {
+        throw new OutputCheckError(`${label}: ${message}`, component);
     };
     const functionName = checkedInput(component, label, functionNameInput, (v) => validateFunctionName(v, options.functionArgument));
     const qualifier =
@@ -48,34 +52,36 @@ export function checkFunction(
             : checkedInput(component, label, qualifierInput, (v) => options.validateQualifier(v, options.qualifierArgument));
     const scope = providerScopeOf(component);
 
-    const checkPair = (fn: string, q: string | undefined): void => {
-        const problem =
-            (q === undefined ? undefined : validateArnQualifierAgreement(fn, q, options.functionArgument, options.qualifierArgument)) ??
-            claimQualifier(options.registry, ownershipKey(plainFunctionName(fn), q, scope), owner, fn, q);
-        if (problem !== undefined) {
-            fail(problem);
-        }
-    };
+    const pairProblem = (fn: string, q: string | undefined): ValidationResult =>
+        (q === undefined ? undefined : validateArnQualifierAgreement(fn, q, options.functionArgument, options.qualifierArgument)) ??
+        claimQualifier(options.registry, ownershipKey(plainFunctionName(fn), q, scope), owner, fn, q);
     let pair: pulumi.Output<[string, string | undefined]>;
     if (isPlain(functionNameInput) && isPlain(qualifierInput)) {
-        checkPair(functionNameInput, qualifierInput);
+        const problem = pairProblem(functionNameInput, qualifierInput);
+        if (problem !== undefined) {
+            failNow(problem);
+        }
         pair = pulumi.output<[string, string | undefined]>([functionNameInput, qualifierInput]);
     } else {
         pair = pulumi.all([functionName, qualifier]).apply(([fn, q]) => {
-            checkPair(fn, q);
-            return [fn, q] as [string, string | undefined];
+            const problem = pairProblem(fn, q);
+            return problem === undefined ? ([fn, q] as [string, string | undefined]) : failLater(problem);
         });
     }
-    // Where an ARN's account and region are known only from the provider, the check waits for the provider's answer.
-    const homed = pair.apply(async ([fn, q]) => {
-        if (namesHome(fn)) {
-            const problem = validateFunctionHome(fn, await providerHome(component), options.functionArgument);
-            if (problem !== undefined) {
-                fail(problem);
+    // Where an ARN's account and region are known only from the provider, the check waits for the provider's answer
+    // (an invoke parented to the component, not a child: the gate may wait for it).
+    const homed = gateOn(
+        component,
+        pair.apply(async ([fn, q]) => {
+            if (namesHome(fn)) {
+                const problem = validateFunctionHome(fn, await providerHome(component), options.functionArgument);
+                if (problem !== undefined) {
+                    failLater(problem);
+                }
             }
-        }
-        return [fn, q] as [string, string | undefined];
-    });
+            return [fn, q] as [string, string | undefined];
+        }),
+    );
     return {
         functionName: homed.apply(([fn]) => plainFunctionName(fn)),
         qualifier: homed.apply(([, q]) => q),

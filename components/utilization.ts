@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import type { input } from "@pulumi/aws/types";
-import { checkedInput } from "./checked-input";
+import { afterChecks, checkedInput, outputsAfterChecks } from "./checked-input";
 import { currentTime } from "./clock";
 import { ValidationResult, describeValue } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
@@ -91,7 +91,12 @@ export function validateTargetUtilization(value: unknown): ValidationResult {
         return `targetUtilization must be a number between 0.1 and 0.9, got ${describeValue(value)}`;
     }
     if (value < 0.1 || value > 0.9) {
-        return `targetUtilization must be between 0.1 and 0.9, got ${value}`;
+        // 10 to 90 is the sane range written as a percentage, as target tracking takes it for other services (ECS's
+        // ECSServiceAverageCPUUtilization target is e.g. 75), while Lambda's utilization is a ratio (the Lambda
+        // developer guide's provisioned concurrency example sets "TargetValue": 0.7). toPrecision trims the binary
+        // noise of the division (33.3 / 100 is 0.33299999999999996).
+        const asFraction = value >= 10 && value <= 90 ? ` (a fraction: did you mean ${Number((value / 100).toPrecision(12))}?)` : "";
+        return `targetUtilization must be between 0.1 and 0.9, got ${value}${asFraction}`;
     }
     return undefined;
 }
@@ -249,9 +254,12 @@ export class UtilizationScaling extends pulumi.ComponentResource {
                     ...utilizationMetric(target.functionName, target.qualifier, statistic, scaleInWhenIdle),
                 },
             },
-            { parent: this },
+            // Registered only once every Output-time check passed, as the children in scalable-target.ts.
+            { parent: this, dependsOn: afterChecks(this) },
         );
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules, this.policy);
-        this.registerOutputs({ config: this.config, target: this.target, policy: this.policy, scheduledActions: this.scheduledActions });
+        this.registerOutputs(
+            outputsAfterChecks(this, { config: this.config, target: this.target, policy: this.policy, scheduledActions: this.scheduledActions }),
+        );
     }
 }

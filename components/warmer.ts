@@ -6,7 +6,7 @@ import { Function, FunctionEventInvokeConfig, Invocation, Permission } from "@pu
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { checkedInput, isPlain } from "./checked-input";
+import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputsAfterChecks } from "./checked-input";
 import { programOwnershipRegistry } from "./ownership";
 import { checkFunction } from "./target";
 import {
@@ -162,12 +162,13 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 fail(problem);
             }
         };
-        // Sizes are known only once names resolve; a piece over an AWS limit still fails naming the component.
+        // Sizes are known only once names resolve; a piece over an AWS limit still fails naming the component, and
+        // gates the component's children like a failed check (the results are filed with gateOn).
         const withLabel = <T>(build: () => T): T => {
             try {
                 return build();
             } catch (error) {
-                return fail(error instanceof Error ? error.message : String(error));
+                throw new OutputCheckError(`${label}: ${error instanceof Error ? error.message : String(error)}`, this);
             }
         };
 
@@ -222,7 +223,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
             );
         });
 
-        const child = { parent: this };
+        // Every child registers only once the component's Output-time checks passed (see checked-input.ts); the
+        // invokes that a check may wait for are not held back.
+        const child = { parent: this, dependsOn: afterChecks(this) };
+        const invokeOptions = { parent: this };
         // Names for long component names: the provider's auto-name would pass AWS's limits (64 for roles, functions
         // and rules), so such names are cut, with a hash, and replaced by deleting first.
         const named = (logical: string, maxLength: number): { name?: string; replaceFirst: pulumi.CustomResourceOptions } => {
@@ -244,7 +248,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         // lambda:InvokeFunction on exactly the targets' ARNs, qualified where a qualifier is given.
         const account = pulumi
-            .all([getPartitionOutput({}, child), getRegionOutput({}, child), getCallerIdentityOutput({}, child)])
+            .all([getPartitionOutput({}, invokeOptions), getRegionOutput({}, invokeOptions), getCallerIdentityOutput({}, invokeOptions)])
             .apply(([partition, region, identity]) => ({
                 partition: partition.partition,
                 region: region.region,
@@ -259,11 +263,14 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 {
                     name: policyName.name,
                     description: `Lets the warmer ${name} invoke the functions it warms (part ${index + 1})`,
-                    policy: pulumi
-                        .all([account, pulumi.all(piece)])
-                        .apply(([acct, resolved]) =>
-                            withLabel(() => invokePolicyDocument(resolved.map((t) => invokeResourceArn(t.functionName, t.qualifier, acct)))),
-                        ),
+                    policy: gateOn(
+                        this,
+                        pulumi
+                            .all([account, pulumi.all(piece)])
+                            .apply(([acct, resolved]) =>
+                                withLabel(() => invokePolicyDocument(resolved.map((t) => invokeResourceArn(t.functionName, t.qualifier, acct)))),
+                            ),
+                    ),
                 },
                 policyName.replaceFirst,
             );
@@ -287,7 +294,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 loggingConfig: { logFormat: "Text", logGroup: this.logGroup.name },
             },
             // The role must hold its permissions before the first run.
-            { ...functionName.replaceFirst, dependsOn: [logging, ...attachments] },
+            { ...functionName.replaceFirst, dependsOn: afterChecks(this, [logging, ...attachments]) },
         );
         // A warm-up that failed is not worth repeating later: the next scheduled run comes soon.
         new FunctionEventInvokeConfig(
@@ -298,8 +305,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         // The plan, in parts that fit EventBridge's input limit; up to 5 parts per rule.
         const parts = chunk(targets, PLAN_TARGETS_PER_RULE_TARGET);
-        this.maxPingsInFlight = pulumi.all(parts.map((piece) => pulumi.all(piece))).apply((resolved) => maxPingsInFlight(resolved));
-        const inputs = parts.map((piece) => pulumi.all(piece).apply((resolved) => withLabel(() => planInput(resolved, WARMER_MAX_PARALLELISM))));
+        this.maxPingsInFlight = exportable(pulumi.all(parts.map((piece) => pulumi.all(piece))).apply((resolved) => maxPingsInFlight(resolved)));
+        const inputs = parts.map((piece) =>
+            gateOn(this, pulumi.all(piece).apply((resolved) => withLabel(() => planInput(resolved, WARMER_MAX_PARALLELISM)))),
+        );
         const state = pulumi.output(args.enabled ?? true).apply((enabled) => (enabled ? "ENABLED" : "DISABLED"));
         this.rules = [];
         this.ruleTargets = [];
@@ -359,20 +368,22 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                                   input,
                                   triggers: pulumi.all(versionParts[part]).apply((versions) => ({ versions: versions.join(",") })),
                               },
-                              { ...child, dependsOn: [this.function] },
+                              { ...child, dependsOn: afterChecks(this, [this.function]) },
                           ),
                   )
                 : [];
 
-        this.registerOutputs({
-            function: this.function,
-            role: this.role,
-            logGroup: this.logGroup,
-            rules: this.rules,
-            ruleTargets: this.ruleTargets,
-            invokePolicies: this.invokePolicies,
-            prewarmInvocations: this.prewarmInvocations,
-            maxPingsInFlight: this.maxPingsInFlight,
-        });
+        this.registerOutputs(
+            outputsAfterChecks(this, {
+                function: this.function,
+                role: this.role,
+                logGroup: this.logGroup,
+                rules: this.rules,
+                ruleTargets: this.ruleTargets,
+                invokePolicies: this.invokePolicies,
+                prewarmInvocations: this.prewarmInvocations,
+                maxPingsInFlight: this.maxPingsInFlight,
+            }),
+        );
     }
 }

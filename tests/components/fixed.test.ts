@@ -12,8 +12,10 @@ import {
     urnOf,
     valueOf,
 } from "../helpers/pulumi";
-import { autoName } from "../../cli/mock-aws";
+import { autoName } from "../../testing/mock-aws";
 import { FixedConcurrency, FixedConcurrencyArgs, ScheduledConcurrency } from "../../components";
+// The submodule, not all of @pulumi/aws, which costs about a second to load (DESIGN.md).
+import { Provider } from "@pulumi/aws/provider";
 
 const COMPONENT = "lambda-concurrency:index:FixedConcurrency";
 const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
@@ -322,5 +324,29 @@ describe("FixedConcurrency", () => {
             );
             expect(failures[0]).to.contain('"first"').and.to.contain('"second"');
         });
+    });
+});
+
+describe("one configuration per function and qualifier, per AWS provider", () => {
+    beforeEach(resetProgram);
+    const args: FixedConcurrencyArgs = { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 };
+    const conflict = (second: string, first: string): string =>
+        `FixedConcurrency "${second}": FixedConcurrency "${second}" and FixedConcurrency "${first}" both give provisioned concurrency to function "orders" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them; if one of them is already deployed, give the one you keep its name, so that Pulumi takes over its resources instead of deleting them (README, "Changing your mind").`;
+
+    it("allows the same function and qualifier through two different provider objects, and the default provider", async () => {
+        // Providers are told apart by object: each is one account and region (ownership.ts).
+        const east = new Provider("east", { region: "us-east-1" });
+        const west = new Provider("west", { region: "us-west-2" });
+        new FixedConcurrency("east-pc", args, { provider: east });
+        new FixedConcurrency("west-pc", args, { provider: west });
+        new FixedConcurrency("default-pc", args);
+        expect(ofType(await settled(), CONFIG).map((r) => r.name).sort()).to.deep.equal(["default-pc", "east-pc", "west-pc"]);
+    });
+
+    it("refuses the same function and qualifier twice through one provider object, given as provider or in providers", () => {
+        const east = new Provider("east", { region: "us-east-1" });
+        new FixedConcurrency("first", args, { provider: east });
+        expect(thrownMessage(() => new FixedConcurrency("second", args, { provider: east }))).to.equal(conflict("second", "first"));
+        expect(thrownMessage(() => new FixedConcurrency("third", args, { providers: { aws: east } }))).to.equal(conflict("third", "first"));
     });
 });

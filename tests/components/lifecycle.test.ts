@@ -9,7 +9,7 @@ import { destroy, refresh, up } from "../helpers/lifecycle/engine";
 import { declaredBy } from "../helpers/lifecycle/from-mocks";
 import { DeclaredResource, OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
 import { resetProgram } from "../helpers/pulumi";
-import { autoName } from "../../cli/mock-aws";
+import { autoName } from "../../testing/mock-aws";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
 const EVENING = new Date("2026-12-01T20:00:00Z");

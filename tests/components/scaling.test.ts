@@ -18,7 +18,7 @@ import {
     validateCooldown,
     validateStatistic,
 } from "../../components";
-import { autoName } from "../../cli/mock-aws";
+import { autoName } from "../../testing/mock-aws";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
 
 const SCHEDULED = "lambda-concurrency:index:ScheduledConcurrency";
@@ -77,6 +77,8 @@ describe("validateSchedules", () => {
         ["a fractional capacity", [{ ...DAY_AND_NIGHT[0], capacity: 2.5 }], 'schedules[0] ("day").capacity must be a whole number, got 2.5'],
         ["a fractional minCapacity", [{ name: "x", schedule: "rate(1 hour)", minCapacity: 0.5 }], 'schedules[0] ("x").minCapacity must be a whole number, got 0.5'],
         ["capacity with a bound", [{ name: "x", schedule: "rate(1 hour)", capacity: 3, maxCapacity: 4 }], 'schedules[0] ("x") sets capacity (3) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
+        ["capacity with a minCapacity", [{ name: "x", schedule: "rate(1 hour)", capacity: 3, minCapacity: 2 }], 'schedules[0] ("x") sets capacity (3) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
+        ["capacity with both bounds, even equal ones", [{ name: "x", schedule: "rate(1 hour)", capacity: 3, minCapacity: 3, maxCapacity: 3 }], 'schedules[0] ("x") sets capacity (3) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
         ["no capacity at all", [{ name: "x", schedule: "rate(1 hour)" }], 'schedules[0] ("x") must set capacity, or minCapacity and/or maxCapacity'],
         ["min above max", [{ name: "x", schedule: "rate(1 hour)", minCapacity: 5, maxCapacity: 3 }], 'schedules[0] ("x").minCapacity (5) must not be above its maxCapacity (3)'],
     ];
@@ -367,9 +369,16 @@ describe("UtilizationScaling", () => {
         ["a zero minCapacity", { minCapacity: 0 }, "minCapacity must be at least 1, got 0"],
         ["a fractional maxCapacity", { maxCapacity: 7.5 }, "maxCapacity must be a whole number, got 7.5"],
         ["a target utilization of 0.95", { targetUtilization: 0.95 }, "targetUtilization must be between 0.1 and 0.9, got 0.95"],
-        ["a target utilization of 70", { targetUtilization: 70 }, "targetUtilization must be between 0.1 and 0.9, got 70"],
+        ["a target utilization of 70", { targetUtilization: 70 }, "targetUtilization must be between 0.1 and 0.9, got 70 (a fraction: did you mean 0.7?)"],
+        ["a target utilization of 75", { targetUtilization: 75 }, "targetUtilization must be between 0.1 and 0.9, got 75 (a fraction: did you mean 0.75?)"],
         ["an unknown statistic", { statistic: "p99" as "Maximum" }, 'statistic must be "Maximum" or "Average", got "p99"'],
         ["a negative cooldown", { scaleInCooldown: -1 }, "scaleInCooldown must be a whole number of seconds, 0 or more, got -1"],
+        ["a fractional scale-in cooldown", { scaleInCooldown: 1.5 }, "scaleInCooldown must be a whole number of seconds, 0 or more, got 1.5"],
+        ["a negative scale-out cooldown", { scaleOutCooldown: -1 }, "scaleOutCooldown must be a whole number of seconds, 0 or more, got -1"],
+        ["a fractional scale-out cooldown", { scaleOutCooldown: 1.5 }, "scaleOutCooldown must be a whole number of seconds, 0 or more, got 1.5"],
+        ["a misspelt time zone without schedules", { timezone: "Europe/Berln" }, 'timezone "Europe/Berln" is not an IANA time zone name; did you mean "Europe/Berlin"?'],
+        ["an unknown time zone without schedules", { timezone: "Mars/Olympus" }, 'timezone "Mars/Olympus" is not an IANA time zone name (e.g. "UTC", "Europe/Paris", "America/New_York")'],
+        ["a capacity with a minCapacity in a schedule", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", capacity: 5, minCapacity: 5 }] }, 'schedules[0] ("peak") sets capacity (5) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
         ["a schedule outside the bounds", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 20 }] }, 'schedules[0] ("peak") sets minCapacity 20, outside the target\'s bounds 1 to 10; widen minCapacity/maxCapacity or change the schedule'],
         ["a schedule with min above max", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 8, maxCapacity: 4 }] }, 'schedules[0] ("peak").minCapacity (8) must not be above its maxCapacity (4)'],
         ["a zero scheduled capacity", { schedules: [{ name: "off", schedule: "cron(0 20 * * ? *)", capacity: 0 }] }, 'schedules[0] ("off").capacity must be at least 1, got 0'],
@@ -419,6 +428,7 @@ describe("the pure checks of UtilizationScaling", () => {
         expect(validateTargetUtilization(0.1)).to.equal(undefined);
         expect(validateTargetUtilization(0.9)).to.equal(undefined);
         expect(validateTargetUtilization(0.09)).to.equal("targetUtilization must be between 0.1 and 0.9, got 0.09");
+        expect(validateTargetUtilization(0.91)).to.equal("targetUtilization must be between 0.1 and 0.9, got 0.91");
         expect(validateTargetUtilization(NaN)).to.equal("targetUtilization must be a number between 0.1 and 0.9, got NaN");
     });
     it("validateCooldown and validateStatistic", () => {
@@ -432,5 +442,134 @@ describe("the pure checks of UtilizationScaling", () => {
             predefinedMetricSpecification: { predefinedMetricType: "LambdaProvisionedConcurrencyUtilization" },
         });
         expect(Object.keys(utilizationMetric("f", "live", "Average", true))).to.deep.equal(["customizedMetricSpecification"]);
+    });
+});
+
+describe("targetUtilization written as a percentage", () => {
+    it("suggests the fraction for 10 to 90, the percentages of the allowed range", () => {
+        const hint = (value: number, fraction: string): string =>
+            `targetUtilization must be between 0.1 and 0.9, got ${value} (a fraction: did you mean ${fraction}?)`;
+        expect(validateTargetUtilization(70)).to.equal(hint(70, "0.7"));
+        expect(validateTargetUtilization(10)).to.equal(hint(10, "0.1"));
+        expect(validateTargetUtilization(90)).to.equal(hint(90, "0.9"));
+        expect(validateTargetUtilization(33.3)).to.equal(hint(33.3, "0.333"));
+        expect(validateTargetUtilization(12.5)).to.equal(hint(12.5, "0.125"));
+    });
+
+    it("suggests nothing just outside 10 to 90, or for a fraction out of range", () => {
+        for (const value of [9.99, 90.01, 95, 100, 1, 0.95, -70]) {
+            expect(validateTargetUtilization(value), String(value)).to.equal(`targetUtilization must be between 0.1 and 0.9, got ${value}`);
+        }
+    });
+});
+
+describe("the time zone of a scaling component without schedules", () => {
+    beforeEach(resetProgram);
+
+    it("is checked by validateSchedules when no schedule is given", () => {
+        const options = { defaultTimezone: "Europe/Berln", minimumCapacity: 1, required: false };
+        const error = 'timezone "Europe/Berln" is not an IANA time zone name; did you mean "Europe/Berlin"?';
+        expect(validateSchedules([], options)).to.deep.equal({ error });
+        expect(validateSchedules(undefined, options)).to.deep.equal({ error });
+        expect(validateSchedules([], { ...options, defaultTimezone: "Europe/Berlin" })).to.deep.equal({ schedules: [] });
+        expect(validateSchedules(undefined, { minimumCapacity: 1, required: false })).to.deep.equal({ schedules: [] });
+        // Where schedules are required, their absence is the first thing to say.
+        expect(validateSchedules([], { ...options, required: true })).to.deep.equal({ error: "schedules must list at least one schedule" });
+    });
+
+    it("lets UtilizationScaling take a valid time zone without schedules", async () => {
+        new UtilizationScaling("berlin", { functionName: "orders", qualifier: "live", maxCapacity: 10, timezone: "Europe/Berlin" });
+        expect(ofType(await settled(), ACTION)).to.deep.equal([]);
+    });
+});
+
+describe("bounds at their limits", () => {
+    beforeEach(resetProgram);
+
+    it("accepts equal min and max bounds: in a schedule, for the target, and through both components", async () => {
+        const five = validateSchedules([{ name: "flat", schedule: "cron(0 8 * * ? *)", minCapacity: 5, maxCapacity: 5 }], { minimumCapacity: 0, required: true });
+        expect(five).to.deep.equal({
+            schedules: [{ name: "flat", schedule: "cron(0 8 * * ? *)", minCapacity: 5, maxCapacity: 5, timezone: "UTC", startTime: undefined, endTime: undefined }],
+        });
+        const resolved = (five as { schedules: ResolvedSchedule[] }).schedules;
+        expect(resolveTargetBounds(resolved, 5, 5, {})).to.deep.equal({ min: 5, max: 5 });
+        expect(resolveTargetBounds([], 0, 0, {})).to.deep.equal({ min: 0, max: 0 });
+
+        new UtilizationScaling("pinned", { functionName: "orders", qualifier: "live", minCapacity: 5, maxCapacity: 5 });
+        new ScheduledConcurrency("steady", { functionName: "orders", qualifier: "blue", minCapacity: 4, maxCapacity: 4, schedules: [{ name: "all-day", schedule: "cron(0 0 * * ? *)", capacity: 4 }] });
+        const resources = await settled();
+        const targets = ofType(resources, TARGET).map((t) => [t.name, t.inputs.minCapacity, t.inputs.maxCapacity]);
+        expect(targets).to.deep.equal([
+            ["pinned-target", 5, 5],
+            ["steady-target", 4, 4],
+        ]);
+        expect(ofType(resources, CONFIG).map((c) => [c.name, c.inputs.provisionedConcurrentExecutions])).to.deep.equal([
+            ["pinned", 5],
+            ["steady", 4],
+        ]);
+    });
+
+    it("passes a schedule that sets only maxCapacity as a max alone, and keeps the min", async () => {
+        const schedules: ScheduleArgs[] = [
+            { name: "day", schedule: "cron(0 8 * * ? *)", maxCapacity: 50 },
+            { name: "night", schedule: "cron(0 20 * * ? *)", maxCapacity: 5 },
+        ];
+        expect(validateSchedules(schedules, { minimumCapacity: 1, required: false })).to.deep.equal({
+            schedules: [
+                { name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: undefined, maxCapacity: 50, timezone: "UTC", startTime: undefined, endTime: undefined },
+                { name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: undefined, maxCapacity: 5, timezone: "UTC", startTime: undefined, endTime: undefined },
+            ],
+        });
+        new UtilizationScaling("capped", { functionName: "orders", qualifier: "live", minCapacity: 2, maxCapacity: 50, schedules });
+        const resources = await settled();
+        expect(ofType(resources, ACTION).map((a) => a.inputs.scalableTargetAction)).to.deep.equal([{ maxCapacity: 50 }, { maxCapacity: 5 }]);
+        // At 12:00 UTC "day" (08:00) is in force: max 50; the min is the target's own, 2.
+        expect(ofType(resources, TARGET)[0].inputs).to.deep.include({ minCapacity: 2, maxCapacity: 50 });
+        expect(ofType(resources, CONFIG)[0].inputs.provisionedConcurrentExecutions).to.equal(2);
+    });
+});
+
+describe("scheduled actions due at the same instant, and at the edge of the replay", () => {
+    beforeEach(resetProgram);
+
+    it("registers what the later of two simultaneous schedules sets, in the order given", async () => {
+        const a: ScheduleArgs = { name: "a", schedule: "cron(0 8 * * ? *)", capacity: 4 };
+        const b: ScheduleArgs = { name: "b", schedule: "cron(0 8 * * ? *)", capacity: 6 };
+        new ScheduledConcurrency("a-then-b", { functionName: "orders", qualifier: "blue", schedules: [a, b] });
+        new ScheduledConcurrency("b-then-a", { functionName: "orders", qualifier: "green", schedules: [b, a] });
+        const resources = await settled();
+        expect(ofType(resources, TARGET).map((t) => [t.name, t.inputs.minCapacity, t.inputs.maxCapacity])).to.deep.equal([
+            ["a-then-b-target", 6, 6],
+            ["b-then-a-target", 4, 4],
+        ]);
+        // The actions are also created in that order, each after the one before it.
+        const actions = ofType(resources, ACTION).filter((r) => r.name.startsWith("a-then-b"));
+        expect(actions.map((r) => r.name)).to.deep.equal(["a-then-b-a", "a-then-b-b"]);
+        expect(actions[1].dependencies).to.include(actions[0].urn);
+    });
+
+    it("sees an action due exactly a week before now, the start of the replay, and not one a second earlier", () => {
+        const once = (schedule: string): ResolvedSchedule[] => [{ name: "once", schedule, minCapacity: 7, maxCapacity: 7, timezone: "UTC" }];
+        const registered = { min: 1, max: 10 };
+        const now = new Date("2026-12-01T12:00:00Z");
+        expect(boundsInForce(once("at(2026-11-24T12:00:00)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
+        expect(boundsInForce(once("at(2026-11-24T11:59:59)"), registered, now)).to.deep.equal(registered);
+        expect(boundsInForce(once("at(2026-12-01T12:00:00)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
+        expect(boundsInForce(once("at(2026-12-01T12:00:01)"), registered, now)).to.deep.equal(registered);
+    });
+
+    it("applies a window's StartTime given with a negative UTC offset at the instant it denotes, and passes it on as given", async () => {
+        // 08:00-05:00 is 13:00 UTC, after now (12:00 UTC): not in force yet. 06:00-05:00 is 11:00 UTC: in force.
+        const later = { name: "later", schedule: "cron(0 8 * * ? *)", capacity: 9, startTime: "2026-12-01T08:00:00-05:00" };
+        const earlier = { ...later, startTime: "2026-12-01T06:00:00-05:00" };
+        new ScheduledConcurrency("not-yet", { functionName: "orders", qualifier: "blue", minCapacity: 1, maxCapacity: 10, schedules: [later] });
+        new ScheduledConcurrency("started", { functionName: "orders", qualifier: "green", minCapacity: 1, maxCapacity: 10, schedules: [earlier] });
+        const resources = await settled();
+        expect(ofType(resources, TARGET).map((t) => [t.name, t.inputs.minCapacity, t.inputs.maxCapacity])).to.deep.equal([
+            ["not-yet-target", 1, 10],
+            ["started-target", 9, 9],
+        ]);
+        // The provider converts the offset and compares times as instants, so the string goes to it unchanged.
+        expect(ofType(resources, ACTION).map((a) => a.inputs.startTime)).to.deep.equal(["2026-12-01T08:00:00-05:00", "2026-12-01T06:00:00-05:00"]);
     });
 });

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import { FixedConcurrency, LambdaWarmer, LambdaWarmerArgs, UtilizationScaling } from "../../components";
 import { warmerCodePath } from "../../components/warmer";
-import { autoName, RecordedResource } from "../../cli/mock-aws";
+import { autoName, RecordedResource } from "../../testing/mock-aws";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
 
 const WARMER = "lambda-concurrency:index:LambdaWarmer";
@@ -356,4 +356,81 @@ describe("LambdaWarmer", () => {
         expect(fs.existsSync(warmerCodePath())).to.equal(true);
         expect(fs.readFileSync(warmerCodePath(), "utf8")).to.contain("exports");
     });
+});
+
+describe("LambdaWarmer at its limits", () => {
+    beforeEach(resetProgram);
+
+    it("gives its role a trust policy for Lambda alone: exactly lambda.amazonaws.com and sts:AssumeRole", async () => {
+        new LambdaWarmer("trust", { targets: [{ functionName: "api" }] });
+        const role = only(await settled(), T.role);
+        expect(role.inputs).to.deep.equal({ assumeRolePolicy: role.inputs.assumeRolePolicy });
+        expect(JSON.parse(String(role.inputs.assumeRolePolicy))).to.deep.equal({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+    });
+
+    it("names every plan part of 300 targets apart: rule targets, target ids and warm-ups, 5 parts per rule", async () => {
+        const targets = Array.from({ length: 300 }, (_, i) => ({ functionName: `service-${String(i).padStart(3, "0")}-handler`, qualifier: "live" }));
+        const warmer = new LambdaWarmer("fleet", { targets, prewarm: true });
+        const resources = await settled();
+        const parts = Array.from({ length: 10 }, (_, i) => i);
+        const ruleTargets = ofType(resources, T.target);
+        expect(ruleTargets.map((r) => r.name)).to.deep.equal(parts.map((i) => `fleet-plan-${i}`));
+        expect(ruleTargets.map((r) => r.inputs.targetId)).to.deep.equal(parts.map((i) => `warm-up-plan-${i}`));
+        const firstRule = autoName(T.rule, "fleet-schedule");
+        const secondRule = autoName(T.rule, "fleet-schedule-1");
+        expect(ruleTargets.map((r) => r.inputs.rule)).to.deep.equal(parts.map((i) => (i < 5 ? firstRule : secondRule)));
+        // One permission per rule, each for its own rule, under the statement id the provider names it.
+        expect(ofType(resources, T.permission).map((r) => [r.name, r.state.statementId, r.inputs.sourceArn])).to.deep.equal([
+            ["fleet-schedule", autoName(T.permission, "fleet-schedule"), `arn:aws:events:us-east-1:123456789012:rule/${firstRule}`],
+            ["fleet-schedule-1", autoName(T.permission, "fleet-schedule-1"), `arn:aws:events:us-east-1:123456789012:rule/${secondRule}`],
+        ]);
+        expect(ofType(resources, T.invocation).map((r) => r.name)).to.deep.equal(parts.map((i) => `fleet-prewarm-${i}`));
+        // Each part carries its own 30 targets, in order.
+        const planned = ruleTargets.map((r) => (JSON.parse(String(r.inputs.input)) as { targets: { functionName: string }[] }).targets.map((t) => t.functionName));
+        expect(planned.map((p) => [p[0], p.length])).to.deep.equal(parts.map((i) => [targets[i * 30].functionName, 30]));
+        expect(new Set(resources.map((r) => r.urn)).size).to.equal(resources.length);
+        expect(warmer.ruleTargets).to.have.length(10);
+    });
+
+    it("warms one function on two qualifiers", async () => {
+        new LambdaWarmer("two", { targets: [{ functionName: "api", qualifier: "live" }, { functionName: "api", qualifier: "blue", concurrency: 2 }] });
+        const resources = await settled();
+        expect(JSON.parse(String(only(resources, T.target).inputs.input))).to.deep.equal({
+            targets: [
+                { functionName: "api", qualifier: "live", concurrency: 1 },
+                { functionName: "api", qualifier: "blue", concurrency: 2 },
+            ],
+            maxParallelism: 50,
+        });
+        expect(statements(only(resources, T.policy).inputs.policy)[0].Resource).to.deep.equal([
+            "arn:aws:lambda:us-east-1:123456789012:function:api:blue",
+            "arn:aws:lambda:us-east-1:123456789012:function:api:live",
+        ]);
+    });
+
+    it("accepts memory and timeout at Lambda's limits: 128 and 10240 MB, 1 and 900 seconds", async () => {
+        new LambdaWarmer("smallest", { targets: [{ functionName: "api" }], memorySize: 128, timeoutSeconds: 1 });
+        new LambdaWarmer("largest", { targets: [{ functionName: "jobs" }], memorySize: 10240, timeoutSeconds: 900 });
+        const functions = ofType(await settled(), T.fn);
+        expect(functions.map((f) => [f.name, f.inputs.memorySize, f.inputs.timeout])).to.deep.equal([
+            ["smallest", 128, 1],
+            ["largest", 10240, 900],
+        ]);
+    });
+
+    const outside: [string, Partial<LambdaWarmerArgs>, string][] = [
+        ["127 MB", { memorySize: 127 }, "memorySize must be a whole number of MB from 128 to 10240, got 127"],
+        ["10241 MB", { memorySize: 10241 }, "memorySize must be a whole number of MB from 128 to 10240, got 10241"],
+        ["0 seconds", { timeoutSeconds: 0 }, "timeoutSeconds must be a whole number of seconds from 1 to 900, got 0"],
+        ["901 seconds", { timeoutSeconds: 901 }, "timeoutSeconds must be a whole number of seconds from 1 to 900, got 901"],
+    ];
+    for (const [what, override, expected] of outside) {
+        it(`refuses ${what}, just past Lambda's limit`, () => {
+            const message = thrownMessage(() => new LambdaWarmer("bad", { targets: [{ functionName: "api" }], ...override }));
+            expect(message.startsWith(`LambdaWarmer "bad": ${expected}`), message).to.equal(true);
+        });
+    }
 });
