@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The `lambda-concurrency` command. Each subcommand is loaded only when asked for, so `advise` never pays for the
-// Pulumi SDK and `plan` never for the advisor.
+// Pulumi SDK and `plan` never for the advisor's simulator (it reads only the advisor's price table).
 import * as fs from "fs";
 
 const USAGE = `usage: lambda-concurrency <command> [options]
 
 commands:
-  plan [SCENARIO] [--json] [--program PATH]   what \`pulumi up\` would create, offline (no AWS, no Pulumi CLI)
-  advise [options]                            cold starts and cost of each strategy for a traffic; see \`advise --help\`
+  plan --program PATH [--stack NAME] [--config KEY=VALUE]...
+                     what \`pulumi up\` would create for your Pulumi program, and what it costs a month, offline
+                     (no AWS account, no Pulumi CLI); in a clone of this repository, \`plan [SCENARIO]\` plans a sample
+  advise [options]   cold starts and cost of each strategy for a traffic, and the cheapest that meets your goal
+
+Run \`lambda-concurrency <command> --help\` for a command's options.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +30,11 @@ async function main(argv: string[]): Promise<number> {
         }
         case "advise": {
             const { runAdvise } = await import("./advise");
-            return runAdvise(rest, io);
+            // advise reads --help itself; -h is the same request, as for plan and the command itself.
+            return runAdvise(
+                rest.map((arg) => (arg === "-h" ? "--help" : arg)),
+                io,
+            );
         }
         case undefined:
         case "help":

@@ -1,8 +1,12 @@
-// Explanations the plan prints under Application Auto Scaling resources: a scalable target's capacity over the coming
+// Explanations the plan prints: under Application Auto Scaling resources, a scalable target's capacity over the coming
 // week (its bounds after each scheduled action, folded into daily or weekday patterns) and what a target tracking
-// policy follows.
-import { CapacityStep, TimelineSchedule, capacityTimeline } from "../components/schedule";
-import type { RecordedResource } from "./mock-aws";
+// policy follows; under a warmer's deploy-time warm-up, whether it waits for the alias it pings; and what the plan
+// costs a month at the advisor's prices.
+import { CapacityStep, TimelineSchedule, capacityTimeline, occurrencesBetween } from "../components/schedule";
+import { DEFAULT_MEMORY_MB, HOURS_PER_MONTH } from "../advisor/defaults";
+import { Architecture, US_EAST_1_PRICES, gbSeconds } from "../advisor/pricing";
+import { DEFAULT_WARMUP_DELAY_MS } from "../runtime/index";
+import type { RecordedResource } from "../testing/mock-aws";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -101,36 +105,61 @@ function schedulesOf(resourceId: string, all: readonly RecordedResource[]): Time
         });
 }
 
+/** A scalable target's min and max over the week from `now`, and the time zone to read it in. */
+export interface TargetWeek {
+    steps: CapacityStep[];
+    timezone: string;
+    /** False when the target has no scheduled actions (its registered bounds hold all week). */
+    scheduled: boolean;
+}
+
 /**
  * A scalable target's min and max over the week from `now`. The state at `now` comes from replaying the week before
- * from the registered bounds, so a recurring schedule shows the bounds it really leaves in force.
+ * from the registered bounds, so a recurring schedule shows the bounds it really leaves in force. Undefined when the
+ * target has no plain bounds; throws a ScheduleError when a schedule can't be read.
  */
-export function capacityWeekNotes(target: RecordedResource, all: readonly RecordedResource[], now: Date): string[] {
+export function targetWeek(target: RecordedResource, all: readonly RecordedResource[], now: Date): TargetWeek | undefined {
     const resourceId = stringInput(target.inputs.resourceId) ?? "";
     const min = numberInput(target.inputs.minCapacity);
     const max = numberInput(target.inputs.maxCapacity);
     if (min === undefined || max === undefined) {
-        return [];
+        return undefined;
     }
     const schedules = schedulesOf(resourceId, all);
     if (schedules.length === 0) {
-        return [`capacity: ${min} to ${max} all week (no scheduled actions)`];
+        return { steps: [{ at: now, min, max, by: "initial" }], timezone: "UTC", scheduled: false };
     }
     const zones = [...new Set(schedules.map((s) => s.timezone ?? "UTC"))];
     const timezone = zones.length === 1 ? zones[0] : "UTC";
+    const before = capacityTimeline(schedules, {
+        from: new Date(now.getTime() - WEEK_MS),
+        to: now,
+        initial: { min, max },
+    });
+    const atNow = before[before.length - 1];
+    const steps = capacityTimeline(schedules, {
+        from: now,
+        to: new Date(now.getTime() + WEEK_MS),
+        initial: { min: atNow.min, max: atNow.max },
+    });
+    return { steps, timezone, scheduled: true };
+}
+
+/** A scalable target's min and max over the week from `now`, as lines (see targetWeek). */
+export function capacityWeekNotes(target: RecordedResource, all: readonly RecordedResource[], now: Date): string[] {
     try {
-        const before = capacityTimeline(schedules, {
-            from: new Date(now.getTime() - WEEK_MS),
-            to: now,
-            initial: { min, max },
-        });
-        const atNow = before[before.length - 1];
-        const week = capacityTimeline(schedules, {
-            from: now,
-            to: new Date(now.getTime() + WEEK_MS),
-            initial: { min: atNow.min, max: atNow.max },
-        });
-        return [`capacity over a week, once the schedules have run (${timezone}):`, ...summarizeWeek(week, timezone).map((line) => `  ${line}`)];
+        const week = targetWeek(target, all, now);
+        if (week === undefined) {
+            return [];
+        }
+        const first = week.steps[0];
+        if (!week.scheduled) {
+            return [`capacity: ${first.min} to ${first.max} all week (no scheduled actions)`];
+        }
+        return [
+            `capacity over a week, once the schedules have run (${week.timezone}):`,
+            ...summarizeWeek(week.steps, week.timezone).map((line) => `  ${line}`),
+        ];
     } catch (error) {
         return [`capacity timeline unavailable: ${error instanceof Error ? error.message : String(error)}`];
     }
@@ -180,16 +209,22 @@ export function provisionedConcurrencyNotes(config: RecordedResource): string[] 
 /** The statements of an IAM policy document, one line each, so a reader can check what a role may do. */
 export function policyDocumentNotes(resource: RecordedResource): string[] {
     const document = resource.inputs.policy;
-    if (typeof document !== "string") {
+    type Statement = { Effect?: string; Action?: string | string[]; Resource?: string | string[] };
+    type Document = { Statement?: Statement | Statement[] };
+    let parsed: Document;
+    if (typeof document === "string") {
+        try {
+            parsed = JSON.parse(document) as Document;
+        } catch {
+            return ["policy: (not JSON)"];
+        }
+    } else if (document !== null && typeof document === "object") {
+        // The provider takes a policy document as an object too, and sends it as JSON.
+        parsed = document;
+    } else {
         return [];
     }
-    let statements: { Effect?: string; Action?: string | string[]; Resource?: string | string[] }[];
-    try {
-        const parsed = JSON.parse(document) as { Statement?: typeof statements | (typeof statements)[number] };
-        statements = ([] as typeof statements).concat(parsed.Statement ?? []);
-    } catch {
-        return ["policy: (not JSON)"];
-    }
+    const statements = ([] as Statement[]).concat(parsed.Statement ?? []);
     const shown = 3;
     return statements.flatMap((s) => {
         const actions = ([] as string[]).concat(s.Action ?? []).join(", ");
@@ -197,4 +232,314 @@ export function policyDocumentNotes(resource: RecordedResource): string[] {
         const more = resources.length > shown ? [`    ... and ${resources.length - shown} more`] : [];
         return [`${s.Effect ?? "?"} ${actions} on:`, ...resources.slice(0, shown).map((r) => `    ${r}`), ...more];
     });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// A warmer's deploy-time warm-up and the alias it pings
+// ---------------------------------------------------------------------------------------------------------------------
+
+const ALIAS = "aws:lambda/alias:Alias";
+
+/** The plain name of a function given by name, full ARN or partial ARN (`123456789012:function:NAME`). */
+export function plainFunctionName(nameOrArn: string): string {
+    const match = /(?:^|:)function:([^:]+)/.exec(nameOrArn);
+    return match !== null ? match[1] : nameOrArn;
+}
+
+/**
+ * Warns when a warmer's deploy-time Invocation pings an alias of the program without depending on it. The qualifier
+ * was then given as a plain string ("live" rather than the Alias's `name` Output), so nothing orders the Invocation
+ * after the alias: on the first `pulumi up` the warm-up may run before the alias exists, and fail.
+ */
+export function prewarmOrderNotes(invocation: RecordedResource, all: readonly RecordedResource[]): string[] {
+    const input = stringInput(invocation.inputs.input);
+    if (input === undefined) {
+        return [];
+    }
+    let plan: { targets?: { functionName?: unknown; qualifier?: unknown }[] };
+    try {
+        plan = JSON.parse(input) as typeof plan;
+    } catch {
+        return [];
+    }
+    const notes: string[] = [];
+    for (const target of plan.targets ?? []) {
+        if (typeof target.functionName !== "string" || typeof target.qualifier !== "string") {
+            continue;
+        }
+        const functionName = plainFunctionName(target.functionName);
+        const aliases = all.filter(
+            (r) =>
+                r.type === ALIAS &&
+                r.state.name === target.qualifier &&
+                typeof r.state.functionName === "string" &&
+                plainFunctionName(r.state.functionName) === functionName,
+        );
+        for (const alias of aliases) {
+            if (!invocation.dependencies.includes(alias.urn)) {
+                notes.push(
+                    `warning: the warm-up invokes ${functionName}:${target.qualifier} but does not depend on the Alias "${alias.name}" that creates "${target.qualifier}" (the qualifier is a plain string): it may run before the alias exists, and fail. Give the target the Alias's Output (qualifier: <alias>.name)`,
+                );
+            }
+        }
+    }
+    return notes;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// What the plan costs a month
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** The date the advisor's price table (advisor/pricing.ts) was read from the AWS Lambda pricing page. */
+export const PRICES_READ_ON = "2026-11-23";
+/** The region of the advisor's price table. */
+export const PRICES_REGION = "us-east-1";
+
+/** How long one warmer invocation is billed, estimated: the pings' hold, plus about 100 ms to send and await them. */
+export const WARMER_INVOCATION_MS_ESTIMATE = DEFAULT_WARMUP_DELAY_MS + 100;
+
+const PROVISIONED_CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const FUNCTION = "aws:lambda/function:Function";
+const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
+const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+const WARMER = "lambda-concurrency:index:LambdaWarmer";
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+const WEEKS_PER_MONTH = HOURS_PER_MONTH / (7 * 24);
+
+/** One line of the cost: what is paid for, and its monthly cost (a range where scaling decides). */
+export interface CostItem {
+    /** The component (or resource) that creates it, e.g. `FixedConcurrency "api-warm"`. */
+    owner: string;
+    description: string;
+    /** USD a month at the least. */
+    low: number;
+    /** USD a month at the most (equal to low when nothing decides at run time). */
+    high: number;
+}
+
+export interface PlanCost {
+    /** The region and date of the prices used. */
+    pricesRegion: string;
+    pricesReadOn: string;
+    hoursPerMonth: number;
+    items: CostItem[];
+    total: { low: number; high: number };
+}
+
+/** A function's memory and architecture as the program declares them, or Lambda's defaults, assumed. */
+interface FunctionSize {
+    memoryMb: number;
+    architecture: Architecture;
+    /** Set when the function is not in the program: what was assumed. */
+    assumed?: string;
+}
+
+function functionSize(functionName: string, all: readonly RecordedResource[]): FunctionSize {
+    const fn = all.find((r) => r.type === FUNCTION && r.custom && r.state.name === functionName);
+    if (fn === undefined) {
+        return { memoryMb: DEFAULT_MEMORY_MB, architecture: "x86_64", assumed: `memory unknown, assumed ${DEFAULT_MEMORY_MB} MB` };
+    }
+    const architectures = fn.inputs.architectures;
+    const architecture = Array.isArray(architectures) && architectures[0] === "arm64" ? "arm64" : "x86_64";
+    return { memoryMb: numberInput(fn.inputs.memorySize) ?? DEFAULT_MEMORY_MB, architecture };
+}
+
+function describeSize(size: FunctionSize): string {
+    return `${size.memoryMb} MB ${size.architecture}${size.assumed !== undefined ? ` (${size.assumed})` : ""}`;
+}
+
+/** USD a month of `environments` provisioned environments kept all month. */
+function provisionedMonthly(environments: number, size: FunctionSize): number {
+    const prices = US_EAST_1_PRICES[size.architecture];
+    return gbSeconds(SECONDS_PER_MONTH * 1000, size.memoryMb) * environments * prices.provisionedConcurrencyPerGbSecond;
+}
+
+/** USD of `invocations` on-demand invocations of `durationMs` each (first duration tier: a warmer's volume is small). */
+function invocationsCost(invocations: number, durationMs: number, size: FunctionSize): number {
+    const prices = US_EAST_1_PRICES[size.architecture];
+    const perRequest = prices.requestsPerMillion / 1e6;
+    return invocations * (perRequest + gbSeconds(durationMs, size.memoryMb) * prices.onDemandDurationTiers[0].pricePerGbSecond);
+}
+
+/** The component a resource belongs to (its nearest component ancestor), or the resource itself. */
+function ownerOf(resource: RecordedResource, all: readonly RecordedResource[]): string {
+    let parentUrn = resource.parent;
+    while (parentUrn !== undefined) {
+        const parent = all.find((r) => r.urn === parentUrn);
+        if (parent === undefined) {
+            break;
+        }
+        if (!parent.custom) {
+            return `${parent.type.split(":").pop() ?? parent.type} "${parent.name}"`;
+        }
+        parentUrn = parent.parent;
+    }
+    return `${resource.type.split(":").pop() ?? resource.type} "${resource.name}"`;
+}
+
+/** The average min and max over the week of the steps (each step holds until the next, the last to the week's end). */
+function weekAverages(steps: readonly CapacityStep[]): { min: number; max: number } {
+    const start = steps[0].at.getTime();
+    const end = start + WEEK_MS;
+    let min = 0;
+    let max = 0;
+    steps.forEach((step, i) => {
+        const until = i + 1 < steps.length ? steps[i + 1].at.getTime() : end;
+        const share = (until - step.at.getTime()) / WEEK_MS;
+        min += step.min * share;
+        max += step.max * share;
+    });
+    return { min, max };
+}
+
+function formatCount(value: number): string {
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** The environments a provisioned concurrency configuration keeps, and their cost. */
+function provisionedItem(config: RecordedResource, all: readonly RecordedResource[], now: Date): CostItem {
+    const functionName = plainFunctionName(stringInput(config.inputs.functionName) ?? "");
+    const qualifier = stringInput(config.inputs.qualifier) ?? "";
+    const size = functionSize(functionName, all);
+    const owner = ownerOf(config, all);
+    const count = numberInput(config.inputs.provisionedConcurrentExecutions) ?? 0;
+    const on = `${functionName}:${qualifier}`;
+    // A scaling component's configuration: Application Auto Scaling sets its count within the target's bounds.
+    const target = config.options.ignoreChanges.includes("provisionedConcurrentExecutions")
+        ? all.find((r) => r.type === "aws:appautoscaling/target:Target" && r.inputs.resourceId === `function:${functionName}:${qualifier}`)
+        : undefined;
+    let week: TargetWeek | undefined;
+    try {
+        week = target !== undefined ? targetWeek(target, all, now) : undefined;
+    } catch {
+        week = undefined;
+    }
+    if (week === undefined) {
+        const cost = provisionedMonthly(count, size);
+        return { owner, description: `${count} environment${count === 1 ? "" : "s"} on ${on} x ${describeSize(size)}, all month`, low: cost, high: cost };
+    }
+    const average = weekAverages(week.steps);
+    const low = provisionedMonthly(average.min, size);
+    const high = provisionedMonthly(average.max, size);
+    const bounds = week.scheduled ? "the week's bounds above" : "the target's bounds";
+    const environments =
+        average.min === average.max
+            ? `${formatCount(average.min)} environments on average (${bounds})`
+            : week.scheduled
+              ? `${formatCount(average.min)} to ${formatCount(average.max)} environments on average (${bounds}; tracking decides within them)`
+              : `${formatCount(average.min)} to ${formatCount(average.max)} environments (${bounds}; tracking decides within them)`;
+    return { owner, description: `${environments} on ${on} x ${describeSize(size)}`, low, high };
+}
+
+/** How many times a month an EventBridge schedule fires; undefined when it can't be read. */
+export function runsPerMonth(expression: string, now: Date): number | undefined {
+    const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+    if (rate !== null) {
+        const minutes = Number(rate[1]) * (rate[2].startsWith("minute") ? 1 : rate[2].startsWith("hour") ? 60 : 1440);
+        return (HOURS_PER_MONTH * 60) / minutes;
+    }
+    try {
+        return occurrencesBetween(expression, now, new Date(now.getTime() + WEEK_MS)).length * WEEKS_PER_MONTH;
+    } catch {
+        return undefined;
+    }
+}
+
+/** A warmer's cost: its own invocations (one per plan part and run) and the pings they send. */
+function warmerItems(warmer: RecordedResource, all: readonly RecordedResource[], now: Date): CostItem[] {
+    const owner = `LambdaWarmer "${warmer.name}"`;
+    const rules = all.filter((r) => r.type === EVENT_RULE && r.parent === warmer.urn);
+    const items: CostItem[] = [];
+    for (const rule of rules) {
+        const expression = stringInput(rule.inputs.scheduleExpression) ?? "";
+        const disabled = rule.inputs.state === "DISABLED";
+        const runs = disabled ? 0 : runsPerMonth(expression, now);
+        const parts = all.filter((r) => r.type === EVENT_TARGET && r.inputs.rule === rule.state.name);
+        const senderArn = parts.map((p) => stringInput(p.inputs.arn)).find((arn) => arn !== undefined);
+        const sender = all.find((r) => r.type === FUNCTION && r.state.arn === senderArn);
+        const senderSize = functionSize(stringInput(sender?.state.name) ?? "", all);
+        if (runs === undefined) {
+            items.push({ owner, description: `schedule ${expression}: runs a month unknown, not priced`, low: 0, high: 0 });
+            continue;
+        }
+        const schedule = disabled ? `${expression}, disabled` : expression;
+        const invocations = runs * parts.length;
+        const own = invocationsCost(invocations, WARMER_INVOCATION_MS_ESTIMATE, senderSize);
+        items.push({
+            owner,
+            description: `${Math.round(runs).toLocaleString("en-US")} runs a month (${schedule}) x ${parts.length} invocation${parts.length === 1 ? "" : "s"} of ~${WARMER_INVOCATION_MS_ESTIMATE} ms (estimate) x ${describeSize(senderSize)}`,
+            low: own,
+            high: own,
+        });
+        // Each ping is an invocation of its target, held for the runtime library's default delay.
+        let pings = 0;
+        let pingCost = 0;
+        const sizes = new Set<string>();
+        for (const part of parts) {
+            let plan: { targets?: { functionName?: unknown; concurrency?: unknown }[] };
+            try {
+                plan = JSON.parse(stringInput(part.inputs.input) ?? "{}") as typeof plan;
+            } catch {
+                continue;
+            }
+            for (const target of plan.targets ?? []) {
+                const concurrency = typeof target.concurrency === "number" ? target.concurrency : 0;
+                const size = functionSize(typeof target.functionName === "string" ? plainFunctionName(target.functionName) : "", all);
+                sizes.add(describeSize(size));
+                pings += runs * concurrency;
+                pingCost += invocationsCost(runs * concurrency, DEFAULT_WARMUP_DELAY_MS, size);
+            }
+        }
+        if (pings > 0) {
+            items.push({
+                owner,
+                description: `${Math.round(pings).toLocaleString("en-US")} pings a month, held ~${DEFAULT_WARMUP_DELAY_MS} ms each (the runtime library's default) x ${[...sizes].join(", ")}`,
+                low: pingCost,
+                high: pingCost,
+            });
+        }
+    }
+    return items;
+}
+
+/**
+ * What the plan costs a month at the advisor's prices: the provisioned environments it creates (a scaling
+ * component's over the week's timeline) and its warmers. Not the requests and duration of the functions' own traffic.
+ */
+export function planCost(all: readonly RecordedResource[], now: Date): PlanCost {
+    const items: CostItem[] = [
+        ...all.filter((r) => r.type === PROVISIONED_CONFIG && r.custom).map((config) => provisionedItem(config, all, now)),
+        ...all.filter((r) => r.type === WARMER && !r.custom).flatMap((warmer) => warmerItems(warmer, all, now)),
+    ];
+    return {
+        pricesRegion: PRICES_REGION,
+        pricesReadOn: PRICES_READ_ON,
+        hoursPerMonth: HOURS_PER_MONTH,
+        items,
+        total: { low: items.reduce((sum, i) => sum + i.low, 0), high: items.reduce((sum, i) => sum + i.high, 0) },
+    };
+}
+
+function dollars(value: number): string {
+    if (value > 0 && value < 0.005) {
+        return "under $0.01";
+    }
+    return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+function range(low: number, high: number): string {
+    return dollars(low) === dollars(high) ? dollars(low) : `${dollars(low)} to ${dollars(high)}`;
+}
+
+/** The cost as lines; none when the plan creates nothing that costs by the hour or by schedule. */
+export function formatCost(cost: PlanCost, region: string): string[] {
+    if (cost.items.length === 0) {
+        return [];
+    }
+    const where = region === cost.pricesRegion ? "" : `; ${region}'s may differ`;
+    return [
+        `Cost per month (${cost.hoursPerMonth} hours), at ${cost.pricesRegion} prices (AWS Lambda pricing page, read ${cost.pricesReadOn}${where}):`,
+        ...cost.items.map((item) => `  ${item.owner}: ${item.description}: ${range(item.low, item.high)}`),
+        `  Total: ${range(cost.total.low, cost.total.high)} a month, before the requests and duration of the functions' own traffic`,
+    ];
 }

@@ -1,7 +1,20 @@
 // The capacity timeline and policy lines the plan prints under Application Auto Scaling resources.
 import { expect } from "chai";
-import { capacityWeekNotes, describeWeekdays, provisionedConcurrencyNotes, summarizeWeek, trackingPolicyNotes, wallClock } from "../../cli/plan-notes";
-import { NO_OPTIONS, RecordedResource } from "../../cli/mock-aws";
+import {
+    capacityWeekNotes,
+    describeWeekdays,
+    formatCost,
+    plainFunctionName,
+    planCost,
+    policyDocumentNotes,
+    prewarmOrderNotes,
+    provisionedConcurrencyNotes,
+    runsPerMonth,
+    summarizeWeek,
+    trackingPolicyNotes,
+    wallClock,
+} from "../../cli/plan-notes";
+import { NO_OPTIONS, RecordedResource } from "../../testing/mock-aws";
 
 const MONDAY = new Date("2026-11-30T00:00:00Z");
 
@@ -116,8 +129,7 @@ describe("plan notes", () => {
 });
 
 describe("plan notes: IAM policies", () => {
-    it("lists each statement's actions and first resources", async () => {
-        const { policyDocumentNotes } = await import("../../cli/plan-notes");
+    it("lists each statement's actions and first resources", () => {
         const arns = Array.from({ length: 5 }, (_, i) => `arn:aws:lambda:us-east-1:123456789012:function:f${i}`);
         const policy = recorded("aws:iam/policy:Policy", "p", {
             policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: arns }] }),
@@ -130,5 +142,139 @@ describe("plan notes: IAM policies", () => {
             "    ... and 2 more",
         ]);
         expect(policyDocumentNotes(recorded("aws:iam/policy:Policy", "q", { policy: "nope" }))).to.deep.equal(["policy: (not JSON)"]);
+    });
+});
+
+describe("plan notes: the warm-up's order", () => {
+    const alias = { ...recorded("aws:lambda/alias:Alias", "orders-live", {}), urn: "urn:alias", state: { name: "live", functionName: "orders" } };
+    const invocation = (dependencies: string[], qualifier = "live"): RecordedResource => ({
+        ...recorded("aws:lambda/invocation:Invocation", "w-prewarm-0", {
+            input: JSON.stringify({ targets: [{ functionName: "arn:aws:lambda:us-east-1:123456789012:function:orders", qualifier, concurrency: 1 }] }),
+        }),
+        dependencies,
+    });
+
+    it("warns when the warm-up does not wait for the alias it pings", () => {
+        expect(prewarmOrderNotes(invocation([]), [alias])).to.deep.equal([
+            'warning: the warm-up invokes orders:live but does not depend on the Alias "orders-live" that creates "live" (the qualifier is a plain string): it may run before the alias exists, and fail. Give the target the Alias\'s Output (qualifier: <alias>.name)',
+        ]);
+    });
+
+    it("says nothing when it waits for the alias, pings a version, or the alias is not in the program", () => {
+        expect(prewarmOrderNotes(invocation(["urn:alias"]), [alias])).to.deep.equal([]);
+        expect(prewarmOrderNotes(invocation([], "3"), [alias])).to.deep.equal([]);
+        expect(prewarmOrderNotes(invocation([]), [])).to.deep.equal([]);
+        expect(prewarmOrderNotes(recorded("aws:lambda/invocation:Invocation", "x", { input: "not json" }), [alias])).to.deep.equal([]);
+    });
+
+    it("reads plain names from names and ARNs", () => {
+        expect(plainFunctionName("orders")).to.equal("orders");
+        expect(plainFunctionName("arn:aws:lambda:us-east-1:123456789012:function:orders")).to.equal("orders");
+        expect(plainFunctionName("arn:aws:lambda:us-east-1:123456789012:function:orders:live")).to.equal("orders");
+        expect(plainFunctionName("123456789012:function:orders")).to.equal("orders");
+    });
+});
+
+describe("plan notes: the cost", () => {
+    const component = (type: string, name: string): RecordedResource => ({ ...recorded(type, name, {}), urn: `urn:${name}`, custom: false });
+    const config = (parent: string, functionName: string, count: number, scaled: boolean): RecordedResource => ({
+        ...recorded("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", parent, {
+            functionName,
+            qualifier: "live",
+            provisionedConcurrentExecutions: count,
+        }),
+        parent: `urn:${parent}`,
+        options: { ...NO_OPTIONS, ignoreChanges: scaled ? ["provisionedConcurrentExecutions"] : [] },
+    });
+    const fn = (name: string, memorySize: number, architecture: string): RecordedResource => ({
+        ...recorded("aws:lambda/function:Function", name, { memorySize, architectures: [architecture] }),
+        state: { name, arn: `arn:aws:lambda:us-east-1:123456789012:function:${name}` },
+    });
+    const api = fn("api-1", 1024, "x86_64");
+    const fixed = [api, component("lambda-concurrency:index:FixedConcurrency", "warm"), config("warm", "api-1", 2, false)];
+    const clockTarget = recorded("aws:appautoscaling/target:Target", "clock-target", { resourceId: "function:f:live", minCapacity: 2, maxCapacity: 10 });
+    const scheduled = [
+        component("lambda-concurrency:index:ScheduledConcurrency", "clock"),
+        config("clock", "f", 2, true),
+        clockTarget,
+        action("day", "cron(0 8 * * ? *)", 10, 10),
+        action("night", "cron(0 18 * * ? *)", 2, 2),
+    ];
+    const tracking = [
+        component("lambda-concurrency:index:UtilizationScaling", "load"),
+        config("load", "g", 1, true),
+        recorded("aws:appautoscaling/target:Target", "load-target", { resourceId: "function:g:live", minCapacity: 1, maxCapacity: 10 }),
+    ];
+    const warmer = (state: string): RecordedResource[] => [
+        { ...component("lambda-concurrency:index:LambdaWarmer", "w"), urn: "urn:w" },
+        fn("w-fn", 128, "arm64"),
+        { ...recorded("aws:cloudwatch/eventRule:EventRule", "w-schedule", { scheduleExpression: "rate(1 hour)", state }), parent: "urn:w", state: { name: "w-schedule-x" } },
+        {
+            ...recorded("aws:cloudwatch/eventTarget:EventTarget", "w-plan-0", {
+                rule: "w-schedule-x",
+                arn: "arn:aws:lambda:us-east-1:123456789012:function:w-fn",
+                input: JSON.stringify({ targets: [{ functionName: "api-1", concurrency: 5 }], maxParallelism: 50 }),
+            }),
+            parent: "urn:w",
+        },
+    ];
+
+    it("prices fixed environments with the function's memory and architecture, all month", () => {
+        const cost = planCost(fixed, MONDAY);
+        expect(cost.items).to.deep.equal([
+            { owner: 'FixedConcurrency "warm"', description: "2 environments on api-1:live x 1024 MB x86_64, all month", low: cost.items[0].low, high: cost.items[0].low },
+        ]);
+        expect(cost.items[0].low).to.be.closeTo(2 * 1 * 730 * 3600 * 0.0000041667, 1e-9);
+        expect(formatCost(cost, "us-east-1")).to.deep.equal([
+            "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23):",
+            '  FixedConcurrency "warm": 2 environments on api-1:live x 1024 MB x86_64, all month: $21.90',
+            "  Total: $21.90 a month, before the requests and duration of the functions' own traffic",
+        ]);
+    });
+
+    it("prices a schedule's week, and a tracking component's bounds as a range, assuming 128 MB for a function not in the program", () => {
+        const cost = planCost([...scheduled, ...tracking], MONDAY);
+        // 10 environments from 08:00 to 18:00 and 2 otherwise: 5.33 on average.
+        expect(cost.items[0].low).to.be.closeTo(((10 * 10 + 2 * 14) / 24) * 0.125 * 730 * 3600 * 0.0000041667, 1e-9);
+        expect(formatCost(cost, "eu-west-1")).to.deep.equal([
+            "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23; eu-west-1's may differ):",
+            '  ScheduledConcurrency "clock": 5.3 environments on average (the week\'s bounds above) on f:live x 128 MB x86_64 (memory unknown, assumed 128 MB): $7.30',
+            '  UtilizationScaling "load": 1 to 10 environments (the target\'s bounds; tracking decides within them) on g:live x 128 MB x86_64 (memory unknown, assumed 128 MB): $1.37 to $13.69',
+            "  Total: $8.67 to $20.99 a month, before the requests and duration of the functions' own traffic",
+        ]);
+    });
+
+    it("prices a warmer's invocations and its pings from the schedule, and nothing for a disabled one", () => {
+        expect(formatCost(planCost([api, ...warmer("ENABLED")], MONDAY), "us-east-1")).to.deep.equal([
+            "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23):",
+            '  LambdaWarmer "w": 730 runs a month (rate(1 hour)) x 1 invocation of ~300 ms (estimate) x 128 MB arm64: under $0.01',
+            '  LambdaWarmer "w": 3,650 pings a month, held ~200 ms each (the runtime library\'s default) x 1024 MB x86_64: $0.01',
+            "  Total: $0.01 a month, before the requests and duration of the functions' own traffic",
+        ]);
+        expect(formatCost(planCost([api, ...warmer("DISABLED")], MONDAY), "us-east-1")).to.deep.equal([
+            "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23):",
+            '  LambdaWarmer "w": 0 runs a month (rate(1 hour), disabled) x 1 invocation of ~300 ms (estimate) x 128 MB arm64: $0.00',
+            "  Total: $0.00 a month, before the requests and duration of the functions' own traffic",
+        ]);
+    });
+
+    it("counts a schedule's runs a month", () => {
+        expect(runsPerMonth("rate(5 minutes)", MONDAY)).to.equal(8760);
+        expect(runsPerMonth("rate(1 day)", MONDAY)).to.be.closeTo(730 / 24, 1e-9);
+        expect(runsPerMonth("cron(0 9 ? * MON-FRI *)", MONDAY)).to.be.closeTo((5 * 730) / 168, 1e-9);
+        expect(runsPerMonth("whenever", MONDAY)).to.equal(undefined);
+    });
+
+    it("prints nothing when nothing costs by the hour or by schedule", () => {
+        expect(formatCost(planCost([api], MONDAY), "us-east-1")).to.deep.equal([]);
+    });
+});
+
+describe("plan notes: policy documents given as objects", () => {
+    it("reads them as the provider sends them", () => {
+        const policy = recorded("aws:iam/rolePolicy:RolePolicy", "p", {
+            policy: { Version: "2012-10-17", Statement: { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: "*" } },
+        });
+        expect(policyDocumentNotes(policy)).to.deep.equal(["Allow logs:PutLogEvents on:", "    *"]);
     });
 });

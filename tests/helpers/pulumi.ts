@@ -1,20 +1,40 @@
-// The shared test harness for components: the AWS-like mocks installed once for the whole mocha run, plus small
-// helpers to read Outputs and pick recorded resources. Import it before the code under test.
+// The shared test harness for components: the testing kit (testing/index.ts, what users get as
+// `lambda-concurrency/testing`) installed once for the whole mocha run, plus small helpers to read Outputs and pick
+// recorded resources. Import it before the code under test.
 import * as pulumi from "@pulumi/pulumi";
 import { Function } from "@pulumi/aws/lambda";
-import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "../../cli/mock-aws";
-import { programOwnershipRegistry } from "../../components/ownership";
+import { MOCK_ACCOUNT_ID, MOCK_REGION, RecordedResource } from "../../testing/mock-aws";
+import { installMocks, mockOptions, mockRecorder, outputValue, resetMocks, settled as kitSettled } from "../../testing";
 import { setCurrentTime } from "../../components/clock";
 
 export const TEST_PROJECT = "lambda-concurrency-test";
 export const TEST_STACK = "test";
 
-const holder = globalThis as unknown as { __lambdaConcurrencyTestMocks?: AwsLikeMocks };
-/** The mocks of this mocha run (one install: the SDK keeps one global mock monitor). */
-export const mocks: AwsLikeMocks = (holder.__lambdaConcurrencyTestMocks ??= installAwsLikeMocks({
-    project: TEST_PROJECT,
-    stack: TEST_STACK,
-}));
+/** Installs the mocks as every spec of this repository expects them; tests/testing/ installs others on purpose. */
+function installTestMocks(): void {
+    // The repository's own root hooks (root-hooks.ts) surface refusals; the kit's afterEach would clear the claims that
+    // some specs keep across a describe.
+    installMocks({ project: TEST_PROJECT, stack: TEST_STACK, hooks: false });
+}
+
+function testMocksInstalled(): boolean {
+    const options = mockOptions();
+    return (
+        options !== undefined &&
+        options.project === TEST_PROJECT &&
+        options.stack === TEST_STACK &&
+        options.region === MOCK_REGION &&
+        options.accountId === MOCK_ACCOUNT_ID &&
+        !options.preview
+    );
+}
+
+if (!testMocksInstalled()) {
+    installTestMocks();
+}
+
+/** The mocks of this mocha run: the kit's one recorder (the SDK keeps one global mock monitor). */
+export const mocks = mockRecorder();
 
 /**
  * The time the components see as now in every test: a Tuesday at 12:00 UTC, inside business hours, so that what the
@@ -22,10 +42,15 @@ export const mocks: AwsLikeMocks = (holder.__lambdaConcurrencyTestMocks ??= inst
  */
 export const TEST_NOW = new Date("2026-12-01T12:00:00Z");
 
-/** Starts a test from nothing: no recorded resources, no qualifier claims from earlier tests, the clock at TEST_NOW. */
+/**
+ * Starts a test from nothing: no recorded resources, no qualifier claims from earlier tests, the clock at TEST_NOW,
+ * and this repository's mocks (a spec of the testing kit may have installed others).
+ */
 export function resetProgram(): void {
-    mocks.reset();
-    programOwnershipRegistry().clear();
+    if (!testMocksInstalled()) {
+        installTestMocks();
+    }
+    resetMocks();
     setCurrentTime(TEST_NOW);
 }
 /** Forgets the recorded resources but keeps the claims, as a second run of a program in the same process does. */
@@ -35,24 +60,16 @@ resetProgram.recordsOnly = (): void => {
 
 /** The value of an Output (rejects when the Output does). */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-        // apply's callback runs once the value is known; a rejected Output never calls it, so watch its promise too.
-        const internal = output as unknown as { promise(): Promise<T> };
-        internal.promise().then(resolve, reject);
-    });
+    return outputValue(output);
 }
 
 /**
  * Waits until every registration started so far has reached the mocks, and returns what they recorded. Fails when
- * the mocks refused a registration (a name longer than AWS allows), which the SDK would otherwise let pass unseen.
+ * the mocks refused a registration (a name longer than AWS allows, a duplicate URN), which the SDK would otherwise
+ * let pass unseen.
  */
-export async function settled(): Promise<RecordedResource[]> {
-    await waitForRegistrations();
-    const refused = mocks.takeErrors();
-    if (refused.length > 0) {
-        throw new Error(`the mocks refused ${refused.length} registration(s): ${refused.map((e) => e.message).join("; ")}`);
-    }
-    return mocks.resources;
+export function settled(): Promise<RecordedResource[]> {
+    return kitSettled();
 }
 
 /** The recorded resources of one type. */

@@ -1,7 +1,9 @@
 // How users get the package: `npm pack`, installed into a scratch project outside the repository, then a small
-// TypeScript program that imports it is type-checked, compiled and run under Pulumi's mocks.
+// TypeScript program that imports it is type-checked, compiled and run under Pulumi's mocks; the unit-testing example
+// (docs/examples/testing) runs with mocha against the installed `lambda-concurrency/testing`; and the installed
+// command plans a TypeScript project with the project's own ts-node.
 import { expect } from "chai";
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -81,6 +83,8 @@ describe("the published package", function () {
                 tarball,
                 `@pulumi/pulumi@${devDependencyVersion("@pulumi/pulumi")}`,
                 `@pulumi/aws@${devDependencyVersion("@pulumi/aws")}`,
+                // What a user's TypeScript project and its unit tests have.
+                ...["mocha", "@types/mocha", "@types/node", "ts-node", "typescript"].map((name) => `${name}@${devDependencyVersion(name)}`),
             ],
             { cwd: scratch, stdio: ["ignore", "pipe", "pipe"] },
         );
@@ -92,7 +96,7 @@ describe("the published package", function () {
 
     it("ships only the build, its type declarations, the README and the manifest", () => {
         for (const file of files) {
-            expect(file, file).to.match(/^(package\.json|README\.md|dist\/(components|runtime|advisor|cli)\/.+\.(js|d\.ts))$/);
+            expect(file, file).to.match(/^(package\.json|README\.md|dist\/(components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts))$/);
         }
         expect(files).to.include.members([
             "package.json",
@@ -102,6 +106,9 @@ describe("the published package", function () {
             "dist/components/fixed.js",
             "dist/components/target.js",
             "dist/cli/main.js",
+            "dist/testing/index.js",
+            "dist/testing/index.d.ts",
+            "dist/testing/mock-aws.js",
         ]);
         expect(files.some((f) => f.startsWith("dist/tests/") || f.startsWith("dist/programs/"))).to.equal(false);
     });
@@ -152,5 +159,57 @@ describe("the published package", function () {
         );
         const plan = JSON.parse(output) as { roots: { type: string; name: string }[] };
         expect(plan.roots.map((r) => [r.type, r.name])).to.deep.equal([["lambda-concurrency:index:FixedConcurrency", "orders"]]);
+    });
+
+    it("runs the unit-testing example with mocha against the installed lambda-concurrency/testing", () => {
+        const example = path.join(scratch, "example");
+        fs.mkdirSync(example, { recursive: true });
+        for (const file of ["index.ts", "index.spec.ts"]) {
+            fs.copyFileSync(path.join(REPO_ROOT, "docs", "examples", "testing", file), path.join(example, file));
+        }
+        fs.writeFileSync(
+            path.join(example, "tsconfig.json"),
+            JSON.stringify({
+                compilerOptions: { strict: true, target: "ES2022", module: "commonjs", lib: ["ES2022"], types: ["node", "mocha"], outDir: "out", skipLibCheck: true },
+                files: ["index.ts", "index.spec.ts"],
+            }),
+        );
+        execFileSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: example, stdio: ["ignore", "pipe", "pipe"] });
+        const mocha = path.join(scratch, "node_modules", "mocha", "bin", "mocha.js");
+        const run = spawnSync(process.execPath, [mocha, "--reporter", "json", path.join("out", "index.spec.js")], { cwd: example, encoding: "utf8" });
+        const result = JSON.parse(run.stdout) as { stats: { passes: number; failures: number }; failures: { fullTitle: string; err: { message: string } }[] };
+        expect(result.failures.map((f) => `${f.fullTitle}: ${f.err.message}`)).to.deep.equal([]);
+        expect(result.stats.passes).to.equal(4);
+        expect(run.status).to.equal(0);
+    });
+
+    it("plans a TypeScript project with its stack's config, through the project's own ts-node", () => {
+        const project = path.join(scratch, "orders");
+        fs.mkdirSync(project, { recursive: true });
+        fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: orders\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
+        fs.writeFileSync(path.join(project, "Pulumi.prod.yaml"), "config:\n  aws:region: eu-west-1\n  orders:count: 3\n");
+        fs.writeFileSync(
+            path.join(project, "index.ts"),
+            [
+                'import * as pulumi from "@pulumi/pulumi";',
+                'import { FixedConcurrency } from "lambda-concurrency";',
+                "const count: number = new pulumi.Config().requireNumber(\"count\");",
+                'new FixedConcurrency("orders", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: count });',
+                "",
+            ].join("\n"),
+        );
+        const run = spawnSync(
+            path.join(scratch, "node_modules", ".bin", "lambda-concurrency"),
+            ["plan", "--program", "orders", "--stack", "prod", "--json"],
+            { cwd: scratch, encoding: "utf8" },
+        );
+        expect(run.status, run.stderr).to.equal(0);
+        const plan = JSON.parse(run.stdout) as {
+            target: { project: string; stack: string; region: string };
+            roots: { urn: string; children: { inputs: Record<string, unknown> }[] }[];
+        };
+        expect(plan.target).to.deep.include({ project: "orders", stack: "prod", region: "eu-west-1" });
+        expect(plan.roots.map((r) => r.urn)).to.deep.equal(["urn:pulumi:prod::orders::lambda-concurrency:index:FixedConcurrency::orders"]);
+        expect(plan.roots[0].children[0].inputs.provisionedConcurrentExecutions).to.equal(3);
     });
 });

@@ -1,6 +1,6 @@
 // The sample programs, run under the shared mocks: what `pulumi up -c scenario=NAME` would create.
 import { expect } from "chai";
-import { autoName } from "../../cli/mock-aws";
+import { autoName } from "../../testing/mock-aws";
 import { DEFAULT_SCENARIO, SCENARIOS } from "../../programs/scenarios";
 import { ofType, resetProgram, settled, urnOf } from "../helpers/pulumi";
 

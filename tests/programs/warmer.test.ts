@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { autoName } from "../../cli/mock-aws";
+import { autoName } from "../../testing/mock-aws";
 import { SCENARIOS } from "../../programs/scenarios";
 import { runtimeLibraryAssets } from "../../programs/warmer";
 import { ofType, resetProgram, settled } from "../helpers/pulumi";

@@ -18,7 +18,7 @@ import {
   WarmupEvent,
   WarmupReply,
   withWarmup,
-} from "../../runtime";
+} from "../../runtime/index";
 import { resetInstanceStateForTests } from "../../runtime/instance-state";
 import { fakeClock, FakeClock, fakeContext, sequentialIds, withEnvironment } from "./fake-lambda";
 

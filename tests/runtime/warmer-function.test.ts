@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import * as runtime from "../../runtime";
+import * as runtime from "../../runtime/index";
 import * as warmer from "../../runtime/warmer-function";
 import { resetInstanceStateForTests } from "../../runtime/instance-state";
 import { fakeClock, fakeContext, sequentialIds } from "./fake-lambda";

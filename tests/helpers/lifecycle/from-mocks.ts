@@ -1,6 +1,6 @@
 // Turns a real program, run under the AWS-like mocks, into what the lifecycle model takes: the resources it declares,
 // in registration order, with their inputs, dependencies and engine options.
-import type { RecordedResource } from "../../../cli/mock-aws";
+import type { RecordedResource } from "../../../testing/mock-aws";
 import { setCurrentTime } from "../../../components/clock";
 import { resetProgram, settled } from "../pulumi";
 import { DeclaredResource } from "./types";

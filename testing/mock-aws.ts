@@ -1,15 +1,41 @@
-// Pulumi mocks that behave like the AWS provider where it matters for this package, shared by the offline plan and
-// the tests. The SDK's mock runtime returns only what the mocks give back, so by default a Lambda function has no
-// name, ARN or version and nothing is ever auto-named. These mocks fill in what the provider computes, auto-name
-// resources the way the provider does (the logical name, a hyphen and 7 random hex characters), refuse any name
-// longer than AWS allows for that resource type, and record every registration with its parent so that callers
-// can print or assert the exact tree.
+// Pulumi mocks that behave like the AWS provider where it matters for this package, shared by the offline plan
+// (cli/plan.ts) and the testing kit (testing/index.ts, `lambda-concurrency/testing`). The SDK's mock runtime returns
+// only what the mocks give back, so by default a Lambda function has no name, ARN or version and nothing is ever
+// auto-named. These mocks fill in what the provider computes, auto-name resources the way the provider does (the
+// logical name, a hyphen and 7 random hex characters), refuse any name longer than AWS allows for that resource type
+// and any second resource with the same URN (as the engine does), and record every registration with its parent so
+// that callers can print or assert the exact tree.
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 
-/** The account and region every mocked ARN uses. */
+/** The account and region every mocked ARN uses unless the mocks are given others. */
 export const MOCK_ACCOUNT_ID = "123456789012";
 export const MOCK_REGION = "us-east-1";
+
+/** Where the mocked AWS provider works: its region and account, as `aws:region` and the caller's credentials say. */
+export interface MockAwsOptions {
+    /** @default "us-east-1" */
+    region?: string;
+    /** @default "123456789012" */
+    accountId?: string;
+}
+
+/** The partition and DNS suffix of a region, as the provider's getPartition reports them. */
+export function partitionOf(region: string): { partition: string; dnsSuffix: string } {
+    if (region.startsWith("cn-")) {
+        return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
+    }
+    if (region.startsWith("us-gov-")) {
+        return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
+    }
+    if (region.startsWith("us-isob-")) {
+        return { partition: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov" };
+    }
+    if (region.startsWith("us-iso-")) {
+        return { partition: "aws-iso", dnsSuffix: "c2s.ic.gov" };
+    }
+    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+}
 
 /**
  * The name property and the longest name AWS accepts, for the resource types this package creates or its samples
@@ -61,6 +87,8 @@ export interface RecordedResource {
     id?: string;
     /** The URNs it depends on: its dependsOn and the resources its inputs came from (not its parent). */
     dependencies: string[];
+    /** For each input that came from other resources' outputs, those resources' URNs. */
+    propertyDependencies?: Record<string, string[]>;
     /** The resource options that decide its life in the engine, as the SDK sent them. */
     options: RecordedOptions;
 }
@@ -77,26 +105,32 @@ export interface RecordedOptions {
     retainOnDelete: boolean;
 }
 
+/** What the monitor wrapper notes about the registration the mock monitor is about to hand to newResource. */
+export interface RegistrationContext {
+    urn: string;
+    parent?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    options: RecordedOptions;
+    /** The program run the resource was constructed in (see AwsLikeMocks.newProgram). */
+    program: number;
+}
+
 /** A name AWS would refuse; thrown from the mocks, so the program or test fails as the deployment would. */
 export class NameLimitError extends Error {}
+
+/** A second resource with a URN already registered; the Pulumi engine refuses it with this message. */
+export class DuplicateUrnError extends Error {
+    constructor(public readonly urn: string) {
+        super(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    }
+}
 
 type Json = Record<string, unknown>;
 
 function stringInput(inputs: Json, key: string): string | undefined {
     const value = inputs[key];
     return typeof value === "string" ? value : undefined;
-}
-
-/** The ARN of a Lambda function given its name or ARN. */
-function functionArn(functionNameOrArn: string): string {
-    if (functionNameOrArn.startsWith("arn:")) {
-        return functionNameOrArn;
-    }
-    return `arn:aws:lambda:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:function:${functionNameOrArn}`;
-}
-
-function invokeArnOf(arn: string): string {
-    return `arn:aws:apigateway:${MOCK_REGION}:lambda:path/2015-03-31/functions/${arn}/invocations`;
 }
 
 /** API Gateway ids are 10 lower-case alphanumerics. */
@@ -106,6 +140,13 @@ function mockApiId(type: string, logicalName: string): string {
 
 /** The mocks. Install them with {@link installAwsLikeMocks}. */
 export class AwsLikeMocks implements pulumi.runtime.Mocks {
+    /** The region every computed ARN and endpoint names (`aws:region`). */
+    public region = MOCK_REGION;
+    /** The account every computed ARN names (the caller's). */
+    public accountId = MOCK_ACCOUNT_ID;
+    /** The region's partition ("aws", "aws-cn", ...) and DNS suffix. */
+    public partition = "aws";
+    public dnsSuffix = "amazonaws.com";
     /** Every registration, in the order the SDK made them. */
     public readonly resources: RecordedResource[] = [];
     /** Every provider function call (invoke), in order. */
@@ -115,10 +156,50 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     /** How many times each component (by URN) called registerOutputs. */
     public readonly outputRegistrations = new Map<string, number>();
     /** Set by the monitor wrapper for the registration being made; see installAwsLikeMocks. */
-    public registering?: { urn: string; parent?: string; dependencies: string[]; options: RecordedOptions };
+    public registering?: RegistrationContext;
 
-    /** Forgets what was recorded (between tests). */
+    /**
+     * The URNs registered by each program run since the last reset: a second registration of one in the same program
+     * is refused, as the engine refuses it.
+     */
+    private readonly urnsByProgram = new Map<number, Set<string>>();
+    /** The program run that resources constructed from now on belong to; see newProgram. */
+    private program = 0;
+    /** Installs a monitor for a new program run; set by installAwsLikeMocks. */
+    private startProgram?: (program: number) => void;
+
+    constructor(options: MockAwsOptions = {}) {
+        this.configure(options);
+    }
+
+    /** Moves the mocked provider to another region or account (unset: the defaults). */
+    public configure(options: MockAwsOptions): void {
+        this.region = options.region ?? MOCK_REGION;
+        this.accountId = options.accountId ?? MOCK_ACCOUNT_ID;
+        ({ partition: this.partition, dnsSuffix: this.dnsSuffix } = partitionOf(this.region));
+    }
+
+    /**
+     * Starts a new program while keeping what was recorded: the URNs registered so far may be registered again, as
+     * in a second deployment (the Automation API runs preview, then update, in one process).
+     */
+    public newProgram(): void {
+        this.program += 1;
+        // The SDK hands each registration to the monitor it found when the resource was constructed: a fresh monitor
+        // per program run tells the registrations still in flight from an earlier run apart from this run's.
+        this.startProgram?.(this.program);
+    }
+
+    /** Called by installAwsLikeMocks once the SDK's mock monitor is in place. */
+    public attach(startProgram: (program: number) => void): void {
+        this.startProgram = startProgram;
+        this.newProgram();
+    }
+
+    /** Forgets what was recorded (between tests, or before a program runs again as a new deployment). */
     public reset(): void {
+        this.urnsByProgram.clear();
+        this.newProgram();
         this.resources.length = 0;
         this.calls.length = 0;
         this.errors.length = 0;
@@ -133,18 +214,26 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     public newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Json } {
         const inputs = (args.inputs ?? {}) as Json;
         const custom = args.custom === true;
+        const context = this.registering;
+        this.registering = undefined;
         let state: Json;
         try {
+            // A read (Resource.get) has no registration context: the engine keys those by id, not by a new URN.
+            if (context !== undefined) {
+                const urns = this.urnsByProgram.get(context.program) ?? new Set<string>();
+                this.urnsByProgram.set(context.program, urns);
+                if (urns.has(context.urn)) {
+                    throw new DuplicateUrnError(context.urn);
+                }
+                urns.add(context.urn);
+            }
             state = custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
         } catch (error) {
             // The SDK turns this into a failed registration that nothing may await: keep it where tests look.
-            this.registering = undefined;
             this.errors.push(error instanceof Error ? error : new Error(String(error)));
             throw error;
         }
         const id = custom ? this.physicalId(args.type, args.name, state) : undefined;
-        const context = this.registering;
-        this.registering = undefined;
         this.resources.push({
             type: args.type,
             name: args.name,
@@ -155,6 +244,7 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
             state,
             id,
             dependencies: context?.dependencies ?? [],
+            propertyDependencies: context?.propertyDependencies ?? {},
             options: context?.options ?? NO_OPTIONS,
         });
         return { id, state };
@@ -165,14 +255,26 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
         this.calls.push({ token: args.token, inputs });
         switch (args.token) {
             case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "MOCK" };
+                return { accountId: this.accountId, arn: `arn:${this.partition}:iam::${this.accountId}:user/mock`, userId: "MOCK" };
             case "aws:index/getRegion:getRegion":
-                return { name: MOCK_REGION, region: MOCK_REGION, id: MOCK_REGION };
+                return { name: this.region, region: this.region, id: this.region };
             case "aws:index/getPartition:getPartition":
-                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+                return { partition: this.partition, dnsSuffix: this.dnsSuffix, id: this.partition };
             default:
                 return inputs;
         }
+    }
+
+    /** The ARN of a Lambda function given its name or ARN. */
+    private functionArn(functionNameOrArn: string): string {
+        if (functionNameOrArn.startsWith("arn:")) {
+            return functionNameOrArn;
+        }
+        return `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionNameOrArn}`;
+    }
+
+    private invokeArnOf(arn: string): string {
+        return `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
     }
 
     /** What the provider would hold after creating the resource: its inputs, defaults and computed outputs. */
@@ -197,14 +299,14 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
         const name = stringInput(state, "name") ?? logicalName;
         switch (type) {
             case "aws:lambda/function:Function": {
-                const arn = `arn:aws:lambda:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:function:${name}`;
+                const arn = this.functionArn(name);
                 const version = inputs.publish === true ? "1" : "$LATEST";
                 Object.assign(state, {
                     arn,
-                    invokeArn: invokeArnOf(arn),
+                    invokeArn: this.invokeArnOf(arn),
                     version,
                     qualifiedArn: `${arn}:${version}`,
-                    qualifiedInvokeArn: invokeArnOf(`${arn}:${version}`),
+                    qualifiedInvokeArn: this.invokeArnOf(`${arn}:${version}`),
                     memorySize: inputs.memorySize ?? 128,
                     timeout: inputs.timeout ?? 3,
                     architectures: inputs.architectures ?? ["x86_64"],
@@ -212,45 +314,45 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 break;
             }
             case "aws:lambda/alias:Alias": {
-                const arn = `${functionArn(stringInput(inputs, "functionName") ?? "unknown")}:${name}`;
-                Object.assign(state, { arn, invokeArn: invokeArnOf(arn) });
+                const arn = `${this.functionArn(stringInput(inputs, "functionName") ?? "unknown")}:${name}`;
+                Object.assign(state, { arn, invokeArn: this.invokeArnOf(arn) });
                 break;
             }
             case "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig":
                 state.skipDestroy = inputs.skipDestroy ?? false;
                 break;
             case "aws:iam/role:Role":
-                Object.assign(state, { arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`, uniqueId: "AROAMOCK" });
+                Object.assign(state, { arn: `arn:${this.partition}:iam::${this.accountId}:role/${name}`, uniqueId: "AROAMOCK" });
                 break;
             case "aws:iam/policy:Policy":
-                state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/${name}`;
+                state.arn = `arn:${this.partition}:iam::${this.accountId}:policy/${name}`;
                 break;
             case "aws:cloudwatch/eventRule:EventRule":
-                state.arn = `arn:aws:events:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:rule/${name}`;
+                state.arn = `arn:${this.partition}:events:${this.region}:${this.accountId}:rule/${name}`;
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
-                state.arn = `arn:aws:logs:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:log-group:${name}`;
+                state.arn = `arn:${this.partition}:logs:${this.region}:${this.accountId}:log-group:${name}`;
                 break;
             case "aws:apigatewayv2/api:Api": {
                 const apiId = mockApiId(type, logicalName);
                 Object.assign(state, {
-                    apiEndpoint: `https://${apiId}.execute-api.${MOCK_REGION}.amazonaws.com`,
-                    executionArn: `arn:aws:execute-api:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:${apiId}`,
+                    apiEndpoint: `https://${apiId}.execute-api.${this.region}.${this.dnsSuffix}`,
+                    executionArn: `arn:${this.partition}:execute-api:${this.region}:${this.accountId}:${apiId}`,
                 });
                 break;
             }
             case "aws:apigatewayv2/stage:Stage":
-                state.invokeUrl = `https://mock.execute-api.${MOCK_REGION}.amazonaws.com/${stringInput(inputs, "name") ?? ""}`;
+                state.invokeUrl = `https://mock.execute-api.${this.region}.${this.dnsSuffix}/${stringInput(inputs, "name") ?? ""}`;
                 break;
             case "aws:appautoscaling/target:Target":
-                state.arn = `arn:aws:application-autoscaling:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:scalable-target/${autoNameSuffix(type, logicalName)}`;
+                state.arn = `arn:${this.partition}:application-autoscaling:${this.region}:${this.accountId}:scalable-target/${autoNameSuffix(type, logicalName)}`;
                 break;
             case "aws:appautoscaling/policy:Policy":
-                state.arn = `arn:aws:autoscaling:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:scalingPolicy:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:policyName/${name}`;
+                state.arn = `arn:${this.partition}:autoscaling:${this.region}:${this.accountId}:scalingPolicy:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:policyName/${name}`;
                 state.alarmArns = [];
                 break;
             case "aws:appautoscaling/scheduledAction:ScheduledAction":
-                state.arn = `arn:aws:autoscaling:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:scheduledAction:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:scheduledActionName/${name}`;
+                state.arn = `arn:${this.partition}:autoscaling:${this.region}:${this.accountId}:scheduledAction:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:scheduledActionName/${name}`;
                 break;
         }
         return state;
@@ -284,6 +386,7 @@ interface RegisterRequestLike {
     getType(): string;
     getName(): string;
     getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[];
     getRetainondelete(): boolean;
@@ -297,19 +400,24 @@ interface AliasLike {
 }
 
 /**
- * Installs the mocks in the Pulumi SDK's mock runtime and returns them. The SDK does not tell mocks a resource's
- * parent, so the monitor's registerResource is wrapped to note the parent (and URN) of the registration that the
- * mock monitor is about to hand to `newResource` (it does so synchronously, before its first await).
+ * Installs the mocks in the Pulumi SDK's mock runtime and returns them (`mocks`, reconfigured, when given; a new
+ * instance otherwise). The SDK does not tell mocks a resource's parent, so the monitor's registerResource is wrapped
+ * to note the parent (and URN) of the registration that the mock monitor is about to hand to `newResource` (it does
+ * so synchronously, before its first await).
  */
-export function installAwsLikeMocks(options: { project: string; stack: string; preview?: boolean }): AwsLikeMocks {
-    const mocks = new AwsLikeMocks();
+export function installAwsLikeMocks(
+    options: { project: string; stack: string; preview?: boolean } & MockAwsOptions,
+    existing?: AwsLikeMocks,
+): AwsLikeMocks {
+    const mocks = existing ?? new AwsLikeMocks(options);
+    mocks.configure(options);
     void pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? false);
     const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike | undefined;
     if (monitor === undefined || typeof monitor.registerResource !== "function" || typeof monitor.newUrn !== "function") {
         throw new Error("the Pulumi SDK's mock monitor is not installed: is more than one copy of @pulumi/pulumi loaded?");
     }
     const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (request, callback) => {
+    const wrap = (program: number) => (request: RegisterRequestLike, callback: (...args: unknown[]) => void) => {
         const parent = request.getParent();
         // An alias spec names what differs from the resource itself; its URN is built the way the mock monitor builds
         // every URN, so that aliases and URNs compare as the engine compares them.
@@ -321,16 +429,25 @@ export function installAwsLikeMocks(options: { project: string; stack: string; p
             const aliasParent = spec.getNoparent() ? "" : spec.getParenturn() || parent;
             return monitor.newUrn(aliasParent, spec.getType() || request.getType(), spec.getName() || request.getName());
         };
+        const propertyDependencies: Record<string, string[]> = {};
+        request.getPropertydependenciesMap().forEach((value, key) => {
+            const urns = [...new Set(value.getUrnsList())];
+            if (urns.length > 0) {
+                propertyDependencies[key] = urns;
+            }
+        });
         mocks.registering = {
             urn: monitor.newUrn(parent, request.getType(), request.getName()),
             parent,
             dependencies: [...new Set(request.getDependenciesList())],
+            propertyDependencies,
             options: {
                 deleteBeforeReplace: request.getDeletebeforereplace(),
                 ignoreChanges: request.getIgnorechangesList(),
                 aliases: [...request.getAliasesList().map(aliasUrn), ...request.getAliasurnsList()],
                 retainOnDelete: request.getRetainondelete(),
             },
+            program,
         };
         return register(request, callback);
     };
@@ -340,6 +457,21 @@ export function installAwsLikeMocks(options: { project: string; stack: string; p
         mocks.outputRegistrations.set(urn, (mocks.outputRegistrations.get(urn) ?? 0) + 1);
         return registerOutputs(request, callback);
     };
+    // Each program run gets its own view of the mock monitor (the SDK's global store holds the monitor that new
+    // resources pick up). Where the store can't be reached, one wrapper serves every run, whose registrations are then
+    // counted as the run that is current when they arrive.
+    const store = (globalThis as unknown as { globalStore?: { settings?: { monitor?: unknown } } }).globalStore;
+    const perProgram = store?.settings !== undefined && store.settings.monitor === monitor;
+    let current = 0;
+    monitor.registerResource = (request, callback) => wrap(current)(request, callback);
+    mocks.attach((program) => {
+        current = program;
+        if (perProgram && store?.settings !== undefined) {
+            const view = Object.create(monitor) as MockMonitorLike;
+            view.registerResource = wrap(program);
+            store.settings.monitor = view;
+        }
+    });
     return mocks;
 }
 

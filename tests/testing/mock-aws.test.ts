@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { Alias } from "@pulumi/aws/lambda";
 import { Role } from "@pulumi/aws/iam";
 import { EventRule } from "@pulumi/aws/cloudwatch";
-import { AWS_NAME_LIMITS, autoName, autoNameSuffix } from "../../cli/mock-aws";
+import { AWS_NAME_LIMITS, autoName, autoNameSuffix } from "../../testing/mock-aws";
 import { mocks, rejectionMessage, resetProgram, settled, testFunction, valueOf } from "../helpers/pulumi";
 
 const FUNCTION = "aws:lambda/function:Function";
