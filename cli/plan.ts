@@ -6,6 +6,7 @@
 // the project's name and a stack's config (Pulumi.<stack>.yaml) in the runtime, TypeScript through the project's own
 // ts-node, the project folder as the working directory. This repository's sample scenarios are the same thing with
 // the repository as the project and `scenario` in the config.
+import { closestWord } from "../components/suggest";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -360,6 +361,9 @@ interface PlanArguments {
     now?: Date;
 }
 
+/** The flags of `plan`, for "did you mean". */
+const PLAN_FLAGS = ["--program", "--stack", "--config", "--json", "--now", "--list", "--help"];
+
 /** Parses the command's arguments; returns a message for bad ones. Flags take `--flag value` or `--flag=value`. */
 export function parsePlanArguments(argv: string[]): PlanArguments | { error: string } {
     const parsed: PlanArguments = { config: [], json: false, list: false, help: false };
@@ -409,7 +413,8 @@ export function parsePlanArguments(argv: string[]): PlanArguments | { error: str
             }
             parsed.now = new Date(parsedNow);
         } else if (arg.startsWith("-")) {
-            return { error: `unknown flag ${arg}` };
+            const nearest = closestWord(arg, PLAN_FLAGS);
+            return { error: `unknown flag ${arg}${nearest === undefined ? "" : `; did you mean ${nearest}?`}` };
         } else if (parsed.scenario === undefined) {
             parsed.scenario = arg;
         } else {

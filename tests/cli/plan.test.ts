@@ -66,7 +66,8 @@ describe("plan: arguments", () => {
         expect(parsePlanArguments(["-h", "--frobnicate"])).to.deep.equal({ ...none, help: true });
     });
     it("refuses unknown flags, two scenarios, a scenario with --program, and flags without their values", () => {
-        expect(parsePlanArguments(["--jsno"])).to.deep.equal({ error: "unknown flag --jsno" });
+        expect(parsePlanArguments(["--jsno"])).to.deep.equal({ error: "unknown flag --jsno; did you mean --json?" });
+        expect(parsePlanArguments(["--stak", "prod"])).to.deep.equal({ error: "unknown flag --stak; did you mean --stack?" });
         expect(parsePlanArguments(["a", "b"])).to.deep.equal({ error: 'one scenario at a time; got "a" and "b"' });
         expect(parsePlanArguments(["a", "--program", "x"])).to.deep.equal({ error: "give a SCENARIO or --program, not both" });
         expect(parsePlanArguments(["--program"])).to.deep.equal({ error: "--program needs a path" });
