@@ -2,9 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { describeValue, validateCapacity } from "./function-reference";
-import { programOwnershipRegistry } from "./ownership";
-import { validateReplacementChoice, validateSkipDestroy } from "./replacement";
-import { claimComponentName, withSwapAliases } from "./swaps";
+import { validateSkipDestroy } from "./replacement";
+import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
 
 /** The arguments of {@link FixedConcurrency}. */
@@ -61,15 +60,13 @@ export class FixedConcurrency extends pulumi.ComponentResource {
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
-        const registry = programOwnershipRegistry();
-        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
-        if (nameProblem !== undefined) {
-            fail(nameProblem);
-        }
-        const deleteFirst = validateReplacementChoice(args.deleteOldConfigurationFirst);
-        if ("error" in deleteFirst) {
-            fail(deleteFirst.error);
-        }
+        const { registry, deleteOldConfigurationFirst } = startProvisionedConcurrencyComponent(
+            this,
+            type,
+            name,
+            opts?.parent,
+            args.deleteOldConfigurationFirst,
+        );
         const count = checkedInput(this, label, args.provisionedConcurrentExecutions, (value) =>
             validateCapacity(value, "provisionedConcurrentExecutions", 1),
         );
@@ -105,7 +102,7 @@ export class FixedConcurrency extends pulumi.ComponentResource {
                 skipDestroy,
             },
             // Registered only once every Output-time check passed (see checked-input.ts).
-            { parent: this, dependsOn: afterChecks(this), deleteBeforeReplace: "value" in deleteFirst ? deleteFirst.value : false },
+            { parent: this, dependsOn: afterChecks(this), deleteBeforeReplace: deleteOldConfigurationFirst },
         );
         this.functionName = exportable(target.functionName);
         this.qualifier = outputAfterChecks(this, this.config.qualifier);

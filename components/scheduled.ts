@@ -3,8 +3,6 @@ import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { outputsAfterChecks } from "./checked-input";
 import { currentTime } from "./clock";
-import { programOwnershipRegistry } from "./ownership";
-import { validateReplacementChoice } from "./replacement";
 import {
     ScheduleArgs,
     checkedTargetBounds,
@@ -14,7 +12,7 @@ import {
     registeredCapacity,
     validateSchedules,
 } from "./scalable-target";
-import { claimComponentName, withSwapAliases } from "./swaps";
+import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
 
 /** The arguments of {@link ScheduledConcurrency}. */
@@ -71,13 +69,13 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
-        const registry = programOwnershipRegistry();
-        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
-        if (nameProblem !== undefined) {
-            fail(nameProblem);
-        }
-        const deleteFirst = validateReplacementChoice(args.deleteOldConfigurationFirst);
-        const deleteOldConfigurationFirst = "error" in deleteFirst ? fail(deleteFirst.error) : deleteFirst.value;
+        const { registry, deleteOldConfigurationFirst } = startProvisionedConcurrencyComponent(
+            this,
+            type,
+            name,
+            opts?.parent,
+            args.deleteOldConfigurationFirst,
+        );
 
         const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 0, required: true });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;

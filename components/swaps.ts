@@ -8,7 +8,8 @@
 // `NAME-target`, the scheduled actions `NAME-ACTION`) as the same resources, updated in place instead of created and
 // deleted (Pulumi docs, "Resource options: aliases": a child inherits its parent's aliases).
 import * as pulumi from "@pulumi/pulumi";
-import { OwnershipRegistry, parentScopeOf } from "./ownership";
+import { OwnershipRegistry, parentScopeOf, programOwnershipRegistry } from "./ownership";
+import { validateReplacementChoice } from "./replacement";
 
 /** The component types that manage provisioned concurrency, and so take over from each other. */
 export const PROVISIONED_CONCURRENCY_COMPONENT_TYPES: readonly string[] = [
@@ -59,4 +60,28 @@ export function claimComponentName(
 /** "FixedConcurrency" for "lambda-concurrency:index:FixedConcurrency". */
 function shortType(type: string): string {
     return type.slice(type.lastIndexOf(":") + 1);
+}
+
+/**
+ * What each provisioned concurrency component checks first, right after `super`: its name among the others (see
+ * claimComponentName) and its `deleteOldConfigurationFirst` argument. Throws a ResourceError naming the component.
+ * Returns the program's registry, for the component's claims, and the replacement choice.
+ */
+export function startProvisionedConcurrencyComponent(
+    component: pulumi.ComponentResource,
+    type: string,
+    name: string,
+    parent: pulumi.Resource | undefined,
+    deleteOldConfigurationFirst: unknown,
+): { registry: OwnershipRegistry; deleteOldConfigurationFirst: boolean } {
+    const fail = (message: string): never => {
+        throw new pulumi.ResourceError(`${shortType(type)} "${name}": ${message}`, component);
+    };
+    const registry = programOwnershipRegistry();
+    const nameProblem = claimComponentName(registry, parent, name, type);
+    if (nameProblem !== undefined) {
+        fail(nameProblem);
+    }
+    const choice = validateReplacementChoice(deleteOldConfigurationFirst);
+    return { registry, deleteOldConfigurationFirst: "error" in choice ? fail(choice.error) : choice.value };
 }

@@ -5,8 +5,6 @@ import type { input } from "@pulumi/aws/types";
 import { afterChecks, checkedInput, outputsAfterChecks } from "./checked-input";
 import { currentTime } from "./clock";
 import { ValidationResult, describeValue } from "./function-reference";
-import { programOwnershipRegistry } from "./ownership";
-import { validateReplacementChoice } from "./replacement";
 import {
     ScheduleArgs,
     checkedTargetBounds,
@@ -16,7 +14,7 @@ import {
     registeredCapacity,
     validateSchedules,
 } from "./scalable-target";
-import { claimComponentName, withSwapAliases } from "./swaps";
+import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { CheckedTarget, checkTarget } from "./target";
 
 /** The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch. */
@@ -205,13 +203,13 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
-        const registry = programOwnershipRegistry();
-        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
-        if (nameProblem !== undefined) {
-            fail(nameProblem);
-        }
-        const deleteFirst = validateReplacementChoice(args.deleteOldConfigurationFirst);
-        const deleteOldConfigurationFirst = "error" in deleteFirst ? fail(deleteFirst.error) : deleteFirst.value;
+        const { registry, deleteOldConfigurationFirst } = startProvisionedConcurrencyComponent(
+            this,
+            type,
+            name,
+            opts?.parent,
+            args.deleteOldConfigurationFirst,
+        );
 
         if (args.maxCapacity === undefined || args.maxCapacity === null) {
             fail("maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)");
