@@ -258,6 +258,25 @@ describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
         expectConsistent(byArn.state, aws, [{ functionName: "orders", qualifier: "live", count: 5 }]);
     });
 
+    it("upgrading a 0.1 stack that gave an ARN: the replacement would delete the new configuration; deleteOldConfigurationFirst keeps it (README, Upgrading from 0.1)", async () => {
+        const ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders";
+        // What 0.1 declared: the ARN handed to AWS as the function name.
+        const old = (await declaredBy(fixed("api", 5))).map((r) =>
+            r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig"
+                ? { ...r, id: `${ARN},live`, inputs: { ...r.inputs, functionName: ARN }, state: { ...r.state, functionName: ARN } }
+                : r,
+        );
+        const aws = account();
+        const state = deployed(emptyState(), old, aws);
+        const plain = up(state, await declaredBy(fixed("api", 5)), aws);
+        expect(plain.error).to.equal(undefined);
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        const again = account();
+        const upgraded = up(deployed(emptyState(), old, again), await declaredBy(fixed("api", 5, "live", { deleteOldConfigurationFirst: true })), again);
+        expect(upgraded.error).to.equal(undefined);
+        expectConsistent(upgraded.state, again, [{ functionName: "orders", qualifier: "live", count: 5 }]);
+    });
+
     it("a scheduled action moved the bounds: a later `up --refresh` at that time leaves them (no fight)", async () => {
         const aws = account();
         let state = deployed(emptyState(), await declaredBy(scheduledUtilization("api"), NOON), aws);
