@@ -150,6 +150,10 @@ export function exportable<T>(output: pulumi.Output<T>): pulumi.Output<T> {
  * Output when it resolves, so the deployment stops before AWS sees the value, and the error still names the
  * component and the argument (an {@link OutputCheckError}, which also gates the component's children). Returns the
  * input as an Output that carries the check.
+ *
+ * Give `T` where the value is `args.x ?? DEFAULT`: compiled without strictNullChecks, as Pulumi's Node.js plugin host
+ * compiles the package for a consumer in another language (ts-node's defaults, see schedule/validate.ts), TypeScript
+ * infers the constraint `string | number | boolean` from such a value, and the result no longer fits a number input.
  */
 export function checkedInput<T extends string | number | boolean>(
     component: pulumi.Resource,

@@ -25,7 +25,7 @@ export interface FixedConcurrencyArgs {
     /**
      * Keep the configuration in AWS when the component is destroyed. Off by default, so that `pulumi destroy`
      * really releases the capacity and its hourly charge. Refused with a version-number qualifier: each new version
-     * replaces the configuration, and every old version's environments would be kept, billing.
+     * replaces the configuration, and every old version's environments would be kept, billing. Defaults to false.
      * @default false
      */
     skipDestroy?: pulumi.Input<boolean>;
@@ -34,6 +34,7 @@ export interface FixedConcurrencyArgs {
      * configuration before creating the new one. Pulumi's default creates the new one first, so that the old
      * version keeps its environments while the new ones are allocated; that needs room for both in the function's
      * reserved concurrency (and the account's unreserved concurrency). Turn this on for a function without that room.
+     * Defaults to false.
      * @default false
      */
     deleteOldConfigurationFirst?: boolean;

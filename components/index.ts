@@ -26,6 +26,7 @@ export {
     utilizationMetric,
 } from "./utilization";
 export {
+    Schedule,
     ScheduleArgs,
     ResolvedSchedule,
     LAMBDA_SERVICE_NAMESPACE,
@@ -49,7 +50,7 @@ export {
     formatTimeline,
     describeSchedule,
 } from "./schedule";
-export { LambdaWarmer, LambdaWarmerArgs, WarmerTargetArgs, WARMER_RUNTIME } from "./warmer";
+export { LambdaWarmer, LambdaWarmerArgs, WarmerArchitecture, WarmerTarget, WarmerTargetArgs, WARMER_RUNTIME } from "./warmer";
 export {
     DEFAULT_WARMER_SCHEDULE,
     MAX_WARMER_TARGETS,

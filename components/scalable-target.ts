@@ -20,8 +20,14 @@ import { CheckedTarget } from "./target";
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";
 export const PROVISIONED_CONCURRENCY_DIMENSION = "lambda:function:ProvisionedConcurrency";
 
-/** One scheduled change of the scalable target's bounds. */
-export interface ScheduleArgs {
+/**
+ * One scheduled change of the scalable target's bounds.
+ *
+ * Named without an `Args` suffix: the schema other languages are generated from takes the interface's name as the
+ * type's name, and the Python and Go generators add `Args` to input types themselves (`ScheduleArgs` would become
+ * `ScheduleArgsArgs`). {@link ScheduleArgs} stays as the TypeScript name of earlier releases.
+ */
+export interface Schedule {
     /** The scheduled action's name: unique within the component; no `:`, `/` or `|`; at most 256 characters. */
     name: string;
     /**
@@ -29,22 +35,35 @@ export interface ScheduleArgs {
      * `at(yyyy-mm-ddThh:mm:ss)`, as Application Auto Scaling takes them, e.g. `cron(0 8 ? * MON-FRI *)`.
      */
     schedule: string;
-    /** Sets both minCapacity and maxCapacity to this value. */
+    /**
+     * Sets both minCapacity and maxCapacity to this value, a whole number. Give either this or minCapacity and/or
+     * maxCapacity. Defaults to none: minCapacity and maxCapacity say what changes.
+     */
     capacity?: number;
-    /** The new minimum provisioned concurrency. */
+    /** The new minimum provisioned concurrency, a whole number. Defaults to none: the minimum stays as it is. */
     minCapacity?: number;
-    /** The new maximum provisioned concurrency. */
+    /** The new maximum provisioned concurrency, a whole number. Defaults to none: the maximum stays as it is. */
     maxCapacity?: number;
     /**
-     * The IANA time zone of the cron or at expression, e.g. `Europe/Paris`.
+     * The IANA time zone of the cron or at expression, e.g. `Europe/Paris`. Defaults to the component's `timezone`,
+     * else UTC.
      * @default the component's `timezone`, else UTC
      */
     timezone?: string;
-    /** When the action starts to apply, as an RFC 3339 UTC timestamp (`2026-12-01T00:00:00Z`). */
+    /**
+     * When the action starts to apply, as an RFC 3339 UTC timestamp (`2026-12-01T00:00:00Z`). Defaults to none: the
+     * action applies from its creation.
+     */
     startTime?: string;
-    /** When the action stops applying; capacity is not reverted then. RFC 3339 UTC timestamp. */
+    /**
+     * When the action stops applying; capacity is not reverted then. RFC 3339 UTC timestamp. Defaults to none: the
+     * action applies for good.
+     */
     endTime?: string;
 }
+
+/** The name {@link Schedule} had before the package was usable from other languages. */
+export type ScheduleArgs = Schedule;
 
 /** A schedule with its bounds resolved: what one ScheduledAction will set. */
 export interface ResolvedSchedule extends TimelineSchedule {
@@ -70,7 +89,7 @@ function capacityProblem(argument: string, value: unknown, minimum: number): Val
  * bound allowed (0 for ScheduledConcurrency, where no provisioned concurrency at night is a real choice).
  */
 export function validateSchedules(
-    schedules: readonly ScheduleArgs[] | undefined,
+    schedules: readonly Schedule[] | undefined,
     options: { defaultTimezone?: string; minimumCapacity: number; required: boolean },
 ): { schedules: ResolvedSchedule[] } | { error: string } {
     // Callers in JavaScript or other languages may pass anything; the type alone does not guarantee an array.

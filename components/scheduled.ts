@@ -4,7 +4,7 @@ import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { outputsAfterChecks } from "./checked-input";
 import { currentTime } from "./clock";
 import {
-    ScheduleArgs,
+    Schedule,
     checkedTargetBounds,
     createOwnedCapacity,
     createScalableTarget,
@@ -25,25 +25,28 @@ export interface ScheduledConcurrencyArgs {
      * When the provisioned concurrency changes, e.g. `{ name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 }`.
      * At least one. A capacity of 0 releases every provisioned environment until the next schedule.
      */
-    schedules: ScheduleArgs[];
+    schedules: Schedule[];
     /**
-     * The scalable target's lowest bound; every schedule must stay at or above it.
+     * The scalable target's lowest bound, a whole number; every schedule must stay at or above it. Defaults to the
+     * lowest capacity the schedules set.
      * @default the lowest capacity the schedules set
      */
     minCapacity?: pulumi.Input<number>;
     /**
-     * The scalable target's highest bound; every schedule must stay at or below it.
+     * The scalable target's highest bound, a whole number; every schedule must stay at or below it. Defaults to the
+     * highest capacity the schedules set.
      * @default the highest capacity the schedules set
      */
     maxCapacity?: pulumi.Input<number>;
     /**
-     * The IANA time zone of every schedule that sets none, e.g. `Europe/Paris`.
+     * The IANA time zone of every schedule that sets none, e.g. `Europe/Paris`. Defaults to UTC.
      * @default "UTC"
      */
     timezone?: string;
     /**
      * When the configuration is replaced (a new version number, another alias or another function), delete the old
      * configuration before creating the new one, for a function without room for both in its reserved concurrency.
+     * Defaults to false.
      * @default false
      */
     deleteOldConfigurationFirst?: boolean;

@@ -6,7 +6,7 @@ import { afterChecks, checkedInput, outputsAfterChecks } from "./checked-input";
 import { currentTime } from "./clock";
 import { ValidationResult, describeValue } from "./function-reference";
 import {
-    ScheduleArgs,
+    Schedule,
     checkedTargetBounds,
     createOwnedCapacity,
     createScalableTarget,
@@ -17,8 +17,23 @@ import {
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { CheckedTarget, checkTarget } from "./target";
 
-/** The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch. */
-export type UtilizationStatistic = "Maximum" | "Average";
+/**
+ * The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch.
+ *
+ * A constant object and a type of its values, not a TypeScript `enum`: an `enum`'s type does not accept the plain
+ * strings (`statistic: "Average"`) TypeScript programs have always passed, while this union does; and it is the form
+ * of string choice the Pulumi Node.js SDK's schema analyzer turns into a schema enum (a union of string literals named
+ * by a type alias of `typeof X[keyof typeof X]`, @pulumi/pulumi provider/experimental/analyzer.js,
+ * extractEnumMembers), where a bare literal union is refused as "Union types are not supported".
+ */
+export const UtilizationStatistic = {
+    /** The highest utilization within the minute: sees a burst the minute's average hides. */
+    Maximum: "Maximum",
+    /** The minute's average utilization (the predefined LambdaProvisionedConcurrencyUtilization metric). */
+    Average: "Average",
+} as const;
+/** The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch: `"Maximum"` or `"Average"`. */
+export type UtilizationStatistic = (typeof UtilizationStatistic)[keyof typeof UtilizationStatistic];
 
 /** The arguments of {@link UtilizationScaling}. */
 export interface UtilizationScalingArgs {
@@ -27,20 +42,22 @@ export interface UtilizationScalingArgs {
     /** The alias name or published version number whose provisioned concurrency follows the load; never `$LATEST`. */
     qualifier: pulumi.Input<string>;
     /**
-     * The fewest provisioned environments. At least 1: with none, Lambda reports no utilization and nothing would
-     * ever scale out again.
+     * The fewest provisioned environments, a whole number. At least 1: with none, Lambda reports no utilization and
+     * nothing would ever scale out again. Defaults to 1.
      * @default 1
      */
     minCapacity?: pulumi.Input<number>;
-    /** The most provisioned environments. Required: it caps what a burst can cost. */
+    /** The most provisioned environments, a whole number. Required: it caps what a burst can cost. */
     maxCapacity: pulumi.Input<number>;
     /**
-     * The utilization (busy provisioned environments / provisioned environments) to hold, from 0.1 to 0.9.
+     * The utilization (busy provisioned environments / provisioned environments) to hold, from 0.1 to 0.9. Defaults
+     * to 0.7.
      * @default 0.7
      */
     targetUtilization?: pulumi.Input<number>;
     /**
      * How the alarms read the one-minute utilization. `Maximum` sees a burst that the `Average` of the minute hides.
+     * Defaults to `Maximum`.
      * @default "Maximum"
      */
     statistic?: UtilizationStatistic;
@@ -50,31 +67,40 @@ export interface UtilizationScalingArgs {
      * not scale in while the function gets no traffic (its alarm has no data). AWS documents neither that FILL yields
      * datapoints for a window without any data nor how target tracking treats it, and warns that FILL can keep an
      * alarm stuck when data arrives late; lower the bounds with a schedule for idle times you know of instead.
+     * Defaults to false.
      * @default false
      */
     scaleInWhenIdle?: boolean;
-    /** Seconds after a scale-in before another scale-in may start. Application Auto Scaling's default applies when unset. */
+    /**
+     * Seconds after a scale-in before another scale-in may start, a whole number. Defaults to Application Auto
+     * Scaling's own default for Lambda provisioned concurrency (the component sends none).
+     */
     scaleInCooldown?: pulumi.Input<number>;
-    /** Seconds after a scale-out before another scale-out may start. Application Auto Scaling's default applies when unset. */
+    /**
+     * Seconds after a scale-out before another scale-out may start, a whole number. Defaults to Application Auto
+     * Scaling's own default for Lambda provisioned concurrency (the component sends none).
+     */
     scaleOutCooldown?: pulumi.Input<number>;
     /**
-     * Never scale in (scheduled actions still lower the bounds).
+     * Never scale in (scheduled actions still lower the bounds). Defaults to false.
      * @default false
      */
     disableScaleIn?: pulumi.Input<boolean>;
     /**
      * Scheduled bounds on the same target, e.g. 10 to 50 during business hours and 1 to 5 at night; tracking works
-     * inside the bounds in force. Each must stay within minCapacity and maxCapacity.
+     * inside the bounds in force. Each must stay within minCapacity and maxCapacity. Defaults to none: the bounds are
+     * minCapacity and maxCapacity at all times.
      */
-    schedules?: ScheduleArgs[];
+    schedules?: Schedule[];
     /**
-     * The IANA time zone of every schedule that sets none.
+     * The IANA time zone of every schedule that sets none, e.g. `Europe/Paris`. Defaults to UTC.
      * @default "UTC"
      */
     timezone?: string;
     /**
      * When the configuration is replaced (a new version number, another alias or another function), delete the old
      * configuration before creating the new one, for a function without room for both in its reserved concurrency.
+     * Defaults to false.
      * @default false
      */
     deleteOldConfigurationFirst?: boolean;
@@ -223,7 +249,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
             fail(`scaleInWhenIdle must be true or false, got ${describeValue(args.scaleInWhenIdle)}`);
         }
         const scaleInWhenIdle = args.scaleInWhenIdle ?? false;
-        const targetValue = checkedInput(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, validateTargetUtilization);
+        const targetValue = checkedInput<number>(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, validateTargetUtilization);
         const scaleInCooldown =
             args.scaleInCooldown === undefined ? undefined : checkedInput(this, label, args.scaleInCooldown, (v) => validateCooldown(v, "scaleInCooldown"));
         const scaleOutCooldown =

@@ -36,76 +36,102 @@ import {
     validateWarmerSchedule,
 } from "./warmer-plan";
 
-/** One function the warmer keeps warm. */
-export interface WarmerTargetArgs {
+/**
+ * The instruction set the warmer function runs on.
+ *
+ * A constant object and a type of its values, for the reasons given at UtilizationStatistic (utilization.ts): plain
+ * strings keep working in TypeScript, and the schema other languages are generated from gets an enum.
+ */
+export const WarmerArchitecture = {
+    /** AWS Graviton (ARM): about 20% cheaper per GB-second than x86_64 (AWS Lambda pricing). */
+    Arm64: "arm64",
+    /** x86_64. */
+    X86_64: "x86_64",
+} as const;
+/** The instruction set the warmer function runs on: `"arm64"` or `"x86_64"`. */
+export type WarmerArchitecture = (typeof WarmerArchitecture)[keyof typeof WarmerArchitecture];
+
+/**
+ * One function the warmer keeps warm.
+ *
+ * Named without an `Args` suffix for the reason given at Schedule (scalable-target.ts); {@link WarmerTargetArgs}
+ * stays as the TypeScript name of earlier releases.
+ */
+export interface WarmerTarget {
     /**
      * The function's name, ARN or partial ARN; an ARN must be of the account and region the warmer is deployed to
      * (its regional Lambda client invokes there).
      */
     functionName: pulumi.Input<string>;
     /**
-     * The version or alias to ping; unset pings the unqualified function ($LATEST). Warm the qualifier your callers
-     * invoke: an API that calls the `live` alias runs on the alias's environments. Never a qualifier that has
-     * provisioned concurrency (from FixedConcurrency, ScheduledConcurrency or UtilizationScaling): its environments
-     * are always initialized, and pings would only occupy them.
+     * The version or alias to ping. Warm the qualifier your callers invoke: an API that calls the `live` alias runs
+     * on the alias's environments. Never a qualifier that has provisioned concurrency (from FixedConcurrency,
+     * ScheduledConcurrency or UtilizationScaling): its environments are always initialized, and pings would only
+     * occupy them. Defaults to none: pings go to the unqualified function ($LATEST).
      */
     qualifier?: pulumi.Input<string>;
     /**
      * How many instances to keep warm: pings sent at the same moment, each held briefly so that they land on
-     * distinct instances. 1 to 50.
+     * distinct instances. A whole number from 1 to 50. Defaults to the warmer's `concurrency`.
      * @default the warmer's `concurrency`
      */
     concurrency?: pulumi.Input<number>;
     /**
      * The version the qualifier currently points to (an alias's `functionVersion`, say). Only used with `prewarm`:
-     * when it changes, the deploy-time warm-up runs again, warming the new version's environments.
+     * when it changes, the deploy-time warm-up runs again, warming the new version's environments. Defaults to none:
+     * the warm-up runs again only when the target's function, qualifier or concurrency changes.
      */
     version?: pulumi.Input<string>;
 }
 
+/** The name {@link WarmerTarget} had before the package was usable from other languages. */
+export type WarmerTargetArgs = WarmerTarget;
+
 /** The arguments of {@link LambdaWarmer}. */
 export interface LambdaWarmerArgs {
-    /** The functions to keep warm (at most 400 per warmer). Their handlers should be wrapped with `withWarmup`. */
-    targets: WarmerTargetArgs[];
+    /** The functions to keep warm (at least 1, at most 400 per warmer). Their handlers should be wrapped with `withWarmup`. */
+    targets: WarmerTarget[];
     /**
      * When to ping: an EventBridge `rate(...)` or `cron(...)` expression. Idle environments are recycled after
-     * minutes, so pings more than ~10 minutes apart keep little warm.
+     * minutes, so pings more than ~10 minutes apart keep little warm. Defaults to `rate(5 minutes)`.
      * @default "rate(5 minutes)"
      */
     schedule?: string;
     /**
-     * Instances to keep warm for targets that set no `concurrency`.
+     * Instances to keep warm for targets that set no `concurrency`, a whole number from 1 to 50. Defaults to 1.
      * @default 1
      */
     concurrency?: pulumi.Input<number>;
     /**
-     * False keeps every resource but disables the schedule.
+     * False keeps every resource but disables the schedule. Defaults to true.
      * @default true
      */
     enabled?: pulumi.Input<boolean>;
     /**
      * Also warm the targets once during `pulumi up`, and again whenever a target's function, qualifier (a new
-     * version, say) or concurrency changes.
+     * version, say) or concurrency changes. Defaults to false.
      * @default false
      */
     prewarm?: boolean;
     /**
-     * The warmer function's memory in MB.
+     * The warmer function's memory in MB, a whole number from 128 to 10240. Defaults to 128.
      * @default 128
      */
     memorySize?: pulumi.Input<number>;
     /**
-     * The warmer function's timeout in seconds.
+     * The warmer function's timeout in seconds, a whole number from 1 to 900. Defaults to 60.
      * @default 60
      */
     timeoutSeconds?: pulumi.Input<number>;
     /**
-     * The warmer function's architecture.
+     * The warmer function's architecture. Defaults to `arm64`.
      * @default "arm64"
      */
-    architecture?: "arm64" | "x86_64";
+    architecture?: WarmerArchitecture;
     /**
-     * How long the warmer's logs (one line per target and run, in CloudWatch Embedded Metric Format) are kept.
+     * How long the warmer's logs (one line per target and run, in CloudWatch Embedded Metric Format) are kept, in
+     * days: one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, ... 3653), or 0 to keep them forever.
+     * Defaults to 14.
      * @default 14
      */
     logRetentionInDays?: pulumi.Input<number>;
@@ -188,10 +214,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         if (args.prewarm !== undefined && typeof args.prewarm !== "boolean") {
             fail(`prewarm must be true or false, got ${JSON.stringify(args.prewarm)}`);
         }
-        const memorySize = checkedInput(this, label, args.memorySize ?? DEFAULT_WARMER_MEMORY_MB, validateMemorySize);
-        const timeout = checkedInput(this, label, args.timeoutSeconds ?? DEFAULT_WARMER_TIMEOUT_SECONDS, validateTimeoutSeconds);
-        const retention = checkedInput(this, label, args.logRetentionInDays ?? DEFAULT_LOG_RETENTION_DAYS, validateLogRetention);
-        const defaultConcurrency = checkedInput(this, label, args.concurrency ?? 1, (v) => validateWarmConcurrency(v, "concurrency"));
+        const memorySize = checkedInput<number>(this, label, args.memorySize ?? DEFAULT_WARMER_MEMORY_MB, validateMemorySize);
+        const timeout = checkedInput<number>(this, label, args.timeoutSeconds ?? DEFAULT_WARMER_TIMEOUT_SECONDS, validateTimeoutSeconds);
+        const retention = checkedInput<number>(this, label, args.logRetentionInDays ?? DEFAULT_LOG_RETENTION_DAYS, validateLogRetention);
+        const defaultConcurrency = checkedInput<number>(this, label, args.concurrency ?? 1, (v) => validateWarmConcurrency(v, "concurrency"));
 
         // Each target, checked; plain duplicates are refused now, the rest when they resolve. Each claims its function
         // and qualifier in the program's registry, so that no qualifier with provisioned concurrency is warmed.

@@ -64,9 +64,17 @@ let timezoneNames: readonly string[] | undefined;
  * file, but no AWS document lists them, so a suggestion of one is the one place an older name may be offered.
  */
 function knownTimezones(): readonly string[] {
-    timezoneNames ??= [...Intl.supportedValuesOf("timeZone"), "UTC"];
+    timezoneNames ??= [...(Intl as IntlWithSupportedValues).supportedValuesOf("timeZone"), "UTC"];
     return timezoneNames;
 }
+
+/**
+ * Intl.supportedValuesOf (Node.js 18 and later) as TypeScript's ES2022 library declares it. Declared here so that the
+ * module also type-checks under a compiler target without that library: Pulumi's Node.js plugin host runs the
+ * package's TypeScript sources through ts-node, type-checked, with the options of the consumer's folder, which for a
+ * Python, Go, .NET or YAML project are ts-node's defaults with target ES2020 (@pulumi/pulumi cmd/run-plugin/run.js).
+ */
+type IntlWithSupportedValues = typeof Intl & { supportedValuesOf(key: "timeZone"): string[] };
 
 /** The part of a zone name after its last "/": the city ("berlin" of "europe/berlin"). */
 function cityOf(zone: string): string {

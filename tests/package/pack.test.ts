@@ -1,13 +1,15 @@
 // How users get the package: `npm pack`, installed into a scratch project outside the repository, then a small
 // TypeScript program that imports it is type-checked, compiled and run under Pulumi's mocks; the unit-testing example
-// (docs/examples/testing) runs with mocha against the installed `lambda-concurrency/testing`; and the installed
-// command plans a TypeScript project with the project's own ts-node.
+// (docs/examples/testing) runs with mocha against the installed `lambda-concurrency/testing`; the installed
+// command plans a TypeScript project with the project's own ts-node; and the installed package serves its components
+// to other languages as a Pulumi plugin (tests/helpers/plugin-host.ts).
 import { expect } from "chai";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { REPO_ROOT } from "../helpers/cli";
+import { FakeEngine, GOLDEN_SCHEMA, PluginProcess, formatSchema, urnOf } from "../helpers/plugin-host";
 
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 const TSC = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -94,9 +96,11 @@ describe("the published package", function () {
         fs.rmSync(scratch, { recursive: true, force: true });
     });
 
-    it("ships only the build, its type declarations, the README and the manifest", () => {
+    it("ships only the build, its type declarations, the README, the manifest and what the Pulumi plugin reads", () => {
         for (const file of files) {
-            expect(file, file).to.match(/^(package\.json|README\.md|dist\/(components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts))$/);
+            expect(file, file).to.match(
+                /^(package\.json|README\.md|dist\/(components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
+            );
         }
         expect(files).to.include.members([
             "package.json",
@@ -109,6 +113,14 @@ describe("the published package", function () {
             "dist/testing/index.js",
             "dist/testing/index.d.ts",
             "dist/testing/mock-aws.js",
+            // The plugin: its manifest, the entry the host loads and the one the schema analyzer reads, with the
+            // TypeScript sources and compiler options the analyzer infers the schema from.
+            "PulumiPlugin.yaml",
+            "index.js",
+            "index.ts",
+            "tsconfig.json",
+            "components/index.ts",
+            "components/schedule/parse.ts",
         ]);
         expect(files.some((f) => f.startsWith("dist/tests/") || f.startsWith("dist/programs/"))).to.equal(false);
     });
@@ -181,6 +193,30 @@ describe("the published package", function () {
         expect(result.failures.map((f) => `${f.fullTitle}: ${f.err.message}`)).to.deep.equal([]);
         expect(result.stats.passes).to.equal(4);
         expect(run.status).to.equal(0);
+    });
+
+    it("serves the four components to other languages as Pulumi runs the installed package: GetSchema, then Construct from the build", async () => {
+        const packageDir = path.join(scratch, "node_modules", "lambda-concurrency");
+        const consumer = path.join(scratch, "yaml-consumer");
+        fs.mkdirSync(consumer, { recursive: true });
+        const engine = new FakeEngine();
+        const plugin = await PluginProcess.start(packageDir, consumer, engine, await engine.start());
+        try {
+            expect(formatSchema(await plugin.getSchema())).to.equal(fs.readFileSync(GOLDEN_SCHEMA, "utf8"));
+            const result = await plugin.construct({
+                type: "FixedConcurrency",
+                name: "orders",
+                inputs: { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 },
+            });
+            expect(result.urn).to.equal(urnOf("lambda-concurrency:index:FixedConcurrency", "orders"));
+            expect(result.state).to.include({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
+            // The entry (index.js) took the build: ts-node leaves files under node_modules to Node.js, which cannot
+            // load the TypeScript sources, so the plugin would not have started on them.
+            expect(plugin.stderr()).to.equal("");
+        } finally {
+            plugin.stop();
+            engine.stop();
+        }
     });
 
     it("plans a TypeScript project with its stack's config, through the project's own ts-node", () => {
