@@ -1,0 +1,399 @@
+/**
+ * What a deployed program must look like in AWS, as pure functions over AWS SDK v3 responses.
+ *
+ * Each check returns the list of problems it found (empty when the state is as declared), so that the runner
+ * (acceptance/run.ts) can call AWS and these functions stay testable offline against recorded responses
+ * (tests/acceptance/checks.test.ts). Field names and values follow the API references:
+ * - Lambda GetProvisionedConcurrencyConfig / ListProvisionedConcurrencyConfigs: Status is IN_PROGRESS, READY or
+ *   FAILED; RequestedProvisionedConcurrentExecutions, AllocatedProvisionedConcurrentExecutions, StatusReason
+ *   (Lambda API reference, "GetProvisionedConcurrencyConfig").
+ * - Application Auto Scaling DescribeScalableTargets / DescribeScalingPolicies / DescribeScheduledActions: namespace
+ *   `lambda`, resource id `function:NAME:QUALIFIER`, dimension `lambda:function:ProvisionedConcurrency`, predefined
+ *   metric `LambdaProvisionedConcurrencyUtilization` (Application Auto Scaling user guide, "AWS Lambda and
+ *   Application Auto Scaling").
+ * - The warmer's report: the CloudWatch embedded metric format line written by runtime/warmer-function.js.
+ */
+import type {
+    GetProvisionedConcurrencyConfigResponse,
+    ProvisionedConcurrencyConfigListItem,
+} from "@aws-sdk/client-lambda";
+import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
+
+export const LAMBDA_NAMESPACE = "lambda";
+export const PC_DIMENSION = "lambda:function:ProvisionedConcurrency";
+export const PC_METRIC = "LambdaProvisionedConcurrencyUtilization";
+
+/** The resource id Application Auto Scaling uses for provisioned concurrency on a function's qualifier. */
+export function resourceIdOf(functionName: string, qualifier: string): string {
+    return `function:${functionName}:${qualifier}`;
+}
+
+/** The qualifier (version or alias) at the end of a qualified function ARN, or undefined for an unqualified one. */
+export function qualifierOfArn(functionArn: string | undefined): string | undefined {
+    // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
+    const parts = (functionArn ?? "").split(":");
+    return parts.length >= 8 ? parts[7] : undefined;
+}
+
+/**
+ * GetProvisionedConcurrencyConfig after `up`: READY, with the requested count allocated. `response` is undefined
+ * when the API answered ProvisionedConcurrencyConfigNotFoundException.
+ */
+export function checkProvisionedConfig(
+    where: string,
+    response: GetProvisionedConcurrencyConfigResponse | undefined,
+    requested: number | { min: number; max: number },
+): string[] {
+    if (response === undefined) {
+        return [`${where}: no provisioned concurrency configuration`];
+    }
+    const problems: string[] = [];
+    if (response.Status !== "READY") {
+        const reason = response.StatusReason === undefined ? "" : ` (${response.StatusReason})`;
+        problems.push(`${where}: configuration is ${response.Status ?? "without a status"}${reason}, expected READY`);
+    }
+    const count = response.RequestedProvisionedConcurrentExecutions;
+    if (typeof requested === "number") {
+        if (count !== requested) {
+            problems.push(`${where}: requested ${count ?? "nothing"}, expected ${requested}`);
+        }
+    } else if (count === undefined || count < requested.min || count > requested.max) {
+        problems.push(`${where}: requested ${count ?? "nothing"}, expected between ${requested.min} and ${requested.max}`);
+    }
+    if (response.Status === "READY" && response.AllocatedProvisionedConcurrentExecutions !== count) {
+        problems.push(`${where}: ${response.AllocatedProvisionedConcurrentExecutions ?? 0} allocated of ${count ?? 0} requested`);
+    }
+    return problems;
+}
+
+/** Whether a configuration is still being allocated (the runner polls until it is not, within its time limit). */
+export function isSettling(response: GetProvisionedConcurrencyConfigResponse | undefined): boolean {
+    return response?.Status === "IN_PROGRESS";
+}
+
+/**
+ * ListProvisionedConcurrencyConfigs of one function: configurations exist on exactly `expectedQualifiers`, and on
+ * nothing else (a configuration left on an old version or an old alias keeps billing).
+ */
+export function checkConfigurationsOnly(
+    functionName: string,
+    configs: readonly ProvisionedConcurrencyConfigListItem[],
+    expectedQualifiers: readonly string[],
+): string[] {
+    const problems: string[] = [];
+    const found = configs.map((c) => qualifierOfArn(c.FunctionArn) ?? "(unqualified)");
+    for (const q of found) {
+        if (!expectedQualifiers.includes(q)) {
+            problems.push(`${functionName}:${q}: provisioned concurrency configuration left (${describeListed(configs, q)})`);
+        }
+    }
+    for (const q of expectedQualifiers) {
+        if (!found.includes(q)) {
+            problems.push(`${functionName}:${q}: no provisioned concurrency configuration`);
+        }
+    }
+    return problems;
+}
+
+function describeListed(configs: readonly ProvisionedConcurrencyConfigListItem[], qualifier: string): string {
+    const c = configs.find((x) => qualifierOfArn(x.FunctionArn) === qualifier);
+    return `${c?.Status ?? "?"}, ${c?.RequestedProvisionedConcurrentExecutions ?? "?"} requested`;
+}
+
+/** What the program declares for one scalable target; absent fields are not checked. */
+export interface ExpectedTarget {
+    readonly resourceId: string;
+    readonly minCapacity?: number;
+    readonly maxCapacity?: number;
+}
+
+/**
+ * DescribeScalableTargets (namespace `lambda`): the declared target is registered once with its bounds, and none of
+ * `absentResourceIds` is registered (a target left registered after a removal or a destroy).
+ */
+export function checkScalableTargets(
+    targets: readonly ScalableTarget[],
+    expected: readonly ExpectedTarget[],
+    absentResourceIds: readonly string[] = [],
+): string[] {
+    const problems: string[] = [];
+    const lambdaTargets = targets.filter(
+        (t) => t.ServiceNamespace === LAMBDA_NAMESPACE && t.ScalableDimension === PC_DIMENSION,
+    );
+    for (const e of expected) {
+        const matching = lambdaTargets.filter((t) => t.ResourceId === e.resourceId);
+        if (matching.length !== 1) {
+            problems.push(`${e.resourceId}: ${matching.length} scalable targets registered, expected 1`);
+            continue;
+        }
+        const t = matching[0];
+        if (e.minCapacity !== undefined && t.MinCapacity !== e.minCapacity) {
+            problems.push(`${e.resourceId}: MinCapacity ${t.MinCapacity}, expected ${e.minCapacity}`);
+        }
+        if (e.maxCapacity !== undefined && t.MaxCapacity !== e.maxCapacity) {
+            problems.push(`${e.resourceId}: MaxCapacity ${t.MaxCapacity}, expected ${e.maxCapacity}`);
+        }
+    }
+    for (const id of absentResourceIds) {
+        if (lambdaTargets.some((t) => t.ResourceId === id)) {
+            problems.push(`${id}: scalable target left registered`);
+        }
+    }
+    return problems;
+}
+
+/**
+ * DescribeScalingPolicies for one resource id: one target tracking policy on the provisioned concurrency
+ * utilization at `targetValue`, or none when `targetValue` is undefined.
+ */
+export function checkScalingPolicies(
+    resourceId: string,
+    policies: readonly ScalingPolicy[],
+    targetValue: number | undefined,
+): string[] {
+    const mine = policies.filter((p) => p.ResourceId === resourceId);
+    if (targetValue === undefined) {
+        return mine.map((p) => `${resourceId}: scaling policy ${p.PolicyName ?? "?"} left`);
+    }
+    if (mine.length !== 1) {
+        return [`${resourceId}: ${mine.length} scaling policies, expected 1`];
+    }
+    const p = mine[0];
+    const problems: string[] = [];
+    const tracking = p.TargetTrackingScalingPolicyConfiguration;
+    if (p.PolicyType !== "TargetTrackingScaling" || tracking === undefined) {
+        return [`${resourceId}: policy ${p.PolicyName ?? "?"} is ${p.PolicyType ?? "untyped"}, expected TargetTrackingScaling`];
+    }
+    if (tracking.TargetValue === undefined || Math.abs(tracking.TargetValue - targetValue) > 1e-9) {
+        problems.push(`${resourceId}: target value ${tracking.TargetValue}, expected ${targetValue}`);
+    }
+    const metric = tracking.PredefinedMetricSpecification?.PredefinedMetricType;
+    // A customized metric (the minute's Maximum, or scaleInWhenIdle's metric math) is also a utilization policy.
+    if (metric !== undefined && metric !== PC_METRIC) {
+        problems.push(`${resourceId}: predefined metric ${metric}, expected ${PC_METRIC}`);
+    }
+    if (metric === undefined && tracking.CustomizedMetricSpecification === undefined) {
+        problems.push(`${resourceId}: policy has no metric`);
+    }
+    return problems;
+}
+
+/** A declared scheduled action, matched by its schedule expression; absent fields are not checked. */
+export interface ExpectedAction {
+    readonly schedule: string;
+    readonly timezone?: string;
+    readonly minCapacity?: number;
+    readonly maxCapacity?: number;
+}
+
+/** DescribeScheduledActions for one resource id: exactly the declared actions, and no other. */
+export function checkScheduledActions(
+    resourceId: string,
+    actions: readonly ScheduledAction[],
+    expected: readonly ExpectedAction[],
+): string[] {
+    const mine = actions.filter((a) => a.ResourceId === resourceId);
+    const problems: string[] = [];
+    for (const e of expected) {
+        const a = mine.find((x) => x.Schedule === e.schedule);
+        if (a === undefined) {
+            problems.push(`${resourceId}: no scheduled action on ${e.schedule}`);
+            continue;
+        }
+        // The API answers the default time zone as "UTC" or leaves it out.
+        const zone = a.Timezone ?? "UTC";
+        if (zone !== (e.timezone ?? "UTC")) {
+            problems.push(`${resourceId}: action ${a.ScheduledActionName ?? "?"} in ${zone}, expected ${e.timezone ?? "UTC"}`);
+        }
+        const bounds = a.ScalableTargetAction ?? {};
+        if (e.minCapacity !== undefined && bounds.MinCapacity !== e.minCapacity) {
+            problems.push(`${resourceId}: action on ${e.schedule} sets MinCapacity ${bounds.MinCapacity}, expected ${e.minCapacity}`);
+        }
+        if (e.maxCapacity !== undefined && bounds.MaxCapacity !== e.maxCapacity) {
+            problems.push(`${resourceId}: action on ${e.schedule} sets MaxCapacity ${bounds.MaxCapacity}, expected ${e.maxCapacity}`);
+        }
+    }
+    for (const a of mine) {
+        if (!expected.some((e) => e.schedule === a.Schedule)) {
+            problems.push(`${resourceId}: scheduled action ${a.ScheduledActionName ?? "?"} (${a.Schedule ?? "?"}) left`);
+        }
+    }
+    return problems;
+}
+
+/** The fields of the warmer's report line that the acceptance run checks. */
+export interface WarmerReport {
+    readonly functionName: string;
+    readonly qualifier?: string;
+    readonly requested: number;
+    readonly instancesReached: number;
+    readonly errors: number;
+}
+
+/** The warmer's EMF report in a log line (the line may carry a Lambda text-format prefix), or undefined. */
+export function parseWarmerReport(line: string): WarmerReport | undefined {
+    const start = line.indexOf("{");
+    if (start < 0) {
+        return undefined;
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(line.slice(start));
+    } catch {
+        return undefined;
+    }
+    if (typeof parsed !== "object" || parsed === null || !("_aws" in parsed)) {
+        return undefined;
+    }
+    const r = parsed as Record<string, unknown>;
+    if (typeof r.FunctionName !== "string" || typeof r.Requested !== "number" || typeof r.InstancesReached !== "number") {
+        return undefined;
+    }
+    return {
+        functionName: r.FunctionName,
+        qualifier: typeof r.Qualifier === "string" ? r.Qualifier : undefined,
+        requested: r.Requested,
+        instancesReached: r.InstancesReached,
+        errors: typeof r.Errors === "number" ? r.Errors : 0,
+    };
+}
+
+/** The warmer's latest report for `functionName` says it reached `requested` instances. */
+export function checkWarmerReports(functionName: string, lines: readonly string[], requested: number): string[] {
+    const reports = lines.map(parseWarmerReport).filter((r): r is WarmerReport => r?.functionName === functionName);
+    if (reports.length === 0) {
+        return [`${functionName}: no warmer report in the warmer's log`];
+    }
+    const last = reports[reports.length - 1];
+    const problems: string[] = [];
+    if (last.requested !== requested) {
+        problems.push(`${functionName}: warmer requested ${last.requested}, expected ${requested}`);
+    }
+    if (last.instancesReached !== last.requested) {
+        problems.push(`${functionName}: warmer reached ${last.instancesReached} of ${last.requested} instances`);
+    }
+    if (last.errors > 0) {
+        problems.push(`${functionName}: warmer report has ${last.errors} errors`);
+    }
+    return problems;
+}
+
+/**
+ * An invocation's payload (the sample handler's reply, programs/shared.ts) says it ran on a provisioned environment:
+ * AWS_LAMBDA_INITIALIZATION_TYPE is `provisioned-concurrency` (Lambda developer guide, "Defined runtime environment
+ * variables").
+ */
+export function checkInvocationOnProvisioned(where: string, payload: string): string[] {
+    let body: unknown;
+    try {
+        const reply = JSON.parse(payload) as { body?: unknown };
+        body = typeof reply.body === "string" ? JSON.parse(reply.body) : reply.body;
+    } catch {
+        return [`${where}: the reply is not the sample handler's JSON: ${payload.slice(0, 200)}`];
+    }
+    const type = (body as { initializationType?: unknown } | undefined)?.initializationType;
+    return type === "provisioned-concurrency" ? [] : [`${where}: ran on a ${String(type)} environment, expected provisioned-concurrency`];
+}
+
+/** What is still in the account after `destroy`, gathered by the runner for the stack's own names and ids. */
+export interface Leftovers {
+    /** ListProvisionedConcurrencyConfigs of every function the stack used, created by it or not. */
+    readonly configsByFunction: Readonly<Record<string, readonly ProvisionedConcurrencyConfigListItem[]>>;
+    /** DescribeScalableTargets (namespace lambda) of the stack's resource ids. */
+    readonly scalableTargets: readonly ScalableTarget[];
+    /** Names of the warmer's IAM roles, EventBridge rules and log groups that still exist. */
+    readonly roles: readonly string[];
+    readonly rules: readonly string[];
+    readonly logGroups: readonly string[];
+}
+
+/** After `destroy`: nothing of the stack left that bills or that a later run would collide with. */
+export function checkNothingLeft(stackResourceIds: readonly string[], left: Leftovers): string[] {
+    const problems: string[] = [];
+    for (const [fn, configs] of Object.entries(left.configsByFunction)) {
+        problems.push(...checkConfigurationsOnly(fn, configs, []));
+    }
+    problems.push(...checkScalableTargets(left.scalableTargets, [], stackResourceIds));
+    problems.push(...left.roles.map((r) => `IAM role ${r} left`));
+    problems.push(...left.rules.map((r) => `EventBridge rule ${r} left`));
+    problems.push(...left.logGroups.map((g) => `log group ${g} left`));
+    return problems;
+}
+
+/** A resource as `pulumi stack export` lists it (deployment version 3): only the fields read here. */
+export interface ExportedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly outputs?: Readonly<Record<string, unknown>>;
+}
+
+/** The names and ids by which the stack's resources are found in AWS, read from its exported state before destroy. */
+export interface Footprint {
+    readonly functions: readonly string[];
+    readonly resourceIds: readonly string[];
+    readonly roles: readonly string[];
+    readonly rules: readonly string[];
+    readonly logGroups: readonly string[];
+    /** The log groups of LambdaWarmer components (their report lines are written there). */
+    readonly warmerLogGroups: readonly string[];
+}
+
+/**
+ * Collects what the stack put in AWS. Functions include those the stack only configured (a provisioned concurrency
+ * configuration's or scalable target's function, given by name), so that `destroy` is checked on them too. Type
+ * tokens are the Pulumi AWS provider's (`aws:lambda/function:Function`, ...).
+ */
+export function footprintOf(resources: readonly ExportedResource[]): Footprint {
+    const functions = new Set<string>();
+    const resourceIds = new Set<string>();
+    const roles: string[] = [];
+    const rules: string[] = [];
+    const logGroups: string[] = [];
+    const warmerLogGroups: string[] = [];
+    const text = (r: ExportedResource, key: string): string | undefined => {
+        const v = r.outputs?.[key];
+        return typeof v === "string" && v !== "" ? v : undefined;
+    };
+    for (const r of resources) {
+        switch (r.type) {
+            case "aws:lambda/function:Function":
+            case "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig": {
+                const name = text(r, r.type === "aws:lambda/function:Function" ? "name" : "functionName");
+                if (name !== undefined) {
+                    // A configuration may have been given an ARN; AWS is asked by plain name.
+                    functions.add(name.startsWith("arn:") ? name.split(":")[6] : name);
+                }
+                break;
+            }
+            case "aws:appautoscaling/target:Target": {
+                const id = text(r, "resourceId");
+                if (id !== undefined) {
+                    resourceIds.add(id);
+                    functions.add(id.split(":")[1]);
+                }
+                break;
+            }
+            case "aws:iam/role:Role":
+                pushDefined(roles, text(r, "name"));
+                break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                pushDefined(rules, text(r, "name"));
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                pushDefined(logGroups, text(r, "name"));
+                if (r.urn.includes("lambda-concurrency:index:LambdaWarmer$")) {
+                    pushDefined(warmerLogGroups, text(r, "name"));
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    return { functions: [...functions], resourceIds: [...resourceIds], roles, rules, logGroups, warmerLogGroups };
+}
+
+function pushDefined(into: string[], value: string | undefined): void {
+    if (value !== undefined) {
+        into.push(value);
+    }
+}

@@ -1,0 +1,323 @@
+/**
+ * What `npm run test:aws` deploys and what it expects to find, with no AWS or Pulumi call: the sample programs, the
+ * lifecycle transitions, the expected state after each step, the cost estimate and the reasons to skip. Kept pure so
+ * that tests/acceptance/plan.test.ts checks it offline; acceptance/run.ts does the deploying.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { pricesFor } from "../advisor/pricing";
+import type { ExpectedAction } from "./checks";
+
+/** What one step's deployment must look like in AWS, for one function. */
+export interface ExpectedState {
+    readonly functionName: string;
+    /** Exactly these qualifiers carry a provisioned concurrency configuration, with these counts. */
+    readonly configs: readonly { qualifier: string; requested: number | { min: number; max: number } }[];
+    /** The scalable target on a qualifier, its bounds, policy and actions; absent when there is none. */
+    readonly target?: {
+        readonly qualifier: string;
+        readonly minCapacity?: number;
+        readonly maxCapacity?: number;
+        /** The target tracking value, or undefined for no policy. */
+        readonly targetValue?: number;
+        readonly actions: readonly ExpectedAction[];
+    };
+    /** Qualifiers that must have no scalable target (removed, or never a scaling component). */
+    readonly noTargetOn: readonly string[];
+    /** Invoke this qualifier and expect a provisioned environment to answer. */
+    readonly invoke?: string;
+    /** The warmer's report must show this many instances reached. */
+    readonly warmer?: { readonly requested: number };
+    /** The `up` that led here must create, replace and delete nothing (a rename with aliases). */
+    readonly noChurn?: boolean;
+}
+
+export type Outputs = Readonly<Record<string, string>>;
+
+/** A step of a case: a sample program picked by `scenario`, or a transition's program (acceptance/programs.ts). */
+export type StepProgram = { readonly scenario: string } | { readonly transition: string; readonly step: "before" | "after" };
+
+export interface Step {
+    readonly program: StepProgram;
+    /** The most provisioned environments this step can hold while it is deployed (for the cost estimate). */
+    readonly environments: number;
+    /** How long this step stays deployed, at most, in minutes: allocation, checks, and the next change. */
+    readonly minutes: number;
+    readonly expect: (outputs: Outputs, now: Date) => ExpectedState;
+}
+
+export interface Case {
+    readonly name: string;
+    readonly describe: string;
+    readonly steps: readonly Step[];
+}
+
+/** Allocation takes a minute or two (DESIGN.md, Lambda developer guide); the runner polls up to 10. */
+export const STEP_MINUTES = 15;
+/** The warmer runs every 5 minutes: waiting for its report can take two periods. */
+export const WARMER_STEP_MINUTES = 20;
+/** Every sample function is arm64 with 256 MB (programs/shared.ts). */
+export const SAMPLE_MEMORY_MB = 256;
+
+function alias(functionName: string, qualifier: string, requested: number | { min: number; max: number }, extra: Partial<ExpectedState> = {}): ExpectedState {
+    return { functionName, configs: [{ qualifier, requested }], noTargetOn: [], invoke: qualifier, ...extra };
+}
+
+/** The `scheduled` sample's capacity in force: 10 from 08:00, 2 from 18:00 UTC (programs/scheduled.ts). */
+export function scheduledCapacityAt(now: Date): number {
+    const hour = now.getUTCHours();
+    return hour >= 8 && hour < 18 ? 10 : 2;
+}
+
+const SAMPLES: readonly Case[] = [
+    {
+        name: "hello-api",
+        describe: "the HTTP API's `live` alias with 2 provisioned environments",
+        steps: [{ program: { scenario: "hello-api" }, environments: 2, minutes: STEP_MINUTES, expect: (o) => alias(o.functionName, o.alias, 2) }],
+    },
+    {
+        name: "fixed",
+        describe: "2 provisioned environments on a published version",
+        steps: [{ program: { scenario: "fixed" }, environments: 2, minutes: STEP_MINUTES, expect: (o) => alias(o.functionName, o.version, 2) }],
+    },
+    {
+        name: "scheduled",
+        describe: "10 by day, 2 by night on an alias, and its two scheduled actions",
+        steps: [
+            {
+                program: { scenario: "scheduled" },
+                environments: 10,
+                minutes: STEP_MINUTES,
+                expect: (o, now) =>
+                    alias(o.functionName, o.alias, scheduledCapacityAt(now), {
+                        target: {
+                            qualifier: o.alias,
+                            actions: [
+                                { schedule: "cron(0 8 * * ? *)", minCapacity: 10, maxCapacity: 10 },
+                                { schedule: "cron(0 18 * * ? *)", minCapacity: 2, maxCapacity: 2 },
+                            ],
+                        },
+                    }),
+            },
+        ],
+    },
+    {
+        name: "utilization",
+        describe: "1 to 10 environments tracking 80% utilization on an alias",
+        steps: [
+            {
+                program: { scenario: "utilization" },
+                environments: 1,
+                minutes: STEP_MINUTES,
+                expect: (o) =>
+                    alias(o.functionName, o.alias, { min: 1, max: 10 }, {
+                        target: { qualifier: o.alias, minCapacity: 1, maxCapacity: 10, targetValue: 0.8, actions: [] },
+                    }),
+            },
+        ],
+    },
+    {
+        name: "business-hours",
+        describe: "10-50 on weekday business hours (Europe/Paris), 1-5 otherwise, tracking 70% inside",
+        steps: [
+            {
+                program: { scenario: "business-hours" },
+                environments: 10,
+                minutes: STEP_MINUTES,
+                expect: (o) =>
+                    alias(o.functionName, o.alias, { min: 1, max: 50 }, {
+                        target: {
+                            qualifier: o.alias,
+                            targetValue: 0.7,
+                            actions: [
+                                { schedule: "cron(0 8 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 10, maxCapacity: 50 },
+                                { schedule: "cron(0 19 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 1, maxCapacity: 5 },
+                            ],
+                        },
+                    }),
+            },
+        ],
+    },
+    {
+        name: "warmer",
+        describe: "a LambdaWarmer keeping 3 instances warm every 5 minutes",
+        steps: [
+            {
+                program: { scenario: "warmer" },
+                environments: 0,
+                minutes: WARMER_STEP_MINUTES,
+                expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [], warmer: { requested: 3 } }),
+            },
+        ],
+    },
+];
+
+/** The lifecycle transitions of README "Changing your mind", each from its `before` program to its `after` one. */
+const TRANSITIONS: readonly Case[] = [
+    {
+        name: "remove-scaling",
+        describe: "remove a UtilizationScaling: its policy, target and configuration go",
+        steps: [
+            { program: { transition: "remove-scaling", step: "before" }, environments: 1, minutes: STEP_MINUTES, expect: utilizationOnLive(0.8) },
+            {
+                program: { transition: "remove-scaling", step: "after" },
+                environments: 0,
+                minutes: STEP_MINUTES,
+                expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [o.alias] }),
+            },
+        ],
+    },
+    {
+        name: "fixed-to-utilization",
+        describe: "swap FixedConcurrency for UtilizationScaling of the same name on the same alias",
+        steps: [
+            { program: { transition: "fixed-to-utilization", step: "before" }, environments: 2, minutes: STEP_MINUTES, expect: fixedOnLive },
+            { program: { transition: "fixed-to-utilization", step: "after" }, environments: 4, minutes: STEP_MINUTES, expect: utilizationOnLive(0.7) },
+        ],
+    },
+    {
+        name: "rename-with-aliases",
+        describe: "rename a UtilizationScaling with `aliases`: nothing is created or deleted",
+        steps: [
+            { program: { transition: "rename-with-aliases", step: "before" }, environments: 1, minutes: STEP_MINUTES, expect: utilizationOnLive(0.8) },
+            {
+                program: { transition: "rename-with-aliases", step: "after" },
+                environments: 1,
+                minutes: STEP_MINUTES,
+                expect: (o) => ({ ...utilizationOnLive(0.8)(o), noChurn: true }),
+            },
+        ],
+    },
+    {
+        name: "version-to-alias",
+        describe: "move a FixedConcurrency from a version to the alias on it: nothing left on the version",
+        steps: [
+            {
+                program: { transition: "version-to-alias", step: "before" },
+                environments: 2,
+                minutes: STEP_MINUTES,
+                expect: (o) => ({ ...alias(o.functionName, o.version, 2), noTargetOn: [] }),
+            },
+            { program: { transition: "version-to-alias", step: "after" }, environments: 2, minutes: STEP_MINUTES, expect: fixedOnLive },
+        ],
+    },
+    {
+        name: "by-name",
+        describe: "a UtilizationScaling on a function the stack did not create: destroy leaves no configuration on it",
+        steps: [
+            { program: { transition: "by-name", step: "before" }, environments: 1, minutes: STEP_MINUTES, expect: utilizationOnLive(0.8) },
+        ],
+    },
+];
+
+/** The transition programs' UtilizationScaling: 1 to 4 environments on `live` (acceptance/programs.ts). */
+function utilizationOnLive(targetValue: number): (o: Outputs) => ExpectedState {
+    return (o) =>
+        alias(o.functionName, o.alias, { min: 1, max: 4 }, {
+            target: { qualifier: o.alias, minCapacity: 1, maxCapacity: 4, targetValue, actions: [] },
+        });
+}
+
+function fixedOnLive(o: Outputs): ExpectedState {
+    return alias(o.functionName, o.alias, 2, { noTargetOn: [o.alias] });
+}
+
+export const CASES: readonly Case[] = [...SAMPLES, ...TRANSITIONS];
+
+/** The cases named on the command line (all when none), or an error naming the unknown ones. */
+export function selectCases(names: readonly string[]): readonly Case[] | string {
+    if (names.length === 0) {
+        return CASES;
+    }
+    const unknown = names.filter((n) => !CASES.some((c) => c.name === n));
+    if (unknown.length > 0) {
+        return `unknown case ${unknown.join(", ")}; known: ${CASES.map((c) => c.name).join(", ")}`;
+    }
+    return CASES.filter((c) => names.includes(c.name));
+}
+
+export interface CostEstimate {
+    /** Provisioned environment-hours, each step's environments for its minutes rounded up to 5-minute steps. */
+    readonly environmentHours: number;
+    /** USD for provisioned concurrency at the advisor's arm64 price (advisor/pricing.ts, us-east-1). */
+    readonly provisionedUsd: number;
+    /** The run's longest duration in minutes, every step at its most. */
+    readonly minutes: number;
+}
+
+/**
+ * An upper bound of what the run costs in provisioned concurrency, the only charge that accrues by the minute
+ * whether invoked or not. Requests, the warmer's pings, API Gateway and the target tracking alarms cost fractions of
+ * a cent for a run this short (pricing pages of Lambda, API Gateway and CloudWatch).
+ */
+export function estimateCost(cases: readonly Case[]): CostEstimate {
+    const prices = pricesFor("arm64");
+    const incrementMinutes = prices.provisionedBillingIncrementMs / 60_000;
+    let environmentMinutes = 0;
+    let minutes = 0;
+    for (const c of cases) {
+        for (const s of c.steps) {
+            // "rounded up to the nearest five minutes" (Lambda pricing page).
+            environmentMinutes += s.environments * Math.ceil(s.minutes / incrementMinutes) * incrementMinutes;
+            minutes += s.minutes;
+        }
+    }
+    const environmentHours = environmentMinutes / 60;
+    const gbSeconds = environmentHours * 3600 * (SAMPLE_MEMORY_MB / 1024);
+    return { environmentHours, provisionedUsd: gbSeconds * prices.provisionedConcurrencyPerGbSecond, minutes };
+}
+
+export function formatEstimate(cases: readonly Case[], region: string): string {
+    const e = estimateCost(cases);
+    return (
+        `test:aws will deploy ${cases.length} case(s) in ${region} (${cases.map((c) => c.name).join(", ")}): ` +
+        `at most ${e.environmentHours.toFixed(2)} provisioned environment-hours of ${SAMPLE_MEMORY_MB} MB arm64, ` +
+        `about $${e.provisionedUsd.toFixed(3)} at us-east-1 prices, at most ${e.minutes} minutes`
+    );
+}
+
+/** Why the run cannot happen on this machine, or undefined when it can. */
+export function skipReason(env: NodeJS.ProcessEnv, home: string = os.homedir()): string | undefined {
+    if (findOnPath("pulumi", env.PATH ?? "") === undefined) {
+        return "test:aws skipped: the pulumi CLI is not on PATH (https://www.pulumi.com/docs/install/)";
+    }
+    if (!hasAwsCredentials(env, home)) {
+        return "test:aws skipped: no AWS credentials (set AWS_ACCESS_KEY_ID, AWS_PROFILE or AWS_WEB_IDENTITY_TOKEN_FILE, or configure ~/.aws)";
+    }
+    return undefined;
+}
+
+function findOnPath(command: string, pathVariable: string): string | undefined {
+    const names = process.platform === "win32" ? [`${command}.exe`, `${command}.cmd`] : [command];
+    for (const dir of pathVariable.split(path.delimiter).filter((d) => d !== "")) {
+        for (const name of names) {
+            const candidate = path.join(dir, name);
+            try {
+                fs.accessSync(candidate, fs.constants.X_OK);
+                return candidate;
+            } catch {
+                // not here
+            }
+        }
+    }
+    return undefined;
+}
+
+/**
+ * The sources the AWS SDK's default credential chain reads (AWS SDK for JavaScript v3 developer guide, "Setting
+ * credentials in Node.js"): environment, shared files, web identity, container and instance metadata. Instance
+ * metadata can't be seen without a network call, so AWS_EC2_METADATA_DISABLED aside it needs one of the others here,
+ * or `AWS_ACCEPTANCE_USE_IMDS=1` on an EC2 instance with a role.
+ */
+export function hasAwsCredentials(env: NodeJS.ProcessEnv, home: string): boolean {
+    const set = (name: string): boolean => (env[name] ?? "") !== "";
+    if ((set("AWS_ACCESS_KEY_ID") && set("AWS_SECRET_ACCESS_KEY")) || set("AWS_PROFILE") || set("AWS_WEB_IDENTITY_TOKEN_FILE")) {
+        return true;
+    }
+    if (set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") || set("AWS_CONTAINER_CREDENTIALS_FULL_URI") || set("AWS_ACCEPTANCE_USE_IMDS")) {
+        return true;
+    }
+    const files = [env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, ".aws", "credentials"), env.AWS_CONFIG_FILE ?? path.join(home, ".aws", "config")];
+    return files.some((f) => fs.existsSync(f));
+}

@@ -1,0 +1,424 @@
+/**
+ * `npm run test:aws [-- --yes] [--timeout-minutes N] [CASE ...]`: deploys each case (acceptance/plan.ts) to the AWS
+ * account of the environment's credentials with the Pulumi Automation API, checks it with the AWS SDK after every
+ * step, destroys it, and checks that nothing of it is left. Without the pulumi CLI or AWS credentials it prints one
+ * line and exits 0, so that an offline CI stays green; without --yes it prints the cost estimate and deploys nothing.
+ *
+ * Every stack is destroyed and removed, also on a failed check, an error, SIGINT/SIGTERM or the time limit.
+ */
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import {
+    checkConfigurationsOnly,
+    checkInvocationOnProvisioned,
+    checkNothingLeft,
+    checkProvisionedConfig,
+    checkScalableTargets,
+    checkScalingPolicies,
+    checkScheduledActions,
+    checkWarmerReports,
+    footprintOf,
+    resourceIdOf,
+    type ExportedResource,
+    type Footprint,
+} from "./checks";
+import { formatEstimate, selectCases, skipReason, type Case, type ExpectedState, type Outputs, type Step } from "./plan";
+
+const REPO_ROOT = path.resolve(__dirname, "..");
+const INLINE_PROJECT = "lambda-concurrency-acceptance";
+const POLL_MS = 15_000;
+/** How long a step's state may take to settle: allocation takes a minute or two (DESIGN.md); the warmer runs every 5. */
+const SETTLE_MS = 10 * 60_000;
+const WARMER_SETTLE_MS = 12 * 60_000;
+const DEFAULT_TIMEOUT_MINUTES = 240;
+
+interface Options {
+    readonly yes: boolean;
+    readonly timeoutMinutes: number;
+    readonly cases: readonly string[];
+}
+
+export function parseArguments(argv: readonly string[]): Options | string {
+    let yes = false;
+    let timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    const cases: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === "--yes" || a === "-y") {
+            yes = true;
+        } else if (a === "--timeout-minutes") {
+            const n = Number(argv[++i]);
+            if (!Number.isFinite(n) || n <= 0) {
+                return `--timeout-minutes must be a positive number of minutes, got ${argv[i]}`;
+            }
+            timeoutMinutes = n;
+        } else if (a.startsWith("-")) {
+            return `unknown option ${a}; usage: npm run test:aws -- [--yes] [--timeout-minutes N] [CASE ...]`;
+        } else {
+            cases.push(a);
+        }
+    }
+    return { yes, timeoutMinutes, cases };
+}
+
+/** The AWS clients, loaded only when the run really happens. */
+async function awsClients(region: string) {
+    const lambda = await import("@aws-sdk/client-lambda");
+    const aas = await import("@aws-sdk/client-application-auto-scaling");
+    const iam = await import("@aws-sdk/client-iam");
+    const events = await import("@aws-sdk/client-eventbridge");
+    const logs = await import("@aws-sdk/client-cloudwatch-logs");
+    return {
+        lambda,
+        aas,
+        iam,
+        events,
+        logs,
+        lambdaClient: new lambda.LambdaClient({ region }),
+        aasClient: new aas.ApplicationAutoScalingClient({ region }),
+        // IAM is global; its client still takes a region for signing.
+        iamClient: new iam.IAMClient({ region }),
+        eventsClient: new events.EventBridgeClient({ region }),
+        logsClient: new logs.CloudWatchLogsClient({ region }),
+    };
+}
+type Clients = Awaited<ReturnType<typeof awsClients>>;
+
+function isNotFound(error: unknown): boolean {
+    const name = (error as { name?: string } | undefined)?.name ?? "";
+    return ["ResourceNotFoundException", "ProvisionedConcurrencyConfigNotFoundException", "NoSuchEntityException"].includes(name);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads the account's state for one expected state and returns the problems (empty: as declared). */
+async function observe(aws: Clients, expected: ExpectedState): Promise<string[]> {
+    const problems: string[] = [];
+    const fn = expected.functionName;
+    const listed = await aws.lambdaClient.send(new aws.lambda.ListProvisionedConcurrencyConfigsCommand({ FunctionName: fn }));
+    problems.push(...checkConfigurationsOnly(fn, listed.ProvisionedConcurrencyConfigs ?? [], expected.configs.map((c) => c.qualifier)));
+    for (const c of expected.configs) {
+        let response;
+        try {
+            response = await aws.lambdaClient.send(new aws.lambda.GetProvisionedConcurrencyConfigCommand({ FunctionName: fn, Qualifier: c.qualifier }));
+        } catch (error) {
+            if (!isNotFound(error)) {
+                throw error;
+            }
+        }
+        problems.push(...checkProvisionedConfig(`${fn}:${c.qualifier}`, response, c.requested));
+    }
+    const ids = [...(expected.target === undefined ? [] : [expected.target.qualifier]), ...expected.noTargetOn].map((q) => resourceIdOf(fn, q));
+    if (ids.length > 0) {
+        const targets = await aws.aasClient.send(new aws.aas.DescribeScalableTargetsCommand({ ServiceNamespace: "lambda", ResourceIds: ids }));
+        const t = expected.target;
+        problems.push(
+            ...checkScalableTargets(
+                targets.ScalableTargets ?? [],
+                t === undefined ? [] : [{ resourceId: resourceIdOf(fn, t.qualifier), minCapacity: t.minCapacity, maxCapacity: t.maxCapacity }],
+                expected.noTargetOn.map((q) => resourceIdOf(fn, q)),
+            ),
+        );
+        for (const q of [...(t === undefined ? [] : [t.qualifier]), ...expected.noTargetOn]) {
+            const id = resourceIdOf(fn, q);
+            const declared = t !== undefined && t.qualifier === q ? t : undefined;
+            const policies = await aws.aasClient.send(new aws.aas.DescribeScalingPoliciesCommand({ ServiceNamespace: "lambda", ResourceId: id }));
+            problems.push(...checkScalingPolicies(id, policies.ScalingPolicies ?? [], declared?.targetValue));
+            const actions = await aws.aasClient.send(new aws.aas.DescribeScheduledActionsCommand({ ServiceNamespace: "lambda", ResourceId: id }));
+            problems.push(...checkScheduledActions(id, actions.ScheduledActions ?? [], declared?.actions ?? []));
+        }
+    }
+    if (expected.invoke !== undefined && problems.length === 0) {
+        const reply = await aws.lambdaClient.send(new aws.lambda.InvokeCommand({ FunctionName: fn, Qualifier: expected.invoke, Payload: Buffer.from("{}") }));
+        problems.push(...checkInvocationOnProvisioned(`${fn}:${expected.invoke}`, Buffer.from(reply.Payload ?? new Uint8Array()).toString("utf8")));
+    }
+    return problems;
+}
+
+async function warmerProblems(aws: Clients, footprint: Footprint, functionName: string, requested: number, since: Date): Promise<string[]> {
+    const lines: string[] = [];
+    for (const group of footprint.warmerLogGroups) {
+        const page = await aws.logsClient.send(
+            new aws.logs.FilterLogEventsCommand({ logGroupName: group, startTime: since.getTime(), filterPattern: '"InstancesReached"' }),
+        );
+        lines.push(...(page.events ?? []).map((e) => e.message ?? ""));
+    }
+    return checkWarmerReports(functionName, lines, requested);
+}
+
+/** Polls until the state is as declared, or SETTLE_MS passes; returns the last problems. */
+async function settle(aws: Clients, stack: Stack, expected: ExpectedState, since: Date, signal: AbortSignal): Promise<string[]> {
+    const footprint = footprintOf(await exportedResources(stack));
+    const deadline = Date.now() + (expected.warmer === undefined ? SETTLE_MS : WARMER_SETTLE_MS);
+    for (;;) {
+        // A configuration IN_PROGRESS, a target not yet registered: poll until settled or out of time.
+        const problems = await observe(aws, expected);
+        if (expected.warmer !== undefined) {
+            problems.push(...(await warmerProblems(aws, footprint, expected.functionName, expected.warmer.requested, since)));
+        }
+        if (problems.length === 0 || Date.now() > deadline || signal.aborted) {
+            // How long allocation took is one of the things only AWS can tell (README, "What only AWS can tell").
+            console.log(`  settled ${problems.length === 0 ? "as declared" : "with problems"} after ${Math.round((Date.now() - since.getTime()) / 1000)} s`);
+            return problems;
+        }
+        await sleep(POLL_MS);
+    }
+}
+
+async function exportedResources(stack: Stack): Promise<ExportedResource[]> {
+    const exported = await stack.exportStack();
+    return ((exported.deployment as { resources?: ExportedResource[] } | undefined)?.resources ?? []).filter((r) => r.type !== undefined);
+}
+
+/** After destroy: nothing of the footprint is left. */
+async function leftovers(aws: Clients, footprint: Footprint): Promise<string[]> {
+    const configs: Record<string, import("@aws-sdk/client-lambda").ProvisionedConcurrencyConfigListItem[]> = {};
+    for (const fn of footprint.functions) {
+        try {
+            const listed = await aws.lambdaClient.send(new aws.lambda.ListProvisionedConcurrencyConfigsCommand({ FunctionName: fn }));
+            configs[fn] = listed.ProvisionedConcurrencyConfigs ?? [];
+        } catch (error) {
+            // A function the stack deleted has no configuration left.
+            if (!isNotFound(error)) {
+                throw error;
+            }
+        }
+    }
+    const targets =
+        footprint.resourceIds.length === 0
+            ? []
+            : ((await aws.aasClient.send(new aws.aas.DescribeScalableTargetsCommand({ ServiceNamespace: "lambda", ResourceIds: [...footprint.resourceIds] })))
+                  .ScalableTargets ?? []);
+    const roles: string[] = [];
+    for (const r of footprint.roles) {
+        try {
+            await aws.iamClient.send(new aws.iam.GetRoleCommand({ RoleName: r }));
+            roles.push(r);
+        } catch (error) {
+            if (!isNotFound(error)) {
+                throw error;
+            }
+        }
+    }
+    const rules: string[] = [];
+    for (const r of footprint.rules) {
+        try {
+            await aws.eventsClient.send(new aws.events.DescribeRuleCommand({ Name: r }));
+            rules.push(r);
+        } catch (error) {
+            if (!isNotFound(error)) {
+                throw error;
+            }
+        }
+    }
+    const logGroups: string[] = [];
+    for (const g of footprint.logGroups) {
+        const found = await aws.logsClient.send(new aws.logs.DescribeLogGroupsCommand({ logGroupNamePrefix: g }));
+        if ((found.logGroups ?? []).some((x) => x.logGroupName === g)) {
+            logGroups.push(g);
+        }
+    }
+    return checkNothingLeft(footprint.resourceIds, { configsByFunction: configs, scalableTargets: targets, roles, rules, logGroups });
+}
+
+function stringOutputs(outputs: Record<string, { value: unknown }>): Outputs {
+    return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, String(v.value)]));
+}
+
+interface RunContext {
+    readonly aws: Clients;
+    readonly region: string;
+    readonly runId: string;
+    readonly envVars: Record<string, string>;
+    readonly signal: AbortSignal;
+    /** Stacks to destroy and remove, newest first, whatever happens. */
+    readonly live: Stack[];
+}
+
+async function newStack(ctx: RunContext, name: string, step: Step | undefined, fixture?: () => Record<string, unknown>): Promise<Stack> {
+    const automation = await import("@pulumi/pulumi/automation");
+    const stackName = `${ctx.runId}-${name}`;
+    let stack: Stack;
+    if (step !== undefined && "scenario" in step.program) {
+        stack = await automation.LocalWorkspace.createStack({ stackName, workDir: REPO_ROOT }, { envVars: ctx.envVars });
+        await stack.setConfig("scenario", { value: step.program.scenario });
+    } else {
+        stack = await automation.LocalWorkspace.createStack(
+            { stackName, projectName: INLINE_PROJECT, program: () => Promise.resolve(fixture === undefined ? {} : fixture()) },
+            { envVars: ctx.envVars },
+        );
+    }
+    ctx.live.unshift(stack);
+    await stack.setConfig("aws:region", { value: ctx.region });
+    return stack;
+}
+
+async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
+    const { TRANSITION_PROGRAMS } = await import("./programs");
+    const first = c.steps[0];
+    const transition = "transition" in first.program ? TRANSITION_PROGRAMS[first.program.transition] : undefined;
+    let fixtureOutputs: Outputs | undefined;
+    const problems: string[] = [];
+    if (transition?.fixture !== undefined) {
+        // Made by a stack of its own, destroyed last by cleanUp: the case's stack only uses it by name.
+        const fixtureStack = await newStack(ctx, `${c.name}-fixture`, undefined, transition.fixture);
+        fixtureOutputs = stringOutputs((await fixtureStack.up({ signal: ctx.signal })).outputs);
+    }
+    const stack = await newStack(ctx, c.name, first);
+    let footprint: Footprint = footprintOf([]);
+    for (const [i, step] of c.steps.entries()) {
+        if ("transition" in step.program && transition !== undefined) {
+            const program = step.program.step === "before" ? transition.before : transition.after;
+            if (program === undefined) {
+                throw new Error(`${c.name} has no ${step.program.step} program`);
+            }
+            const given = fixtureOutputs;
+            stack.workspace.program = () => Promise.resolve(program(given));
+        }
+        const since = new Date();
+        console.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);
+        const result = await stack.up({ signal: ctx.signal });
+        const outputs = stringOutputs(result.outputs);
+        const expected = step.expect(outputs, new Date());
+        if (expected.noChurn === true) {
+            const changes = result.summary.resourceChanges ?? {};
+            for (const op of ["create", "delete", "replace", "create-replacement", "delete-replaced"] as const) {
+                if ((changes[op] ?? 0) > 0) {
+                    problems.push(`${c.name} step ${i + 1}: the up did ${changes[op]} ${op}, expected none`);
+                }
+            }
+        }
+        problems.push(...(await settle(ctx.aws, stack, expected, since, ctx.signal)).map((p) => `${c.name} step ${i + 1}: ${p}`));
+        footprint = mergeFootprints(footprint, footprintOf(await exportedResources(stack)));
+        if (problems.length > 0) {
+            return problems;
+        }
+    }
+    console.log(`[${c.name}] destroy`);
+    await stack.destroy({ signal: ctx.signal });
+    problems.push(...(await leftovers(ctx.aws, footprint)).map((p) => `${c.name} after destroy: ${p}`));
+    return problems;
+}
+
+function mergeFootprints(a: Footprint, b: Footprint): Footprint {
+    const union = (x: readonly string[], y: readonly string[]): string[] => [...new Set([...x, ...y])];
+    return {
+        functions: union(a.functions, b.functions),
+        resourceIds: union(a.resourceIds, b.resourceIds),
+        roles: union(a.roles, b.roles),
+        rules: union(a.rules, b.rules),
+        logGroups: union(a.logGroups, b.logGroups),
+        warmerLogGroups: union(a.warmerLogGroups, b.warmerLogGroups),
+    };
+}
+
+/** Destroys and removes every stack still alive; a failure here is reported with the stack's name to clean by hand. */
+async function cleanUp(live: Stack[]): Promise<string[]> {
+    const problems: string[] = [];
+    while (live.length > 0) {
+        const stack = live.shift() as Stack;
+        try {
+            await stack.cancel().catch(() => undefined);
+            // Refresh first: an interrupted `up` leaves the state behind AWS. Keep going past one failed delete so
+            // that the others still happen; a failure still throws, and the stack is reported.
+            await stack.destroy({ remove: true, refresh: true, continueOnError: true });
+        } catch (error) {
+            problems.push(`could not destroy stack ${stack.name}: ${(error as Error).message}; run \`pulumi destroy -s ${stack.name}\``);
+        }
+    }
+    return problems;
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    const reason = skipReason(env);
+    if (reason !== undefined) {
+        console.log(reason);
+        return 0;
+    }
+    const options = parseArguments(argv);
+    if (typeof options === "string") {
+        console.error(`test:aws: ${options}`);
+        return 2;
+    }
+    const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    if (region === undefined || region === "") {
+        console.error("test:aws: set AWS_REGION to the region to deploy to");
+        return 2;
+    }
+    const cases = selectCases(options.cases);
+    if (typeof cases === "string") {
+        console.error(`test:aws: ${cases}`);
+        return 2;
+    }
+    console.log(formatEstimate(cases, region));
+    if (!options.yes) {
+        console.log("test:aws: nothing deployed; run `npm run test:aws -- --yes` to accept this estimate");
+        return 0;
+    }
+
+    const runId = `acc-${Date.now().toString(36)}-${crypto.randomBytes(3).toString("hex")}`;
+    // A backend of its own unless one is given: the run leaves no state behind in the user's usual backend.
+    const ownBackend = env.PULUMI_BACKEND_URL === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), "lambda-concurrency-acceptance-")) : undefined;
+    const backend = env.PULUMI_BACKEND_URL ?? `file://${ownBackend}`;
+    const envVars: Record<string, string> = {
+        PULUMI_BACKEND_URL: backend,
+        PULUMI_CONFIG_PASSPHRASE: env.PULUMI_CONFIG_PASSPHRASE ?? crypto.randomBytes(16).toString("hex"),
+    };
+    Object.assign(process.env, envVars);
+    const controller = new AbortController();
+    const live: Stack[] = [];
+    const stop = (why: string): void => {
+        if (controller.signal.aborted) {
+            console.error(`test:aws: ${why} again; exiting now. Left to destroy: ${live.map((s) => s.name).join(", ") || "nothing"}`);
+            process.exit(130);
+        }
+        console.error(`test:aws: ${why}; destroying what was deployed (again to exit at once)`);
+        controller.abort(new Error(why));
+    };
+    process.on("SIGINT", () => stop("interrupted"));
+    process.on("SIGTERM", () => stop("terminated"));
+    const timer = setTimeout(() => stop(`time limit of ${options.timeoutMinutes} minutes reached`), options.timeoutMinutes * 60_000);
+
+    const aws = await awsClients(region);
+    const ctx: RunContext = { aws, region, runId, envVars, signal: controller.signal, live };
+    const failures: string[] = [];
+    for (const c of cases) {
+        if (controller.signal.aborted) {
+            failures.push(`${c.name}: not run (${String(controller.signal.reason)})`);
+            continue;
+        }
+        console.log(`[${c.name}] ${c.describe}`);
+        try {
+            failures.push(...(await runCase(ctx, c)));
+        } catch (error) {
+            failures.push(`${c.name}: ${(error as Error).message}`);
+        } finally {
+            failures.push(...(await cleanUp(live)).map((p) => `${p} with PULUMI_BACKEND_URL=${backend}`));
+        }
+    }
+    clearTimeout(timer);
+    if (ownBackend !== undefined && !failures.some((f) => f.startsWith("could not destroy"))) {
+        // Every stack was destroyed and removed: the state has nothing left worth keeping.
+        fs.rmSync(ownBackend, { recursive: true, force: true });
+    } else if (ownBackend !== undefined) {
+        console.error(`test:aws: the state of the stacks left is kept in ${backend}`);
+    }
+    for (const f of failures) {
+        console.error(`FAIL ${f}`);
+    }
+    console.log(failures.length === 0 ? `test:aws: ${cases.length} case(s) passed` : `test:aws: ${failures.length} problem(s)`);
+    return failures.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        (code) => process.exit(code),
+        (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+        },
+    );
+}

@@ -1,0 +1,308 @@
+// The acceptance checkers against recorded responses shaped like the real APIs' (field names and values from the
+// Lambda and Application Auto Scaling API references; the SDK types make a misspelled field a compile error).
+import { expect } from "chai";
+import type {
+    GetProvisionedConcurrencyConfigResponse,
+    ProvisionedConcurrencyConfigListItem,
+} from "@aws-sdk/client-lambda";
+import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
+import {
+    checkConfigurationsOnly,
+    checkInvocationOnProvisioned,
+    checkNothingLeft,
+    checkProvisionedConfig,
+    checkScalableTargets,
+    checkScalingPolicies,
+    checkScheduledActions,
+    checkWarmerReports,
+    isSettling,
+    parseWarmerReport,
+    qualifierOfArn,
+    resourceIdOf,
+} from "../../acceptance/checks";
+
+const ARN = "arn:aws:lambda:us-east-1:123456789012:function:fixed-fn-1a2b3c4";
+const LAST_MODIFIED = "2026-12-01T10:00:00+0000";
+
+function ready(count: number): GetProvisionedConcurrencyConfigResponse {
+    return {
+        RequestedProvisionedConcurrentExecutions: count,
+        AvailableProvisionedConcurrentExecutions: count,
+        AllocatedProvisionedConcurrentExecutions: count,
+        Status: "READY",
+        LastModified: LAST_MODIFIED,
+    };
+}
+
+function listed(qualifier: string, count: number, status: "READY" | "IN_PROGRESS" | "FAILED" = "READY"): ProvisionedConcurrencyConfigListItem {
+    return {
+        FunctionArn: `${ARN}:${qualifier}`,
+        RequestedProvisionedConcurrentExecutions: count,
+        AvailableProvisionedConcurrentExecutions: status === "READY" ? count : 0,
+        AllocatedProvisionedConcurrentExecutions: status === "READY" ? count : 0,
+        Status: status,
+        LastModified: LAST_MODIFIED,
+    };
+}
+
+const RESOURCE_ID = resourceIdOf("utilization-fn-1a2b3c4", "live");
+
+function target(min: number, max: number, resourceId = RESOURCE_ID): ScalableTarget {
+    return {
+        ServiceNamespace: "lambda",
+        ResourceId: resourceId,
+        ScalableDimension: "lambda:function:ProvisionedConcurrency",
+        MinCapacity: min,
+        MaxCapacity: max,
+        RoleARN: "arn:aws:iam::123456789012:role/aws-service-role/lambda.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency",
+        CreationTime: new Date("2026-12-01T10:00:00Z"),
+        SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
+        ScalableTargetARN: "arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/056abcdef",
+    };
+}
+
+function policy(targetValue: number): ScalingPolicy {
+    return {
+        PolicyARN: "arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:1:resource/lambda/function:x:live:policyName/utilization",
+        PolicyName: "utilization",
+        ServiceNamespace: "lambda",
+        ResourceId: RESOURCE_ID,
+        ScalableDimension: "lambda:function:ProvisionedConcurrency",
+        PolicyType: "TargetTrackingScaling",
+        TargetTrackingScalingPolicyConfiguration: {
+            TargetValue: targetValue,
+            PredefinedMetricSpecification: { PredefinedMetricType: "LambdaProvisionedConcurrencyUtilization" },
+        },
+        Alarms: [],
+        CreationTime: new Date("2026-12-01T10:00:00Z"),
+    };
+}
+
+function action(name: string, schedule: string, min: number, max: number, timezone?: string): ScheduledAction {
+    return {
+        ScheduledActionName: name,
+        ScheduledActionARN: `arn:aws:autoscaling:us-east-1:123456789012:scheduledAction:1:resource/lambda/${RESOURCE_ID}:scheduledActionName/${name}`,
+        ServiceNamespace: "lambda",
+        Schedule: schedule,
+        Timezone: timezone,
+        ResourceId: RESOURCE_ID,
+        ScalableDimension: "lambda:function:ProvisionedConcurrency",
+        ScalableTargetAction: { MinCapacity: min, MaxCapacity: max },
+        CreationTime: new Date("2026-12-01T10:00:00Z"),
+    };
+}
+
+describe("acceptance checks", () => {
+    describe("names", () => {
+        it("reads the qualifier at the end of a qualified ARN and nothing from an unqualified one", () => {
+            expect(qualifierOfArn(`${ARN}:live`)).to.equal("live");
+            expect(qualifierOfArn(`${ARN}:3`)).to.equal("3");
+            expect(qualifierOfArn(ARN)).to.equal(undefined);
+            expect(resourceIdOf("f", "live")).to.equal("function:f:live");
+        });
+    });
+
+    describe("GetProvisionedConcurrencyConfig", () => {
+        it("passes a READY configuration with the requested count allocated", () => {
+            expect(checkProvisionedConfig("f:live", ready(2), 2)).to.deep.equal([]);
+            expect(checkProvisionedConfig("f:live", ready(3), { min: 1, max: 10 })).to.deep.equal([]);
+        });
+
+        it("fails a configuration stuck IN_PROGRESS, and says the runner should keep polling it", () => {
+            const stuck: GetProvisionedConcurrencyConfigResponse = {
+                ...ready(2),
+                AllocatedProvisionedConcurrentExecutions: 0,
+                AvailableProvisionedConcurrentExecutions: 0,
+                Status: "IN_PROGRESS",
+            };
+            expect(isSettling(stuck)).to.equal(true);
+            expect(checkProvisionedConfig("f:live", stuck, 2)).to.deep.equal(["f:live: configuration is IN_PROGRESS, expected READY"]);
+        });
+
+        it("fails a FAILED configuration with AWS's reason", () => {
+            const failed: GetProvisionedConcurrencyConfigResponse = {
+                ...ready(2),
+                AllocatedProvisionedConcurrentExecutions: 0,
+                Status: "FAILED",
+                StatusReason: "FUNCTION_ERROR_INIT_FAILURE",
+            };
+            expect(isSettling(failed)).to.equal(false);
+            expect(checkProvisionedConfig("f:live", failed, 2)).to.deep.equal([
+                "f:live: configuration is FAILED (FUNCTION_ERROR_INIT_FAILURE), expected READY",
+            ]);
+        });
+
+        it("fails a missing configuration, a wrong count, a count outside the bounds and a short allocation", () => {
+            expect(checkProvisionedConfig("f:live", undefined, 2)).to.deep.equal(["f:live: no provisioned concurrency configuration"]);
+            expect(checkProvisionedConfig("f:live", ready(3), 2)).to.deep.equal(["f:live: requested 3, expected 2"]);
+            expect(checkProvisionedConfig("f:live", ready(12), { min: 1, max: 10 })).to.deep.equal([
+                "f:live: requested 12, expected between 1 and 10",
+            ]);
+            expect(checkProvisionedConfig("f:live", { ...ready(2), AllocatedProvisionedConcurrentExecutions: 1 }, 2)).to.deep.equal([
+                "f:live: 1 allocated of 2 requested",
+            ]);
+        });
+    });
+
+    describe("ListProvisionedConcurrencyConfigs", () => {
+        it("passes configurations on exactly the declared qualifiers", () => {
+            expect(checkConfigurationsOnly("f", [listed("live", 2)], ["live"])).to.deep.equal([]);
+        });
+
+        it("fails a configuration left on an old version after the move to an alias", () => {
+            expect(checkConfigurationsOnly("f", [listed("1", 2), listed("live", 2)], ["live"])).to.deep.equal([
+                "f:1: provisioned concurrency configuration left (READY, 2 requested)",
+            ]);
+        });
+
+        it("fails a configuration that should exist and does not", () => {
+            expect(checkConfigurationsOnly("f", [], ["live"])).to.deep.equal(["f:live: no provisioned concurrency configuration"]);
+        });
+    });
+
+    describe("DescribeScalableTargets", () => {
+        it("passes the declared target with its bounds", () => {
+            expect(checkScalableTargets([target(1, 10)], [{ resourceId: RESOURCE_ID, minCapacity: 1, maxCapacity: 10 }])).to.deep.equal([]);
+        });
+
+        it("ignores other namespaces' targets and fails wrong bounds", () => {
+            const other: ScalableTarget = { ...target(0, 4), ServiceNamespace: "ecs", ScalableDimension: "ecs:service:DesiredCount" };
+            expect(checkScalableTargets([other, target(2, 10)], [{ resourceId: RESOURCE_ID, minCapacity: 1, maxCapacity: 10 }])).to.deep.equal([
+                `${RESOURCE_ID}: MinCapacity 2, expected 1`,
+            ]);
+        });
+
+        it("fails a target left registered after it was removed", () => {
+            expect(checkScalableTargets([target(1, 10)], [], [RESOURCE_ID])).to.deep.equal([`${RESOURCE_ID}: scalable target left registered`]);
+        });
+
+        it("fails a missing target", () => {
+            expect(checkScalableTargets([], [{ resourceId: RESOURCE_ID }])).to.deep.equal([`${RESOURCE_ID}: 0 scalable targets registered, expected 1`]);
+        });
+    });
+
+    describe("DescribeScalingPolicies", () => {
+        it("passes one target tracking policy on the utilization metric at the declared value", () => {
+            expect(checkScalingPolicies(RESOURCE_ID, [policy(0.8)], 0.8)).to.deep.equal([]);
+        });
+
+        it("fails a wrong target value, a step policy, and a policy left after the swap to FixedConcurrency", () => {
+            expect(checkScalingPolicies(RESOURCE_ID, [policy(0.7)], 0.8)).to.deep.equal([`${RESOURCE_ID}: target value 0.7, expected 0.8`]);
+            const step: ScalingPolicy = { ...policy(0.8), PolicyType: "StepScaling", TargetTrackingScalingPolicyConfiguration: undefined };
+            expect(checkScalingPolicies(RESOURCE_ID, [step], 0.8)).to.have.length(1);
+            expect(checkScalingPolicies(RESOURCE_ID, [policy(0.8)], undefined)).to.deep.equal([`${RESOURCE_ID}: scaling policy utilization left`]);
+        });
+    });
+
+    describe("DescribeScheduledActions", () => {
+        const declared = [
+            { schedule: "cron(0 8 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 10, maxCapacity: 50 },
+            { schedule: "cron(0 19 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 1, maxCapacity: 5 },
+        ];
+
+        it("passes exactly the declared actions", () => {
+            const actions = [
+                action("open", "cron(0 8 ? * MON-FRI *)", 10, 50, "Europe/Paris"),
+                action("close", "cron(0 19 ? * MON-FRI *)", 1, 5, "Europe/Paris"),
+            ];
+            expect(checkScheduledActions(RESOURCE_ID, actions, declared)).to.deep.equal([]);
+        });
+
+        it("treats an absent time zone as UTC", () => {
+            expect(checkScheduledActions(RESOURCE_ID, [action("day", "cron(0 8 * * ? *)", 10, 10)], [{ schedule: "cron(0 8 * * ? *)" }])).to.deep.equal([]);
+        });
+
+        it("fails a missing action, wrong bounds, a wrong zone and an action left over", () => {
+            const actions = [
+                action("open", "cron(0 8 ? * MON-FRI *)", 10, 40, "UTC"),
+                action("old", "cron(0 7 * * ? *)", 1, 1),
+            ];
+            expect(checkScheduledActions(RESOURCE_ID, actions, declared)).to.deep.equal([
+                `${RESOURCE_ID}: action open in UTC, expected Europe/Paris`,
+                `${RESOURCE_ID}: action on cron(0 8 ? * MON-FRI *) sets MaxCapacity 40, expected 50`,
+                `${RESOURCE_ID}: no scheduled action on cron(0 19 ? * MON-FRI *)`,
+                `${RESOURCE_ID}: scheduled action old (cron(0 7 * * ? *)) left`,
+            ]);
+        });
+    });
+
+    describe("the warmer's report", () => {
+        // The EMF line as runtime/warmer-function.js writes it, behind the Lambda text log format's prefix.
+        function reportLine(reached: number, errors = 0): string {
+            const emf = {
+                _aws: {
+                    Timestamp: 1764583200000,
+                    CloudWatchMetrics: [{ Namespace: "LambdaConcurrency/Warmer", Dimensions: [["FunctionName"]], Metrics: [{ Name: "InstancesReached", Unit: "Count" }] }],
+                },
+                FunctionName: "warmed-fn-1a2b3c4",
+                Requested: 3,
+                InstancesReached: reached,
+                ColdInstances: 0,
+                Errors: errors,
+                Throttles: 0,
+                UnrecognizedReplies: 0,
+                Duration: 812,
+                Target: "warmed-fn-1a2b3c4",
+                WarmupId: "w-1",
+                ErrorSamples: [],
+            };
+            return `2026-12-01T10:05:00.000Z\t5f1c0c3e-0000-4000-8000-000000000000\tINFO\t${JSON.stringify(emf)}`;
+        }
+
+        it("parses the report and ignores other lines", () => {
+            expect(parseWarmerReport(reportLine(3))).to.deep.include({ functionName: "warmed-fn-1a2b3c4", requested: 3, instancesReached: 3 });
+            expect(parseWarmerReport("START RequestId: 5f1c Version: $LATEST")).to.equal(undefined);
+            expect(parseWarmerReport('{"not":"emf"}')).to.equal(undefined);
+            expect(parseWarmerReport("INFO {broken")).to.equal(undefined);
+        });
+
+        it("passes when the latest report reached every requested instance", () => {
+            expect(checkWarmerReports("warmed-fn-1a2b3c4", [reportLine(2), reportLine(3)], 3)).to.deep.equal([]);
+        });
+
+        it("fails a short reach, errors, and no report at all", () => {
+            expect(checkWarmerReports("warmed-fn-1a2b3c4", [reportLine(2)], 3)).to.deep.equal(["warmed-fn-1a2b3c4: warmer reached 2 of 3 instances"]);
+            expect(checkWarmerReports("warmed-fn-1a2b3c4", [reportLine(3, 1)], 3)).to.deep.equal(["warmed-fn-1a2b3c4: warmer report has 1 errors"]);
+            expect(checkWarmerReports("warmed-fn-1a2b3c4", [], 3)).to.deep.equal(["warmed-fn-1a2b3c4: no warmer report in the warmer's log"]);
+        });
+    });
+
+    describe("an invocation", () => {
+        it("passes a reply from a provisioned environment and fails an on-demand one or a foreign payload", () => {
+            const reply = (type: string): string =>
+                JSON.stringify({ statusCode: 200, body: JSON.stringify({ hello: "world", initializationType: type }) });
+            expect(checkInvocationOnProvisioned("f:live", reply("provisioned-concurrency"))).to.deep.equal([]);
+            expect(checkInvocationOnProvisioned("f:live", reply("on-demand"))).to.deep.equal([
+                "f:live: ran on a on-demand environment, expected provisioned-concurrency",
+            ]);
+            expect(checkInvocationOnProvisioned("f:live", "null")).to.have.length(1);
+            expect(checkInvocationOnProvisioned("f:live", "<html>")).to.have.length(1);
+        });
+    });
+
+    describe("after destroy", () => {
+        const nothing = { configsByFunction: { "fixed-fn-1a2b3c4": [], "external-fn": [] }, scalableTargets: [], roles: [], rules: [], logGroups: [] };
+
+        it("passes an account with nothing of the stack left", () => {
+            expect(checkNothingLeft([RESOURCE_ID], nothing)).to.deep.equal([]);
+        });
+
+        it("fails a configuration left on a function the stack did not create, a target, and the warmer's pieces", () => {
+            const left = {
+                ...nothing,
+                configsByFunction: { ...nothing.configsByFunction, "external-fn": [listed("live", 1)] },
+                scalableTargets: [target(1, 10)],
+                roles: ["warmer-role-1a2b3c4"],
+                rules: ["warmer-0-1a2b3c4"],
+                logGroups: ["/aws/lambda/warmer-1a2b3c4"],
+            };
+            expect(checkNothingLeft([RESOURCE_ID], left)).to.deep.equal([
+                "external-fn:live: provisioned concurrency configuration left (READY, 1 requested)",
+                `${RESOURCE_ID}: scalable target left registered`,
+                "IAM role warmer-role-1a2b3c4 left",
+                "EventBridge rule warmer-0-1a2b3c4 left",
+                "log group /aws/lambda/warmer-1a2b3c4 left",
+            ]);
+        });
+    });
+});
