@@ -17,7 +17,7 @@ import type {
     GetProvisionedConcurrencyConfigResponse,
     ProvisionedConcurrencyConfigListItem,
 } from "@aws-sdk/client-lambda";
-import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
+import type { ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
 
 export const LAMBDA_NAMESPACE = "lambda";
 export const PC_DIMENSION = "lambda:function:ProvisionedConcurrency";
@@ -396,4 +396,80 @@ function pushDefined(into: string[], value: string | undefined): void {
     if (value !== undefined) {
         into.push(value);
     }
+}
+
+// The claims of README "What only AWS can tell" (acceptance/plan.ts, AWS_ONLY_CLAIMS) that need more than a state.
+
+/**
+ * The `up` of a FixedConcurrency on an alias with weighted routing (AdditionalVersionWeights) must fail with Lambda's
+ * refusal (an InvalidParameterValueException naming the weights / routing config). `error` is the `up`'s error
+ * message, or undefined when the `up` succeeded.
+ */
+export function checkRefusedForWeightedRouting(where: string, error: string | undefined): string[] {
+    if (error === undefined) {
+        return [`${where}: up succeeded, expected Lambda to refuse provisioned concurrency on an alias with weighted routing`];
+    }
+    if (!/weight|routing/i.test(error)) {
+        return [`${where}: up failed, but not with the weighted routing refusal: ${error.slice(0, 300)}`];
+    }
+    return [];
+}
+
+/**
+ * DescribeScalingActivities of one resource id after a scheduled action ran: the action `actionName` failed
+ * (StatusCode Failed; its Cause names the scheduled action, Application Auto Scaling API reference,
+ * "ScalingActivity"), and the target's bounds are still `bounds`.
+ */
+export function checkScheduledActionFailed(
+    resourceId: string,
+    actionName: string,
+    activities: readonly ScalingActivity[],
+    targets: readonly ScalableTarget[],
+    bounds: { min: number; max: number },
+): string[] {
+    const problems: string[] = [];
+    const mine = activities.filter((a) => a.ResourceId === resourceId && `${a.Cause ?? ""} ${a.Description ?? ""}`.includes(actionName));
+    if (mine.length === 0) {
+        problems.push(`${resourceId}: no scaling activity of scheduled action ${actionName}`);
+    } else if (!mine.some((a) => a.StatusCode === "Failed")) {
+        problems.push(`${resourceId}: scheduled action ${actionName} ${mine.map((a) => a.StatusCode ?? "?").join(", ")}, expected Failed`);
+    }
+    problems.push(...checkScalableTargets(targets, [{ resourceId, minCapacity: bounds.min, maxCapacity: bounds.max }]));
+    return problems;
+}
+
+/** GetProvisionedConcurrencyConfig answered NotFound (`response` undefined): the configuration is gone. */
+export function checkConfigurationGone(where: string, response: GetProvisionedConcurrencyConfigResponse | undefined): string[] {
+    return response === undefined ? [] : [`${where}: configuration still there (${response.Status ?? "?"}, ${response.RequestedProvisionedConcurrentExecutions ?? "?"} requested)`];
+}
+
+/** A configuration exists, and (when `requested` is given) with that count: made by Application Auto Scaling, or left by it. */
+export function checkConfigurationThere(where: string, response: GetProvisionedConcurrencyConfigResponse | undefined, requested?: number): string[] {
+    if (response === undefined) {
+        return [`${where}: no provisioned concurrency configuration`];
+    }
+    const count = response.RequestedProvisionedConcurrentExecutions;
+    if (requested !== undefined && count !== requested) {
+        return [`${where}: requested ${count ?? "nothing"}, expected ${requested}`];
+    }
+    return [];
+}
+
+/**
+ * What an idle alias's count did under scaleInWhenIdle (FILL): a report, never a failure, since the README calls it
+ * unverified.
+ */
+export function describeIdleOutcome(
+    where: string,
+    before: number,
+    response: GetProvisionedConcurrencyConfigResponse | undefined,
+    minCapacity: number,
+    minutes: number,
+): string {
+    const after = response?.RequestedProvisionedConcurrentExecutions;
+    if (after === undefined) {
+        return `${where}: after ${minutes} idle minutes the configuration is gone (was ${before})`;
+    }
+    const verdict = after === minCapacity ? "went to the minimum" : after < before ? "scaled in, not to the minimum" : "did not scale in";
+    return `${where}: after ${minutes} idle minutes ${before} -> ${after} requested (minimum ${minCapacity}): ${verdict}`;
 }

@@ -38,8 +38,30 @@ export type Outputs = Readonly<Record<string, string>>;
 /** A step of a case: a sample program picked by `scenario`, or a transition's program (acceptance/programs.ts). */
 export type StepProgram = { readonly scenario: string } | { readonly transition: string; readonly step: "before" | "after" };
 
+/**
+ * What the runner does after a step's `up` besides comparing with `expect` (acceptance/run.ts, runProbe): the claims
+ * of README "What only AWS can tell" that need an out-of-band call, a wait, or an `up` that must fail.
+ */
+export type ProbeName =
+    /** The `up` must fail with Lambda's refusal of provisioned concurrency on an alias with weighted routing. */
+    | "weighted-alias-refused"
+    /** The scheduled action `raise-min` (minimum above the maximum in force) fails when it runs; bounds unchanged. */
+    | "min-above-max-fails"
+    /** Before the next step's `up`, another program (the runner, out of band) puts a configuration on `live`. */
+    | "configured-out-of-band"
+    /** The action `off` (capacity 0) runs, and the configuration is gone. */
+    | "scale-to-zero-deletes"
+    /** A target registered out of band on an alias without a configuration creates one at the minimum. */
+    | "register-creates-at-minimum"
+    /** The component's target deregistered out of band: the configuration stays. */
+    | "deregister-leaves-capacity"
+    /** Reports (never fails) whether scaleInWhenIdle's FILL brings an idle alias to its minimum within 20 minutes. */
+    | "fill-when-idle";
+
 export interface Step {
     readonly program: StepProgram;
+    /** Run after `expect` is checked (the `up` before it must fail for weighted-alias-refused). */
+    readonly probe?: ProbeName;
     /** The most provisioned environments this step can hold while it is deployed (for the cost estimate). */
     readonly environments: number;
     /** How long this step stays deployed, at most, in minutes: allocation, checks, and the next change. */
@@ -211,6 +233,149 @@ const TRANSITIONS: readonly Case[] = [
     },
 ];
 
+/** How far ahead the programs put their `at()` actions: long enough for `up` to finish first. */
+export const AT_LEAD_MINUTES = 3;
+/** How long the fill-when-idle case leaves the alias without traffic. */
+export const IDLE_MINUTES = 20;
+
+/**
+ * The claims of README "What is checked offline, and what only AWS can tell" that only an account can confirm, each
+ * with a case that checks it (tests/acceptance/plan.test.ts reads the README and fails on a claim without a case).
+ * `phrase` is a piece of the README's text that names the claim.
+ */
+export const AWS_ONLY_CLAIMS: readonly { readonly phrase: string; readonly cases: readonly string[]; readonly how: string }[] = [
+    { phrase: "whether the function, version or alias exists", cases: ["hello-api", "fixed", "by-name"], how: "every step's up creates the configuration on a real function, version and alias" },
+    { phrase: "whether your account's concurrency quota has room", cases: ["business-hours", "fixed-to-utilization"], how: "the largest steps must reach READY with all environments allocated" },
+    { phrase: "whether an alias has weighted routing", cases: ["weighted-alias"], how: "FixedConcurrency on an alias with AdditionalVersionWeights: up fails with Lambda's error, no configuration" },
+    { phrase: "whether a scheduled action's new minimum is above the maximum in force", cases: ["min-above-max"], how: "an at() action raising only the minimum above the maximum in force: DescribeScalingActivities shows it Failed, bounds unchanged" },
+    { phrase: "whether another program or the console already configured the same version", cases: ["configured-out-of-band"], how: "an out-of-band Put before up: up overwrites it with the declared count, destroy removes it" },
+    { phrase: "which version an alias points to", cases: ["warmer-on-provisioned-alias"], how: "a warmer on an alias whose version has provisioned concurrency: invoking the alias lands on a provisioned environment" },
+    { phrase: "how long allocation takes", cases: ["hello-api", "fixed", "scheduled", "utilization"], how: "the runner prints how long each step took to settle" },
+    { phrase: "Application Auto Scaling deletes the configuration when it scales to 0", cases: ["scale-to-zero"], how: "an at() action to capacity 0: GetProvisionedConcurrencyConfig is NotFound after it runs" },
+    { phrase: "registering a target on an alias without a configuration creates one at the minimum", cases: ["register-without-config"], how: "RegisterScalableTarget out of band: a configuration appears at the minimum" },
+    { phrase: "deregistering leaves the capacity", cases: ["deregister-leaves-capacity"], how: "DeregisterScalableTarget out of band: the configuration is still there" },
+    { phrase: "how `scaleInWhenIdle`'s `FILL` behaves when a function is idle", cases: ["fill-when-idle"], how: `${IDLE_MINUTES} minutes without traffic: the count is reported, not judged` },
+];
+
+/** `at(yyyy-mm-ddThh:mm:ss)` for `minutes` after `now`, whole minutes, UTC. */
+export function atExpression(now: Date, minutes: number): { expression: string; firesAt: Date } {
+    const firesAt = new Date(Math.ceil(now.getTime() / 60_000) * 60_000 + minutes * 60_000);
+    return { expression: `at(${firesAt.toISOString().slice(0, 19)})`, firesAt };
+}
+
+/**
+ * The claims only AWS can tell (AWS_ONLY_CLAIMS) that the samples and transitions don't check by themselves. Each
+ * program is in acceptance/programs.ts under the case's name; a step with a probe gets its extra work in run.ts.
+ */
+const AWS_ONLY: readonly Case[] = [
+    {
+        name: "weighted-alias",
+        describe: "FixedConcurrency on an alias with weighted routing: Lambda refuses it",
+        steps: [
+            { program: { transition: "weighted-alias", step: "before" }, environments: 0, minutes: 5, expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [] }) },
+            {
+                program: { transition: "weighted-alias", step: "after" },
+                environments: 0,
+                minutes: 5,
+                probe: "weighted-alias-refused",
+                expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [] }),
+            },
+        ],
+    },
+    {
+        name: "min-above-max",
+        describe: "a scheduled action raising only the minimum above the maximum in force fails when it runs",
+        steps: [
+            {
+                program: { transition: "min-above-max", step: "before" },
+                environments: 1,
+                minutes: AT_LEAD_MINUTES + 10,
+                probe: "min-above-max-fails",
+                expect: (o) => alias(o.functionName, o.alias, 1, { invoke: undefined, target: { qualifier: o.alias, minCapacity: 1, maxCapacity: 1, actions: [{ schedule: "cron(0 0 * * ? *)", minCapacity: 1, maxCapacity: 1 }, { schedule: o.raiseMinAt, minCapacity: 3 }] } }),
+            },
+        ],
+    },
+    {
+        name: "configured-out-of-band",
+        describe: "another program configured the alias first: up overwrites it, destroy removes it",
+        steps: [
+            {
+                program: { transition: "configured-out-of-band", step: "before" },
+                environments: 3,
+                minutes: 5,
+                probe: "configured-out-of-band",
+                expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [] }),
+            },
+            { program: { transition: "configured-out-of-band", step: "after" }, environments: 3, minutes: STEP_MINUTES, expect: fixedOnLive },
+        ],
+    },
+    {
+        name: "warmer-on-provisioned-alias",
+        describe: "a warmer on an alias whose version has provisioned concurrency: its pings land on provisioned environments",
+        steps: [
+            {
+                program: { transition: "warmer-on-provisioned-alias", step: "before" },
+                environments: 2,
+                minutes: STEP_MINUTES,
+                expect: (o) => ({ functionName: o.functionName, configs: [{ qualifier: o.version, requested: 2 }], noTargetOn: [], invoke: o.alias }),
+            },
+        ],
+    },
+    {
+        name: "scale-to-zero",
+        describe: "a scheduled action to capacity 0: Application Auto Scaling deletes the configuration",
+        steps: [
+            {
+                program: { transition: "scale-to-zero", step: "before" },
+                environments: 1,
+                minutes: AT_LEAD_MINUTES + 10,
+                probe: "scale-to-zero-deletes",
+                // Before the action runs: the configuration at the minimum in force (1), the probe then waits for it.
+                expect: (o) => alias(o.functionName, o.alias, 1, { invoke: undefined }),
+            },
+        ],
+    },
+    {
+        name: "register-without-config",
+        describe: "a target registered on an alias without a configuration creates one at the minimum",
+        steps: [
+            {
+                program: { transition: "register-without-config", step: "before" },
+                environments: 2,
+                minutes: 10,
+                probe: "register-creates-at-minimum",
+                expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [] }),
+            },
+        ],
+    },
+    {
+        name: "deregister-leaves-capacity",
+        describe: "deregistering the scalable target leaves the configuration",
+        steps: [
+            {
+                program: { transition: "deregister-leaves-capacity", step: "before" },
+                environments: 1,
+                minutes: STEP_MINUTES,
+                probe: "deregister-leaves-capacity",
+                expect: utilizationOnLive(0.8),
+            },
+        ],
+    },
+    {
+        name: "fill-when-idle",
+        describe: `scaleInWhenIdle with no traffic for ${IDLE_MINUTES} minutes: reports whether capacity went to the minimum`,
+        steps: [
+            {
+                program: { transition: "fill-when-idle", step: "before" },
+                environments: 3,
+                minutes: IDLE_MINUTES + STEP_MINUTES,
+                probe: "fill-when-idle",
+                expect: utilizationOnLive(0.8),
+            },
+        ],
+    },
+];
+
 /** The transition programs' UtilizationScaling: 1 to 4 environments on `live` (acceptance/programs.ts). */
 function utilizationOnLive(targetValue: number): (o: Outputs) => ExpectedState {
     return (o) =>
@@ -223,7 +388,7 @@ function fixedOnLive(o: Outputs): ExpectedState {
     return alias(o.functionName, o.alias, 2, { noTargetOn: [o.alias] });
 }
 
-export const CASES: readonly Case[] = [...SAMPLES, ...TRANSITIONS];
+export const CASES: readonly Case[] = [...SAMPLES, ...TRANSITIONS, ...AWS_ONLY];
 
 /** The cases named on the command line (all when none), or an error naming the unknown ones. */
 export function selectCases(names: readonly string[]): readonly Case[] | string {

@@ -6,8 +6,21 @@
  */
 import { Alias } from "@pulumi/aws/lambda";
 import * as pulumi from "@pulumi/pulumi";
-import { FixedConcurrency, UtilizationScaling } from "../components";
+import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, UtilizationScaling } from "../components";
+import { currentTime } from "../components/clock";
 import { helloFunction } from "../programs/shared";
+import { AT_LEAD_MINUTES, atExpression } from "./plan";
+
+/** The sample handler with a different comment: a code change, so that `publish: true` publishes a second version. */
+const SECOND_VERSION_HANDLER = `
+// second version
+const initializedAt = new Date().toISOString();
+exports.handler = async (event) => ({
+    statusCode: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hello: "world", initializedAt, initializationType: process.env.AWS_LAMBDA_INITIALIZATION_TYPE }),
+});
+`;
 
 export type InlineProgram = (fixture: Readonly<Record<string, string>> | undefined) => Record<string, unknown>;
 
@@ -87,6 +100,98 @@ export const TRANSITION_PROGRAMS: Readonly<Record<string, { before: InlineProgra
             }
             utilization("api", fixture.functionName, fixture.alias, 0.8);
             return { functionName: fixture.functionName, alias: fixture.alias };
+        },
+    },
+    // The claims of README "What only AWS can tell" (acceptance/plan.ts, AWS_ONLY_CLAIMS).
+    "weighted-alias": {
+        before: () => {
+            const { fn, live } = functionWithLive("wa-fn");
+            return { functionName: fn.name, alias: live.name, version: fn.version };
+        },
+        // A code change publishes version 2; `live` points at it and sends half its traffic to version 1.
+        after: () => {
+            const fn = helloFunction("wa-fn", undefined, SECOND_VERSION_HANDLER);
+            const live = new Alias("wa-fn-live", {
+                name: "live",
+                functionName: fn.name,
+                functionVersion: fn.version,
+                routingConfig: { additionalVersionWeights: fn.version.apply((v) => ({ [String(Number(v) - 1)]: 0.5 })) },
+            });
+            fixed("api", fn.name, live.name);
+            return { functionName: fn.name, alias: live.name, version: fn.version };
+        },
+    },
+    "min-above-max": {
+        // `base` has set 1..1 since midnight; `raise-min` sets only the minimum, 3, above that maximum.
+        before: () => {
+            const { fn, live } = functionWithLive("mam-fn");
+            const raise = atExpression(currentTime(), AT_LEAD_MINUTES);
+            new ScheduledConcurrency("api", {
+                functionName: fn.name,
+                qualifier: live.name,
+                minCapacity: 1,
+                maxCapacity: 3,
+                schedules: [
+                    { name: "base", schedule: "cron(0 0 * * ? *)", capacity: 1 },
+                    { name: "raise-min", schedule: raise.expression, minCapacity: 3 },
+                ],
+            });
+            return { functionName: fn.name, alias: live.name, raiseMinAt: raise.expression, firesAt: raise.firesAt.toISOString() };
+        },
+    },
+    "configured-out-of-band": {
+        before: () => {
+            const { fn, live } = functionWithLive("oob-fn");
+            return { functionName: fn.name, alias: live.name };
+        },
+        after: () => {
+            const { fn, live } = functionWithLive("oob-fn");
+            fixed("api", fn.name, live.name);
+            return { functionName: fn.name, alias: live.name };
+        },
+    },
+    "warmer-on-provisioned-alias": {
+        // The one-owner check sees the version and the alias as two qualifiers: only AWS knows `live` is that version.
+        before: () => {
+            const { fn, live } = functionWithLive("wpa-fn");
+            fixed("api", fn.name, fn.version);
+            new LambdaWarmer("warmer", { targets: [{ functionName: fn.name, qualifier: live.name, concurrency: 2 }], schedule: "rate(5 minutes)" });
+            return { functionName: fn.name, alias: live.name, version: fn.version };
+        },
+    },
+    "scale-to-zero": {
+        before: () => {
+            const { fn, live } = functionWithLive("zero-fn");
+            const off = atExpression(currentTime(), AT_LEAD_MINUTES);
+            new ScheduledConcurrency("api", {
+                functionName: fn.name,
+                qualifier: live.name,
+                schedules: [
+                    { name: "on", schedule: "cron(0 0 * * ? *)", capacity: 1 },
+                    { name: "off", schedule: off.expression, capacity: 0 },
+                ],
+            });
+            return { functionName: fn.name, alias: live.name, offAt: off.expression, firesAt: off.firesAt.toISOString() };
+        },
+    },
+    "register-without-config": {
+        before: () => {
+            const { fn, live } = functionWithLive("reg-fn");
+            return { functionName: fn.name, alias: live.name };
+        },
+    },
+    "deregister-leaves-capacity": {
+        before: () => {
+            const { fn, live } = functionWithLive("dereg-fn");
+            utilization("api", fn.name, live.name, 0.8);
+            return { functionName: fn.name, alias: live.name };
+        },
+    },
+    "fill-when-idle": {
+        before: () => {
+            const { fn, live } = functionWithLive("fill-fn");
+            new UtilizationScaling("api", { functionName: fn.name, qualifier: live.name, minCapacity: 1, maxCapacity: 4, targetUtilization: 0.8, scaleInWhenIdle: true });
+            return { functionName: fn.name, alias: live.name };
         },
     },
 };

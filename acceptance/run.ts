@@ -12,7 +12,12 @@ import * as os from "os";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import {
+    checkConfigurationGone,
+    checkConfigurationThere,
     checkConfigurationsOnly,
+    checkRefusedForWeightedRouting,
+    checkScheduledActionFailed,
+    describeIdleOutcome,
     checkInvocationOnProvisioned,
     checkNothingLeft,
     checkProvisionedConfig,
@@ -25,7 +30,7 @@ import {
     type ExportedResource,
     type Footprint,
 } from "./checks";
-import { formatEstimate, selectCases, skipReason, type Case, type ExpectedState, type Outputs, type Step } from "./plan";
+import { formatEstimate, IDLE_MINUTES, selectCases, skipReason, type Case, type ExpectedState, type Outputs, type Step } from "./plan";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 const INLINE_PROJECT = "lambda-concurrency-acceptance";
@@ -33,7 +38,8 @@ const POLL_MS = 15_000;
 /** How long a step's state may take to settle: allocation takes a minute or two (DESIGN.md); the warmer runs every 5. */
 const SETTLE_MS = 10 * 60_000;
 const WARMER_SETTLE_MS = 12 * 60_000;
-const DEFAULT_TIMEOUT_MINUTES = 240;
+/** Above the default run's longest duration (acceptance/plan.ts, estimateCost: 361 minutes). */
+const DEFAULT_TIMEOUT_MINUTES = 420;
 
 interface Options {
     readonly yes: boolean;
@@ -236,6 +242,8 @@ interface RunContext {
     readonly signal: AbortSignal;
     /** Stacks to destroy and remove, newest first, whatever happens. */
     readonly live: Stack[];
+    /** Undoes what a probe made out of band (a configuration, a scalable target), run before the stacks are destroyed. */
+    readonly undo: (() => Promise<void>)[];
 }
 
 async function newStack(ctx: RunContext, name: string, step: Step | undefined, fixture?: () => Record<string, unknown>): Promise<Stack> {
@@ -280,10 +288,21 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
         }
         const since = new Date();
         console.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);
-        const result = await stack.up({ signal: ctx.signal });
-        const outputs = stringOutputs(result.outputs);
+        let result: Awaited<ReturnType<Stack["up"]>> | undefined;
+        let upError: string | undefined;
+        if (step.probe === "weighted-alias-refused") {
+            // This up must fail: the error is the probe's evidence, and the state is the previous step's.
+            try {
+                result = await stack.up({ signal: ctx.signal });
+            } catch (error) {
+                upError = (error as Error).message;
+            }
+        } else {
+            result = await stack.up({ signal: ctx.signal });
+        }
+        const outputs = result === undefined ? stringOutputs(await stack.outputs()) : stringOutputs(result.outputs);
         const expected = step.expect(outputs, new Date());
-        if (expected.noChurn === true) {
+        if (expected.noChurn === true && result !== undefined) {
             const changes = result.summary.resourceChanges ?? {};
             for (const op of ["create", "delete", "replace", "create-replacement", "delete-replaced"] as const) {
                 if ((changes[op] ?? 0) > 0) {
@@ -293,6 +312,10 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
         }
         problems.push(...(await settle(ctx.aws, stack, expected, since, ctx.signal)).map((p) => `${c.name} step ${i + 1}: ${p}`));
         footprint = mergeFootprints(footprint, footprintOf(await exportedResources(stack)));
+        if (problems.length === 0 && step.probe !== undefined) {
+            console.log(`[${c.name}] step ${i + 1}: ${step.probe}`);
+            problems.push(...(await runProbe(ctx, step.probe, outputs, upError)).map((p) => `${c.name} step ${i + 1}: ${p}`));
+        }
         if (problems.length > 0) {
             return problems;
         }
@@ -301,6 +324,117 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
     await stack.destroy({ signal: ctx.signal });
     problems.push(...(await leftovers(ctx.aws, footprint)).map((p) => `${c.name} after destroy: ${p}`));
     return problems;
+}
+
+/** Polls `read` until `done` holds of its answer, or `minutes` pass; returns the last answer. */
+async function pollFor<T>(read: () => Promise<T>, done: (value: T) => boolean, minutes: number, signal: AbortSignal): Promise<T> {
+    const deadline = Date.now() + minutes * 60_000;
+    for (;;) {
+        const value = await read();
+        if (done(value) || Date.now() > deadline || signal.aborted) {
+            return value;
+        }
+        await sleep(POLL_MS);
+    }
+}
+
+async function waitUntil(at: Date, signal: AbortSignal): Promise<void> {
+    while (Date.now() < at.getTime() && !signal.aborted) {
+        await sleep(Math.min(POLL_MS, at.getTime() - Date.now()));
+    }
+}
+
+/** GetProvisionedConcurrencyConfig, undefined for NotFound. */
+async function getConfig(aws: Clients, functionName: string, qualifier: string): Promise<import("@aws-sdk/client-lambda").GetProvisionedConcurrencyConfigResponse | undefined> {
+    try {
+        return await aws.lambdaClient.send(new aws.lambda.GetProvisionedConcurrencyConfigCommand({ FunctionName: functionName, Qualifier: qualifier }));
+    } catch (error) {
+        if (isNotFound(error)) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+/** Ignores NotFound: for undoing what may already be gone. */
+async function ignoringNotFound(call: () => Promise<unknown>): Promise<void> {
+    try {
+        await call();
+    } catch (error) {
+        const name = (error as { name?: string } | undefined)?.name ?? "";
+        if (!isNotFound(error) && name !== "ObjectNotFoundException") {
+            throw error;
+        }
+    }
+}
+
+/**
+ * The extra work of a step with a probe (acceptance/plan.ts, ProbeName): out-of-band calls, waits, and the checks of
+ * README "What only AWS can tell". Anything made out of band is registered in ctx.undo before it is made.
+ */
+async function runProbe(ctx: RunContext, probe: NonNullable<Step["probe"]>, o: Outputs, upError: string | undefined): Promise<string[]> {
+    const { aws } = ctx;
+    const fn = o.functionName;
+    const where = `${fn}:${o.alias}`;
+    const resourceId = resourceIdOf(fn, o.alias);
+    const target = { ServiceNamespace: "lambda" as const, ResourceId: resourceId, ScalableDimension: "lambda:function:ProvisionedConcurrency" as const };
+    const deleteConfig = (): Promise<void> =>
+        ignoringNotFound(() => aws.lambdaClient.send(new aws.lambda.DeleteProvisionedConcurrencyConfigCommand({ FunctionName: fn, Qualifier: o.alias })));
+    const deregister = (): Promise<void> => ignoringNotFound(() => aws.aasClient.send(new aws.aas.DeregisterScalableTargetCommand(target)));
+    switch (probe) {
+        case "weighted-alias-refused":
+            return checkRefusedForWeightedRouting(where, upError);
+        case "min-above-max-fails": {
+            await waitUntil(new Date(new Date(o.firesAt).getTime() + 60_000), ctx.signal);
+            const activities = await pollFor(
+                async () => (await aws.aasClient.send(new aws.aas.DescribeScalingActivitiesCommand({ ServiceNamespace: "lambda", ResourceId: resourceId }))).ScalingActivities ?? [],
+                (list) => list.some((a) => `${a.Cause ?? ""} ${a.Description ?? ""}`.includes("raise-min") && a.StatusCode !== "InProgress" && a.StatusCode !== "Pending"),
+                5,
+                ctx.signal,
+            );
+            const targets = await aws.aasClient.send(new aws.aas.DescribeScalableTargetsCommand({ ServiceNamespace: "lambda", ResourceIds: [resourceId] }));
+            return checkScheduledActionFailed(resourceId, "raise-min", activities, targets.ScalableTargets ?? [], { min: 1, max: 1 });
+        }
+        case "configured-out-of-band":
+            // The next step's FixedConcurrency (2) must overwrite this 3, and its destroy remove it.
+            ctx.undo.push(deleteConfig);
+            await aws.lambdaClient.send(
+                new aws.lambda.PutProvisionedConcurrencyConfigCommand({ FunctionName: fn, Qualifier: o.alias, ProvisionedConcurrentExecutions: 3 }),
+            );
+            return checkConfigurationThere(where, await getConfig(aws, fn, o.alias), 3);
+        case "scale-to-zero-deletes": {
+            await waitUntil(new Date(o.firesAt), ctx.signal);
+            const response = await pollFor(() => getConfig(aws, fn, o.alias), (r) => r === undefined, 5, ctx.signal);
+            return checkConfigurationGone(where, response);
+        }
+        case "register-creates-at-minimum": {
+            ctx.undo.push(deleteConfig, deregister);
+            await aws.aasClient.send(new aws.aas.RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 2 }));
+            const response = await pollFor(() => getConfig(aws, fn, o.alias), (r) => r !== undefined, 5, ctx.signal);
+            const problems = checkConfigurationThere(where, response, 1);
+            // Undo now, so that the expected state after the run (nothing) holds; ctx.undo repeats it harmlessly.
+            await deregister();
+            await deleteConfig();
+            return problems;
+        }
+        case "deregister-leaves-capacity": {
+            ctx.undo.push(deleteConfig);
+            await aws.aasClient.send(new aws.aas.DeregisterScalableTargetCommand(target));
+            await sleep(60_000);
+            return checkConfigurationThere(where, await getConfig(aws, fn, o.alias));
+        }
+        case "fill-when-idle": {
+            // Above the minimum first (the count is the target's, not the stack's: ignoreChanges), then no traffic.
+            await aws.lambdaClient.send(
+                new aws.lambda.PutProvisionedConcurrencyConfigCommand({ FunctionName: fn, Qualifier: o.alias, ProvisionedConcurrentExecutions: 3 }),
+            );
+            await waitUntil(new Date(Date.now() + IDLE_MINUTES * 60_000), ctx.signal);
+            const outcome = describeIdleOutcome(where, 3, await getConfig(aws, fn, o.alias), 1, IDLE_MINUTES);
+            // Unverified in the README: reported, not judged.
+            console.log(`  REPORT ${outcome}`);
+            return [];
+        }
+    }
 }
 
 function mergeFootprints(a: Footprint, b: Footprint): Footprint {
@@ -383,7 +517,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const timer = setTimeout(() => stop(`time limit of ${options.timeoutMinutes} minutes reached`), options.timeoutMinutes * 60_000);
 
     const aws = await awsClients(region);
-    const ctx: RunContext = { aws, region, runId, envVars, signal: controller.signal, live };
+    const ctx: RunContext = { aws, region, runId, envVars, signal: controller.signal, live, undo: [] };
     const failures: string[] = [];
     for (const c of cases) {
         if (controller.signal.aborted) {
@@ -396,6 +530,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         } catch (error) {
             failures.push(`${c.name}: ${(error as Error).message}`);
         } finally {
+            while (ctx.undo.length > 0) {
+                const undo = ctx.undo.pop() as () => Promise<void>;
+                await undo().catch((error: unknown) => failures.push(`${c.name}: could not undo an out-of-band change: ${(error as Error).message}`));
+            }
             failures.push(...(await cleanUp(live)).map((p) => `${p} with PULUMI_BACKEND_URL=${backend}`));
         }
     }

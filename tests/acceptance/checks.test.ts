@@ -5,9 +5,14 @@ import type {
     GetProvisionedConcurrencyConfigResponse,
     ProvisionedConcurrencyConfigListItem,
 } from "@aws-sdk/client-lambda";
-import type { ScalableTarget, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
+import type { ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
 import {
+    checkConfigurationGone,
+    checkConfigurationThere,
     checkConfigurationsOnly,
+    checkRefusedForWeightedRouting,
+    checkScheduledActionFailed,
+    describeIdleOutcome,
     checkInvocationOnProvisioned,
     checkNothingLeft,
     checkProvisionedConfig,
@@ -303,6 +308,65 @@ describe("acceptance checks", () => {
                 "EventBridge rule warmer-0-1a2b3c4 left",
                 "log group /aws/lambda/warmer-1a2b3c4 left",
             ]);
+        });
+    });
+
+    describe("what only AWS can tell", () => {
+        it("wants the up on a weighted alias refused with Lambda's error", () => {
+            // As `pulumi up` reports the provider's error from PutProvisionedConcurrencyConfig.
+            const refused =
+                "error: 1 error occurred:\n\t* creating Lambda Provisioned Concurrency Config (wa-fn-1a2b3c4,live): operation error Lambda: " +
+                "PutProvisionedConcurrencyConfig, https response error StatusCode: 400, InvalidParameterValueException: Alias with weights can not be used with Provisioned Concurrency";
+            expect(checkRefusedForWeightedRouting("wa-fn:live", refused)).to.deep.equal([]);
+            expect(checkRefusedForWeightedRouting("wa-fn:live", undefined)).to.deep.equal([
+                "wa-fn:live: up succeeded, expected Lambda to refuse provisioned concurrency on an alias with weighted routing",
+            ]);
+            expect(checkRefusedForWeightedRouting("wa-fn:live", "error: ResourceConflictException: The operation cannot be performed at this time.")).to.match(
+                /^wa-fn:live: up failed, but not with the weighted routing refusal/,
+            );
+        });
+
+        function activity(status: ScalingActivity["StatusCode"], action = "raise-min"): ScalingActivity {
+            return {
+                ActivityId: "e6b1a0f2-0000-4000-8000-000000000001",
+                ServiceNamespace: "lambda",
+                ResourceId: RESOURCE_ID,
+                ScalableDimension: "lambda:function:ProvisionedConcurrency",
+                Description: "Setting min capacity to 3",
+                Cause: `scheduled action name ${action} was triggered`,
+                StartTime: new Date("2026-12-01T10:04:00Z"),
+                EndTime: new Date("2026-12-01T10:04:01Z"),
+                StatusCode: status,
+                StatusMessage: status === "Failed" ? "Failed to set min capacity to 3 and max capacity to 1. Reason: min capacity cannot be greater than max capacity" : "Successfully set min capacity to 3",
+            };
+        }
+
+        it("wants the scheduled action above the maximum Failed and the bounds unchanged", () => {
+            expect(checkScheduledActionFailed(RESOURCE_ID, "raise-min", [activity("Failed")], [target(1, 1)], { min: 1, max: 1 })).to.deep.equal([]);
+            expect(checkScheduledActionFailed(RESOURCE_ID, "raise-min", [activity("Successful")], [target(3, 3)], { min: 1, max: 1 })).to.deep.equal([
+                `${RESOURCE_ID}: scheduled action raise-min Successful, expected Failed`,
+                `${RESOURCE_ID}: MinCapacity 3, expected 1`,
+                `${RESOURCE_ID}: MaxCapacity 3, expected 1`,
+            ]);
+            expect(checkScheduledActionFailed(RESOURCE_ID, "raise-min", [activity("Failed", "base")], [target(1, 1)], { min: 1, max: 1 })).to.deep.equal([
+                `${RESOURCE_ID}: no scaling activity of scheduled action raise-min`,
+            ]);
+        });
+
+        it("wants the configuration gone after a scale to 0, there after a deregistration, at the minimum after a registration", () => {
+            expect(checkConfigurationGone("zero-fn:live", undefined)).to.deep.equal([]);
+            expect(checkConfigurationGone("zero-fn:live", ready(1))).to.deep.equal(["zero-fn:live: configuration still there (READY, 1 requested)"]);
+            expect(checkConfigurationThere("dereg-fn:live", ready(1))).to.deep.equal([]);
+            expect(checkConfigurationThere("dereg-fn:live", undefined)).to.deep.equal(["dereg-fn:live: no provisioned concurrency configuration"]);
+            expect(checkConfigurationThere("reg-fn:live", { ...ready(1), Status: "IN_PROGRESS", AllocatedProvisionedConcurrentExecutions: 0 }, 1)).to.deep.equal([]);
+            expect(checkConfigurationThere("reg-fn:live", ready(2), 1)).to.deep.equal(["reg-fn:live: requested 2, expected 1"]);
+        });
+
+        it("reports what an idle alias did under FILL, never a failure", () => {
+            expect(describeIdleOutcome("fill-fn:live", 3, ready(1), 1, 20)).to.equal("fill-fn:live: after 20 idle minutes 3 -> 1 requested (minimum 1): went to the minimum");
+            expect(describeIdleOutcome("fill-fn:live", 3, ready(2), 1, 20)).to.equal("fill-fn:live: after 20 idle minutes 3 -> 2 requested (minimum 1): scaled in, not to the minimum");
+            expect(describeIdleOutcome("fill-fn:live", 3, ready(3), 1, 20)).to.equal("fill-fn:live: after 20 idle minutes 3 -> 3 requested (minimum 1): did not scale in");
+            expect(describeIdleOutcome("fill-fn:live", 3, undefined, 1, 20)).to.equal("fill-fn:live: after 20 idle minutes the configuration is gone (was 3)");
         });
     });
 });

@@ -7,6 +7,8 @@ import * as os from "os";
 import * as path from "path";
 import { footprintOf } from "../../acceptance/checks";
 import {
+    atExpression,
+    AWS_ONLY_CLAIMS,
     CASES,
     estimateCost,
     formatEstimate,
@@ -26,7 +28,7 @@ describe("acceptance plan", () => {
         const samples = CASES.filter((c) => "scenario" in c.steps[0].program).map((c) => c.name);
         expect(samples).to.have.members(Object.keys(SCENARIOS));
         const transitions = CASES.filter((c) => "transition" in c.steps[0].program).map((c) => c.name);
-        expect(transitions).to.deep.equal(["remove-scaling", "fixed-to-utilization", "rename-with-aliases", "version-to-alias", "by-name"]);
+        expect(transitions.slice(0, 5)).to.deep.equal(["remove-scaling", "fixed-to-utilization", "rename-with-aliases", "version-to-alias", "by-name"]);
     });
 
     it("gives every transition step a program, and keeps the before/after order", () => {
@@ -40,6 +42,89 @@ describe("acceptance plan", () => {
             });
         }
         expect(TRANSITION_PROGRAMS["by-name"].fixture).to.be.a("function");
+    });
+
+    describe("the claims only AWS can tell", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## What is checked offline, and what only AWS can tell"), readme.indexOf("## Developing this repository"));
+        const flat = (text: string): string => text.replace(/\s+/g, " ");
+        // A paragraph: from its first words to the next blank line.
+        const paragraph = (start: string): string => {
+            const from = section.indexOf(start);
+            const end = section.indexOf("\n\n", from);
+            return flat(section.slice(from, end < 0 ? undefined : end)).trim();
+        };
+        const onlyAws = paragraph("Only AWS can tell:");
+        const assumptions = paragraph("What the model rests on");
+
+        it("finds both paragraphs in the README", () => {
+            expect(onlyAws).to.match(/^Only AWS can tell: /);
+            expect(assumptions).to.match(/^What the model rests on that no AWS document states/);
+        });
+
+        it("maps every claim of the 'Only AWS can tell' paragraph to a case", () => {
+            // The claims are the paragraph's items, separated by semicolons and the final "and".
+            const body = onlyAws.replace(/^Only AWS can tell: /, "").replace(/\.$/, "");
+            const claims = body
+                .split(/; (?:and )?/)
+                .map((c) => c.trim())
+                .filter((c) => c !== "");
+            expect(claims.length).to.equal(7);
+            for (const claim of claims) {
+                const mapped = AWS_ONLY_CLAIMS.filter((m) => claim.startsWith(m.phrase));
+                expect(mapped, `no case in AWS_ONLY_CLAIMS for the README's claim: "${claim}"`).to.have.length(1);
+            }
+        });
+
+        it("maps every assumption of the model the README lists to a case", () => {
+            for (const phrase of [
+                "Application Auto Scaling deletes the configuration when it scales to 0",
+                "registering a target on an alias without a configuration creates one at the minimum",
+                "deregistering leaves the capacity",
+                "how `scaleInWhenIdle`'s `FILL` behaves when a function is idle",
+            ]) {
+                expect(assumptions, phrase).to.include(phrase);
+                expect(AWS_ONLY_CLAIMS.some((m) => m.phrase === phrase), phrase).to.equal(true);
+            }
+        });
+
+        it("names only cases that exist, and each claim's phrase is in the README", () => {
+            for (const m of AWS_ONLY_CLAIMS) {
+                expect(flat(section), m.phrase).to.include(m.phrase);
+                for (const name of m.cases) {
+                    expect(CASES.some((c) => c.name === name), `${m.phrase}: ${name}`).to.equal(true);
+                }
+            }
+        });
+
+        it("gives every probe step a program, and ends each in a state it can check", () => {
+            const probes = CASES.flatMap((c) => c.steps.filter((s) => s.probe !== undefined).map((s) => `${c.name}:${s.probe}`));
+            expect(probes).to.deep.equal([
+                "weighted-alias:weighted-alias-refused",
+                "min-above-max:min-above-max-fails",
+                "configured-out-of-band:configured-out-of-band",
+                "scale-to-zero:scale-to-zero-deletes",
+                "register-without-config:register-creates-at-minimum",
+                "deregister-leaves-capacity:deregister-leaves-capacity",
+                "fill-when-idle:fill-when-idle",
+            ]);
+            const o = { functionName: "x-fn-1", alias: "live", version: "2", raiseMinAt: "at(2026-12-01T10:04:00)" };
+            const now = new Date("2026-12-01T10:00:00Z");
+            const step = (name: string, i = 0) => CASES.find((c) => c.name === name)?.steps[i].expect(o, now);
+            // The out-of-band configuration (3) is overwritten by the FixedConcurrency's 2.
+            expect(step("configured-out-of-band", 1)?.configs).to.deep.equal([{ qualifier: "live", requested: 2 }]);
+            // The warmed alias lands on the version's provisioned environments.
+            expect(step("warmer-on-provisioned-alias")).to.deep.include({ configs: [{ qualifier: "2", requested: 2 }], invoke: "live" });
+            expect(step("min-above-max")?.target).to.deep.include({ minCapacity: 1, maxCapacity: 1 });
+            expect(step("min-above-max")?.target?.actions[1]).to.deep.equal({ schedule: "at(2026-12-01T10:04:00)", minCapacity: 3 });
+        });
+
+        it("puts at() actions a few whole minutes ahead, in the form AWS reads", () => {
+            const { expression, firesAt } = atExpression(new Date("2026-12-01T10:00:30Z"), 3);
+            expect(expression).to.equal("at(2026-12-01T10:04:00)");
+            expect(firesAt.toISOString()).to.equal("2026-12-01T10:04:00.000Z");
+            expect(atExpression(new Date("2026-12-31T23:59:00Z"), 2).expression).to.equal("at(2027-01-01T00:01:00)");
+        });
     });
 
     it("expects after each transition what the new program declares and nothing of the old one", () => {
@@ -84,15 +169,24 @@ describe("acceptance plan", () => {
 
         it("gives the default run's figures", () => {
             const e = estimateCost(CASES);
-            // Steps: hello-api 2, fixed 2, scheduled 10, utilization 1, business-hours 10, warmer 0, remove 1+0,
-            // swap 2+4, rename 1+1, version 2+2, by-name 1 = 39 environment-steps of 15 min; 14 steps of 15 min and the
-            // warmer's step of 20 min.
-            expect(e.environmentHours).to.equal(9.75);
-            expect(e.provisionedUsd).to.be.closeTo(9.75 * 3600 * 0.25 * 0.0000033334, 1e-12);
-            expect(e.minutes).to.equal(14 * 15 + 20);
+            // Samples and transitions: hello-api 2, fixed 2, scheduled 10, utilization 1, business-hours 10, warmer 0,
+            // remove 1+0, swap 2+4, rename 1+1, version 2+2, by-name 1 = 39 environment-steps of 15 min (9.75 h); 14
+            // steps of 15 min and the warmer's of 20. The claims only AWS can tell: weighted-alias 0+0 (5+5 min),
+            // min-above-max 1 for 13 min (billed 15), out of band 3 for 5 and 3 for 15, warmed alias 2 for 15, scale
+            // to zero 1 for 13 (15), register 2 for 10, deregister 1 for 15, fill-when-idle 3 for 35 = 260
+            // environment-minutes in 131 minutes.
+            expect(e.environmentHours).to.be.closeTo(9.75 + 260 / 60, 1e-9);
+            expect(e.provisionedUsd).to.be.closeTo((9.75 + 260 / 60) * 3600 * 0.25 * 0.0000033334, 1e-12);
+            expect(e.minutes).to.equal(14 * 15 + 20 + 131);
             expect(formatEstimate(CASES, "eu-west-1")).to.match(
-                /^test:aws will deploy 11 case\(s\) in eu-west-1 \(hello-api, .*\): at most 9\.75 provisioned environment-hours of 256 MB arm64, about \$0\.029 at us-east-1 prices, at most 230 minutes$/,
+                /^test:aws will deploy 19 case\(s\) in eu-west-1 \(hello-api, .*\): at most 14\.08 provisioned environment-hours of 256 MB arm64, about \$0\.042 at us-east-1 prices, at most 361 minutes$/,
             );
+        });
+
+        it("stays inside the default time limit", () => {
+            const source = fs.readFileSync(path.join(ROOT, "acceptance", "run.ts"), "utf8");
+            const limit = Number(/const DEFAULT_TIMEOUT_MINUTES = (\d+);/.exec(source)?.[1]);
+            expect(estimateCost(CASES).minutes).to.be.below(limit);
         });
     });
 
@@ -121,7 +215,7 @@ describe("acceptance plan", () => {
 
     it("parses the command line", () => {
         expect(parseArguments(["--yes", "fixed", "--timeout-minutes", "30"])).to.deep.equal({ yes: true, timeoutMinutes: 30, cases: ["fixed"] });
-        expect(parseArguments([])).to.deep.equal({ yes: false, timeoutMinutes: 240, cases: [] });
+        expect(parseArguments([])).to.deep.equal({ yes: false, timeoutMinutes: 420, cases: [] });
         expect(parseArguments(["--timeout-minutes", "0"])).to.match(/positive number/);
         expect(parseArguments(["--force"])).to.match(/unknown option --force/);
     });

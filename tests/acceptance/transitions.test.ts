@@ -71,6 +71,11 @@ describe("acceptance transitions, through the lifecycle model", () => {
                 const declared = await declaredBy(() => void program?.(EXTERNAL), NOW);
                 const result = up(state, declared, aws);
                 expect(result.error, `${c.name} ${step.program.step}`).to.equal(undefined);
+                if (step.probe === "weighted-alias-refused") {
+                    // Not caught offline, by the components or the model: only AWS refuses it (the real run's probe).
+                    state = result.state;
+                    continue;
+                }
                 expect(missingInAws(result.state, aws)).to.deep.equal([]);
                 state = result.state;
                 const expected = step.expect(outputsOf(state), NOW);
