@@ -2,6 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { describeValue, validateCapacity } from "./function-reference";
+import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
+import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
+import { checkedMonitoring } from "./monitoring/resources";
+import { Monitoring } from "./monitoring/settings";
 import { validateSkipDestroy } from "./replacement";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
@@ -38,6 +42,10 @@ export interface FixedConcurrencyArgs {
      * @default false
      */
     deleteOldConfigurationFirst?: boolean;
+    /**
+     * CloudWatch alarms (spillover, low utilization) and a dashboard; `{}` for the defaults. Defaults to none.
+     */
+    monitoring?: Monitoring;
 }
 
 /**
@@ -53,6 +61,10 @@ export class FixedConcurrency extends pulumi.ComponentResource {
     public readonly qualifier: pulumi.Output<string>;
     /** How many environments are provisioned. */
     public readonly provisionedConcurrentExecutions: pulumi.Output<number>;
+    /** The alarms of `monitoring` (none without it). */
+    public readonly alarms: MetricAlarm[];
+    /** The dashboard of `monitoring`, unless turned off. */
+    public readonly dashboard?: Dashboard;
 
     constructor(name: string, args: FixedConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:FixedConcurrency";
@@ -71,6 +83,7 @@ export class FixedConcurrency extends pulumi.ComponentResource {
         const count = checkedInput(this, label, args.provisionedConcurrentExecutions, (value) =>
             validateCapacity(value, "provisionedConcurrentExecutions", 1),
         );
+        const monitoring = checkedMonitoring(this, label, "FixedConcurrency", args.monitoring);
         const target = checkTarget(this, { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" }, args, registry);
 
         const skipDestroyInput = args.skipDestroy ?? false;
@@ -108,12 +121,22 @@ export class FixedConcurrency extends pulumi.ComponentResource {
         this.functionName = exportable(target.functionName);
         this.qualifier = outputAfterChecks(this, this.config.qualifier);
         this.provisionedConcurrentExecutions = outputAfterChecks(this, this.config.provisionedConcurrentExecutions);
+        const monitored = monitorProvisionedConcurrency(this, name, label, monitoring, {
+            componentType: "FixedConcurrency",
+            functionName: target.functionName,
+            qualifier: target.qualifier,
+            count,
+        });
+        this.alarms = monitored.alarms;
+        this.dashboard = monitored.dashboard;
         this.registerOutputs(
             outputsAfterChecks(this, {
                 config: this.config,
                 functionName: this.functionName,
                 qualifier: this.qualifier,
                 provisionedConcurrentExecutions: this.provisionedConcurrentExecutions,
+                alarms: this.alarms,
+                dashboard: this.dashboard,
             }),
         );
     }

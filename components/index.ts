@@ -59,3 +59,18 @@ export {
     validateWarmConcurrency,
     validateWarmerSchedule,
 } from "./warmer-plan";
+export {
+    AlarmSettings,
+    AlarmKind,
+    Monitoring,
+    MonitoredComponent,
+    ALARMS_OF,
+    BREAK_EVEN_UTILIZATION,
+    defaultAlarmSettings,
+    resolveMonitoring,
+    resolveAlarmSettings,
+    validateTopicArn,
+} from "./monitoring/settings";
+export { AlarmSpec, ceilingAlarm, lowUtilizationAlarm, spilloverAlarm, warmerFailureAlarms, warmerShortfallAlarms } from "./monitoring/alarms";
+export { DashboardBody, dashboardBodyProblem, dashboardName, provisionedConcurrencyDashboard, warmerDashboard } from "./monitoring/dashboard";
+export { warmerPeriodSeconds } from "./monitoring/warmer";

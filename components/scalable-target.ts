@@ -300,6 +300,29 @@ export function registeredCapacity(
     return { min: resolved.min, max: resolved.max, initialCount: resolved.initialCount };
 }
 
+/** The lowest minimum, lowest maximum and highest maximum a scalable target has over the week from `now`. */
+export function weekBounds(
+    schedules: readonly ResolvedSchedule[],
+    registered: { min: pulumi.Input<number>; max: pulumi.Input<number> },
+    now: Date,
+): pulumi.Input<{ lowestMin: number; lowestMax: number; highestMax: number }> {
+    const of = (min: number, max: number): { lowestMin: number; lowestMax: number; highestMax: number } => {
+        if (schedules.length === 0) {
+            return { lowestMin: min, lowestMax: max, highestMax: max };
+        }
+        const steps = capacityTimeline(schedules, { from: now, to: new Date(now.getTime() + WEEK_MS), initial: { min, max } });
+        return {
+            lowestMin: Math.min(...steps.map((s) => s.min)),
+            lowestMax: Math.min(...steps.map((s) => s.max)),
+            highestMax: Math.max(...steps.map((s) => s.max)),
+        };
+    };
+    if (isPlain(registered.min) && isPlain(registered.max)) {
+        return of(registered.min, registered.max);
+    }
+    return pulumi.all([registered.min, registered.max]).apply(([min, max]) => of(min, max));
+}
+
 /**
  * The provisioned concurrency configuration a scaling component owns, so that removing the component or destroying
  * the stack releases the capacity: DeregisterScalableTarget deletes the target's policies and scheduled actions but

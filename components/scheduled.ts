@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { outputsAfterChecks } from "./checked-input";
+import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
+import { checkedMonitoring } from "./monitoring/resources";
+import { Monitoring } from "./monitoring/settings";
 import { currentTime } from "./clock";
 import {
     Schedule,
@@ -11,6 +15,7 @@ import {
     createScheduledActions,
     registeredCapacity,
     validateSchedules,
+    weekBounds,
 } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
@@ -50,6 +55,10 @@ export interface ScheduledConcurrencyArgs {
      * @default false
      */
     deleteOldConfigurationFirst?: boolean;
+    /**
+     * CloudWatch alarms (spillover, ceiling) and a dashboard; `{}` for the defaults. Defaults to none.
+     */
+    monitoring?: Monitoring;
 }
 
 /**
@@ -64,6 +73,10 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
     public readonly target: Target;
     /** The scheduled actions, in the order of `schedules`. */
     public readonly scheduledActions: ScheduledAction[];
+    /** The alarms of `monitoring` (none without it). */
+    public readonly alarms: MetricAlarm[];
+    /** The dashboard of `monitoring`, unless turned off. */
+    public readonly dashboard?: Dashboard;
 
     constructor(name: string, args: ScheduledConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:ScheduledConcurrency";
@@ -84,11 +97,28 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
         const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity, args.maxCapacity, 0);
         const registered = registeredCapacity(schedules, bounds, currentTime());
+        const monitoring = checkedMonitoring(this, label, "ScheduledConcurrency", args.monitoring);
 
         const target = checkTarget(this, { componentType: "ScheduledConcurrency", name, kind: "scalable-target" }, args, registry);
         this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
         this.target = createScalableTarget(this, name, target, registered, this.config);
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules);
-        this.registerOutputs(outputsAfterChecks(this, { config: this.config, target: this.target, scheduledActions: this.scheduledActions }));
+        const monitored = monitorProvisionedConcurrency(this, name, label, monitoring, {
+            componentType: "ScheduledConcurrency",
+            functionName: target.functionName,
+            qualifier: target.qualifier,
+            bounds: weekBounds(schedules, registered, currentTime()),
+        });
+        this.alarms = monitored.alarms;
+        this.dashboard = monitored.dashboard;
+        this.registerOutputs(
+            outputsAfterChecks(this, {
+                config: this.config,
+                target: this.target,
+                scheduledActions: this.scheduledActions,
+                alarms: this.alarms,
+                dashboard: this.dashboard,
+            }),
+        );
     }
 }

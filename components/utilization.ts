@@ -2,7 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import type { input } from "@pulumi/aws/types";
-import { afterChecks, checkedInput, outputsAfterChecks } from "./checked-input";
+import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
+import { afterChecks, checkedInput, isPlain, outputsAfterChecks } from "./checked-input";
+import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
+import { checkedMonitoring } from "./monitoring/resources";
+import { Monitoring } from "./monitoring/settings";
 import { currentTime } from "./clock";
 import { ValidationResult, describeValue } from "./function-reference";
 import {
@@ -13,6 +17,7 @@ import {
     createScheduledActions,
     registeredCapacity,
     validateSchedules,
+    weekBounds,
 } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { CheckedTarget, checkTarget } from "./target";
@@ -104,6 +109,10 @@ export interface UtilizationScalingArgs {
      * @default false
      */
     deleteOldConfigurationFirst?: boolean;
+    /**
+     * CloudWatch alarms (spillover, ceiling) and a dashboard; `{}` for the defaults. Defaults to none.
+     */
+    monitoring?: Monitoring;
 }
 
 /** The default target: 70% of the provisioned environments busy (the Pulumi and AWS examples use 0.7 to 0.8). */
@@ -221,6 +230,10 @@ export class UtilizationScaling extends pulumi.ComponentResource {
     public readonly policy: Policy;
     /** The scheduled actions, in the order of `schedules`. */
     public readonly scheduledActions: ScheduledAction[];
+    /** The alarms of `monitoring` (none without it). */
+    public readonly alarms: MetricAlarm[];
+    /** The dashboard of `monitoring`, unless turned off. */
+    public readonly dashboard?: Dashboard;
 
     constructor(name: string, args: UtilizationScalingArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:UtilizationScaling";
@@ -259,6 +272,15 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
         const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity, 1);
         const registered = registeredCapacity(schedules, bounds, currentTime());
+        const monitoring = checkedMonitoring(this, label, "UtilizationScaling", args.monitoring);
+        const ceiling = monitoring?.alarms.ceiling;
+        const plainTarget = args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION;
+        if (ceiling !== undefined && isPlain(plainTarget) && ceiling.threshold <= plainTarget) {
+            fail(
+                `monitoring.ceiling.threshold (${ceiling.threshold}) must be above targetUtilization (${plainTarget}): target ` +
+                    `tracking holds utilization near its target, so the alarm would fire in normal operation`,
+            );
+        }
 
         const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args, registry);
         this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
@@ -282,8 +304,24 @@ export class UtilizationScaling extends pulumi.ComponentResource {
             { parent: this, dependsOn: afterChecks(this) },
         );
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules, this.policy);
+        const monitored = monitorProvisionedConcurrency(this, name, label, monitoring, {
+            componentType: "UtilizationScaling",
+            functionName: target.functionName,
+            qualifier: target.qualifier,
+            bounds: weekBounds(schedules, registered, currentTime()),
+            targetUtilization: targetValue,
+        });
+        this.alarms = monitored.alarms;
+        this.dashboard = monitored.dashboard;
         this.registerOutputs(
-            outputsAfterChecks(this, { config: this.config, target: this.target, policy: this.policy, scheduledActions: this.scheduledActions }),
+            outputsAfterChecks(this, {
+                config: this.config,
+                target: this.target,
+                policy: this.policy,
+                scheduledActions: this.scheduledActions,
+                alarms: this.alarms,
+                dashboard: this.dashboard,
+            }),
         );
     }
 }

@@ -1,12 +1,16 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { EventRule, EventTarget, LogGroup } from "@pulumi/aws/cloudwatch";
+import { Dashboard, EventRule, EventTarget, LogGroup, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { Policy, Role, RolePolicy, RolePolicyAttachment } from "@pulumi/aws/iam";
 import { Function, FunctionEventInvokeConfig, Invocation, Permission } from "@pulumi/aws/lambda";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputsAfterChecks } from "./checked-input";
+import { currentTime } from "./clock";
+import { checkedMonitoring } from "./monitoring/resources";
+import { Monitoring } from "./monitoring/settings";
+import { monitorWarmer, warmerPeriodSeconds } from "./monitoring/warmer";
 import { programOwnershipRegistry } from "./ownership";
 import { checkFunction } from "./target";
 import {
@@ -135,6 +139,11 @@ export interface LambdaWarmerArgs {
      * @default 14
      */
     logRetentionInDays?: pulumi.Input<number>;
+    /**
+     * CloudWatch alarms (warmerShortfall, warmerFailures) on the metrics the warmer writes, and a dashboard; `{}` for
+     * the defaults. The alarms' period defaults to the time between two runs. Defaults to none.
+     */
+    monitoring?: Monitoring;
 }
 
 /** The maintained Node.js runtime the warmer runs on; it provides the AWS SDK v3 the warmer code uses. */
@@ -176,6 +185,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
      * and the account's concurrency like any request.
      */
     public readonly maxPingsInFlight: pulumi.Output<number>;
+    /** The alarms of `monitoring` (none without it). */
+    public readonly alarms: MetricAlarm[];
+    /** The dashboard of `monitoring`, unless turned off. */
+    public readonly dashboard?: Dashboard;
 
     constructor(name: string, args: LambdaWarmerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lambda-concurrency:index:LambdaWarmer", name, args, opts);
@@ -214,6 +227,9 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         if (args.prewarm !== undefined && typeof args.prewarm !== "boolean") {
             fail(`prewarm must be true or false, got ${JSON.stringify(args.prewarm)}`);
         }
+        const monitoring = checkedMonitoring(this, label, "LambdaWarmer", args.monitoring, {
+            warmerPeriodSeconds: warmerPeriodSeconds(schedule, currentTime()),
+        });
         const memorySize = checkedInput<number>(this, label, args.memorySize ?? DEFAULT_WARMER_MEMORY_MB, validateMemorySize);
         const timeout = checkedInput<number>(this, label, args.timeoutSeconds ?? DEFAULT_WARMER_TIMEOUT_SECONDS, validateTimeoutSeconds);
         const retention = checkedInput<number>(this, label, args.logRetentionInDays ?? DEFAULT_LOG_RETENTION_DAYS, validateLogRetention);
@@ -399,8 +415,18 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                   )
                 : [];
 
+        const monitored = monitorWarmer(this, name, label, monitoring, {
+            schedule,
+            warmerFunctionName: this.function.name,
+            targets: targets.map((t) => t.apply((r) => (r.qualifier === undefined ? { functionName: r.functionName } : { functionName: r.functionName, qualifier: r.qualifier }))),
+        });
+        this.alarms = monitored.alarms;
+        this.dashboard = monitored.dashboard;
+
         this.registerOutputs(
             outputsAfterChecks(this, {
+                alarms: this.alarms,
+                dashboard: this.dashboard,
                 function: this.function,
                 role: this.role,
                 logGroup: this.logGroup,

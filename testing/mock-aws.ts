@@ -42,7 +42,8 @@ export function partitionOf(region: string): { partition: string; dnsSuffix: str
  * use. Sources: Lambda CreateFunction (FunctionName, 64) and CreateAlias (Name, 128); IAM CreateRole (RoleName, 64),
  * CreatePolicy (PolicyName, 128), PutRolePolicy (PolicyName, 128); EventBridge PutRule (Name, 64); CloudWatch Logs
  * CreateLogGroup (logGroupName, 512); Application Auto Scaling PutScheduledAction (ScheduledActionName, 256) and
- * PutScalingPolicy (PolicyName, 256); API Gateway v2 CreateApi (Name, 128); Lambda AddPermission (StatementId, 100).
+ * PutScalingPolicy (PolicyName, 256); API Gateway v2 CreateApi (Name, 128); Lambda AddPermission (StatementId, 100);
+ * CloudWatch PutMetricAlarm (AlarmName, 255) and PutDashboard (DashboardName, 255, A-Z a-z 0-9 - _ only, required).
  */
 export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLength: number; autoNamed: boolean }>> = {
     "aws:lambda/function:Function": { property: "name", maxLength: 64, autoNamed: true },
@@ -57,6 +58,8 @@ export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLen
     "aws:apigatewayv2/api:Api": { property: "name", maxLength: 128, autoNamed: true },
     // Lambda AddPermission StatementId: 1-100 characters; the provider auto-names it from the logical name.
     "aws:lambda/permission:Permission": { property: "statementId", maxLength: 100, autoNamed: true },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": { property: "name", maxLength: 255, autoNamed: true },
+    "aws:cloudwatch/dashboard:Dashboard": { property: "dashboardName", maxLength: 255, autoNamed: false },
 };
 
 /** The 7 hex characters the provider would append to `logicalName`; derived, not random, so plans are stable. */
@@ -296,6 +299,12 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 state[limit.property] = physical;
             }
         }
+        if (type === "aws:cloudwatch/dashboard:Dashboard") {
+            const dashboardName = stringInput(inputs, "dashboardName");
+            if (dashboardName === undefined || !/^[A-Za-z0-9_-]+$/.test(dashboardName)) {
+                throw new NameLimitError(`${type} "${logicalName}": dashboardName ${JSON.stringify(dashboardName)} must be 1 to 255 of A-Z, a-z, 0-9, "-" and "_"`);
+            }
+        }
         const name = stringInput(state, "name") ?? logicalName;
         switch (type) {
             case "aws:lambda/function:Function": {
@@ -332,6 +341,13 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
                 state.arn = `arn:${this.partition}:logs:${this.region}:${this.accountId}:log-group:${name}`;
+                break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                state.arn = `arn:${this.partition}:cloudwatch:${this.region}:${this.accountId}:alarm:${name}`;
+                break;
+            case "aws:cloudwatch/dashboard:Dashboard":
+                // Dashboards are global: no region in the ARN.
+                state.dashboardArn = `arn:${this.partition}:cloudwatch::${this.accountId}:dashboard/${String(state.dashboardName)}`;
                 break;
             case "aws:apigatewayv2/api:Api": {
                 const apiId = mockApiId(type, logicalName);

@@ -112,7 +112,7 @@ describe("the package schema (GetSchema over gRPC, from a fresh checkout)", func
 
     it("gives its types names without an Args suffix (the Python and Go generators add their own)", () => {
         expect(Object.keys(schema.types).sort()).to.deep.equal(
-            ["Schedule", "UtilizationStatistic", "WarmerArchitecture", "WarmerTarget"].map((t) => `lambda-concurrency:index:${t}`),
+            ["AlarmSettings", "Monitoring", "Schedule", "UtilizationStatistic", "WarmerArchitecture", "WarmerTarget"].map((t) => `lambda-concurrency:index:${t}`),
         );
         const refs = everyProperty(schema).flatMap(({ spec }) => [spec.$ref, spec.items?.$ref]).filter((r): r is string => r !== undefined);
         for (const ref of refs.filter((r) => r.startsWith("#/types/"))) {
@@ -146,14 +146,18 @@ describe("the package schema (GetSchema over gRPC, from a fresh checkout)", func
         expect(plain.sort()).to.deep.equal(
             [
                 "FixedConcurrency.deleteOldConfigurationFirst",
+                "FixedConcurrency.monitoring",
                 "LambdaWarmer.architecture",
+                "LambdaWarmer.monitoring",
                 "LambdaWarmer.prewarm",
                 "LambdaWarmer.schedule",
                 "LambdaWarmer.targets",
                 "ScheduledConcurrency.deleteOldConfigurationFirst",
+                "ScheduledConcurrency.monitoring",
                 "ScheduledConcurrency.schedules",
                 "ScheduledConcurrency.timezone",
                 "UtilizationScaling.deleteOldConfigurationFirst",
+                "UtilizationScaling.monitoring",
                 "UtilizationScaling.scaleInWhenIdle",
                 "UtilizationScaling.schedules",
                 "UtilizationScaling.statistic",
