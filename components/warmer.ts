@@ -227,9 +227,8 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         if (args.prewarm !== undefined && typeof args.prewarm !== "boolean") {
             fail(`prewarm must be true or false, got ${JSON.stringify(args.prewarm)}`);
         }
-        const monitoring = checkedMonitoring(this, label, "LambdaWarmer", args.monitoring, {
-            warmerPeriodSeconds: warmerPeriodSeconds(schedule, currentTime()),
-        });
+        const periodSeconds = warmerPeriodSeconds(schedule, currentTime());
+        const monitoring = checkedMonitoring(this, label, "LambdaWarmer", args.monitoring, { warmerPeriodSeconds: periodSeconds });
         const memorySize = checkedInput<number>(this, label, args.memorySize ?? DEFAULT_WARMER_MEMORY_MB, validateMemorySize);
         const timeout = checkedInput<number>(this, label, args.timeoutSeconds ?? DEFAULT_WARMER_TIMEOUT_SECONDS, validateTimeoutSeconds);
         const retention = checkedInput<number>(this, label, args.logRetentionInDays ?? DEFAULT_LOG_RETENTION_DAYS, validateLogRetention);
@@ -417,6 +416,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         const monitored = monitorWarmer(this, name, label, monitoring, {
             schedule,
+            periodSeconds,
             warmerFunctionName: this.function.name,
             targets: targets.map((t) => t.apply((r) => (r.qualifier === undefined ? { functionName: r.functionName } : { functionName: r.functionName, qualifier: r.qualifier }))),
         });

@@ -92,8 +92,21 @@ class Layout {
         this.y += height;
     }
 
-    graph(region: string, title: string, metrics: MetricLine[], options: { stat: string; annotations?: Annotation[]; yMax?: number }): void {
-        const properties: Record<string, unknown> = { title, region, view: "timeSeries", stacked: false, period: 60, stat: options.stat, metrics };
+    graph(
+        region: string,
+        title: string,
+        metrics: MetricLine[],
+        options: { stat: string; annotations?: Annotation[]; yMax?: number; period?: number },
+    ): void {
+        const properties: Record<string, unknown> = {
+            title,
+            region,
+            view: "timeSeries",
+            stacked: false,
+            period: options.period ?? 60,
+            stat: options.stat,
+            metrics,
+        };
         if (options.annotations !== undefined && options.annotations.length > 0) {
             properties.annotations = { horizontal: options.annotations };
         }
@@ -222,6 +235,8 @@ export interface WarmerDashboard {
     region: string;
     warmerFunctionName: string;
     schedule: string;
+    /** The time between two runs: the period of the graphs of the warmer's own metrics, one point per run. */
+    periodSeconds: number;
     targets: readonly WarmedTarget[];
     alarmArns: readonly string[];
 }
@@ -247,7 +262,7 @@ export function warmerDashboard(d: WarmerDashboard): DashboardBody {
                 expression("requested_total", `SUM([${ids("requested")}])`, "Requested"),
                 expression("reached_total", `SUM([${ids("reached")}])`, "Reached"),
             ],
-            { stat: "Sum" },
+            { stat: "Sum", period: d.periodSeconds },
         );
         layout.graph(
             d.region,
@@ -258,7 +273,7 @@ export function warmerDashboard(d: WarmerDashboard): DashboardBody {
                 expression("errors_total", `SUM([${ids("errors")}])`, "Failed pings"),
                 expression("throttles_total", `SUM([${ids("throttles")}])`, "Throttled pings"),
             ],
-            { stat: "Sum" },
+            { stat: "Sum", period: d.periodSeconds },
         );
     });
     const own = (name: string): MetricId => functionLambdaMetric(name, d.warmerFunctionName);

@@ -301,7 +301,7 @@ export function resolveMonitoring(
         if (!applicable.includes(kind)) {
             if (m[kind] !== undefined) {
                 const owners = (Object.keys(ALARMS_OF) as MonitoredComponent[]).filter((c) => ALARMS_OF[c].includes(kind));
-                return { error: `monitoring.${kind} applies to ${owners.join(" and ")}, not to ${component} (its alarms: ${applicable.join(", ")})` };
+                return { error: `monitoring.${kind} applies to ${listed(owners)}, not to ${component} (its alarms: ${applicable.join(", ")})` };
             }
             continue;
         }
@@ -347,6 +347,11 @@ export function resolveMonitoring(
         return { error: `monitoring.dashboard must be true or false, got ${describeValue(m.dashboard)}` };
     }
     return { monitoring: { alarms, alarmActions, okActions, dashboard: m.dashboard ?? true } };
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(words: readonly string[]): string {
+    return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 function isPlainString(value: unknown): value is string {

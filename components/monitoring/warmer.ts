@@ -32,6 +32,8 @@ export function warmerPeriodSeconds(schedule: string, now: Date): number {
 /** What is monitored. */
 export interface WarmerSubject {
     schedule: string;
+    /** The time between two runs (see warmerPeriodSeconds). */
+    periodSeconds: number;
     warmerFunctionName: pulumi.Output<string>;
     targets: pulumi.Output<WarmedTarget>[];
 }
@@ -68,7 +70,15 @@ export function monitorWarmer(
     const body = pulumi
         .all([subject.warmerFunctionName, targets, deploymentRegion(component), pulumi.all(alarms.map((a) => a.arn))])
         .apply(([warmer, resolved, region, alarmArns]) =>
-            warmerDashboard({ componentName: name, region, warmerFunctionName: warmer, schedule: subject.schedule, targets: resolved, alarmArns }),
+            warmerDashboard({
+                componentName: name,
+                region,
+                warmerFunctionName: warmer,
+                schedule: subject.schedule,
+                periodSeconds: subject.periodSeconds,
+                targets: resolved,
+                alarmArns,
+            }),
         );
     return { alarms, dashboard: createDashboard(component, label, name, body) };
 }
