@@ -5,6 +5,8 @@
 import { CapacityStep, TimelineSchedule, capacityTimeline, occurrencesBetween } from "../components/schedule";
 import { DEFAULT_MEMORY_MB, HOURS_PER_MONTH } from "../advisor/defaults";
 import { Architecture, US_EAST_1_PRICES, gbSeconds } from "../advisor/pricing";
+import { CLOUDWATCH_PRICES, CLOUDWATCH_PRICES_READ_ON } from "../advisor/cloudwatch-pricing";
+import { WARMER_METRICS_PER_TARGET } from "../components/monitoring/metrics";
 import { DEFAULT_WARMUP_DELAY_MS } from "../runtime/index";
 import type { RecordedResource } from "../testing/mock-aws";
 
@@ -450,6 +452,7 @@ function warmerItems(warmer: RecordedResource, all: readonly RecordedResource[],
     const owner = `LambdaWarmer "${warmer.name}"`;
     const rules = all.filter((r) => r.type === EVENT_RULE && r.parent === warmer.urn);
     const items: CostItem[] = [];
+    let targets = 0;
     for (const rule of rules) {
         const expression = stringInput(rule.inputs.scheduleExpression) ?? "";
         const disabled = rule.inputs.state === "DISABLED";
@@ -498,6 +501,86 @@ function warmerItems(warmer: RecordedResource, all: readonly RecordedResource[],
                 high: pingCost,
             });
         }
+        // A disabled warmer writes no log lines, so no metrics.
+        targets += runs > 0 ? planTargetCount(parts) : 0;
+    }
+    if (targets > 0) {
+        // Each target's Embedded Metric Format line makes WARMER_METRICS_PER_TARGET custom metrics.
+        const metrics = targets * WARMER_METRICS_PER_TARGET;
+        const cost = metrics * CLOUDWATCH_PRICES.customMetricPerMonth;
+        items.push({
+            owner,
+            description: `${metrics} CloudWatch custom metrics (${WARMER_METRICS_PER_TARGET} per target, from the warmer's log lines) x $${CLOUDWATCH_PRICES.customMetricPerMonth.toFixed(2)}`,
+            low: cost,
+            high: cost,
+        });
+    }
+    return items;
+}
+
+/** How many targets the plan parts of a rule carry. */
+function planTargetCount(parts: readonly RecordedResource[]): number {
+    let count = 0;
+    for (const part of parts) {
+        try {
+            const plan = JSON.parse(stringInput(part.inputs.input) ?? "{}") as { targets?: unknown[] };
+            count += plan.targets?.length ?? 0;
+        } catch {
+            continue;
+        }
+    }
+    return count;
+}
+
+const METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+
+/** How many metrics an alarm reads: one, or each metric of its metric math. */
+function alarmMetrics(alarm: RecordedResource): number {
+    const queries = alarm.inputs.metricQueries;
+    if (Array.isArray(queries)) {
+        return queries.filter((q: { metric?: unknown }) => q.metric !== undefined && q.metric !== null).length;
+    }
+    return 1;
+}
+
+/** How many metrics a dashboard's graphs read (not counting expressions). */
+function dashboardMetrics(dashboard: RecordedResource): number {
+    try {
+        const body = JSON.parse(stringInput(dashboard.inputs.dashboardBody) ?? "{}") as { widgets?: { properties?: { metrics?: unknown[][] } }[] };
+        return (body.widgets ?? []).flatMap((w) => w.properties?.metrics ?? []).filter((m) => typeof m[0] === "string").length;
+    } catch {
+        return 0;
+    }
+}
+
+/**
+ * A component's alarms and dashboard, at CloudWatch's prices: alarm metrics always; a dashboard of up to 50 metrics
+ * may fall in the account's 3 free ones, hence a range.
+ */
+function monitoringItems(component: RecordedResource, all: readonly RecordedResource[]): CostItem[] {
+    const owner = `${component.type.split(":")[2]} "${component.name}"`;
+    const items: CostItem[] = [];
+    const alarms = all.filter((r) => r.type === METRIC_ALARM && r.parent === component.urn);
+    if (alarms.length > 0) {
+        const metrics = alarms.reduce((sum, alarm) => sum + alarmMetrics(alarm), 0);
+        const cost = metrics * CLOUDWATCH_PRICES.alarmMetricPerMonth;
+        items.push({
+            owner,
+            description: `${alarms.length} CloudWatch alarm${alarms.length === 1 ? "" : "s"} reading ${metrics} metric${metrics === 1 ? "" : "s"} x $${CLOUDWATCH_PRICES.alarmMetricPerMonth.toFixed(2)}`,
+            low: cost,
+            high: cost,
+        });
+    }
+    for (const dashboard of all.filter((r) => r.type === DASHBOARD && r.parent === component.urn)) {
+        const metrics = dashboardMetrics(dashboard);
+        const mayBeFree = metrics <= CLOUDWATCH_PRICES.freeDashboardMaxMetrics;
+        items.push({
+            owner,
+            description: `1 CloudWatch dashboard of ${metrics} metrics${mayBeFree ? " (free if among the account's first 3)" : ""}`,
+            low: mayBeFree ? 0 : CLOUDWATCH_PRICES.dashboardPerMonth,
+            high: CLOUDWATCH_PRICES.dashboardPerMonth,
+        });
     }
     return items;
 }
@@ -510,6 +593,7 @@ export function planCost(all: readonly RecordedResource[], now: Date): PlanCost 
     const items: CostItem[] = [
         ...all.filter((r) => r.type === PROVISIONED_CONFIG && r.custom).map((config) => provisionedItem(config, all, now)),
         ...all.filter((r) => r.type === WARMER && !r.custom).flatMap((warmer) => warmerItems(warmer, all, now)),
+        ...all.filter((r) => !r.custom && r.type.startsWith("lambda-concurrency:")).flatMap((component) => monitoringItems(component, all)),
     ];
     return {
         pricesRegion: PRICES_REGION,
@@ -537,8 +621,9 @@ export function formatCost(cost: PlanCost, region: string): string[] {
         return [];
     }
     const where = region === cost.pricesRegion ? "" : `; ${region}'s may differ`;
+    const cloudWatch = cost.items.some((item) => item.description.includes("CloudWatch")) ? `; CloudWatch pricing page, read ${CLOUDWATCH_PRICES_READ_ON}` : "";
     return [
-        `Cost per month (${cost.hoursPerMonth} hours), at ${cost.pricesRegion} prices (AWS Lambda pricing page, read ${cost.pricesReadOn}${where}):`,
+        `Cost per month (${cost.hoursPerMonth} hours), at ${cost.pricesRegion} prices (AWS Lambda pricing page, read ${cost.pricesReadOn}${cloudWatch}${where}):`,
         ...cost.items.map((item) => `  ${item.owner}: ${item.description}: ${range(item.low, item.high)}`),
         `  Total: ${range(cost.total.low, cost.total.high)} a month, before the requests and duration of the functions' own traffic`,
     ];

@@ -48,6 +48,13 @@ export function warmerScenario(): Record<string, unknown> {
     const warmer = new LambdaWarmer("warmer", {
         targets: [{ functionName: fn.name, concurrency: 3 }],
         schedule: "rate(5 minutes)",
+        // Alarms when runs reach fewer than 3 instances or pings fail, and a dashboard; no one notified (no topic).
+        monitoring: {},
     });
-    return { functionName: fn.name, warmerFunction: warmer.function.name, schedule: warmer.rules[0].scheduleExpression };
+    return {
+        functionName: fn.name,
+        warmerFunction: warmer.function.name,
+        schedule: warmer.rules[0].scheduleExpression,
+        dashboard: warmer.dashboard?.dashboardName,
+    };
 }

@@ -43,7 +43,8 @@ export function partitionOf(region: string): { partition: string; dnsSuffix: str
  * CreatePolicy (PolicyName, 128), PutRolePolicy (PolicyName, 128); EventBridge PutRule (Name, 64); CloudWatch Logs
  * CreateLogGroup (logGroupName, 512); Application Auto Scaling PutScheduledAction (ScheduledActionName, 256) and
  * PutScalingPolicy (PolicyName, 256); API Gateway v2 CreateApi (Name, 128); Lambda AddPermission (StatementId, 100);
- * CloudWatch PutMetricAlarm (AlarmName, 255) and PutDashboard (DashboardName, 255, A-Z a-z 0-9 - _ only, required).
+ * CloudWatch PutMetricAlarm (AlarmName, 255) and PutDashboard (DashboardName, 255, A-Z a-z 0-9 - _ only, required);
+ * SNS CreateTopic (Name, 256).
  */
 export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLength: number; autoNamed: boolean }>> = {
     "aws:lambda/function:Function": { property: "name", maxLength: 64, autoNamed: true },
@@ -60,6 +61,7 @@ export const AWS_NAME_LIMITS: Readonly<Record<string, { property: string; maxLen
     "aws:lambda/permission:Permission": { property: "statementId", maxLength: 100, autoNamed: true },
     "aws:cloudwatch/metricAlarm:MetricAlarm": { property: "name", maxLength: 255, autoNamed: true },
     "aws:cloudwatch/dashboard:Dashboard": { property: "dashboardName", maxLength: 255, autoNamed: false },
+    "aws:sns/topic:Topic": { property: "name", maxLength: 256, autoNamed: true },
 };
 
 /** The 7 hex characters the provider would append to `logicalName`; derived, not random, so plans are stable. */
@@ -341,6 +343,9 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
                 state.arn = `arn:${this.partition}:logs:${this.region}:${this.accountId}:log-group:${name}`;
+                break;
+            case "aws:sns/topic:Topic":
+                state.arn = `arn:${this.partition}:sns:${this.region}:${this.accountId}:${name}`;
                 break;
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
                 state.arn = `arn:${this.partition}:cloudwatch:${this.region}:${this.accountId}:alarm:${name}`;

@@ -29,6 +29,11 @@ export const WARMER_REQUESTED = "Requested";
 export const WARMER_INSTANCES_REACHED = "InstancesReached";
 export const WARMER_ERRORS = "Errors";
 export const WARMER_THROTTLES = "Throttles";
+/**
+ * The metrics the warmer writes per target (Requested, InstancesReached, ColdInstances, Errors, Throttles,
+ * UnrecognizedReplies, Duration): each target is that many CloudWatch custom metrics, billed as such.
+ */
+export const WARMER_METRICS_PER_TARGET = 7;
 
 /** A metric: namespace, name and dimensions (name to value, in the order CloudWatch shows them). */
 export interface MetricId {

@@ -46,19 +46,21 @@ export function monitorProvisionedConcurrency(
     ]);
     const alarms: MetricAlarm[] = [];
     const { spillover, ceiling, lowUtilization } = monitoring.alarms;
+    // Placeholders for the alarms' shapes (see createAlarm); the real names come when they resolve.
+    const [fnShape, qualifierShape] = ["function", "qualifier"];
     if (spillover !== undefined) {
         const spec = values.apply(([fn, q]) => spilloverAlarm(fn, q, spillover));
-        alarms.push(createAlarm(component, name, "spillover", spec, false, monitoring));
+        alarms.push(createAlarm(component, name, spilloverAlarm(fnShape, qualifierShape, spillover), spec, monitoring));
     }
     if (ceiling !== undefined) {
         // Only UtilizationScaling scales between bounds; ScheduledConcurrency's count is what the schedules set.
         const scaling = subject.componentType === "UtilizationScaling";
         const spec = values.apply(([fn, q, , bounds]): AlarmSpec => ceilingAlarm(fn, q, ceiling, scaling ? bounds?.lowestMax : undefined));
-        alarms.push(createAlarm(component, name, "ceiling", spec, scaling, monitoring));
+        alarms.push(createAlarm(component, name, ceilingAlarm(fnShape, qualifierShape, ceiling, scaling ? 1 : undefined), spec, monitoring));
     }
     if (lowUtilization !== undefined) {
         const spec = values.apply(([fn, q, count]) => lowUtilizationAlarm(fn, q, count as number, lowUtilization));
-        alarms.push(createAlarm(component, name, "low-utilization", spec, true, monitoring));
+        alarms.push(createAlarm(component, name, lowUtilizationAlarm(fnShape, qualifierShape, 1, lowUtilization), spec, monitoring));
     }
     if (!monitoring.dashboard) {
         return { alarms };

@@ -47,67 +47,69 @@ export function checkedMonitoring(
 }
 
 /**
- * The alarm of `spec`. `metricMath` is known at construction (it depends on the alarm's kind, not on names), so that
- * each input is either always set or never.
+ * The alarm of `spec`. `shape` is the same alarm built from placeholder names, at construction: what does not depend
+ * on names (metric math or not, comparison, threshold, evaluation, missing data, namespace, metric name, statistic,
+ * period) is set from it as plain values, so that only the inputs that name the function wait for (and depend on) it.
  */
 export function createAlarm(
     component: pulumi.Resource,
     componentName: string,
-    suffix: string,
+    shape: AlarmSpec,
     spec: pulumi.Output<AlarmSpec>,
-    metricMath: boolean,
     monitoring: ResolvedMonitoring,
 ): MetricAlarm {
-    const logical = `${componentName}-${suffix}`;
+    const logical = `${componentName}-${shape.suffix}`;
     const name = fittedName(logical, MAX_ALARM_NAME_LENGTH);
-    const single = metricMath
-        ? {}
-        : {
-              namespace: spec.apply((s) => s.metric!.namespace),
-              metricName: spec.apply((s) => s.metric!.metricName),
-              dimensions: spec.apply((s) => s.metric!.dimensions),
-              statistic: spec.apply((s) => s.metric!.stat),
-              period: spec.apply((s) => s.metric!.period),
-          };
-    const math = metricMath
-        ? {
-              metricQueries: spec.apply((s) =>
-                  s.queries!.map((q) => ({
-                      id: q.id,
-                      label: q.label,
-                      returnData: q.returnData,
-                      expression: q.expression,
-                      metric:
-                          q.metric === undefined
-                              ? undefined
-                              : {
-                                    namespace: q.metric.namespace,
-                                    metricName: q.metric.metricName,
-                                    dimensions: q.metric.dimensions,
-                                    stat: q.metric.stat,
-                                    period: q.metric.period,
-                                },
-                  })),
-              ),
-          }
-        : {};
+    const single =
+        shape.metric === undefined
+            ? {}
+            : {
+                  namespace: shape.metric.namespace,
+                  metricName: shape.metric.metricName,
+                  statistic: shape.metric.stat,
+                  period: shape.metric.period,
+                  dimensions: spec.apply((s) => s.metric!.dimensions),
+              };
+    const math =
+        shape.queries === undefined
+            ? {}
+            : {
+                  metricQueries: spec.apply((s) =>
+                      s.queries!.map((q) => ({
+                          id: q.id,
+                          label: q.label,
+                          returnData: q.returnData,
+                          expression: q.expression,
+                          metric:
+                              q.metric === undefined
+                                  ? undefined
+                                  : {
+                                        namespace: q.metric.namespace,
+                                        metricName: q.metric.metricName,
+                                        dimensions: q.metric.dimensions,
+                                        stat: q.metric.stat,
+                                        period: q.metric.period,
+                                    },
+                      })),
+                  ),
+              };
     return new MetricAlarm(
         logical,
         {
             name,
             alarmDescription: spec.apply((s) => s.description),
-            comparisonOperator: spec.apply((s) => s.comparisonOperator),
-            threshold: spec.apply((s) => s.threshold),
-            evaluationPeriods: spec.apply((s) => s.evaluationPeriods),
-            datapointsToAlarm: spec.apply((s) => s.datapointsToAlarm),
-            treatMissingData: spec.apply((s) => s.treatMissingData),
+            comparisonOperator: shape.comparisonOperator,
+            threshold: shape.threshold,
+            evaluationPeriods: shape.evaluationPeriods,
+            datapointsToAlarm: shape.datapointsToAlarm,
+            treatMissingData: shape.treatMissingData,
             alarmActions: monitoring.alarmActions,
             okActions: monitoring.okActions,
             ...single,
             ...math,
         },
-        // A cut name is fixed: replacing it must delete the old alarm first (AlarmName is unique in the region).
-        { parent: component, dependsOn: afterChecks(component), deleteBeforeReplace: name !== undefined },
+        // The name is the only replace-forcing input, so a replacement always has a new name: created first, safely.
+        { parent: component, dependsOn: afterChecks(component) },
     );
 }
 
@@ -130,8 +132,9 @@ export function createDashboard(
                 return JSON.stringify(b);
             }),
         },
-        // The name is fixed: a replacement (none is expected, the name follows the component's) deletes first.
-        { parent: component, dependsOn: afterChecks(component), deleteBeforeReplace: true },
+        // dashboardName is the only replace-forcing input: a replacement (a renamed component) has a new name, so the
+        // new dashboard is put before the old is deleted, and neither overwrites the other.
+        { parent: component, dependsOn: afterChecks(component) },
     );
 }
 

@@ -52,17 +52,21 @@ export function monitorWarmer(
     const alarms: MetricAlarm[] = [];
     const { warmerShortfall, warmerFailures } = monitoring.alarms;
     // How many alarms there are follows from the number of targets, known at construction.
+    // Placeholders for the alarms' shapes (see createAlarm): the targets' names come when they resolve.
+    const placeholders = subject.targets.map((_, i) => ({ functionName: `target-${i}` }));
     if (warmerShortfall !== undefined) {
         const specs = targets.apply((resolved) => warmerShortfallAlarms(name, resolved, warmerShortfall));
-        const suffixes = warmerShortfallAlarms(name, subject.targets.map(() => ({ functionName: "" })), warmerShortfall).map((s) => s.suffix);
-        suffixes.forEach((suffix, i) => alarms.push(createAlarm(component, name, suffix, specs.apply((s) => s[i]), true, monitoring)));
+        warmerShortfallAlarms(name, placeholders, warmerShortfall).forEach((shape, i) =>
+            alarms.push(createAlarm(component, name, shape, specs.apply((s) => s[i]), monitoring)),
+        );
     }
     if (warmerFailures !== undefined) {
         const specs = pulumi
             .all([subject.warmerFunctionName, targets])
             .apply(([warmer, resolved]) => warmerFailureAlarms(name, warmer, resolved, warmerFailures));
-        const suffixes = warmerFailureAlarms(name, "", subject.targets.map(() => ({ functionName: "" })), warmerFailures).map((s) => s.suffix);
-        suffixes.forEach((suffix, i) => alarms.push(createAlarm(component, name, suffix, specs.apply((s) => s[i]), true, monitoring)));
+        warmerFailureAlarms(name, "warmer", placeholders, warmerFailures).forEach((shape, i) =>
+            alarms.push(createAlarm(component, name, shape, specs.apply((s) => s[i]), monitoring)),
+        );
     }
     if (!monitoring.dashboard) {
         return { alarms };

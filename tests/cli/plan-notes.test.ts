@@ -244,12 +244,13 @@ describe("plan notes: the cost", () => {
         ]);
     });
 
-    it("prices a warmer's invocations and its pings from the schedule, and nothing for a disabled one", () => {
+    it("prices a warmer's invocations, its pings and the metrics its log lines make, and nothing for a disabled one", () => {
         expect(formatCost(planCost([api, ...warmer("ENABLED")], MONDAY), "us-east-1")).to.deep.equal([
-            "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23):",
+            "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23; CloudWatch pricing page, read 2026-12-01):",
             '  LambdaWarmer "w": 730 runs a month (rate(1 hour)) x 1 invocation of ~300 ms (estimate) x 128 MB arm64: under $0.01',
             '  LambdaWarmer "w": 3,650 pings a month, held ~200 ms each (the runtime library\'s default) x 1024 MB x86_64: $0.01',
-            "  Total: $0.01 a month, before the requests and duration of the functions' own traffic",
+            "  LambdaWarmer \"w\": 7 CloudWatch custom metrics (7 per target, from the warmer's log lines) x $0.30: $2.10",
+            "  Total: $2.11 a month, before the requests and duration of the functions' own traffic",
         ]);
         expect(formatCost(planCost([api, ...warmer("DISABLED")], MONDAY), "us-east-1")).to.deep.equal([
             "Cost per month (730 hours), at us-east-1 prices (AWS Lambda pricing page, read 2026-11-23):",

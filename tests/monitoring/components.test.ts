@@ -63,11 +63,10 @@ describe("monitoring on the components (under the mocks)", () => {
             "duration_ms * (provisioned_invocations / invocations) / 432000000",
         );
         const dashboard = ofType(resources, DASHBOARD)[0];
-        expect([dashboard.name, dashboard.parent, dashboard.inputs.dashboardName, dashboard.options.deleteBeforeReplace]).to.deep.equal([
+        expect([dashboard.name, dashboard.parent, dashboard.inputs.dashboardName]).to.deep.equal([
             "orders-pc-dashboard",
             component,
             "lambda-concurrency-test-test-orders-pc",
-            true,
         ]);
         const widgets = body(resources).widgets;
         expect(widgets.map((w) => w.properties.title ?? w.type)).to.deep.equal([
@@ -183,7 +182,6 @@ describe("monitoring on the components (under the mocks)", () => {
         const names = ofType(resources, ALARM).map((r) => String(r.state.name));
         expect(names.map((n) => n.length)).to.deep.equal([255, 255]);
         expect(new Set(names).size).to.equal(2);
-        expect(ofType(resources, ALARM).every((r) => r.options.deleteBeforeReplace)).to.equal(true);
         expect(String(ofType(resources, DASHBOARD)[0].inputs.dashboardName)).to.have.length(255);
     });
 

@@ -145,5 +145,23 @@ describe("sample programs", () => {
             ["open", "cron(0 8 ? * MON-FRI *)", "Europe/Paris", { minCapacity: 10, maxCapacity: 50 }],
             ["close", "cron(0 19 ? * MON-FRI *)", "Europe/Paris", { minCapacity: 1, maxCapacity: 5 }],
         ]);
+        // Monitored: both alarms notify the sample's topic, and a dashboard shows the week's bounds.
+        const [topic] = ofType(resources, "aws:sns/topic:Topic");
+        const alarms = ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm");
+        expect(alarms.map((a) => [a.name, a.inputs.alarmActions, a.inputs.okActions])).to.deep.equal([
+            ["business-hours-spillover", [topic.state.arn], [topic.state.arn]],
+            ["business-hours-ceiling", [topic.state.arn], [topic.state.arn]],
+        ]);
+        // The lowest maximum of the week is the nights' 5.
+        const ceiling = (alarms[1].inputs.metricQueries as { expression?: string }[])[3].expression;
+        expect(ceiling).to.equal("IF(utilization_max >= 0.9 AND busy_avg >= 4.5 * utilization_avg, 1, 0)");
+        const [dashboard] = ofType(resources, "aws:cloudwatch/dashboard:Dashboard");
+        const widgets = (JSON.parse(String(dashboard.inputs.dashboardBody)) as { widgets: { properties: { annotations?: unknown } }[] }).widgets;
+        expect(widgets[3].properties.annotations).to.deep.equal({
+            horizontal: [
+                { value: 1, label: "Scalable target minimum (lowest of the week)" },
+                { value: 50, label: "Scalable target maximum (highest of the week)" },
+            ],
+        });
     });
 });

@@ -25,6 +25,14 @@ describe("sample program: warmer", () => {
             maxParallelism: 50,
         });
         expect(ofType(resources, "lambda-concurrency:index:LambdaWarmer")).to.have.length(1);
+        // Monitored: a shortfall and a failure alarm at the schedule's 5 minutes, and a dashboard.
+        expect(ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => [a.name, a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm])).to.deep.equal([
+            ["warmer-warmer-shortfall", 3, 3],
+            ["warmer-warmer-failures", 3, 2],
+        ]);
+        const shortfall = ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm")[0].inputs.metricQueries as { metric?: { dimensions: object; period: number } }[];
+        expect(shortfall[0].metric).to.deep.include({ dimensions: { FunctionName: warmed }, period: 300 });
+        expect(ofType(resources, "aws:cloudwatch/dashboard:Dashboard").map((d) => d.inputs.dashboardName)).to.deep.equal(["lambda-concurrency-test-test-warmer"]);
     });
 
     it("ships a handler that answers a warm-up without running, and runs for a real request", async () => {

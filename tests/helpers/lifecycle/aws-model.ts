@@ -268,6 +268,25 @@ const GENERIC_SPECS: Readonly<Record<string, GenericSpec>> = {
         upsert: true,
         key: (p) => str(p.name),
     },
+    // PutDashboard: "If a dashboard with this name already exists, this call modifies that dashboard, replacing its
+    // current contents" (CloudWatch API reference); DeleteDashboards deletes by name.
+    [TYPES.dashboard]: {
+        create: "PutDashboard",
+        update: "PutDashboard",
+        delete: "DeleteDashboards",
+        read: "GetDashboard",
+        upsert: true,
+        key: (p) => str(p.dashboardName),
+    },
+    // CreateTopic returns the existing topic of the same name and attributes (SNS API reference: "idempotent").
+    [TYPES.snsTopic]: {
+        create: "CreateTopic",
+        update: "SetTopicAttributes",
+        delete: "DeleteTopic",
+        read: "GetTopicAttributes",
+        upsert: true,
+        key: (p) => str(p.name),
+    },
     // A statement id can be used once per function policy (Lambda AddPermission API reference).
     [TYPES.permission]: {
         create: "AddPermission",

@@ -87,6 +87,10 @@ export const RESOURCE_SCHEMAS: Readonly<Record<string, ResourceSchema>> = {
     },
     // alarm_name ForceNew (not re-read).
     [TYPES.metricAlarm]: { replaceKeys: ["name"], autoNameProperty: "name" },
+    // dashboard_name ForceNew, no auto-name: the name is required (cloudwatch dashboard.go, not re-read).
+    [TYPES.dashboard]: { replaceKeys: ["dashboardName"] },
+    // name, name_prefix, fifo_topic ForceNew (sns topic.go, not re-read).
+    [TYPES.snsTopic]: { replaceKeys: ["name", "namePrefix", "fifoTopic"], autoNameProperty: "name" },
     // name, name_prefix, path ForceNew (not re-read).
     [TYPES.role]: { replaceKeys: ["name", "namePrefix", "path"], autoNameProperty: "name" },
     // name, name_prefix, role ForceNew (not re-read).

@@ -15,6 +15,8 @@ export const TYPES = {
     scalingPolicy: "aws:appautoscaling/policy:Policy",
     scheduledAction: "aws:appautoscaling/scheduledAction:ScheduledAction",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    dashboard: "aws:cloudwatch/dashboard:Dashboard",
+    snsTopic: "aws:sns/topic:Topic",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     eventRule: "aws:cloudwatch/eventRule:EventRule",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
