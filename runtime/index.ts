@@ -11,6 +11,14 @@ import {
   invocationsStarted,
   recordInvocationStart,
 } from "./instance-state";
+import { ColdStartMetricOptions, coldStartMetricLine, resolveColdStartMetric } from "./cold-start-metric";
+
+export {
+  COLD_START_METRIC,
+  ColdStartMetricOptions,
+  DEFAULT_COLD_START_NAMESPACE,
+  coldStartMetricLine,
+} from "./cold-start-metric";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The warm-up event: what the warmer function sends. This is its one definition; runtime/warmer-function.js cannot
@@ -41,6 +49,13 @@ export interface WarmupEvent {
    * {@link WarmupOptions.delayMs}; clamped to 0..{@link MAX_WARMUP_DELAY_MS}.
    */
   readonly delayMs?: number;
+  /**
+   * Write a `ColdStart` metric (value 1, in CloudWatch Embedded Metric Format, with the names Powertools for AWS
+   * Lambda uses) when a real request met a cold start: the first invocation of an environment initialized on demand,
+   * not proactively, and not warmed by a ping before. `true` for the defaults. Defaults to false.
+   * @default false
+   */
+  readonly coldStartMetric?: boolean | ColdStartMetricOptions;
 }
 
 /** The initialization types Lambda reports in `AWS_LAMBDA_INITIALIZATION_TYPE`. */
@@ -217,6 +232,13 @@ export interface WarmupOptions {
    * @default 200 ({@link DEFAULT_WARMUP_DELAY_MS})
    */
   readonly delayMs?: number;
+  /**
+   * Write a `ColdStart` metric (value 1, in CloudWatch Embedded Metric Format, with the names Powertools for AWS
+   * Lambda uses) when a real request met a cold start: the first invocation of an environment initialized on demand,
+   * not proactively, and not warmed by a ping before. `true` for the defaults. Defaults to false.
+   * @default false
+   */
+  readonly coldStartMetric?: boolean | ColdStartMetricOptions;
 }
 
 /** The hold for one ping: the ping's own delay if it is a number (clamped), else the handler's default. */
@@ -278,6 +300,21 @@ export function withWarmup(
   if (typeof defaultDelayMs !== "number" || !(defaultDelayMs >= 0 && defaultDelayMs <= MAX_WARMUP_DELAY_MS)) {
     throw new RangeError(`delayMs must be between 0 and ${MAX_WARMUP_DELAY_MS} ms, got ${String(defaultDelayMs)}`);
   }
+  const given = options.coldStartMetric ?? false;
+  if (typeof given !== "boolean" && (given === null || typeof given !== "object")) {
+    throw new RangeError(`coldStartMetric must be true, false or an object of options, got ${JSON.stringify(given)}`);
+  }
+  const metric = given === false ? undefined : resolveColdStartMetric(given === true ? {} : given, process.env);
+  // Counted before the real handler runs, so that a handler that throws still counts its cold start.
+  const countColdStart = (): void => {
+    if (metric === undefined) {
+      return;
+    }
+    const info = coldStartInfo();
+    if (info.firstInvocation && info.initType !== "provisioned-concurrency" && !info.proactiveInitialization) {
+      writeLogLine(coldStartMetricLine(metric, process.env.AWS_LAMBDA_FUNCTION_NAME ?? "unknown", clock().now()));
+    }
+  };
 
   // An async function is async whatever it declares: on Node.js 24 Lambda no longer passes a callback at all. Only a
   // plain function declared with three parameters is a callback handler.
@@ -290,6 +327,7 @@ export function withWarmup(
     ): void | Promise<unknown> {
       recordInvocationStart("withWarmup");
       if (!isWarmup(event)) {
+        countColdStart();
         return handler(event, context, callback);
       }
       answerWarmup(event, defaultDelayMs).then(
@@ -305,7 +343,16 @@ export function withWarmup(
     if (isWarmup(event)) {
       return answerWarmup(event, defaultDelayMs);
     }
+    countColdStart();
     // Called with two arguments only: an async handler never receives a callback from us.
     return (handler as AsyncHandler<unknown, unknown, unknown>)(event, context);
   };
+}
+
+/**
+ * Writes one log line straight to stdout. Not console.log: Lambda's Node.js runtime prefixes console output (text log
+ * format) or wraps it in its own JSON object (JSON log format), and an EMF document must be the whole log event.
+ */
+function writeLogLine(line: string): void {
+  process.stdout.write(`${line}\n`);
 }

@@ -53,6 +53,8 @@ describe("the runtime package in a function's bundle", function () {
             execFileSync(NPM, ["pack", "--json", "--pack-destination", scratch], { cwd: path.join(REPO_ROOT, "runtime"), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
         ) as { filename: string; files: { path: string }[] }[];
         expect(packed[0].files.map((f) => f.path).sort()).to.deep.equal([
+            "dist/cold-start-metric.d.ts",
+            "dist/cold-start-metric.js",
             "dist/index.d.ts",
             "dist/index.js",
             "dist/instance-state.d.ts",
@@ -98,6 +100,7 @@ describe("the runtime package in a function's bundle", function () {
             metafile: true,
         });
         expect(Object.keys(result.metafile.inputs).map((input) => input.slice(input.indexOf("node_modules") >= 0 ? input.indexOf("node_modules") : 0)).sort()).to.deep.equal([
+            "node_modules/lambda-concurrency-runtime/dist/cold-start-metric.js",
             "node_modules/lambda-concurrency-runtime/dist/index.js",
             "node_modules/lambda-concurrency-runtime/dist/instance-state.js",
             path.relative(process.cwd(), path.join(fn, "index.js")),
