@@ -12,12 +12,15 @@
  *   metric `LambdaProvisionedConcurrencyUtilization` (Application Auto Scaling user guide, "AWS Lambda and
  *   Application Auto Scaling").
  * - The warmer's report: the CloudWatch embedded metric format line written by runtime/warmer-function.js.
+ * - CloudWatch DescribeAlarms (MetricAlarms: AlarmName, Namespace, MetricName, Dimensions, Metrics, Threshold,
+ *   ComparisonOperator, AlarmActions) and ListDashboards (DashboardEntries: DashboardName) (CloudWatch API reference).
  */
 import type {
     GetProvisionedConcurrencyConfigResponse,
     ProvisionedConcurrencyConfigListItem,
 } from "@aws-sdk/client-lambda";
 import type { ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
+import type { MetricAlarm } from "@aws-sdk/client-cloudwatch";
 
 export const LAMBDA_NAMESPACE = "lambda";
 export const PC_DIMENSION = "lambda:function:ProvisionedConcurrency";
@@ -305,6 +308,9 @@ export interface Leftovers {
     readonly roles: readonly string[];
     readonly rules: readonly string[];
     readonly logGroups: readonly string[];
+    /** Names of the stack's CloudWatch alarms and dashboards that still exist. */
+    readonly alarms: readonly string[];
+    readonly dashboards: readonly string[];
 }
 
 /** After `destroy`: nothing of the stack left that bills or that a later run would collide with. */
@@ -317,7 +323,79 @@ export function checkNothingLeft(stackResourceIds: readonly string[], left: Left
     problems.push(...left.roles.map((r) => `IAM role ${r} left`));
     problems.push(...left.rules.map((r) => `EventBridge rule ${r} left`));
     problems.push(...left.logGroups.map((g) => `log group ${g} left`));
+    problems.push(...left.alarms.map((a) => `CloudWatch alarm ${a} left`));
+    problems.push(...left.dashboards.map((d) => `CloudWatch dashboard ${d} left`));
     return problems;
+}
+
+/** An alarm as the program declared it (from the stack's state): what CloudWatch must hold. */
+export interface DeclaredAlarm {
+    readonly name: string;
+    readonly metricName?: string;
+    readonly threshold: number;
+    readonly comparisonOperator: string;
+    readonly alarmActions: readonly string[];
+    /** The ids of a metric math alarm's queries, in order. */
+    readonly queryIds: readonly string[];
+}
+
+/** After `up`: every declared alarm exists with its metric, threshold, comparison and actions, and every dashboard. */
+export function checkMonitoring(
+    declared: { alarms: readonly DeclaredAlarm[]; dashboards: readonly string[] },
+    found: { alarms: readonly MetricAlarm[]; dashboards: readonly string[] },
+): string[] {
+    const problems: string[] = [];
+    for (const want of declared.alarms) {
+        const alarm = found.alarms.find((a) => a.AlarmName === want.name);
+        if (alarm === undefined) {
+            problems.push(`CloudWatch alarm ${want.name} missing`);
+            continue;
+        }
+        if (want.metricName !== undefined && alarm.MetricName !== want.metricName) {
+            problems.push(`CloudWatch alarm ${want.name}: metric ${String(alarm.MetricName)}, declared ${want.metricName}`);
+        }
+        const ids = (alarm.Metrics ?? []).map((m) => m.Id ?? "");
+        if (want.queryIds.join(",") !== ids.join(",")) {
+            problems.push(`CloudWatch alarm ${want.name}: queries ${ids.join(",") || "none"}, declared ${want.queryIds.join(",") || "none"}`);
+        }
+        if (alarm.Threshold !== want.threshold || alarm.ComparisonOperator !== want.comparisonOperator) {
+            problems.push(
+                `CloudWatch alarm ${want.name}: ${String(alarm.ComparisonOperator)} ${String(alarm.Threshold)}, declared ${want.comparisonOperator} ${want.threshold}`,
+            );
+        }
+        const actions = [...(alarm.AlarmActions ?? [])].sort().join(",");
+        if (actions !== [...want.alarmActions].sort().join(",")) {
+            problems.push(`CloudWatch alarm ${want.name}: actions ${actions || "none"}, declared ${[...want.alarmActions].sort().join(",") || "none"}`);
+        }
+    }
+    for (const name of declared.dashboards) {
+        if (!found.dashboards.includes(name)) {
+            problems.push(`CloudWatch dashboard ${name} missing`);
+        }
+    }
+    return problems;
+}
+
+/** The alarms and dashboards in a stack's exported state. */
+export function monitoringOf(resources: readonly ExportedResource[]): { alarms: DeclaredAlarm[]; dashboards: string[] } {
+    const alarms: DeclaredAlarm[] = [];
+    const dashboards: string[] = [];
+    for (const r of resources) {
+        const o = r.outputs ?? {};
+        if (r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && typeof o.name === "string") {
+            alarms.push({
+                name: o.name,
+                metricName: typeof o.metricName === "string" && o.metricName !== "" ? o.metricName : undefined,
+                threshold: Number(o.threshold),
+                comparisonOperator: String(o.comparisonOperator),
+                alarmActions: Array.isArray(o.alarmActions) ? o.alarmActions.map(String) : [],
+                queryIds: Array.isArray(o.metricQueries) ? o.metricQueries.map((q: { id?: unknown }) => String(q.id)) : [],
+            });
+        } else if (r.type === "aws:cloudwatch/dashboard:Dashboard" && typeof o.dashboardName === "string") {
+            dashboards.push(o.dashboardName);
+        }
+    }
+    return { alarms, dashboards };
 }
 
 /** A resource as `pulumi stack export` lists it (deployment version 3): only the fields read here. */
@@ -334,6 +412,8 @@ export interface Footprint {
     readonly roles: readonly string[];
     readonly rules: readonly string[];
     readonly logGroups: readonly string[];
+    readonly alarms: readonly string[];
+    readonly dashboards: readonly string[];
     /** The log groups of LambdaWarmer components (their report lines are written there). */
     readonly warmerLogGroups: readonly string[];
 }
@@ -350,6 +430,8 @@ export function footprintOf(resources: readonly ExportedResource[]): Footprint {
     const rules: string[] = [];
     const logGroups: string[] = [];
     const warmerLogGroups: string[] = [];
+    const alarms: string[] = [];
+    const dashboards: string[] = [];
     const text = (r: ExportedResource, key: string): string | undefined => {
         const v = r.outputs?.[key];
         return typeof v === "string" && v !== "" ? v : undefined;
@@ -385,11 +467,17 @@ export function footprintOf(resources: readonly ExportedResource[]): Footprint {
                     pushDefined(warmerLogGroups, text(r, "name"));
                 }
                 break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                pushDefined(alarms, text(r, "name"));
+                break;
+            case "aws:cloudwatch/dashboard:Dashboard":
+                pushDefined(dashboards, text(r, "dashboardName"));
+                break;
             default:
                 break;
         }
     }
-    return { functions: [...functions], resourceIds: [...resourceIds], roles, rules, logGroups, warmerLogGroups };
+    return { functions: [...functions], resourceIds: [...resourceIds], roles, rules, logGroups, alarms, dashboards, warmerLogGroups };
 }
 
 function pushDefined(into: string[], value: string | undefined): void {

@@ -19,7 +19,9 @@ import {
     checkScheduledActionFailed,
     describeIdleOutcome,
     checkInvocationOnProvisioned,
+    checkMonitoring,
     checkNothingLeft,
+    monitoringOf,
     checkProvisionedConfig,
     checkScalableTargets,
     checkScalingPolicies,
@@ -77,7 +79,9 @@ async function awsClients(region: string) {
     const iam = await import("@aws-sdk/client-iam");
     const events = await import("@aws-sdk/client-eventbridge");
     const logs = await import("@aws-sdk/client-cloudwatch-logs");
+    const cloudwatch = await import("@aws-sdk/client-cloudwatch");
     return {
+        cloudwatch,
         lambda,
         aas,
         iam,
@@ -89,6 +93,7 @@ async function awsClients(region: string) {
         iamClient: new iam.IAMClient({ region }),
         eventsClient: new events.EventBridgeClient({ region }),
         logsClient: new logs.CloudWatchLogsClient({ region }),
+        cloudwatchClient: new cloudwatch.CloudWatchClient({ region }),
     };
 }
 type Clients = Awaited<ReturnType<typeof awsClients>>;
@@ -227,7 +232,36 @@ async function leftovers(aws: Clients, footprint: Footprint): Promise<string[]> 
             logGroups.push(g);
         }
     }
-    return checkNothingLeft(footprint.resourceIds, { configsByFunction: configs, scalableTargets: targets, roles, rules, logGroups });
+    const found = await cloudWatchObjects(aws, footprint.alarms);
+    return checkNothingLeft(footprint.resourceIds, {
+        configsByFunction: configs,
+        scalableTargets: targets,
+        roles,
+        rules,
+        logGroups,
+        alarms: found.alarms.map((a) => a.AlarmName ?? ""),
+        dashboards: found.dashboards.filter((d) => footprint.dashboards.includes(d)),
+    });
+}
+
+/** The alarms of these names (DescribeAlarms takes 100 names a call) and every dashboard name (ListDashboards, paged). */
+async function cloudWatchObjects(
+    aws: Clients,
+    alarmNames: readonly string[],
+): Promise<{ alarms: import("@aws-sdk/client-cloudwatch").MetricAlarm[]; dashboards: string[] }> {
+    const alarms: import("@aws-sdk/client-cloudwatch").MetricAlarm[] = [];
+    for (let i = 0; i < alarmNames.length; i += 100) {
+        const described = await aws.cloudwatchClient.send(new aws.cloudwatch.DescribeAlarmsCommand({ AlarmNames: alarmNames.slice(i, i + 100) }));
+        alarms.push(...(described.MetricAlarms ?? []));
+    }
+    const dashboards: string[] = [];
+    let next: string | undefined;
+    do {
+        const listed = await aws.cloudwatchClient.send(new aws.cloudwatch.ListDashboardsCommand({ NextToken: next }));
+        dashboards.push(...(listed.DashboardEntries ?? []).map((d) => d.DashboardName ?? ""));
+        next = listed.NextToken;
+    } while (next !== undefined);
+    return { alarms, dashboards };
 }
 
 function stringOutputs(outputs: Record<string, { value: unknown }>): Outputs {
@@ -311,7 +345,13 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
             }
         }
         problems.push(...(await settle(ctx.aws, stack, expected, since, ctx.signal)).map((p) => `${c.name} step ${i + 1}: ${p}`));
-        footprint = mergeFootprints(footprint, footprintOf(await exportedResources(stack)));
+        const exported = await exportedResources(stack);
+        footprint = mergeFootprints(footprint, footprintOf(exported));
+        const declaredMonitoring = monitoringOf(exported);
+        if (declaredMonitoring.alarms.length > 0 || declaredMonitoring.dashboards.length > 0) {
+            const found = await cloudWatchObjects(ctx.aws, declaredMonitoring.alarms.map((a) => a.name));
+            problems.push(...checkMonitoring(declaredMonitoring, found).map((p) => `${c.name} step ${i + 1}: ${p}`));
+        }
         if (problems.length === 0 && step.probe !== undefined) {
             console.log(`[${c.name}] step ${i + 1}: ${step.probe}`);
             problems.push(...(await runProbe(ctx, step.probe, outputs, upError)).map((p) => `${c.name} step ${i + 1}: ${p}`));
@@ -445,6 +485,8 @@ function mergeFootprints(a: Footprint, b: Footprint): Footprint {
         roles: union(a.roles, b.roles),
         rules: union(a.rules, b.rules),
         logGroups: union(a.logGroups, b.logGroups),
+        alarms: union(a.alarms, b.alarms),
+        dashboards: union(a.dashboards, b.dashboards),
         warmerLogGroups: union(a.warmerLogGroups, b.warmerLogGroups),
     };
 }

@@ -14,7 +14,9 @@ import {
     checkScheduledActionFailed,
     describeIdleOutcome,
     checkInvocationOnProvisioned,
+    checkMonitoring,
     checkNothingLeft,
+    monitoringOf,
     checkProvisionedConfig,
     checkScalableTargets,
     checkScalingPolicies,
@@ -286,7 +288,15 @@ describe("acceptance checks", () => {
     });
 
     describe("after destroy", () => {
-        const nothing = { configsByFunction: { "fixed-fn-1a2b3c4": [], "external-fn": [] }, scalableTargets: [], roles: [], rules: [], logGroups: [] };
+        const nothing = {
+            configsByFunction: { "fixed-fn-1a2b3c4": [], "external-fn": [] },
+            scalableTargets: [],
+            roles: [],
+            rules: [],
+            logGroups: [],
+            alarms: [],
+            dashboards: [],
+        };
 
         it("passes an account with nothing of the stack left", () => {
             expect(checkNothingLeft([RESOURCE_ID], nothing)).to.deep.equal([]);
@@ -300,6 +310,8 @@ describe("acceptance checks", () => {
                 roles: ["warmer-role-1a2b3c4"],
                 rules: ["warmer-0-1a2b3c4"],
                 logGroups: ["/aws/lambda/warmer-1a2b3c4"],
+                alarms: ["api-spillover-1a2b3c4"],
+                dashboards: ["lambda-concurrency-acc-api"],
             };
             expect(checkNothingLeft([RESOURCE_ID], left)).to.deep.equal([
                 "external-fn:live: provisioned concurrency configuration left (READY, 1 requested)",
@@ -307,6 +319,102 @@ describe("acceptance checks", () => {
                 "IAM role warmer-role-1a2b3c4 left",
                 "EventBridge rule warmer-0-1a2b3c4 left",
                 "log group /aws/lambda/warmer-1a2b3c4 left",
+                "CloudWatch alarm api-spillover-1a2b3c4 left",
+                "CloudWatch dashboard lambda-concurrency-acc-api left",
+            ]);
+        });
+    });
+
+    describe("monitoring after up", () => {
+        const topic = "arn:aws:sns:us-east-1:123456789012:alerts-1a2b3c4";
+        // As `pulumi stack export` lists them.
+        const exported = [
+            {
+                urn: "urn:pulumi:acc::lambda-concurrency::lambda-concurrency:index:UtilizationScaling$aws:cloudwatch/metricAlarm:MetricAlarm::api-spillover",
+                type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+                outputs: { name: "api-spillover-1", metricName: "ProvisionedConcurrencySpilloverInvocations", threshold: 0, comparisonOperator: "GreaterThanThreshold", alarmActions: [topic], metricQueries: [] },
+            },
+            {
+                urn: "urn:pulumi:acc::lambda-concurrency::lambda-concurrency:index:UtilizationScaling$aws:cloudwatch/metricAlarm:MetricAlarm::api-ceiling",
+                type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+                outputs: {
+                    name: "api-ceiling-1",
+                    metricName: "",
+                    threshold: 1,
+                    comparisonOperator: "GreaterThanOrEqualToThreshold",
+                    alarmActions: [topic],
+                    metricQueries: [{ id: "utilization_max" }, { id: "utilization_avg" }, { id: "busy_avg" }, { id: "at_ceiling" }],
+                },
+            },
+            {
+                urn: "urn:pulumi:acc::lambda-concurrency::lambda-concurrency:index:UtilizationScaling$aws:cloudwatch/dashboard:Dashboard::api-dashboard",
+                type: "aws:cloudwatch/dashboard:Dashboard",
+                outputs: { dashboardName: "lambda-concurrency-acc-api" },
+            },
+        ];
+        // As DescribeAlarms returns them.
+        const spillover = {
+            AlarmName: "api-spillover-1",
+            MetricName: "ProvisionedConcurrencySpilloverInvocations",
+            Namespace: "AWS/Lambda",
+            Threshold: 0,
+            ComparisonOperator: "GreaterThanThreshold" as const,
+            AlarmActions: [topic],
+        };
+        const ceiling = {
+            AlarmName: "api-ceiling-1",
+            Threshold: 1,
+            ComparisonOperator: "GreaterThanOrEqualToThreshold" as const,
+            AlarmActions: [topic],
+            Metrics: [{ Id: "utilization_max" }, { Id: "utilization_avg" }, { Id: "busy_avg" }, { Id: "at_ceiling", ReturnData: true }],
+        };
+
+        it("reads the declared alarms and dashboards from the stack's state", () => {
+            expect(monitoringOf(exported)).to.deep.equal({
+                alarms: [
+                    {
+                        name: "api-spillover-1",
+                        metricName: "ProvisionedConcurrencySpilloverInvocations",
+                        threshold: 0,
+                        comparisonOperator: "GreaterThanThreshold",
+                        alarmActions: [topic],
+                        queryIds: [],
+                    },
+                    {
+                        name: "api-ceiling-1",
+                        metricName: undefined,
+                        threshold: 1,
+                        comparisonOperator: "GreaterThanOrEqualToThreshold",
+                        alarmActions: [topic],
+                        queryIds: ["utilization_max", "utilization_avg", "busy_avg", "at_ceiling"],
+                    },
+                ],
+                dashboards: ["lambda-concurrency-acc-api"],
+            });
+        });
+
+        it("passes when CloudWatch holds what was declared", () => {
+            expect(checkMonitoring(monitoringOf(exported), { alarms: [spillover, ceiling], dashboards: ["other", "lambda-concurrency-acc-api"] })).to.deep.equal([]);
+        });
+
+        it("fails a missing alarm or dashboard, another threshold, other queries and other actions", () => {
+            expect(
+                checkMonitoring(monitoringOf(exported), {
+                    alarms: [
+                        { ...spillover, Threshold: 5, AlarmActions: [] },
+                        { ...ceiling, Metrics: [{ Id: "utilization_max" }] },
+                    ],
+                    dashboards: [],
+                }),
+            ).to.deep.equal([
+                "CloudWatch alarm api-spillover-1: GreaterThanThreshold 5, declared GreaterThanThreshold 0",
+                `CloudWatch alarm api-spillover-1: actions none, declared ${topic}`,
+                "CloudWatch alarm api-ceiling-1: queries utilization_max, declared utilization_max,utilization_avg,busy_avg,at_ceiling",
+                "CloudWatch dashboard lambda-concurrency-acc-api missing",
+            ]);
+            expect(checkMonitoring(monitoringOf(exported), { alarms: [], dashboards: ["lambda-concurrency-acc-api"] })).to.deep.equal([
+                "CloudWatch alarm api-spillover-1 missing",
+                "CloudWatch alarm api-ceiling-1 missing",
             ]);
         });
     });

@@ -239,6 +239,16 @@ describe("acceptance plan", () => {
             { urn: `${stack}lambda-concurrency:index:LambdaWarmer$aws:cloudwatch/eventRule:EventRule::warmer-0`, type: "aws:cloudwatch/eventRule:EventRule", outputs: { name: "warmer-0-1" } },
             { urn: `${stack}lambda-concurrency:index:LambdaWarmer$aws:cloudwatch/logGroup:LogGroup::warmer-logs`, type: "aws:cloudwatch/logGroup:LogGroup", outputs: { name: "/aws/lambda/warmer-1" } },
             { urn: `${stack}aws:cloudwatch/logGroup:LogGroup::fixed-fn-logs`, type: "aws:cloudwatch/logGroup:LogGroup", outputs: { name: "fixed-fn-logs-1" } },
+            {
+                urn: `${stack}lambda-concurrency:index:UtilizationScaling$aws:cloudwatch/metricAlarm:MetricAlarm::api-spillover`,
+                type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+                outputs: { name: "api-spillover-1" },
+            },
+            {
+                urn: `${stack}lambda-concurrency:index:UtilizationScaling$aws:cloudwatch/dashboard:Dashboard::api-dashboard`,
+                type: "aws:cloudwatch/dashboard:Dashboard",
+                outputs: { dashboardName: "lambda-concurrency-acc-api" },
+            },
         ]);
         expect(footprint).to.deep.equal({
             functions: ["fixed-fn-1a2b3c4", "ext-fn-9f8e7d6"],
@@ -246,6 +256,8 @@ describe("acceptance plan", () => {
             roles: ["warmer-role-1"],
             rules: ["warmer-0-1"],
             logGroups: ["/aws/lambda/warmer-1", "fixed-fn-logs-1"],
+            alarms: ["api-spillover-1"],
+            dashboards: ["lambda-concurrency-acc-api"],
             warmerLogGroups: ["/aws/lambda/warmer-1"],
         });
     });
@@ -257,7 +269,14 @@ describe("acceptance plan", () => {
         };
         const allowed = new Set(policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
         // IAM action prefixes of the SDK clients; Invoke is authorized as lambda:InvokeFunction (Lambda API reference).
-        const prefix: Record<string, string> = { lambda: "lambda", aas: "application-autoscaling", iam: "iam", events: "events", logs: "logs" };
+        const prefix: Record<string, string> = {
+            lambda: "lambda",
+            aas: "application-autoscaling",
+            iam: "iam",
+            events: "events",
+            logs: "logs",
+            cloudwatch: "cloudwatch",
+        };
         const calls = [...source.matchAll(/new aws\.(\w+)\.(\w+)Command\(/g)].map(([, client, command]) =>
             `${prefix[client]}:${command === "Invoke" ? "InvokeFunction" : command}`,
         );
