@@ -244,3 +244,22 @@ describe("warmerPeriodSeconds", () => {
         it(`${schedule}: ${expected} s`, () => expect(warmerPeriodSeconds(schedule, TEST_NOW)).to.equal(expected));
     }
 });
+
+describe("the plan's cost of the monitoring", () => {
+    beforeEach(resetProgram);
+
+    it("prices each alarm by the metrics it reads, and a small dashboard as possibly free", async () => {
+        const { planCost } = await import("../../cli/plan-notes");
+        new FixedConcurrency("orders-pc", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1, monitoring: {} });
+        new LambdaWarmer("warm", { targets: [{ functionName: "a" }, { functionName: "b" }], monitoring: { dashboard: false } });
+        const items = planCost(await settled(), TEST_NOW).items.filter((i) => i.description.includes("CloudWatch"));
+        expect(items.map((i) => [i.owner, i.description, Number(i.low.toFixed(2)), Number(i.high.toFixed(2))])).to.deep.equal([
+            ['LambdaWarmer "warm"', "14 CloudWatch custom metrics (7 per target, from the warmer's log lines) x $0.30", 4.2, 4.2],
+            // shortfall reads 2 x 2 metrics, failures 2 x 2 plus the warmer's own 2.
+            ['LambdaWarmer "warm"', "2 CloudWatch alarms reading 10 metrics x $0.10", 1, 1],
+            // spillover reads 1 metric, low utilization 3.
+            ['FixedConcurrency "orders-pc"', "2 CloudWatch alarms reading 4 metrics x $0.10", 0.4, 0.4],
+            ['FixedConcurrency "orders-pc"', "1 CloudWatch dashboard of 10 metrics (free if among the account's first 3)", 0, 3],
+        ]);
+    });
+});
