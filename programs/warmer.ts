@@ -33,7 +33,10 @@ export function runtimeLibraryAssets(): Record<string, pulumi.asset.Asset> {
     const assets: Record<string, pulumi.asset.Asset> = {
         [`${root}/package.json`]: new pulumi.asset.StringAsset(fs.readFileSync(path.join(runtimeDir, "package.json"), "utf8")),
     };
-    for (const file of ["index.ts", "instance-state.ts"]) {
+    // The package's own list of files (runtime/package.json "files"), each compiled from its source.
+    const manifest = JSON.parse(fs.readFileSync(path.join(runtimeDir, "package.json"), "utf8")) as { files: string[] };
+    const sources = manifest.files.filter((f) => f.endsWith(".js")).map((f) => path.basename(f).replace(/\.js$/, ".ts"));
+    for (const file of sources) {
         const source = fs.readFileSync(path.join(runtimeDir, file), "utf8");
         const output = ts.transpileModule(source, {
             compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
