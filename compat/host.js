@@ -49,6 +49,14 @@ function providerState(type, name, inputs) {
         // What Lambda reports: the published version, or $LATEST without `publish: true`.
         state.version = inputs.publish === true ? "1" : "$LATEST";
     }
+    if (type === "aws:sns/topic:Topic" || type === "aws:cloudwatch/metricAlarm:MetricAlarm") {
+        const suffix = createHash("sha1").update(`${type}\u0000${name}`).digest("hex").slice(0, 7);
+        state.name = inputs.name ?? `${name}-${suffix}`;
+        state.arn =
+            type === "aws:sns/topic:Topic"
+                ? `arn:aws:sns:${REGION}:${ACCOUNT}:${state.name}`
+                : `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${state.name}`;
+    }
     return state;
 }
 

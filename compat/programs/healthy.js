@@ -28,6 +28,7 @@ const scaling = new UtilizationScaling("search-scaling", {
     qualifier: searchLive.name,
     maxCapacity: pulumi.output(10),
     targetUtilization: pulumi.output(0.7),
+    monitoring: { alarmActions: [new aws.sns.Topic("alerts").arn] },
 });
 
 const admin = lambdaFunction("admin", false);
@@ -37,5 +38,7 @@ exports.fixedQualifier = fixed.qualifier;
 exports.fixedCount = fixed.provisionedConcurrentExecutions;
 exports.scheduledTarget = scheduled.target.resourceId;
 exports.scalingPolicy = scaling.policy.policyType;
+exports.scalingAlarms = pulumi.all(scaling.alarms.map((a) => a.name));
+exports.scalingDashboard = scaling.dashboard.dashboardName;
 exports.warmerFunction = warmer.function.name;
 exports.warmerPings = warmer.maxPingsInFlight;
