@@ -31,6 +31,7 @@ import {
     WarmerBehaviour,
 } from "./defaults";
 import { DurationDistribution } from "./duration";
+import { HourTotals, HourlyGoal, allowedSlowRequests, everyHourMeets, hourOffsetMs, hourlyExcess, hourlyTotals, worstHour } from "./hourly";
 import { Architecture, breakEvenUtilization, LambdaPrices, pricesFor } from "./pricing";
 import {
     expandBoundsOverPeriod,
@@ -50,11 +51,13 @@ import { Traffic } from "./traffic";
 export type StrategyName = "on-demand" | "warmer" | "fixed" | "scheduled" | "tracking";
 export const STRATEGY_NAMES: readonly StrategyName[] = ["on-demand", "warmer", "fixed", "scheduled", "tracking"];
 
-/** What "good enough" means. Both may be given; a strategy must then meet both. */
+/** What "good enough" means. Any may be given; a strategy must then meet all. */
 export interface Goal {
-    /** At most this fraction of requests may meet a cold start (0.001 = 0.1%). */
+    /** At most this fraction of the whole period's requests may meet a cold start (0.001 = 0.1%). */
     readonly maxColdStartFraction?: number;
-    /** The 99th percentile latency must be at or under this, in milliseconds. */
+    /** At most this many requests may meet a cold start in any clock hour (see hourly.ts). */
+    readonly maxColdStartsPerHour?: number;
+    /** The 99th percentile latency must be at or under this, in milliseconds: over the period and in every hour. */
     readonly maxP99Ms?: number;
 }
 
@@ -112,6 +115,8 @@ export interface StrategyReport {
     readonly provisionedUtilization: number;
     readonly peakConcurrency: number;
     readonly meetsGoal: boolean;
+    /** The clock hour with the most cold starts (with a p99 goal: the most requests over it); null without requests. */
+    readonly worstHour: HourTotals | null;
     /** Simulations run to choose these parameters. */
     readonly simulations: number;
 }
@@ -198,6 +203,10 @@ interface OnDemandProfile {
     readonly slowColdBySlot: RankCounts[];
     /** Requests slower than the p99 goal that were not cold starts: no strategy removes them. */
     readonly warmSlow: number;
+    /** The same by clock hour of the period, with each hour's requests. */
+    readonly coldByHour: RankCounts[];
+    readonly slowColdByHour: RankCounts[];
+    readonly hours: HourTotals[];
     /** Mean concurrency of each bin, and the bins of each slot. */
     readonly meanConcurrency: Float64Array;
     readonly binsBySlot: number[][];
@@ -215,6 +224,8 @@ class Advisor {
     private readonly binMs: number;
     private readonly cycle: ScheduleCycle;
     private readonly breakEven: number;
+    private readonly hourlyGoal: HourlyGoal;
+    private readonly hourOffsetMs: number;
     private simulations = 0;
     private simulatedRequests = 0;
     // Budgets, set after the on-demand run: how many cold starts, and how many requests over the p99 goal, are allowed.
@@ -227,7 +238,7 @@ class Advisor {
         this.warmer = { ...DEFAULT_WARMER, ...options.warmer };
         const goal = options.goal ?? {};
         this.goal =
-            goal.maxColdStartFraction === undefined && goal.maxP99Ms === undefined
+            goal.maxColdStartFraction === undefined && goal.maxP99Ms === undefined && goal.maxColdStartsPerHour === undefined
                 ? { maxColdStartFraction: DEFAULT_GOAL_COLD_START_FRACTION }
                 : goal;
         this.seed = options.seed ?? 1;
@@ -236,6 +247,8 @@ class Advisor {
         this.binMs = options.traffic.periodMs <= 2 * HOUR_MS ? 1000 : MINUTE_MS;
         this.cycle = scheduleCycle(options.traffic.periodMs, options.traffic.startMinuteOfWeek);
         this.breakEven = breakEvenUtilization(this.prices);
+        this.hourlyGoal = { maxColdStartsPerHour: this.goal.maxColdStartsPerHour, p99EveryHour: this.goal.maxP99Ms !== undefined };
+        this.hourOffsetMs = hourOffsetMs(options.traffic.startMinuteOfWeek);
     }
 
     run(): Advice {
@@ -308,6 +321,8 @@ class Advisor {
                 coldStartsAbove: stopEarly && Number.isFinite(this.coldBudget) ? this.coldBudget : undefined,
                 slowRequestsAbove: stopEarly && Number.isFinite(this.slowBudget) ? this.slowBudget : undefined,
                 slowThresholdMs: this.goal.maxP99Ms,
+                coldStartsPerHourAbove: stopEarly ? this.goal.maxColdStartsPerHour : undefined,
+                hourOffsetMs: this.hourOffsetMs,
             },
             onColdStart,
             onProgress: onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined,
@@ -319,7 +334,20 @@ class Advisor {
 
     /** Throttled requests count against the goal like cold starts (and as slow requests for a p99 goal): they fail. */
     private meetsGoal(result: SimulationResult): boolean {
-        return !result.stoppedEarly && result.coldStarts + result.throttled <= this.coldBudget && result.slowRequests <= this.slowBudget;
+        return (
+            !result.stoppedEarly &&
+            result.coldStarts + result.throttled <= this.coldBudget &&
+            result.slowRequests <= this.slowBudget &&
+            (!this.hasHourlyGoal() || everyHourMeets(this.hoursOf(result), this.hourlyGoal))
+        );
+    }
+
+    private hasHourlyGoal(): boolean {
+        return this.hourlyGoal.maxColdStartsPerHour !== undefined || this.hourlyGoal.p99EveryHour === true;
+    }
+
+    private hoursOf(result: SimulationResult): HourTotals[] {
+        return hourlyTotals(result.series, this.options.traffic.startMinuteOfWeek);
     }
 
     /** How far a result is from the goal: at most 1 when it meets it. */
@@ -327,6 +355,7 @@ class Advisor {
         let excess = 0;
         if (Number.isFinite(this.coldBudget)) excess = Math.max(excess, (result.coldStarts + result.throttled) / Math.max(1, this.coldBudget));
         if (Number.isFinite(this.slowBudget)) excess = Math.max(excess, result.slowRequests / Math.max(1, this.slowBudget));
+        if (this.hasHourlyGoal()) excess = Math.max(excess, hourlyExcess(this.hoursOf(result), this.hourlyGoal));
         return excess;
     }
 
@@ -359,15 +388,29 @@ class Advisor {
         const coldBySlot = Array.from({ length: slots }, () => new RankCounts());
         const slowColdBySlot = Array.from({ length: slots }, () => new RankCounts());
         const slowThreshold = this.goal.maxP99Ms ?? Infinity;
+        const coldByHour: RankCounts[] = [];
+        const slowColdByHour: RankCounts[] = [];
         const result = this.simulate("on-demand", { initialCapacity: 0 }, false, (at, rank, latency) => {
             const slot = slotOf(this.cycle, at);
+            const hour = Math.floor((at + this.hourOffsetMs) / HOUR_MS);
+            while (coldByHour.length <= hour) {
+                coldByHour.push(new RankCounts());
+                slowColdByHour.push(new RankCounts());
+            }
             cold.add(rank);
             coldBySlot[slot].add(rank);
+            coldByHour[hour].add(rank);
             if (latency > slowThreshold) {
                 slowCold.add(rank);
                 slowColdBySlot[slot].add(rank);
+                slowColdByHour[hour].add(rank);
             }
         });
+        const hours = this.hoursOf(result);
+        while (coldByHour.length < hours.length) {
+            coldByHour.push(new RankCounts());
+            slowColdByHour.push(new RankCounts());
+        }
         const series = result.series;
         const bins = series.arrivals.length;
         const meanConcurrency = new Float64Array(bins);
@@ -389,6 +432,9 @@ class Advisor {
             coldBySlot,
             slowColdBySlot,
             warmSlow: result.slowRequests - slowCold.atOrAbove(0),
+            coldByHour,
+            slowColdByHour,
+            hours,
             meanConcurrency,
             binsBySlot,
             peakBySlot,
@@ -396,10 +442,26 @@ class Advisor {
     }
 
     /** The lowest number of warm environments predicted to meet the goal (ranks from the on-demand run). */
-    private predictedLevel(cold: RankCounts, slowCold: RankCounts, warmSlow: number): number {
+    private predictedLevel(cold: RankCounts, slowCold: RankCounts, warmSlow: number, profile?: OnDemandProfile): number {
         let level = 0;
         if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(cold, this.coldBudget));
         if (Number.isFinite(this.slowBudget)) level = Math.max(level, lowestLevelWithin(slowCold, this.slowBudget - warmSlow));
+        if (profile !== undefined) {
+            for (let hour = 0; hour < profile.hours.length; hour++) level = Math.max(level, this.hourLevel(profile, hour));
+        }
+        return level;
+    }
+
+    /** The warm environments one clock hour of the on-demand run needs to meet the per-hour goal. */
+    private hourLevel(profile: OnDemandProfile, hour: number): number {
+        let level = 0;
+        const perHour = this.goal.maxColdStartsPerHour;
+        if (perHour !== undefined) level = Math.max(level, lowestLevelWithin(profile.coldByHour[hour], perHour));
+        if (this.hourlyGoal.p99EveryHour === true) {
+            const totals = profile.hours[hour];
+            const warmSlow = totals.slowRequests - profile.slowColdByHour[hour].atOrAbove(0);
+            level = Math.max(level, lowestLevelWithin(profile.slowColdByHour[hour], allowedSlowRequests(totals.requests) - warmSlow));
+        }
         return level;
     }
 
@@ -482,7 +544,7 @@ class Advisor {
         }
         // Below the cost-optimal level, each unit removed costs more on-demand duration than it saves.
         const costOptimal = Math.max(1, costOptimalLevel(profile.meanConcurrency, this.breakEven));
-        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
+        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
         const found = this.searchLowestLevel("fixed", planFor, Math.max(costOptimal, predicted), costOptimal, this.maxLevel(profile));
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
@@ -492,7 +554,7 @@ class Advisor {
         const intervalMs = minutes * MINUTE_MS;
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
-        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow);
+        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
         const found = this.searchLowestLevel("warmer", planFor, Math.max(1, predicted), 1, this.maxLevel(profile));
         const schedule = rateExpression(minutes);
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
@@ -536,8 +598,16 @@ class Advisor {
             }
             return { need, costOptimal: costOptimalLevel(group.means, this.breakEven) };
         });
+        // A per-hour goal: each slot needs at least what its worst clock hour needs, on top of its share of the period's.
+        const hourNeeds = new Array<number>(groupOf.length).fill(0);
+        if (this.hasHourlyGoal()) {
+            profile.hours.forEach((hour, index) => {
+                const slot = slotOf(this.cycle, Math.max(0, hour.startMs));
+                hourNeeds[slot] = Math.max(hourNeeds[slot], this.hourLevel(profile, index));
+            });
+        }
         return {
-            needs: groupOf.map((group) => (group < 0 ? NaN : levels[group].need)),
+            needs: groupOf.map((group, slot) => (group < 0 ? NaN : Math.max(levels[group].need, hourNeeds[slot]))),
             costOptimal: groupOf.map((group) => (group < 0 ? 0 : levels[group].costOptimal)),
         };
     }
@@ -628,7 +698,7 @@ class Advisor {
         const fixedLevel =
             fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
                 ? fixed.args.provisionedConcurrentExecutions
-                : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow));
+                : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile));
         // Maximum first: per minute, the Average misses the bursts that cause cold starts (Lambda developer guide,
         // "Configuring provisioned concurrency": "Functions that experience quick bursts of traffic may not trigger these alarms").
         const found = this.searchLowestLevel(
@@ -731,7 +801,8 @@ class Advisor {
         if (this.goal.maxColdStartFraction !== undefined) {
             parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
         }
-        if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms`);
+        if (this.goal.maxColdStartsPerHour !== undefined) parts.push(`at most ${this.goal.maxColdStartsPerHour} cold starts in any hour`);
+        if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms in every hour`);
         return parts.join(" and ");
     }
 
@@ -752,6 +823,7 @@ class Advisor {
             provisionedUtilization: result.provisionedUtilization,
             peakConcurrency: result.peakConcurrency,
             meetsGoal: candidate.meetsGoal,
+            worstHour: worstHour(this.hoursOf(result), this.hourlyGoal) ?? null,
             simulations: candidate.simulations,
         };
     }

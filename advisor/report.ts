@@ -16,11 +16,12 @@ export function formatAdvice(advice: Advice): string {
     lines.push("");
     lines.push(
         table(
-            ["strategy", "configuration", "cold starts", "p50", "p95", "p99", "max", "$/month", "PC util", "spillover", "goal"],
+            ["strategy", "configuration", "cold starts", "worst hour", "p50", "p95", "p99", "max", "$/month", "PC util", "spillover", "goal"],
             advice.strategies.map((strategy) => [
                 strategy.name,
                 strategy.configuration,
                 `${strategy.coldStarts.toLocaleString("en-US")} (${formatPercent(strategy.coldStartFraction)})`,
+                worstHourText(strategy, advice),
                 ms(strategy.latencyMs.p50),
                 ms(strategy.latencyMs.p95),
                 ms(strategy.latencyMs.p99),
@@ -30,7 +31,7 @@ export function formatAdvice(advice: Advice): string {
                 hasProvisioned(strategy) ? strategy.spillover.toLocaleString("en-US") : "-",
                 strategy.meetsGoal ? "met" : "missed",
             ]),
-            [false, false, true, true, true, true, true, true, true, true, false],
+            [false, false, true, true, true, true, true, true, true, true, true, false],
         ),
     );
     lines.push("");
@@ -61,6 +62,21 @@ export function formatAdvice(advice: Advice): string {
         lines.push(`new ${recommendation.component}("name", ${JSON.stringify(recommendation.args, null, 2)});`);
     }
     return lines.join("\n") + "\n";
+}
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/**
+ * The worst clock hour's cold starts and when it starts (UTC), e.g. "41 at Mon 08:00": what a goal over the whole
+ * period hides. "-" for a period shorter than an hour, where the worst hour is the whole period.
+ */
+export function worstHourText(strategy: StrategyReport, advice: Pick<Advice, "periodMs" | "chart">): string {
+    const worst = strategy.worstHour;
+    if (worst === null || advice.periodMs < 3_600_000) return "-";
+    const minuteOfWeek = (((advice.chart.startMinuteOfWeek + Math.max(0, worst.startMs) / 60_000) % 10_080) + 10_080) % 10_080;
+    const day = WEEKDAYS[Math.floor(minuteOfWeek / 1440)];
+    const hour = String(Math.floor((minuteOfWeek % 1440) / 60)).padStart(2, "0");
+    return `${worst.coldStarts.toLocaleString("en-US")} at ${day} ${hour}:00`;
 }
 
 function hasProvisioned(strategy: StrategyReport): boolean {

@@ -28,6 +28,7 @@ import {
     DEFAULT_ENVIRONMENT,
     DEFAULT_WARMER,
     EnvironmentBehaviour,
+    HOUR_MS,
     MINUTE_MS,
     TRACKING_SCALE_IN_DATAPOINTS,
     TRACKING_SCALE_IN_FACTOR,
@@ -111,6 +112,13 @@ export interface StopCondition {
     /** Stop when more requests than `slowRequestsAbove` took longer than `slowThresholdMs` (or were throttled). */
     readonly slowRequestsAbove?: number;
     readonly slowThresholdMs?: number;
+    /**
+     * Stop when more requests than this met a cold start or were throttled within one clock hour (hours start at
+     * `hourOffsetMs` before the period's start is a whole hour away: see hourly.ts).
+     */
+    readonly coldStartsPerHourAbove?: number;
+    /** Where the period's first clock hour started, in ms before the period (0 when the period starts on the hour). */
+    readonly hourOffsetMs?: number;
 }
 
 /** Per-bin series over the period, for charts and for the parameter searches. */
@@ -120,6 +128,10 @@ export interface Series {
     readonly arrivals: Float64Array;
     /** Requests that met a cold start, by arrival bin. */
     readonly coldStarts: Float64Array;
+    /** Requests throttled, by arrival bin. */
+    readonly throttled: Float64Array;
+    /** Requests slower than the stop condition's threshold or throttled, by arrival bin (0 without a threshold). */
+    readonly slowRequests: Float64Array;
     /** The most environments busy at once (requests and pings) in each bin. */
     readonly peakInFlight: Float64Array;
     /** Service time (init included) of the requests arriving in each bin, in ms: divided by binMs, the mean concurrency. */
@@ -210,6 +222,8 @@ class Simulation {
     private readonly binMs: number;
     private readonly arrivalsSeries: Float64Array;
     private readonly coldSeries: Float64Array;
+    private readonly throttledSeries: Float64Array;
+    private readonly slowSeries: Float64Array;
     private readonly peakSeries: Float64Array;
     private readonly busySeries: Float64Array;
     private readonly readySeries: Float64Array;
@@ -279,6 +293,8 @@ class Simulation {
         const bins = Math.max(1, Math.ceil(this.periodMs / this.binMs));
         this.arrivalsSeries = new Float64Array(bins);
         this.coldSeries = new Float64Array(bins);
+        this.throttledSeries = new Float64Array(bins);
+        this.slowSeries = new Float64Array(bins);
         this.peakSeries = new Float64Array(bins);
         this.busySeries = new Float64Array(bins);
         this.readySeries = new Float64Array(bins).fill(UNMARKED);
@@ -318,6 +334,10 @@ class Simulation {
         const coldLimit = stop?.coldStartsAbove ?? Infinity;
         const slowLimit = stop?.slowRequestsAbove ?? Infinity;
         const slowThreshold = stop?.slowThresholdMs ?? Infinity;
+        const hourLimit = stop?.coldStartsPerHourAbove ?? Infinity;
+        const hourOffsetMs = stop?.hourOffsetMs ?? 0;
+        let hour = -1;
+        let hourFailuresAtStart = 0;
         const onProgress = this.input.onProgress;
         let stoppedEarly = false;
         let sinceProgress = 0;
@@ -328,9 +348,23 @@ class Simulation {
             if (time >= this.nextControlAt) this.runControlUntil(time);
             this.pool.releaseUntil(time);
             this.releaseProvisionedUntil(time);
+            if (hourLimit < Infinity) {
+                const now = Math.floor((time + hourOffsetMs) / HOUR_MS);
+                if (now !== hour) {
+                    hour = now;
+                    hourFailuresAtStart = this.coldStarts + this.throttled;
+                }
+            }
             this.serveRequest(time, stream.durationMs);
-            if (this.lastLatencyMs > slowThreshold || (this.lastLatencyMs < 0 && slowThreshold < Infinity)) this.slowRequests++;
-            if (this.coldStarts + this.throttled > coldLimit || this.slowRequests > slowLimit) {
+            if (this.lastLatencyMs > slowThreshold || (this.lastLatencyMs < 0 && slowThreshold < Infinity)) {
+                this.slowRequests++;
+                this.slowSeries[Math.min(this.slowSeries.length - 1, (time / this.binMs) | 0)]++;
+            }
+            if (
+                this.coldStarts + this.throttled > coldLimit ||
+                this.slowRequests > slowLimit ||
+                this.coldStarts + this.throttled - hourFailuresAtStart > hourLimit
+            ) {
                 stoppedEarly = true;
                 break;
             }
@@ -372,6 +406,7 @@ class Simulation {
             } else {
                 if (!this.canCreateEnvironment(time)) {
                     this.throttled++;
+                    this.throttledSeries[bin]++;
                     this.lastLatencyMs = -1;
                     return;
                 }
@@ -607,6 +642,8 @@ class Simulation {
                 binMs: this.binMs,
                 arrivals: this.arrivalsSeries,
                 coldStarts: this.coldSeries,
+                throttled: this.throttledSeries,
+                slowRequests: this.slowSeries,
                 peakInFlight: this.peakSeries,
                 busyMs: this.busySeries,
                 readyCapacity: this.readySeries,

@@ -70,8 +70,10 @@ function:
 comparison:
   --strategies LIST            among ${STRATEGY_NAMES.join(",")} (default all)
   --fixed N                    pin the fixed level instead of searching for it
-  --goal-cold-starts FRACTION  at most this fraction of requests with a cold start (default 0.001)
-  --goal-p99-ms MS             p99 latency at most MS
+  --goal-cold-starts GOAL      FRACTION: at most this fraction of the period's requests with a cold start
+                               (default 0.001); N/hour: at most N cold starts in any clock hour; or both,
+                               comma-separated (0.001,5/hour)
+  --goal-p99-ms MS             p99 latency at most MS, over the period and in every clock hour
   --seed N                     random seed (default 1)
 environment (defaults: measured or documented behaviour, see advisor/defaults.ts):
   --idle-minutes N             idle time before an environment is recycled (default 10)
@@ -216,13 +218,9 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
         throw new UsageError("--fixed needs the fixed strategy in --strategies");
     }
 
-    const goal: { maxColdStartFraction?: number; maxP99Ms?: number } = {};
+    const goal: { maxColdStartFraction?: number; maxColdStartsPerHour?: number; maxP99Ms?: number } = {};
     const coldGoal = flags.get("goal-cold-starts");
-    if (coldGoal !== undefined) {
-        const value = Number(coldGoal);
-        if (!(value >= 0 && value <= 1)) throw new UsageError(`--goal-cold-starts must be a fraction between 0 and 1, got ${coldGoal}`);
-        goal.maxColdStartFraction = value;
-    }
+    if (coldGoal !== undefined) Object.assign(goal, parseColdStartGoal(coldGoal));
     const p99Goal = numberFlag(flags, "goal-p99-ms", "positive");
     if (p99Goal !== undefined) goal.maxP99Ms = p99Goal;
 
@@ -250,6 +248,28 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
             target: { functionName: functionName ?? "my-function", qualifier: qualifier ?? "live" },
         },
     };
+}
+
+/** `--goal-cold-starts`: a fraction of the period's requests, a count per clock hour (`5/hour`), or both. */
+export function parseColdStartGoal(text: string): { maxColdStartFraction?: number; maxColdStartsPerHour?: number } {
+    const goal: { maxColdStartFraction?: number; maxColdStartsPerHour?: number } = {};
+    const usage = `--goal-cold-starts takes a fraction of the period's requests (0.001), a count per hour (5/hour), or both (0.001,5/hour), got ${text}`;
+    const parts = text.split(",").map((part) => part.trim());
+    if (parts.length > 2 || parts.some((part) => part === "")) throw new UsageError(usage);
+    for (const part of parts) {
+        const perHour = /^(\d+)\/(hour|h)$/.exec(part);
+        if (perHour !== null) {
+            if (goal.maxColdStartsPerHour !== undefined) throw new UsageError(usage);
+            goal.maxColdStartsPerHour = Number(perHour[1]);
+            continue;
+        }
+        const value = Number(part);
+        if (part.includes("/") || !(value >= 0 && value <= 1) || goal.maxColdStartFraction !== undefined) {
+            throw new UsageError(part.includes("/") || goal.maxColdStartFraction !== undefined ? usage : `--goal-cold-starts must be a fraction between 0 and 1, got ${part}`);
+        }
+        goal.maxColdStartFraction = value;
+    }
+    return goal;
 }
 
 function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">, notes: string[]): Traffic {

@@ -111,7 +111,7 @@ describe("advisor: the comparison and the recommendation", () => {
     it("says when the goal is unreachable and shows the closest strategy", () => {
         const advice = advise({ ...COMPUTE_BLOG, goal: { maxP99Ms: 50 } });
         expect(advice.recommendation.goalMet).to.equal(false);
-        expect(advice.recommendation.summary).to.match(/^No strategy meets the goal \(p99 at most 50 ms\); the closest is /);
+        expect(advice.recommendation.summary).to.match(/^No strategy meets the goal \(p99 at most 50 ms in every hour\); the closest is /);
         expect(advice.strategies.every((report) => !report.meetsGoal)).to.equal(true);
     });
 

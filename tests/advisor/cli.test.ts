@@ -143,7 +143,7 @@ describe("lambda-concurrency advise (the command)", () => {
     it("says so when the goal is unreachable, and still exits 0", async () => {
         const captured = fakeIO();
         expect(await runAdvise([...BLOG, "--goal-p99-ms", "50"], captured.io)).to.equal(0);
-        expect(captured.stdout()).to.match(/^Goal unreachable: No strategy meets the goal \(p99 at most 50 ms\); the closest is/m);
+        expect(captured.stdout()).to.match(/^Goal unreachable: No strategy meets the goal \(p99 at most 50 ms in every hour\); the closest is/m);
     });
 
     it("reads a per-minute CSV and a trace", async () => {
