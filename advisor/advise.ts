@@ -801,7 +801,8 @@ class Advisor {
         if (this.goal.maxColdStartFraction !== undefined) {
             parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
         }
-        if (this.goal.maxColdStartsPerHour !== undefined) parts.push(`at most ${this.goal.maxColdStartsPerHour} cold starts in any hour`);
+        const perHour = this.goal.maxColdStartsPerHour;
+        if (perHour !== undefined) parts.push(`at most ${perHour} cold start${perHour === 1 ? "" : "s"} in any hour`);
         if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms in every hour`);
         return parts.join(" and ");
     }

@@ -73,6 +73,7 @@ const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 export function worstHourText(strategy: StrategyReport, advice: Pick<Advice, "periodMs" | "chart">): string {
     const worst = strategy.worstHour;
     if (worst === null || advice.periodMs < 3_600_000) return "-";
+    if (worst.coldStarts === 0) return "0";
     const minuteOfWeek = (((advice.chart.startMinuteOfWeek + Math.max(0, worst.startMs) / 60_000) % 10_080) + 10_080) % 10_080;
     const day = WEEKDAYS[Math.floor(minuteOfWeek / 1440)];
     const hour = String(Math.floor((minuteOfWeek % 1440) / 60)).padStart(2, "0");
