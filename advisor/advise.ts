@@ -23,6 +23,7 @@ import {
     DEFAULT_ENVIRONMENT,
     DEFAULT_GOAL_COLD_START_FRACTION,
     DEFAULT_TARGET_UTILIZATION,
+    DEFAULT_UTILIZATION_STATISTIC,
     DEFAULT_WARMER,
     DEFAULT_WARMER_INTERVAL_MINUTES,
     EnvironmentBehaviour,
@@ -671,10 +672,10 @@ class Advisor {
     }
 
     /**
-     * Target tracking at 70% utilization: the lowest minimum capacity that meets the goal (below the fixed level, which
-     * always does: tracking never goes under its minimum), with the Maximum statistic; then two more candidates, one
-     * simulation each: the Average statistic with that minimum, and, when the load follows the clock, a minimum that
-     * follows the scheduled steps at half their level. The cheapest that meets the goal wins.
+     * Target tracking as UtilizationScaling does it by default (70% utilization, the Maximum statistic, no scale-in
+     * while idle): the lowest minimum capacity that meets the goal (below the fixed level, which always does: tracking
+     * never goes under its minimum); then, when the load follows the clock, one more candidate, one simulation: a
+     * minimum that follows the scheduled steps at half their level. The cheaper that meets the goal wins.
      */
     private searchTracking(profile: OnDemandProfile, fixed: Candidate | undefined, steps: ScheduleStep[] | undefined): Candidate {
         const targetUtilization = DEFAULT_TARGET_UTILIZATION;
@@ -699,11 +700,10 @@ class Advisor {
             fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
                 ? fixed.args.provisionedConcurrentExecutions
                 : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile));
-        // Maximum first: per minute, the Average misses the bursts that cause cold starts (Lambda developer guide,
-        // "Configuring provisioned concurrency": "Functions that experience quick bursts of traffic may not trigger these alarms").
+        const statistic = DEFAULT_UTILIZATION_STATISTIC;
         const found = this.searchLowestLevel(
             "tracking",
-            (level) => planFor("Maximum", level),
+            (level) => planFor(statistic, level),
             profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
             1,
             Math.max(fixedLevel, this.maxLevel(profile)),
@@ -716,11 +716,7 @@ class Advisor {
             candidates.push(this.candidate("tracking", configuration, "UtilizationScaling", args, result, 0));
         };
         const max = Math.max(found.level, maxCapacity);
-        add(describe("Maximum", found.level, max), argsFor("Maximum", found.level, max), found.result);
-
-        const average = this.simulate(`tracking Average ${found.level}`, planFor("Average", found.level), true);
-        simulations++;
-        add(describe("Average", found.level, max), argsFor("Average", found.level, max), average);
+        add(describe(statistic, found.level, max), argsFor(statistic, found.level, max), found.result);
 
         if (steps && new Set(steps.map((step) => step.capacity)).size > 1) {
             const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
@@ -732,7 +728,7 @@ class Advisor {
                 initialCapacity: initialMinCapacity,
                 tracking: {
                     targetUtilization,
-                    statistic: "Maximum",
+                    statistic,
                     minCapacity: initialMinCapacity,
                     maxCapacity: boundsMax,
                     boundsActions,
@@ -747,8 +743,8 @@ class Advisor {
                 minCapacity: action.capacity,
                 maxCapacity: boundsMax,
             }));
-            const configuration = describe("Maximum", minFloor, boundsMax, ", scheduled minimum");
-            add(configuration, argsFor("Maximum", minFloor, boundsMax, schedules), result);
+            const configuration = describe(statistic, minFloor, boundsMax, ", scheduled minimum");
+            add(configuration, argsFor(statistic, minFloor, boundsMax, schedules), result);
         }
         const meeting = candidates.filter((candidate) => candidate.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
         // If none meets the goal, the plain search's answer (its closest) stands.

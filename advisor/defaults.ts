@@ -69,11 +69,10 @@ export const DEFAULT_WARMER: WarmerBehaviour = {
 export const DEFAULT_WARMER_INTERVAL_MINUTES = 5;
 
 /**
- * Target utilization for the tracking search: 0.7, with the Maximum statistic, as in the example policy of George Mao
- * (then AWS's serverless tech lead) for ProvisionedConcurrencyUtilization (gist georgmao/195845b63af0adb287cec8fb92b0c20b,
- * 2020, and his post "Lambda Provisioned Concurrency AutoScaling is Awesome. Make sure you understand how it works!").
+ * The tracking strategy models UtilizationScaling as the package builds it by default: its target utilization (0.7)
+ * and statistic (Maximum), and no scale-in while the function is idle (see components/utilization-defaults.ts).
  */
-export const DEFAULT_TARGET_UTILIZATION = 0.7;
+export { DEFAULT_TARGET_UTILIZATION, DEFAULT_UTILIZATION_STATISTIC } from "../components/utilization-defaults";
 
 /** Target tracking alarms (Application Auto Scaling for Lambda; ../shared/DESIGN.md and George Mao, "Lambda Provisioned Concurrency AutoScaling", 2020). */
 export const TRACKING_SCALE_OUT_DATAPOINTS = 3; // 3 one-minute datapoints above target

@@ -20,6 +20,9 @@ import {
     weekBounds,
 } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
+import { DEFAULT_SCALE_IN_WHEN_IDLE, DEFAULT_TARGET_UTILIZATION, DEFAULT_UTILIZATION_STATISTIC } from "./utilization-defaults";
+
+export { DEFAULT_SCALE_IN_WHEN_IDLE, DEFAULT_TARGET_UTILIZATION, DEFAULT_UTILIZATION_STATISTIC };
 import { CheckedTarget, checkTarget } from "./target";
 
 /**
@@ -115,8 +118,6 @@ export interface UtilizationScalingArgs {
     monitoring?: Monitoring;
 }
 
-/** The default target: 70% of the provisioned environments busy (the Pulumi and AWS examples use 0.7 to 0.8). */
-export const DEFAULT_TARGET_UTILIZATION = 0.7;
 
 /** Checks a target utilization: Application Auto Scaling's Lambda utilization is a fraction; 0.1 to 0.9 is sane. */
 export function validateTargetUtilization(value: unknown): ValidationResult {
@@ -253,7 +254,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         if (args.maxCapacity === undefined || args.maxCapacity === null) {
             fail("maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)");
         }
-        const statistic = args.statistic ?? "Maximum";
+        const statistic = args.statistic ?? DEFAULT_UTILIZATION_STATISTIC;
         const statisticProblem = validateStatistic(statistic);
         if (statisticProblem !== undefined) {
             fail(statisticProblem);
@@ -261,7 +262,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         if (args.scaleInWhenIdle !== undefined && typeof args.scaleInWhenIdle !== "boolean") {
             fail(`scaleInWhenIdle must be true or false, got ${describeValue(args.scaleInWhenIdle)}`);
         }
-        const scaleInWhenIdle = args.scaleInWhenIdle ?? false;
+        const scaleInWhenIdle = args.scaleInWhenIdle ?? DEFAULT_SCALE_IN_WHEN_IDLE;
         const targetValue = checkedInput<number>(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, validateTargetUtilization);
         const scaleInCooldown =
             args.scaleInCooldown === undefined ? undefined : checkedInput(this, label, args.scaleInCooldown, (v) => validateCooldown(v, "scaleInCooldown"));
