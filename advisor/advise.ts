@@ -33,7 +33,7 @@ import {
 } from "./defaults";
 import { DurationDistribution } from "./duration";
 import { HourTotals, HourlyGoal, allowedSlowRequests, everyHourMeets, hourOffsetMs, hourlyExcess, hourlyTotals, worstHour } from "./hourly";
-import { Architecture, breakEvenUtilization, LambdaPrices, pricesFor } from "./pricing";
+import { Architecture, breakEvenUtilization, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "./pricing";
 import {
     expandBoundsOverPeriod,
     expandOverPeriod,
@@ -73,6 +73,8 @@ export interface FunctionSpec {
 export interface AdviseOptions {
     readonly traffic: Traffic;
     readonly fn: FunctionSpec;
+    /** Where `fn.initMs` comes from, shown with the results (default "given"). */
+    readonly initSource?: string;
     readonly environment?: Partial<EnvironmentBehaviour>;
     readonly prices?: Partial<LambdaPrices>;
     readonly warmer?: Partial<WarmerBehaviour>;
@@ -153,7 +155,24 @@ export interface ChartData {
     };
 }
 
+/** What the results rest on, shown beside them: the numbers a user may want to check or override. */
+export interface Assumptions {
+    readonly initMs: number;
+    readonly initSource: string;
+    readonly idleTimeoutMs: number;
+    readonly maxLifetimeMs: number;
+    readonly allocationDelayMs: number;
+    readonly scaleUpPer10Seconds: number;
+    readonly concurrencyLimit: number;
+    readonly warmerPingHoldMs: number;
+    /** The price table's region and the date it was read (prices given by the caller override it). */
+    readonly pricesRegion: string;
+    readonly pricesReadOn: string;
+    readonly pricesOverridden: boolean;
+}
+
 export interface Advice {
+    readonly assumptions: Assumptions;
     readonly pricing: { readonly architecture: Architecture; readonly breakEvenUtilization: number; readonly prices: LambdaPrices };
     readonly goal: Goal;
     readonly periodMs: number;
@@ -276,6 +295,19 @@ class Advisor {
         candidates.sort((a, b) => STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name));
         const recommended = this.recommend(candidates.length > 0 ? candidates : [onDemand]);
         return {
+            assumptions: {
+                initMs: this.options.fn.initMs,
+                initSource: this.options.initSource ?? "given",
+                idleTimeoutMs: this.environment.idleTimeoutMs,
+                maxLifetimeMs: this.environment.maxLifetimeMs,
+                allocationDelayMs: this.environment.allocationDelayMs,
+                scaleUpPer10Seconds: this.environment.scaleUpPer10Seconds,
+                concurrencyLimit: this.environment.concurrencyLimit,
+                warmerPingHoldMs: this.warmer.pingHoldMs,
+                pricesRegion: PRICES_REGION,
+                pricesReadOn: PRICES_READ_ON,
+                pricesOverridden: this.options.prices !== undefined && Object.keys(this.options.prices).length > 0,
+            },
             pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },
             goal: this.goal,
             periodMs: this.options.traffic.periodMs,

@@ -130,3 +130,5 @@ export const RUNTIME_INIT_MS: Readonly<Record<string, number>> = {
 };
 
 export const DEFAULT_RUNTIME = "nodejs22.x";
+/** How the advisor names the source of RUNTIME_INIT_MS beside its results. */
+export const RUNTIME_INIT_SOURCE = "hello-world init from maxday/lambda-perf (2026), real functions take longer";

@@ -6,6 +6,7 @@
 export { advise, formatPercent, STRATEGY_NAMES } from "./advise";
 export type {
     Advice,
+    Assumptions,
     AdviseOptions,
     AdviseProgress,
     ChartData,
@@ -63,6 +64,7 @@ export {
     DEFAULT_RUNTIME,
     DEFAULT_WARMER,
     RUNTIME_INIT_MS,
+    RUNTIME_INIT_SOURCE,
 } from "./defaults";
 export type { EnvironmentBehaviour, WarmerBehaviour } from "./defaults";
 

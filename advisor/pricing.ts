@@ -6,6 +6,10 @@
  * plain data so that a user can override any of them (another region, a Savings Plan discount).
  */
 
+/** The date the prices below were read from the AWS Lambda pricing page, and their region. */
+export const PRICES_READ_ON = "2026-11-23";
+export const PRICES_REGION = "us-east-1";
+
 export type Architecture = "x86_64" | "arm64";
 export const ARCHITECTURES: readonly Architecture[] = ["x86_64", "arm64"];
 

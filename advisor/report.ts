@@ -1,7 +1,7 @@
 /**
  * The readable comparison: a table of the strategies, their monthly costs, and the recommendation.
  */
-import { Advice, formatPercent, StrategyReport } from "./advise";
+import { Advice, Assumptions, formatPercent, StrategyReport } from "./advise";
 
 /** Formats the advice as plain text for a terminal (no colours, so that it can be piped and diffed). */
 export function formatAdvice(advice: Advice): string {
@@ -13,6 +13,7 @@ export function formatAdvice(advice: Advice): string {
             `costs are per month of 730 hours, ${advice.pricing.architecture}, us-east-1 prices.`,
     );
     lines.push(`Break-even utilization of provisioned concurrency: ${(advice.pricing.breakEvenUtilization * 100).toFixed(1)}%.`);
+    lines.push(assumptionsLine(advice.assumptions));
     lines.push("");
     lines.push(
         table(
@@ -62,6 +63,16 @@ export function formatAdvice(advice: Advice): string {
         lines.push(`new ${recommendation.component}("name", ${JSON.stringify(recommendation.args, null, 2)});`);
     }
     return lines.join("\n") + "\n";
+}
+
+/** The numbers the results rest on, in one line, so that a wrong one is seen before the results are trusted. */
+export function assumptionsLine(a: Assumptions): string {
+    const minutes = (ms: number): string => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${Number((ms / 60_000).toFixed(2))} min`);
+    const prices = a.pricesOverridden ? `prices ${a.pricesRegion} (read ${a.pricesReadOn}) with your overrides` : `prices ${a.pricesRegion}, read ${a.pricesReadOn}`;
+    return (
+        `Assumed: init ${a.initMs} ms (${a.initSource}); idle environments recycled after ${minutes(a.idleTimeoutMs)}, every ` +
+        `environment after ${minutes(a.maxLifetimeMs)}; provisioned capacity ready ${minutes(a.allocationDelayMs)} after it is set; ${prices}.`
+    );
 }
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

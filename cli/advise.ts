@@ -19,6 +19,7 @@ import {
     parseTrace,
     renderChart,
     RUNTIME_INIT_MS,
+    RUNTIME_INIT_SOURCE,
     spikyTraffic,
     steadyTraffic,
     STRATEGY_NAMES,
@@ -204,7 +205,12 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
     if (runtimeInit === undefined) {
         throw new UsageError(`--runtime: unknown runtime "${runtime}"; known: ${Object.keys(RUNTIME_INIT_MS).join(", ")}`);
     }
-    const initMs = numberFlag(flags, "init-ms", "non-negative") ?? runtimeInit;
+    const givenInit = numberFlag(flags, "init-ms", "non-negative");
+    const initMs = givenInit ?? runtimeInit;
+    const initSource =
+        givenInit !== undefined
+            ? "--init-ms"
+            : `${flags.has("runtime") ? "--runtime" : "default runtime"} ${runtime}: ${RUNTIME_INIT_SOURCE}; give --init-ms from your REPORT lines' Init Duration`;
     // Lambda's memory range: 128 MB to 10,240 MB (AWS Lambda pricing page).
     const memoryMb = integerFlag(flags, "memory", 128, 10_240) ?? DEFAULT_MEMORY_MB;
     const arch = flags.get("arch") ?? "x86_64";
@@ -238,6 +244,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
         options: {
             traffic,
             fn: { memoryMb, architecture: arch, initMs, duration: { medianMs, p95Ms } },
+            initSource,
             environment,
             prices,
             strategies,
@@ -421,6 +428,7 @@ function withFlag<T>(flag: string, parse: () => T): T {
 export function adviceToJson(advice: Advice, request: AdviseRequest): unknown {
     const options = request.options;
     return {
+        assumptions: advice.assumptions,
         pricing: {
             architecture: advice.pricing.architecture,
             breakEvenUtilization: advice.pricing.breakEvenUtilization,

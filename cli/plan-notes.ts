@@ -4,7 +4,7 @@
 // costs a month at the advisor's prices.
 import { CapacityStep, TimelineSchedule, capacityTimeline, occurrencesBetween } from "../components/schedule";
 import { DEFAULT_MEMORY_MB, HOURS_PER_MONTH } from "../advisor/defaults";
-import { Architecture, US_EAST_1_PRICES, gbSeconds } from "../advisor/pricing";
+import { Architecture, PRICES_READ_ON, PRICES_REGION, US_EAST_1_PRICES, gbSeconds } from "../advisor/pricing";
 import { CLOUDWATCH_PRICES, CLOUDWATCH_PRICES_READ_ON } from "../advisor/cloudwatch-pricing";
 import { WARMER_METRICS_PER_TARGET } from "../components/monitoring/metrics";
 import { DEFAULT_WARMUP_DELAY_MS } from "../runtime/index";
@@ -292,10 +292,8 @@ export function prewarmOrderNotes(invocation: RecordedResource, all: readonly Re
 // What the plan costs a month
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** The date the advisor's price table (advisor/pricing.ts) was read from the AWS Lambda pricing page. */
-export const PRICES_READ_ON = "2026-11-23";
-/** The region of the advisor's price table. */
-export const PRICES_REGION = "us-east-1";
+/** When and for which region the advisor's price table (advisor/pricing.ts) was read. */
+export { PRICES_READ_ON, PRICES_REGION };
 
 /** How long one warmer invocation is billed, estimated: the pings' hold, plus about 100 ms to send and await them. */
 export const WARMER_INVOCATION_MS_ESTIMATE = DEFAULT_WARMUP_DELAY_MS + 100;
