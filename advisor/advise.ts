@@ -73,6 +73,11 @@ export interface FunctionSpec {
 export interface AdviseOptions {
     readonly traffic: Traffic;
     readonly fn: FunctionSpec;
+    /**
+     * The IANA time zone whose wall clock the traffic's week follows (default UTC): emitted schedules carry it, and the
+     * report's times are read in it.
+     */
+    readonly timezone?: string;
     /** Where `fn.initMs` comes from, shown with the results (default "given"). */
     readonly initSource?: string;
     readonly environment?: Partial<EnvironmentBehaviour>;
@@ -169,6 +174,8 @@ export interface Assumptions {
     readonly pricesRegion: string;
     readonly pricesReadOn: string;
     readonly pricesOverridden: boolean;
+    /** The time zone of the week's hours, the schedules and the report's times. */
+    readonly timezone: string;
 }
 
 export interface Advice {
@@ -307,6 +314,7 @@ class Advisor {
                 pricesRegion: PRICES_REGION,
                 pricesReadOn: PRICES_READ_ON,
                 pricesOverridden: this.options.prices !== undefined && Object.keys(this.options.prices).length > 0,
+                timezone: this.options.timezone ?? "UTC",
             },
             pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },
             goal: this.goal,
@@ -657,6 +665,16 @@ class Advisor {
         return { plan: { initialCapacity, capacityActions }, actions };
     }
 
+    /**
+     * The emitted schedules' time zone: the traffic's week is read on this zone's wall clock (shapes, and the start of
+     * a CSV or trace), so each cron names it, and Application Auto Scaling fires it at that wall-clock time in summer
+     * and in winter. Nothing for UTC, the components' default.
+     */
+    private zone(): { timezone?: string } {
+        const timezone = this.options.timezone;
+        return timezone === undefined || timezone === "UTC" ? {} : { timezone };
+    }
+
     /** Increases are scheduled this many minutes early so that allocation finishes as the step starts. */
     private leadMinutes(): number {
         return Math.ceil(this.environment.allocationDelayMs / MINUTE_MS);
@@ -684,6 +702,7 @@ class Advisor {
             name: action.name,
             schedule: action.schedule,
             capacity: action.capacity,
+            ...this.zone(),
         }));
         const levels = steps.map((step) => step.capacity);
         const configuration =
@@ -774,6 +793,7 @@ class Advisor {
                 schedule: action.schedule,
                 minCapacity: action.capacity,
                 maxCapacity: boundsMax,
+                ...this.zone(),
             }));
             const configuration = describe(statistic, minFloor, boundsMax, ", scheduled minimum");
             add(configuration, argsFor(statistic, minFloor, boundsMax, schedules), result);

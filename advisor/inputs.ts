@@ -2,6 +2,7 @@
  * Parsing of user inputs into traffic: per-minute CSV, request traces, period strings. Written by hand (no CSV
  * dependency). Errors are InputErrors whose message names the line, so that the command can prefix the flag.
  */
+import { wallClockAt } from "../components/schedule/calendar";
 import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from "./defaults";
 import { perMinuteTraffic, RateTraffic, traceTraffic, TraceTraffic } from "./traffic";
 
@@ -24,11 +25,18 @@ export function parsePeriod(text: string): number {
 }
 
 /** The minute of the week (0 = Monday 00:00 UTC) of a time in epoch milliseconds. */
-export function minuteOfWeek(epochMs: number): number {
+export function minuteOfWeek(epochMs: number, timezone = "UTC"): number {
+    if (timezone !== "UTC") {
+        // The wall clock of the zone at that instant, with its DST offset (Intl, as the components' schedules read it).
+        const wall = wallClockAt(epochMs, timezone);
+        return WEEKDAYS.indexOf(wall.weekday) * 1440 + wall.hour * 60 + wall.minute;
+    }
     // 1970-01-01 was a Thursday: shift by 3 days so that Monday is day 0.
     const minutes = Math.floor(epochMs / MINUTE_MS) + 3 * 1440;
     return ((minutes % 10080) + 10080) % 10080;
 }
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 interface CsvRow {
     readonly line: number;
@@ -62,7 +70,7 @@ function isNumber(cell: string): boolean {
  * When `notes` is given, a sentence saying what was done to the file (rows reversed or sorted) is pushed to it, for
  * the caller to show.
  */
-export function parsePerMinuteCsv(text: string, notes?: string[]): RateTraffic {
+export function parsePerMinuteCsv(text: string, notes?: string[], timezone = "UTC"): RateTraffic {
     const rows = csvRows(text);
     if (rows.length === 0) throw new InputError("is empty: expected one row per minute");
     let perSecond = false;
@@ -112,7 +120,8 @@ export function parsePerMinuteCsv(text: string, notes?: string[]): RateTraffic {
         notes?.push(descending ? "the rows run newest first (as CloudWatch exports them); they were read oldest first" : "the rows are not in time order; they were read sorted by time");
     }
     const firstMinute = sorted[0].minute.index;
-    const startMinuteOfWeek = sorted[0].minute.minuteOfWeek;
+    const first = sorted[0].minute;
+    const startMinuteOfWeek = first.absolute ? minuteOfWeek(first.index * MINUTE_MS, timezone) : first.minuteOfWeek;
     for (const row of sorted) {
         const offset = row.minute.index - firstMinute;
         while (rates.length < offset) rates.push(0);
@@ -149,7 +158,7 @@ function parseMinute(cell: string, line: number): Minute {
  * seconds or milliseconds (placing the period in the week), or seconds from the start of the trace (small numbers:
  * the period then starts Monday 00:00 UTC). The period starts at the first timestamp's minute; unsorted lines are sorted.
  */
-export function parseTrace(text: string, periodMs?: number): TraceTraffic {
+export function parseTrace(text: string, periodMs?: number, timezone = "UTC"): TraceTraffic {
     const rows = csvRows(text);
     const dataRows = rows.length > 0 && !isNumber(rows[0].cells[0]) && Number.isNaN(Date.parse(rows[0].cells[0])) ? rows.slice(1) : rows;
     if (dataRows.length === 0) throw new InputError("has no timestamps");
@@ -179,7 +188,7 @@ export function parseTrace(text: string, periodMs?: number): TraceTraffic {
     const first = times[0];
     const start = absolute ? Math.floor(first / MINUTE_MS) * MINUTE_MS : 0;
     for (let i = 0; i < times.length; i++) times[i] -= start;
-    const startMinuteOfWeek = absolute ? minuteOfWeek(start) : 0;
+    const startMinuteOfWeek = absolute ? minuteOfWeek(start, timezone) : 0;
     if (periodMs === undefined) return traceTraffic(times, startMinuteOfWeek);
     const inPeriod = times.filter((time) => time < periodMs);
     return traceTraffic(inPeriod, startMinuteOfWeek, periodMs);

@@ -71,14 +71,16 @@ export function assumptionsLine(a: Assumptions): string {
     const prices = a.pricesOverridden ? `prices ${a.pricesRegion} (read ${a.pricesReadOn}) with your overrides` : `prices ${a.pricesRegion}, read ${a.pricesReadOn}`;
     return (
         `Assumed: init ${a.initMs} ms (${a.initSource}); idle environments recycled after ${minutes(a.idleTimeoutMs)}, every ` +
-        `environment after ${minutes(a.maxLifetimeMs)}; provisioned capacity ready ${minutes(a.allocationDelayMs)} after it is set; ${prices}.`
+        `environment after ${minutes(a.maxLifetimeMs)}; provisioned capacity ready ${minutes(a.allocationDelayMs)} after it is set; ${prices}` +
+        (a.timezone === "UTC" ? "." : `; hours and schedules in ${a.timezone}.`)
     );
 }
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /**
- * The worst clock hour's cold starts and when it starts (UTC), e.g. "41 at Mon 08:00": what a goal over the whole
+ * The worst clock hour's cold starts and when it starts (on the traffic's wall clock: UTC unless a time zone was
+ * given), e.g. "41 at Mon 08:00": what a goal over the whole
  * period hides. "-" for a period shorter than an hour, where the worst hour is the whole period.
  */
 export function worstHourText(strategy: StrategyReport, advice: Pick<Advice, "periodMs" | "chart">): string {

@@ -27,6 +27,7 @@ import {
     Traffic,
     withPeriod,
 } from "../advisor";
+import { validateTimezone } from "../components/schedule/validate";
 import { closestWord } from "../components/suggest";
 import { renderProgressBar } from "./advise-progress";
 
@@ -60,6 +61,8 @@ traffic (one of):
   --csv FILE                   per-minute requests: "count" or "time,count" rows (header "rps" for per-second)
   --trace FILE                 one request timestamp per line (ISO 8601, epoch s/ms, or seconds from start)
   --period 30s|2h|1d|7d        simulated period (default 7d; cuts or extends --csv and --trace)
+  --timezone TZ                IANA zone whose wall clock the week follows (default UTC): --shape's hours,
+                               the start of --csv and --trace, the report's times; emitted schedules name it
 function:
   --duration-ms MEDIAN         median handler duration (default ${DEFAULT_DURATION_MEDIAN_MS})
   --p95-ms P95                 95th percentile duration (default ${DEFAULT_DURATION_P95_MS}, or 1.22 x the median)
@@ -100,6 +103,7 @@ interface FlagSpec {
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
     rps: { value: true },
     shape: { value: true },
+    timezone: { value: true },
     "peak-rps": { value: true },
     csv: { value: true },
     trace: { value: true },
@@ -190,7 +194,7 @@ export interface AdviseRequest {
 /** Reads and checks the flags; throws UsageError naming the flag on bad input. */
 export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">): AdviseRequest {
     const notes: string[] = [];
-    const traffic = buildTraffic(flags, io, notes);
+    const traffic = buildTraffic(flags, io, notes, flags.get("timezone"));
 
     const medianMs = numberFlag(flags, "duration-ms", "positive") ?? DEFAULT_DURATION_MEDIAN_MS;
     const p95Flag = numberFlag(flags, "p95-ms", "positive");
@@ -204,6 +208,11 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
     const runtimeInit = RUNTIME_INIT_MS[runtime];
     if (runtimeInit === undefined) {
         throw new UsageError(`--runtime: unknown runtime "${runtime}"; known: ${Object.keys(RUNTIME_INIT_MS).join(", ")}`);
+    }
+    const timezone = flags.get("timezone");
+    if (timezone !== undefined) {
+        const problem = validateTimezone(timezone);
+        if (problem !== undefined) throw new UsageError(`--timezone: ${problem}`);
     }
     const givenInit = numberFlag(flags, "init-ms", "non-negative");
     const initMs = givenInit ?? runtimeInit;
@@ -245,6 +254,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
             traffic,
             fn: { memoryMb, architecture: arch, initMs, duration: { medianMs, p95Ms } },
             initSource,
+            timezone,
             environment,
             prices,
             strategies,
@@ -279,7 +289,8 @@ export function parseColdStartGoal(text: string): { maxColdStartFraction?: numbe
     return goal;
 }
 
-function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">, notes: string[]): Traffic {
+function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">, notes: string[], timezone = "UTC"): Traffic {
+    if (validateTimezone(timezone) !== undefined) timezone = "UTC"; // reported by buildRequest
     const sources = ["shape", "csv", "trace"].filter((name) => flags.has(name));
     // --rps is a source of its own, except with --shape, where it sets the base rate.
     if (flags.has("rps") && !flags.has("shape")) sources.push("rps");
@@ -294,9 +305,9 @@ function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">
         if (flags.has("peak-rps")) throw new UsageError(`--peak-rps does not apply to --${source}`);
         const path = flags.get(source) ?? "";
         const text = withFlag(source, () => readText(path, io));
-        if (source === "trace") return withFlag(source, () => parseTrace(text, periodMs));
+        if (source === "trace") return withFlag(source, () => parseTrace(text, periodMs, timezone));
         const csvNotes: string[] = [];
-        const traffic = withFlag(source, () => parsePerMinuteCsv(text, csvNotes));
+        const traffic = withFlag(source, () => parsePerMinuteCsv(text, csvNotes, timezone));
         notes.push(...csvNotes.map((note) => `--${source}: ${note}`));
         return periodMs === undefined ? traffic : withPeriod(traffic, periodMs);
     }

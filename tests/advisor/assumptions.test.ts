@@ -42,6 +42,7 @@ describe("advisor: the assumptions are shown with the results", () => {
             pricesRegion: "us-east-1",
             pricesReadOn: "2026-11-23",
             pricesOverridden: false,
+            timezone: "UTC",
         });
         expect(assumptionsLine(advice.assumptions)).to.equal(
             "Assumed: init 700 ms (--init-ms); idle environments recycled after 5 min, every environment after 14 h; " +
