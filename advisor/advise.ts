@@ -18,7 +18,8 @@ import {
     rateExpression,
     ScheduleArgs,
 } from "./component-args";
-import { monthlyCost, MonthlyCost } from "./cost";
+import { monthlyCost, MonthlyCost, withSnapStartCharges } from "./cost";
+import { SNAPSTART_FUNCTION_ARGS, snapStartPrices } from "./snapstart";
 import {
     DEFAULT_ENVIRONMENT,
     DEFAULT_GOAL_COLD_START_FRACTION,
@@ -49,8 +50,8 @@ import {
 import { CapacityPlan, LatencySummary, SimulationResult, simulate, UtilizationStatistic } from "./simulator";
 import { Traffic } from "./traffic";
 
-export type StrategyName = "on-demand" | "warmer" | "fixed" | "scheduled" | "tracking";
-export const STRATEGY_NAMES: readonly StrategyName[] = ["on-demand", "warmer", "fixed", "scheduled", "tracking"];
+export type StrategyName = "on-demand" | "warmer" | "fixed" | "scheduled" | "tracking" | "snapstart";
+export const STRATEGY_NAMES: readonly StrategyName[] = ["on-demand", "warmer", "fixed", "scheduled", "tracking", "snapstart"];
 
 /** What "good enough" means. Any may be given; a strategy must then meet all. */
 export interface Goal {
@@ -78,6 +79,11 @@ export interface AdviseOptions {
      * report's times are read in it.
      */
     readonly timezone?: string;
+    /**
+     * SnapStart, for a runtime that supports it (snapstart.ts): the runtime, what a restore takes instead of the init,
+     * and where that figure comes from. Without it the snapstart strategy is left out.
+     */
+    readonly snapStart?: { readonly runtime: string; readonly restoreMs: number; readonly restoreSource: string };
     /** Where `fn.initMs` comes from, shown with the results (default "given"). */
     readonly initSource?: string;
     readonly environment?: Partial<EnvironmentBehaviour>;
@@ -176,6 +182,9 @@ export interface Assumptions {
     readonly pricesOverridden: boolean;
     /** The time zone of the week's hours, the schedules and the report's times. */
     readonly timezone: string;
+    /** SnapStart's restore duration and its source, when the strategy was compared. */
+    readonly restoreMs?: number;
+    readonly restoreSource?: string;
 }
 
 export interface Advice {
@@ -297,6 +306,7 @@ class Advisor {
         if (wanted.has("scheduled") || wanted.has("tracking")) scheduled = this.searchScheduled(profile);
         if (scheduled && wanted.has("scheduled")) candidates.push(scheduled.candidate);
         if (wanted.has("tracking")) candidates.push(this.searchTracking(profile, fixed, scheduled?.steps));
+        if (wanted.has("snapstart") && this.options.snapStart) candidates.push(this.snapStartCandidate());
 
         // Report in the documented order, whatever order the searches ran in.
         candidates.sort((a, b) => STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name));
@@ -315,6 +325,9 @@ class Advisor {
                 pricesReadOn: PRICES_READ_ON,
                 pricesOverridden: this.options.prices !== undefined && Object.keys(this.options.prices).length > 0,
                 timezone: this.options.timezone ?? "UTC",
+                ...(this.options.snapStart
+                    ? { restoreMs: this.options.snapStart.restoreMs, restoreSource: this.options.snapStart.restoreSource }
+                    : {}),
             },
             pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },
             goal: this.goal,
@@ -346,12 +359,18 @@ class Advisor {
 
     private readonly results = new Map<string, SimulationResult>();
 
-    private runSimulation(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: ColdStartObserver): SimulationResult {
+    private runSimulation(
+        label: string,
+        plan: CapacityPlan,
+        stopEarly: boolean,
+        onColdStart?: ColdStartObserver,
+        initMs = this.options.fn.initMs,
+    ): SimulationResult {
         const simulation = ++this.simulations;
         const onProgress = this.options.onProgress;
         const result = simulate({
             traffic: this.options.traffic,
-            fn: { memoryMb: this.options.fn.memoryMb, initMs: this.options.fn.initMs, duration: this.options.fn.duration },
+            fn: { memoryMb: this.options.fn.memoryMb, initMs, duration: this.options.fn.duration },
             plan,
             seed: this.seed,
             environment: this.environment,
@@ -804,6 +823,19 @@ class Advisor {
         return { ...best, simulations };
     }
 
+    /**
+     * SnapStart: on-demand environments, each restored from the snapshot instead of running the init (the restore
+     * takes the init's place, billed as init is). Nothing to search: it has no parameter. It cannot be combined with
+     * provisioned concurrency on the same version, so it is compared on its own.
+     */
+    private snapStartCandidate(): Candidate {
+        const snap = this.options.snapStart!;
+        const result = this.runSimulation("snapstart", { initialCapacity: 0 }, false, undefined, snap.restoreMs);
+        const candidate = this.candidate("snapstart", `restores of ${snap.restoreMs} ms (${snap.runtime})`, null, SNAPSTART_FUNCTION_ARGS, result, 1);
+        const cost = withSnapStartCharges(candidate.cost, result.coldStarts, result.periodMs, this.options.fn.memoryMb, snapStartPrices(snap.runtime));
+        return { ...candidate, cost };
+    }
+
     // ---- The answer ----
 
     private recommend(candidates: readonly Candidate[]): Recommendation {
@@ -816,7 +848,12 @@ class Advisor {
         const goalText = this.describeGoal();
         if (meeting.length > 0) {
             const best = [...meeting].sort(byCost)[0];
-            const what = best.component ? `${best.name} (${best.configuration}) with ${best.component}` : "on-demand: no component needed";
+            const what = best.component
+                ? `${best.name} (${best.configuration}) with ${best.component}`
+                : best.name === "snapstart"
+                  ? `SnapStart (${best.configuration}), set on the function: publish versions and invoke a version or an alias ` +
+                    `(it cannot be combined with provisioned concurrency on the same version)`
+                  : "on-demand: no component needed";
             const summary = `Cheapest strategy that meets the goal (${goalText}): ${what}, $${best.cost.total.toFixed(2)} a month.`;
             return this.recommendation(best, true, summary);
         }

@@ -47,7 +47,13 @@ export interface LambdaWarmerArgs {
 
 export type ComponentName = "FixedConcurrency" | "ScheduledConcurrency" | "UtilizationScaling" | "LambdaWarmer";
 
-export type ComponentArgs = FixedConcurrencyArgs | ScheduledConcurrencyArgs | UtilizationScalingArgs | LambdaWarmerArgs;
+/** Not a component: SnapStart is set on the function itself (aws.lambda.Function), see snapstart.ts. */
+export interface SnapStartFunctionSettings {
+    readonly publish: true;
+    readonly snapStart: { readonly applyOn: "PublishedVersions" };
+}
+
+export type ComponentArgs = FixedConcurrencyArgs | ScheduledConcurrencyArgs | UtilizationScalingArgs | LambdaWarmerArgs | SnapStartFunctionSettings;
 
 /** Placeholders used when the caller names no function: replace them with yours. */
 export const PLACEHOLDER_TARGET: FunctionTarget = { functionName: "my-function", qualifier: "live" };

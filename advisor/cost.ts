@@ -5,7 +5,7 @@ import { MONTH_MS, WarmerBehaviour, DEFAULT_WARMER } from "./defaults";
 import { gbSeconds, LambdaPrices, tieredDurationCost } from "./pricing";
 import { BilledUsage } from "./simulator";
 
-/** USD per month, by what it pays for. `total` is exactly the sum of the four parts. */
+/** USD per month, by what it pays for. `total` is exactly the sum of the five parts. */
 export interface MonthlyCost {
     readonly total: number;
     /** The function's requests. */
@@ -16,6 +16,8 @@ export interface MonthlyCost {
     readonly provisioned: number;
     /** The warmer: its pings (requests and duration, init included) and the invocations of the function sending them. */
     readonly warmer: number;
+    /** SnapStart's own charges: the snapshot cached all month and each restore (Python and .NET; none for Java). */
+    readonly snapStart: number;
 }
 
 /**
@@ -54,5 +56,24 @@ export function monthlyCost(
         duration,
         provisioned,
         warmer: warmerCost,
+        snapStart: 0,
     };
+}
+
+/**
+ * Adds SnapStart's charges to a cost: one version's snapshot cached for the whole month, and one restore per cold
+ * start (scaled from the period to a month), both per GB of the function's memory.
+ */
+export function withSnapStartCharges(
+    cost: MonthlyCost,
+    restoresInPeriod: number,
+    periodMs: number,
+    memoryMb: number,
+    prices: { readonly cachingPerGbSecond: number; readonly restorePerGb: number },
+): MonthlyCost {
+    const gb = memoryMb / 1024;
+    const caching = gb * (MONTH_MS / 1000) * prices.cachingPerGbSecond;
+    const restores = restoresInPeriod * (MONTH_MS / periodMs) * gb * prices.restorePerGb;
+    const snapStart = caching + restores;
+    return { ...cost, snapStart, total: cost.total + snapStart };
 }

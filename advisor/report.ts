@@ -39,16 +39,17 @@ export function formatAdvice(advice: Advice): string {
     lines.push("Monthly cost breakdown ($):");
     lines.push(
         table(
-            ["strategy", "requests", "duration", "provisioned", "warmer", "total"],
+            ["strategy", "requests", "duration", "provisioned", "warmer", "snapstart", "total"],
             advice.strategies.map((strategy) => [
                 strategy.name,
                 money(strategy.monthlyCost.requests),
                 money(strategy.monthlyCost.duration),
                 money(strategy.monthlyCost.provisioned),
                 money(strategy.monthlyCost.warmer),
+                money(strategy.monthlyCost.snapStart),
                 money(strategy.monthlyCost.total),
             ]),
-            [false, true, true, true, true, true],
+            [false, true, true, true, true, true, true],
         ),
     );
     const throttled = advice.strategies.filter((strategy) => strategy.throttled > 0);
@@ -61,6 +62,12 @@ export function formatAdvice(advice: Advice): string {
     lines.push(`${recommendation.goalMet ? "Recommendation" : "Goal unreachable"}: ${recommendation.summary}`);
     if (recommendation.component) {
         lines.push(`new ${recommendation.component}("name", ${JSON.stringify(recommendation.args, null, 2)});`);
+    } else if (recommendation.strategy === "snapstart") {
+        lines.push(`new aws.lambda.Function("name", { /* your settings */ publish: true, snapStart: { applyOn: "PublishedVersions" } });`);
+    }
+    const snapStart = advice.strategies.find((s) => s.name === "snapstart");
+    if (snapStart !== undefined && recommendation.strategy !== "snapstart" && snapStart.meetsGoal) {
+        lines.push(`SnapStart also meets the goal, for $${snapStart.monthlyCost.total.toFixed(2)} a month; it excludes provisioned concurrency on the same version.`);
     }
     return lines.join("\n") + "\n";
 }
@@ -72,6 +79,7 @@ export function assumptionsLine(a: Assumptions): string {
     return (
         `Assumed: init ${a.initMs} ms (${a.initSource}); idle environments recycled after ${minutes(a.idleTimeoutMs)}, every ` +
         `environment after ${minutes(a.maxLifetimeMs)}; provisioned capacity ready ${minutes(a.allocationDelayMs)} after it is set; ${prices}` +
+        (a.restoreMs === undefined ? "" : `; SnapStart restores ${a.restoreMs} ms (${a.restoreSource})`) +
         (a.timezone === "UTC" ? "." : `; hours and schedules in ${a.timezone}.`)
     );
 }

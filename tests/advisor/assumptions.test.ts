@@ -62,7 +62,8 @@ describe("advisor: the assumptions are shown with the results", () => {
         expect(byRuntime.split("\n")[2]).to.equal(
             "Assumed: init 330 ms (--runtime java21: hello-world init from maxday/lambda-perf (2026), real functions take longer; " +
                 "give --init-ms from your REPORT lines' Init Duration); idle environments recycled after 10 min, every environment " +
-                "after 14 h; provisioned capacity ready 2 min after it is set; prices us-east-1, read 2026-11-23.",
+                "after 14 h; provisioned capacity ready 2 min after it is set; prices us-east-1, read 2026-11-23; SnapStart restores " +
+                "200 ms (a tenth of the init, at least 200 ms; AWS quotes up to 10x faster startups).",
         );
         expect((await run(SHORT)).split("\n")[2]).to.match(/^Assumed: init 130 ms \(default runtime nodejs22\.x: hello-world init/);
         expect((await run([...SHORT, "--init-ms", "1500"])).split("\n")[2]).to.match(/^Assumed: init 1500 ms \(--init-ms\); /);

@@ -133,7 +133,7 @@ describe("lambda-concurrency advise (the command)", () => {
             expect(strategy.coldStarts).to.be.a("number");
             expect(strategy.coldStartFraction).to.equal(strategy.coldStarts / strategy.requests);
             expect(strategy.latencyMs).to.have.all.keys("p50", "p95", "p99", "max", "mean");
-            expect(strategy.monthlyCost).to.have.all.keys("total", "requests", "duration", "provisioned", "warmer");
+            expect(strategy.monthlyCost).to.have.all.keys("total", "requests", "duration", "provisioned", "warmer", "snapStart");
         }
         expect(result.recommendation.strategy).to.equal("fixed");
         expect(result.recommendation.goalMet).to.equal(true);
