@@ -29,6 +29,8 @@ import {
 } from "../advisor";
 import { defaultRestoreMs, SNAPSTART_RESTORE_SOURCE, snapStartSupported } from "../advisor/snapstart";
 import { validateTimezone } from "../components/schedule/validate";
+import { UsageError } from "./advise-errors";
+import { cloudWatchSource, profileCsv, profileNotes, readProfile, sdkReaders } from "./advise-cloudwatch";
 import { closestWord } from "../components/suggest";
 import { renderProgressBar } from "./advise-progress";
 
@@ -38,15 +40,13 @@ export interface AdviseIO {
     isTTY: boolean;
     writeFile: (path: string, data: string) => void;
     readFile: (path: string) => string;
+    /** The environment (AWS_REGION for --function); default process.env. */
+    env?: Readonly<Record<string, string | undefined>>;
+    /** Between Logs Insights polls, in ms (default 1000; tests shorten it). */
+    cloudWatchPollMs?: number;
 }
 
-/** A bad flag or flag value: printed with the usage hint, exit code 2. */
-export class UsageError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "UsageError";
-    }
-}
+export { UsageError };
 
 export const ADVISE_USAGE = `usage: lambda-concurrency advise [options]
 
@@ -61,6 +61,13 @@ traffic (one of):
                                spiky: BASE with one minute at peak in every hour (BASE defaults to peak/5)
   --csv FILE                   per-minute requests: "count" or "time,count" rows (header "rps" for per-second)
   --trace FILE                 one request timestamp per line (ISO 8601, epoch s/ms, or seconds from start)
+  --function NAME[:QUALIFIER]  read the function's traffic from CloudWatch (per-minute Invocations and
+                               ConcurrentExecutions, Duration p50/p95; Init Durations and the cold-start rate
+                               from its REPORT lines with Logs Insights); needs AWS credentials and the
+                               @aws-sdk/client-cloudwatch and @aws-sdk/client-cloudwatch-logs packages
+    --region R                 (default AWS_REGION)    --days N   1 to 15 (default 14)
+    --save-csv FILE            keep what was read as a per-minute CSV, for repeatable runs with --csv
+    --log-group NAME           (default /aws/lambda/NAME)   --endpoint-url URL (another endpoint)
   --period 30s|2h|1d|7d        simulated period (default 7d; cuts or extends --csv and --trace)
   --timezone TZ                IANA zone whose wall clock the week follows (default UTC): --shape's hours,
                                the start of --csv and --trace, the report's times; emitted schedules name it
@@ -107,6 +114,12 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     rps: { value: true },
     shape: { value: true },
     "restore-ms": { value: true },
+    function: { value: true },
+    region: { value: true },
+    days: { value: true },
+    "save-csv": { value: true },
+    "log-group": { value: true },
+    "endpoint-url": { value: true },
     timezone: { value: true },
     "peak-rps": { value: true },
     csv: { value: true },
@@ -494,7 +507,47 @@ export async function runAdvise(argv: string[], io: AdviseIO): Promise<number> {
             io.stdout(ADVISE_USAGE);
             return 0;
         }
-        request = buildRequest(flags, io);
+        const source = cloudWatchSource(flags, io.env ?? process.env);
+        if (source === undefined) {
+            request = buildRequest(flags, io);
+        } else {
+            // The profile goes through the same path as --csv; the duration and init figures fill what the user left out.
+            const reading = io.isTTY ? cloudWatchProgress(io) : undefined;
+            const readers = await sdkReaders(source);
+            const profile = await readProfile(source, readers, new Date(), reading, io.cloudWatchPollMs);
+            reading?.("done");
+            const csv = profileCsv(profile);
+            const saveTo = flags.get("save-csv");
+            if (saveTo !== undefined) {
+                try {
+                    io.writeFile(saveTo, csv);
+                } catch (error) {
+                    throw new UsageError(`--save-csv: cannot write ${saveTo}: ${error instanceof Error ? error.message : String(error)}`);
+                }
+            }
+            const CLOUDWATCH_CSV = "(CloudWatch)";
+            flags.set("csv", CLOUDWATCH_CSV);
+            if (!flags.has("duration-ms") && profile.durationP50Ms !== undefined && profile.durationP50Ms > 0) {
+                flags.set("duration-ms", String(Math.round(profile.durationP50Ms)));
+                if (!flags.has("p95-ms") && profile.durationP95Ms !== undefined) {
+                    flags.set("p95-ms", String(Math.max(Math.round(profile.durationP95Ms), Math.round(profile.durationP50Ms))));
+                }
+            }
+            const built = buildRequest(flags, { readFile: (path) => (path === CLOUDWATCH_CSV ? csv : io.readFile(path)) });
+            const init = profile.logs?.initAvgMs;
+            const initFromLogs = !flags.has("init-ms") && init !== undefined && init > 0;
+            request = {
+                ...built,
+                notes: [...profileNotes(profile, source.days), ...built.notes.map((note) => note.replace("--csv", "--function"))],
+                options: initFromLogs
+                    ? {
+                          ...built.options,
+                          fn: { ...built.options.fn, initMs: Math.round(init) },
+                          initSource: `CloudWatch Logs: the average Init Duration of ${profile.logs!.coldStarts.toLocaleString("en-US")} cold starts`,
+                      }
+                    : built.options,
+            };
+        }
     } catch (error) {
         if (error instanceof UsageError) {
             io.stderr(`lambda-concurrency advise: ${error.message}\nRun "lambda-concurrency advise --help" for the flags.\n`);
@@ -529,6 +582,17 @@ export async function runAdvise(argv: string[], io: AdviseIO): Promise<number> {
         if (request.svgPath) io.stdout(`Chart written to ${request.svgPath}\n`);
     }
     return 0;
+}
+
+/** The progress of reading CloudWatch, on stderr. */
+function cloudWatchProgress(io: AdviseIO): (fractionOrDone: number | "done", label?: string) => void {
+    return (fraction, label) => {
+        if (fraction === "done") {
+            io.stderr("\r\x1b[K");
+            return;
+        }
+        io.stderr(`\r${renderProgressBar({ fraction, label: label ?? "", simulation: 0 }).replace("simulation 0: ", "reading CloudWatch: ")}\x1b[K`);
+    };
 }
 
 /** A progress bar on stderr, redrawn at most ten times a second. */
