@@ -6,7 +6,7 @@
 // It measures; it asserts nothing (timings depend on the machine and its load).
 import { spawnSync } from "child_process";
 import * as os from "os";
-import { advise, CapacityPlan, simulate, steadyTraffic, Traffic } from "../advisor";
+import { advise, businessHoursTraffic, CapacityPlan, simulate, spikyTraffic, steadyTraffic, Traffic } from "../advisor";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 const REQUESTS_PER_HOUR = 50_000;
@@ -29,6 +29,21 @@ const PLANS: { name: string; plan: CapacityPlan }[] = [
         name: "tracking",
         plan: { initialCapacity: 2, tracking: { targetUtilization: 0.7, statistic: "Maximum", minCapacity: 2, maxCapacity: 40 } },
     },
+];
+
+const WEEK = 7 * 24 * 3_600_000;
+const SLOW_INIT = { memoryMb: 1024, architecture: "x86_64" as const, initMs: 4000, duration: { medianMs: 165, p95Ms: 202 } };
+/** Realistic weeks: office-hours APIs, a slow init, bursts, and the per-hour and p99 goals. */
+const REALISTIC_CASES: [string, Parameters<typeof advise>[0]][] = [
+    [
+        "business hours 30/3 rps, init 900 ms, 0.001%",
+        { traffic: businessHoursTraffic(30, 3, WEEK), fn: { memoryMb: 1024, architecture: "x86_64", initMs: 900, duration: { medianMs: 120, p95Ms: 300 } }, goal: { maxColdStartFraction: 0.00001 } },
+    ],
+    ["business hours 20/2 rps, init 4 s, 0.01%", { traffic: businessHoursTraffic(20, 2, WEEK), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001 } }],
+    ["business hours 20/2 rps, init 4 s, 2 per hour", { traffic: businessHoursTraffic(20, 2, WEEK), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001, maxColdStartsPerHour: 2 } }],
+    ["business hours 20/2 rps, init 4 s, p99 300 ms", { traffic: businessHoursTraffic(20, 2, WEEK), fn: SLOW_INIT, goal: { maxP99Ms: 300 } }],
+    ["spiky 50/5 rps, init 4 s, 0.01%", { traffic: spikyTraffic(50, 5, WEEK, 1), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001 } }],
+    ["business hours 100/10 rps, init 4 s, 0.01%", { traffic: businessHoursTraffic(100, 10, WEEK), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001 } }],
 ];
 
 /** Tracks the highest heap in use, sampled whenever a simulation reports progress (every 131,072 requests). */
@@ -126,6 +141,19 @@ function main(): void {
         console.log(`   ${advice.recommendation.summary}`);
     }
     console.log(`   peak heap in use in this process: ${mb(watch.peakHeapUsed)}`);
+    console.log("");
+
+    console.log("2b. Realistic weeks, each the whole comparison with every strategy and the goal search (issue 13's cases):");
+    console.log("   case                                          requests/week  simulations  requests simulated    time");
+    for (const [name, options] of REALISTIC_CASES) {
+        const start = process.hrtime.bigint();
+        const advice = advise(options);
+        const elapsed = seconds(start);
+        console.log(
+            `   ${name.padEnd(44)}  ${millions(advice.requests).padStart(13)}  ${String(advice.simulations).padStart(11)}  ` +
+                `${millions(advice.simulatedRequests).padStart(18)}  ${elapsed.toFixed(2).padStart(5)} s`,
+        );
+    }
     console.log("");
 
     console.log("3. Memory, each scale in a fresh process (on-demand and tracking simulated once each):");
