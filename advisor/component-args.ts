@@ -24,7 +24,7 @@ export interface ScheduleArgs {
 }
 
 export interface ScheduledConcurrencyArgs extends FunctionTarget {
-    readonly schedules: readonly ScheduleArgs[];
+    readonly schedules: ScheduleArgs[];
     readonly minCapacity?: number;
     readonly maxCapacity?: number;
     readonly timezone?: string;
@@ -36,11 +36,11 @@ export interface UtilizationScalingArgs extends FunctionTarget {
     /** Between 0.1 and 0.9. */
     readonly targetUtilization: number;
     readonly statistic: "Maximum" | "Average";
-    readonly schedules?: readonly ScheduleArgs[];
+    readonly schedules?: ScheduleArgs[];
 }
 
 export interface LambdaWarmerArgs {
-    readonly targets: readonly { readonly functionName: string; readonly qualifier?: string; readonly concurrency: number }[];
+    readonly targets: { readonly functionName: string; readonly qualifier?: string; readonly concurrency: number }[];
     /** e.g. "rate(5 minutes)". */
     readonly schedule: string;
 }

@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { advise, businessHoursTraffic, UtilizationScalingArgs } from "../../advisor";
 import { perMinuteTraffic } from "../../advisor/traffic";
 import { simulate } from "../../advisor/simulator";
-import { UtilizationScaling } from "../../components";
+import { UtilizationScaling, UtilizationScalingArgs as UtilizationScalingComponentArgs } from "../../components";
 import {
     DEFAULT_SCALE_IN_WHEN_IDLE,
     DEFAULT_TARGET_UTILIZATION,
@@ -38,7 +38,9 @@ describe("advisor and UtilizationScaling: one model", () => {
     });
 
     it("its arguments build the same policy as a UtilizationScaling given none of those settings", async () => {
-        new UtilizationScaling("advised", { ...args, schedules: args.schedules ? [...args.schedules] : undefined, functionName: "orders", qualifier: "live" });
+        // The advisor's arguments are the component's, as they are: no copy, no cast (checked by tsc).
+        const componentArgs: UtilizationScalingComponentArgs = args;
+        new UtilizationScaling("advised", componentArgs);
         new UtilizationScaling("defaults", { functionName: "orders-b", qualifier: "live", minCapacity: args.minCapacity, maxCapacity: args.maxCapacity });
         const policies = ofType(await settled(), "aws:appautoscaling/policy:Policy");
         const config = (i: number) => policies[i].inputs.targetTrackingScalingPolicyConfiguration as Record<string, unknown>;
@@ -67,5 +69,16 @@ describe("advisor and UtilizationScaling: one model", () => {
         const levels = Array.from(result.series.configuredCapacity);
         expect(Math.max(...levels)).to.be.greaterThan(1);
         expect(levels[levels.length - 1]).to.equal(Math.max(...levels));
+    });
+});
+
+describe("advisor arguments are the components' arguments", () => {
+    it("each kind the advisor emits type-checks as its component's arguments, without a copy or a cast", () => {
+        // Compile-time: tsc fails this file if an advisor type stops being assignable to its component's.
+        const fixed: import("../../components").FixedConcurrencyArgs = {} as import("../../advisor").FixedConcurrencyArgs;
+        const scheduled: import("../../components").ScheduledConcurrencyArgs = {} as import("../../advisor").ScheduledConcurrencyArgs;
+        const scaling: UtilizationScalingComponentArgs = {} as UtilizationScalingArgs;
+        const warmer: import("../../components").LambdaWarmerArgs = {} as import("../../advisor").LambdaWarmerArgs;
+        expect([fixed, scheduled, scaling, warmer].length).to.equal(4);
     });
 });
