@@ -216,6 +216,19 @@ describe("monitoring on the components (under the mocks)", () => {
         ).to.equal('LambdaWarmer "w": monitoring.spillover applies to FixedConcurrency, ScheduledConcurrency and UtilizationScaling, not to LambdaWarmer (its alarms: warmerShortfall, warmerFailures)');
     });
 
+    it("checks the ceiling threshold against a targetUtilization given as an Output when it resolves", async () => {
+        const scaling = new UtilizationScaling("u", {
+            functionName: "orders",
+            qualifier: "live",
+            maxCapacity: 5,
+            targetUtilization: pulumi.output(0.9),
+            monitoring: {},
+        });
+        expect(await rejectionMessage(valueOf(scaling.policy.urn))).to.equal(
+            'UtilizationScaling "u": monitoring.ceiling.threshold (0.9) must be above targetUtilization (0.9): target tracking holds utilization near its target, so the alarm would fire in normal operation',
+        );
+    });
+
     it("checks an alarm action given as an Output when it resolves, before any child is registered", async () => {
         const fixed = new FixedConcurrency("f", {
             functionName: "orders",
