@@ -14,6 +14,7 @@
  * developer guide, "Types of metrics for Lambda functions" (Invocations Sum, ConcurrentExecutions Maximum, Duration
  * percentiles; FunctionName and Resource dimensions).
  */
+import { functionLambdaMetric, qualifiedLambdaMetric } from "../components/monitoring/metrics";
 import { MINUTE_MS } from "./defaults";
 
 /** The part of GetMetricData the reader uses (as @aws-sdk/client-cloudwatch's CloudWatchClient sends it). */
@@ -87,10 +88,10 @@ export interface ReadProfileOptions {
 /** CloudWatch keeps one-minute datapoints for 15 days. */
 export const MAX_DAYS = 15;
 
-/** The metric dimensions of a function or of one alias or version. */
+/** The metric dimensions of a function or of one alias or version, as the monitoring names them, in the API's form. */
 function dimensions(functionName: string, qualifier: string | undefined): { Name: string; Value: string }[] {
-    const fn = [{ Name: "FunctionName", Value: functionName }];
-    return qualifier === undefined ? fn : [...fn, { Name: "Resource", Value: `${functionName}:${qualifier}` }];
+    const metric = qualifier === undefined ? functionLambdaMetric("", functionName) : qualifiedLambdaMetric("", functionName, qualifier);
+    return Object.entries(metric.dimensions).map(([Name, Value]) => ({ Name, Value }));
 }
 
 function query(id: string, metricName: string, stat: string, period: number, dims: { Name: string; Value: string }[]): MetricDataQuery {

@@ -10,6 +10,8 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
+/** The days of the week as Intl's short English weekday names, Monday first (the weeks here start on Monday). */
+export const WEEKDAYS: readonly string[] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** How Lambda treats execution environments. */
 export interface EnvironmentBehaviour {

@@ -3,7 +3,7 @@
  * dependency). Errors are InputErrors whose message names the line, so that the command can prefix the flag.
  */
 import { wallClockAt } from "../components/schedule/calendar";
-import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from "./defaults";
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, WEEKDAYS } from "./defaults";
 import { perMinuteTraffic, RateTraffic, traceTraffic, TraceTraffic } from "./traffic";
 
 /** A problem with user input; the message says what and where, without the flag (the caller adds it). */
@@ -36,7 +36,6 @@ export function minuteOfWeek(epochMs: number, timezone = "UTC"): number {
     return ((minutes % 10080) + 10080) % 10080;
 }
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 interface CsvRow {
     readonly line: number;

@@ -2,6 +2,7 @@
  * The readable comparison: a table of the strategies, their monthly costs, and the recommendation.
  */
 import { Advice, Assumptions, formatPercent, StrategyReport } from "./advise";
+import { WEEKDAYS } from "./defaults";
 
 /** Formats the advice as plain text for a terminal (no colours, so that it can be piped and diffed). */
 export function formatAdvice(advice: Advice): string {
@@ -83,8 +84,6 @@ export function assumptionsLine(a: Assumptions): string {
         (a.timezone === "UTC" ? "." : `; hours and schedules in ${a.timezone}.`)
     );
 }
-
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /**
  * The worst clock hour's cold starts and when it starts (on the traffic's wall clock: UTC unless a time zone was

@@ -1,6 +1,6 @@
 // `advise --function NAME[:QUALIFIER]`: the traffic and function figures read from CloudWatch, handed to the rest of
 // the command as a per-minute CSV (the same path as --csv) and as the duration and init flags the user did not give.
-import { FunctionProfile, LogsReader, MAX_DAYS, MetricsReader, profileCsv, readFunctionProfile } from "../advisor/cloudwatch-profile";
+import { FunctionProfile, LogsReader, MAX_DAYS, MetricsReader, readFunctionProfile } from "../advisor/cloudwatch-profile";
 import { parseFunctionReference, validateQualifier } from "../components/function-reference";
 import { UsageError } from "./advise-errors";
 
@@ -125,5 +125,3 @@ export function profileNotes(profile: FunctionProfile, days: number): string[] {
     }
     return notes;
 }
-
-export { profileCsv };

@@ -30,7 +30,8 @@ import {
 import { defaultRestoreMs, SNAPSTART_RESTORE_SOURCE, snapStartSupported } from "../advisor/snapstart";
 import { validateTimezone } from "../components/schedule/validate";
 import { UsageError } from "./advise-errors";
-import { cloudWatchSource, profileCsv, profileNotes, readProfile, sdkReaders } from "./advise-cloudwatch";
+import { profileCsv } from "../advisor/cloudwatch-profile";
+import { cloudWatchSource, profileNotes, readProfile, sdkReaders } from "./advise-cloudwatch";
 import { closestWord } from "../components/suggest";
 import { renderProgressBar } from "./advise-progress";
 

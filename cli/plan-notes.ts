@@ -3,7 +3,7 @@
 // policy follows; under a warmer's deploy-time warm-up, whether it waits for the alias it pings; and what the plan
 // costs a month at the advisor's prices.
 import { CapacityStep, TimelineSchedule, capacityTimeline, occurrencesBetween } from "../components/schedule";
-import { DEFAULT_MEMORY_MB, HOURS_PER_MONTH } from "../advisor/defaults";
+import { DEFAULT_MEMORY_MB, HOURS_PER_MONTH, WEEKDAYS } from "../advisor/defaults";
 import { Architecture, PRICES_READ_ON, PRICES_REGION, US_EAST_1_PRICES, gbSeconds } from "../advisor/pricing";
 import { CLOUDWATCH_PRICES, CLOUDWATCH_PRICES_READ_ON } from "../advisor/cloudwatch-pricing";
 import { WARMER_METRICS_PER_TARGET } from "../components/monitoring/metrics";
@@ -11,7 +11,6 @@ import { DEFAULT_WARMUP_DELAY_MS } from "../runtime/index";
 import type { RecordedResource } from "../testing/mock-aws";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** Weekday (0 = Monday) and "HH:MM" of an instant in a time zone. */
 export function wallClock(at: Date, timezone: string): { weekday: number; time: string; date: string } {

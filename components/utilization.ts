@@ -3,7 +3,7 @@ import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import type { input } from "@pulumi/aws/types";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
-import { OutputCheckError, afterChecks, checkedInput, gateOn, isPlain, outputsAfterChecks } from "./checked-input";
+import { afterChecks, checkedInput, outputsAfterChecks } from "./checked-input";
 import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
 import { checkedMonitoring } from "./monitoring/resources";
 import { Monitoring } from "./monitoring/settings";
@@ -275,24 +275,13 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const registered = registeredCapacity(schedules, bounds, currentTime());
         const monitoring = checkedMonitoring(this, label, "UtilizationScaling", args.monitoring);
         const ceiling = monitoring?.alarms.ceiling;
-        const givenTarget = args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION;
-        const ceilingProblem = (target: number): string | undefined =>
-            ceiling !== undefined && ceiling.threshold <= target
-                ? `monitoring.ceiling.threshold (${ceiling.threshold}) must be above targetUtilization (${target}): target ` +
-                  `tracking holds utilization near its target, so the alarm would fire in normal operation`
-                : undefined;
-        if (isPlain(givenTarget)) {
-            const problem = ceilingProblem(givenTarget);
-            if (problem !== undefined) fail(problem);
-        } else if (ceiling !== undefined) {
-            // A target given as an Output: checked when it resolves, before any child reaches AWS.
-            gateOn(
-                this,
-                pulumi.output(givenTarget).apply((target) => {
-                    const problem = ceilingProblem(target);
-                    if (problem !== undefined) throw new OutputCheckError(`${label}: ${problem}`, this);
-                    return target;
-                }),
+        if (ceiling !== undefined) {
+            // Checked at once for a plain target, when it resolves for an Output (see checked-input.ts).
+            checkedInput<number>(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, (target) =>
+                ceiling.threshold <= target
+                    ? `monitoring.ceiling.threshold (${ceiling.threshold}) must be above targetUtilization (${target}): target ` +
+                      `tracking holds utilization near its target, so the alarm would fire in normal operation`
+                    : undefined,
             );
         }
 

@@ -1,7 +1,11 @@
 // The pure part of LambdaWarmer: checking its arguments, splitting many targets into pieces that fit AWS's size
 // limits, and writing the warm-up plans and IAM policy documents. No Pulumi here, so each piece is tested alone.
-import { createHash } from "crypto";
 import { validateScheduleExpression } from "./schedule";
+import { chunk } from "./chunk";
+import { fittedName } from "./physical-name";
+
+// Shared helpers the warmer uses, exported here too for earlier importers.
+export { chunk, fittedName };
 import { ValidationResult, describeValue } from "./function-reference";
 
 /** The warmer function's defaults. */
@@ -122,14 +126,6 @@ export function validateTargetCount(count: number): ValidationResult {
     return undefined;
 }
 
-/** Splits `items` into consecutive pieces of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-    const pieces: T[][] = [];
-    for (let i = 0; i < items.length; i += size) {
-        pieces.push(items.slice(i, i + size));
-    }
-    return pieces;
-}
 
 /** The warm-up plan of one rule target, as JSON; throws when it would not fit EventBridge's Input limit. */
 export function planInput(targets: readonly PlanTarget[], maxParallelism = WARMER_MAX_PARALLELISM): string {
@@ -198,15 +194,3 @@ export function loggingPolicyDocument(logGroupArn: string): string {
     });
 }
 
-/**
- * The physical name to give a resource whose provider auto-name (`logical` + "-" + 7 characters) would exceed
- * `maxLength`: the logical name cut to fit, with a hash of the whole so that two long names stay distinct. Undefined
- * when the auto-name fits, so the provider keeps naming it.
- */
-export function fittedName(logical: string, maxLength: number): string | undefined {
-    if (logical.length + 8 <= maxLength) {
-        return undefined;
-    }
-    const hash = createHash("sha256").update(logical).digest("hex").slice(0, 8);
-    return `${logical.slice(0, maxLength - hash.length - 1)}-${hash}`;
-}

@@ -1,7 +1,7 @@
 // What each alarm watches, as plain data: the metric or metric math, the statistic, period, threshold, comparison and
 // missing-data treatment, and a description that says what it means and what to do. Pure: the component turns a
 // spec into an aws.cloudwatch.MetricAlarm (monitoring/resources.ts).
-import { chunk } from "../warmer-plan";
+import { chunk } from "../chunk";
 import {
     DURATION,
     ERRORS,
@@ -58,7 +58,8 @@ export interface AlarmSpec {
  */
 export const MAX_ALARM_METRICS = 10;
 
-function percent(fraction: number): string {
+/** A fraction as a percentage for people: 0.9 -> "90%". */
+export function percent(fraction: number): string {
     return `${Number((fraction * 100).toPrecision(6))}%`;
 }
 

@@ -1,7 +1,8 @@
 // The CloudWatch dashboard of a component, as the JSON PutDashboard takes ("Dashboard Body Structure and Syntax",
 // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html). Pure.
-import { createHash } from "crypto";
-import { chunk } from "../warmer-plan";
+import { hashedName } from "../physical-name";
+import { chunk } from "../chunk";
+import { percent } from "./alarms";
 import {
     CONCURRENT_EXECUTIONS,
     DURATION,
@@ -50,8 +51,7 @@ export function dashboardName(project: string, stack: string, component: string)
         return clean;
     }
     // Cut to fit, or cleaned of characters AWS refuses: a hash of the whole keeps two such names apart.
-    const hash = createHash("sha256").update(whole).digest("hex").slice(0, 8);
-    return `${clean.slice(0, MAX_DASHBOARD_NAME_LENGTH - hash.length - 1)}-${hash}`;
+    return hashedName(clean, whole, MAX_DASHBOARD_NAME_LENGTH);
 }
 
 type MetricLine = (string | Record<string, unknown>)[];
@@ -161,10 +161,6 @@ export interface ProvisionedConcurrencyDashboard {
     alarmArns: readonly string[];
 }
 
-function percentLabel(fraction: number): string {
-    return `${Number((fraction * 100).toPrecision(6))}%`;
-}
-
 export function provisionedConcurrencyDashboard(d: ProvisionedConcurrencyDashboard): DashboardBody {
     const q = (name: string): MetricId => qualifiedLambdaMetric(name, d.functionName, d.qualifier);
     const layout = new Layout();
@@ -215,7 +211,7 @@ export function provisionedConcurrencyDashboard(d: ProvisionedConcurrencyDashboa
         utilization.push({ value: d.ceilingThreshold, label: "Ceiling alarm threshold" });
     }
     if (d.breakEven !== undefined) {
-        utilization.push({ value: d.breakEven, label: `Break-even (${percentLabel(d.breakEven)}): below it, on demand costs less` });
+        utilization.push({ value: d.breakEven, label: `Break-even (${percent(d.breakEven)}): below it, on demand costs less` });
     }
     layout.graph(
         d.region,

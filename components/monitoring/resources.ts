@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { OutputCheckError, afterChecks, checkedInput } from "../checked-input";
-import { fittedName } from "../warmer-plan";
+import { fittedName } from "../physical-name";
 import { AlarmSpec } from "./alarms";
 import { DashboardBody, dashboardBodyProblem, dashboardName } from "./dashboard";
 import { MonitoredComponent, ResolvedMonitoring, resolveMonitoring, validateTopicArn } from "./settings";

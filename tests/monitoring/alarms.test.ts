@@ -199,3 +199,26 @@ describe("alarm specs", () => {
         }
     });
 });
+
+describe("the metrics the monitoring reads are the ones the warmer writes", () => {
+    it("namespace, metric names and their number come from the warmer's own log line", async () => {
+        const { WARMER_NAMESPACE, WARMER_METRICS_PER_TARGET, WARMER_REQUESTED, WARMER_INSTANCES_REACHED, WARMER_ERRORS, WARMER_THROTTLES } = await import(
+            "../../components/monitoring/metrics"
+        );
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const warmer = require("../../runtime/warmer-function.js") as { metricsLogLine: (report: object, id: string, at: number) => string };
+        const line = JSON.parse(
+            warmer.metricsLogLine(
+                { functionName: "orders", qualifier: "live", requested: 2, instancesReached: 2, coldInstances: 0, errors: 0, throttles: 0, unrecognizedReplies: 0, durationMs: 5, target: "orders", errorSamples: [] },
+                "w",
+                0,
+            ),
+        ) as { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[] } };
+        const directive = line._aws.CloudWatchMetrics[0];
+        expect(directive.Namespace).to.equal(WARMER_NAMESPACE);
+        expect(directive.Dimensions).to.deep.equal([["FunctionName", "Qualifier"]]);
+        const names = directive.Metrics.map((m) => m.Name);
+        expect(names).to.have.length(WARMER_METRICS_PER_TARGET);
+        expect(names).to.include.members([WARMER_REQUESTED, WARMER_INSTANCES_REACHED, WARMER_ERRORS, WARMER_THROTTLES]);
+    });
+});
