@@ -8,13 +8,23 @@ import * as pulumi from "@pulumi/pulumi";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { OutputCheckError, afterChecks, checkedInput } from "../checked-input";
-import { fittedName } from "../physical-name";
+import { fittedName, hashedName } from "../physical-name";
 import { AlarmSpec } from "./alarms";
 import { DashboardBody, dashboardBodyProblem, dashboardName } from "./dashboard";
 import { MonitoredComponent, ResolvedMonitoring, resolveMonitoring, validateTopicArn } from "./settings";
 
 /** AlarmName: "Minimum length of 1. Maximum length of 255." (CloudWatch API reference, MetricAlarm). */
 export const MAX_ALARM_NAME_LENGTH = 255;
+
+/**
+ * The alarm's physical name, when the provider's auto-name (logical name and a random suffix) would pass 255
+ * characters: cut, with a hash that includes project and stack. PutMetricAlarm overwrites an alarm of the same name,
+ * so two stacks of one program in one account and region must never compute the same cut name (the provider's
+ * random suffix keeps short names apart). Undefined when the auto-name fits.
+ */
+export function alarmName(logical: string, project: string, stack: string): string | undefined {
+    return fittedName(logical, MAX_ALARM_NAME_LENGTH) === undefined ? undefined : hashedName(logical, `${project}/${stack}/${logical}`, MAX_ALARM_NAME_LENGTH);
+}
 
 /** The alarms and dashboard of a component; empty without `monitoring`. */
 export interface MonitoringResources {
@@ -59,7 +69,7 @@ export function createAlarm(
     monitoring: ResolvedMonitoring,
 ): MetricAlarm {
     const logical = `${componentName}-${shape.suffix}`;
-    const name = fittedName(logical, MAX_ALARM_NAME_LENGTH);
+    const name = alarmName(logical, pulumi.getProject(), pulumi.getStack());
     const single =
         shape.metric === undefined
             ? {}

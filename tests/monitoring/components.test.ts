@@ -276,3 +276,17 @@ describe("the plan's cost of the monitoring", () => {
         ]);
     });
 });
+
+describe("alarmName", () => {
+    it("leaves a name that fits to the provider, and cuts a long one with a hash of project, stack and name", async () => {
+        const { alarmName } = await import("../../components/monitoring/resources");
+        expect(alarmName("orders-pc-spillover", "shop", "prod")).to.equal(undefined);
+        const long = `${"p".repeat(250)}-spillover`;
+        const prod = alarmName(long, "shop", "prod")!;
+        const dev = alarmName(long, "shop", "dev")!;
+        expect([prod.length, dev.length]).to.deep.equal([255, 255]);
+        // Two stacks in one account and region: PutMetricAlarm would let one overwrite the other's alarm.
+        expect(prod).to.not.equal(dev);
+        expect(prod.startsWith("p".repeat(246))).to.equal(true);
+    });
+});
