@@ -47,7 +47,9 @@ import {
     slotOf,
     stepsFromLevels,
 } from "./schedule-plan";
-import { CapacityPlan, LatencySummary, SimulationResult, simulate, UtilizationStatistic } from "./simulator";
+import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
+import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
+import { CapacityPlan, LatencySummary, SimulationResult, simulate } from "./simulator";
 import { Traffic } from "./traffic";
 
 export type StrategyName = "on-demand" | "warmer" | "fixed" | "scheduled" | "tracking" | "snapstart";
@@ -210,9 +212,25 @@ const MAX_TRACKING_SIMULATIONS = 4;
 /** The scheduled search's factor moves in steps of 1/32. */
 const SCALE_STEPS = 32;
 
-/** Runs the comparison. Deterministic for a given seed. */
+/** Runs the comparison in this thread. Deterministic for a given seed. */
 export function advise(options: AdviseOptions): Advice {
     return new Advisor(options).run();
+}
+
+/**
+ * Runs the comparison with the strategies' searches side by side on worker threads (default: one per core, see
+ * defaultWorkerCount): the same answer as advise(), sooner on a machine with several cores. With one worker it runs
+ * in this thread.
+ */
+export async function adviseInParallel(options: AdviseOptions, workers = defaultWorkerCount()): Promise<Advice> {
+    if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a whole number of at least 1, got ${workers}`);
+    if (workers === 1) return advise(options);
+    const pool = new SimulationPool(options.traffic, workers);
+    try {
+        return await new Advisor(options).runSideBySide(pool);
+    } finally {
+        await pool.close();
+    }
 }
 
 interface Candidate {
@@ -224,6 +242,34 @@ interface Candidate {
     readonly cost: MonthlyCost;
     readonly meetsGoal: boolean;
     readonly simulations: number;
+}
+
+/** A search for the lowest level that meets the goal (searchLowestLevel). */
+interface LevelSearch {
+    /** Names the simulations, e.g. "fixed" for "fixed 12". */
+    readonly label: string;
+    readonly planFor: (level: number) => CapacityPlan;
+    /** The predicted level: simulated first. */
+    readonly candidate: number;
+    readonly minLevel: number;
+    readonly maxLevel: number;
+    /** Levels with the same key share a simulation (default: the level). */
+    readonly keyFor?: (level: number) => string;
+    /** The most simulations (default MAX_SIMULATIONS_PER_SEARCH). */
+    readonly maxSimulations?: number;
+    /** For a passing run, the lowest level sure to run exactly the same (so to pass too): no need to simulate between. */
+    readonly sameDownTo?: (level: number, result: SimulationResult) => number;
+    /** When the candidate passes, try minLevel next rather than the level just below. */
+    readonly tryLowestFirst?: boolean;
+}
+
+/** What the searches found, each when it ran. */
+interface Findings {
+    readonly fixed?: Candidate;
+    readonly warmer?: Candidate;
+    readonly scheduled?: { readonly candidate: Candidate; readonly steps: ScheduleStep[] };
+    readonly tracking?: Candidate;
+    readonly snapStart?: Candidate;
 }
 
 /** What the on-demand run tells the searches. */
@@ -287,26 +333,81 @@ class Advisor {
         this.hourOffsetMs = hourOffsetMs(options.traffic.startMinuteOfWeek);
     }
 
+    /** The comparison, one simulation at a time in this thread. */
     run(): Advice {
+        const want = this.searchesWanted();
+        const profile = this.profile();
+        const fixed = want.fixed ? this.search(this.searchFixed(profile)) : undefined;
+        const warmer = want.warmer ? this.search(this.searchWarmer(profile)) : undefined;
+        const scheduled = want.scheduled ? this.search(this.searchScheduled(profile)) : undefined;
+        const tracking = want.tracking
+            ? this.bestTracking(this.search(this.searchTracking(profile, fixed)), this.search(this.trackingInSchedule(profile, scheduled!.steps)))
+            : undefined;
+        const snapStart = want.snapStart ? this.search(this.snapStartCandidate()) : undefined;
+        return this.advice(profile, { fixed, warmer, scheduled, tracking, snapStart });
+    }
+
+    /**
+     * The same comparison with the searches side by side, their simulations on the pool's workers. Each search asks
+     * for the same simulations as in run() and the reuse rule does not depend on timing, so the answer is the same.
+     */
+    async runSideBySide(pool: SimulationPool): Promise<Advice> {
+        const want = this.searchesWanted();
+        // SnapStart needs nothing from the on-demand run: it starts first, on a worker, while this thread profiles.
+        const snapStart = want.snapStart ? this.searchOnPool(pool, this.snapStartCandidate()) : undefined;
+        const profile = this.profile();
+        const fixed = want.fixed ? this.searchOnPool(pool, this.searchFixed(profile)) : undefined;
+        const warmer = want.warmer ? this.searchOnPool(pool, this.searchWarmer(profile)) : undefined;
+        const scheduled = want.scheduled ? this.searchOnPool(pool, this.searchScheduled(profile)) : undefined;
+        const tracking = want.tracking
+            ? Promise.all([
+                  fixed!.then((found) => this.searchOnPool(pool, this.searchTracking(profile, found))),
+                  scheduled!.then((found) => this.searchOnPool(pool, this.trackingInSchedule(profile, found.steps))),
+              ]).then(([plain, inSchedule]) => this.bestTracking(plain, inSchedule))
+            : undefined;
+        // One Promise.all, so that a failure anywhere rejects once and no other rejection goes unhandled.
+        const [fixedFound, warmerFound, scheduledFound, trackingFound, snapStartFound] = await Promise.all([fixed, warmer, scheduled, tracking, snapStart]);
+        return this.advice(profile, {
+            fixed: fixedFound,
+            warmer: warmerFound,
+            scheduled: scheduledFound,
+            tracking: trackingFound,
+            snapStart: snapStartFound,
+        });
+    }
+
+    /** Which searches run: tracking starts from the fixed level and the scheduled steps, so it needs both. */
+    private searchesWanted(): { fixed: boolean; warmer: boolean; scheduled: boolean; tracking: boolean; snapStart: boolean } {
         const wanted = new Set(this.options.strategies ?? STRATEGY_NAMES);
+        return {
+            fixed: wanted.has("fixed") || wanted.has("tracking"),
+            warmer: wanted.has("warmer"),
+            scheduled: wanted.has("scheduled") || wanted.has("tracking"),
+            tracking: wanted.has("tracking"),
+            snapStart: wanted.has("snapstart") && this.options.snapStart !== undefined,
+        };
+    }
+
+    /** The on-demand run, in this thread (it reports every cold start to the profile), and the goal's budgets from it. */
+    private profile(): OnDemandProfile {
         const measured = this.profileOnDemand();
         const requests = measured.result.requests;
         if (this.goal.maxColdStartFraction !== undefined) this.coldBudget = Math.floor(this.goal.maxColdStartFraction * requests + 1e-9);
         if (this.goal.maxP99Ms !== undefined) this.slowBudget = requests - Math.ceil(0.99 * requests - 1e-9);
-        const profile: OnDemandProfile = { ...measured, meetsGoal: this.meetsGoal(measured.result) };
+        return { ...measured, meetsGoal: this.meetsGoal(measured.result) };
+    }
 
-        const candidates: Candidate[] = [];
+    private advice(profile: OnDemandProfile, found: Findings): Advice {
+        const wanted = new Set(this.options.strategies ?? STRATEGY_NAMES);
+        const requests = profile.result.requests;
         const onDemand = this.candidate("on-demand", "no warm capacity", null, null, profile.result, 1);
+        const candidates: Candidate[] = [];
         if (wanted.has("on-demand")) candidates.push(onDemand);
-        let fixed: Candidate | undefined;
-        if (wanted.has("fixed") || wanted.has("tracking")) fixed = this.searchFixed(profile);
-        if (fixed && wanted.has("fixed")) candidates.push(fixed);
-        if (wanted.has("warmer")) candidates.push(this.searchWarmer(profile));
-        let scheduled: { candidate: Candidate; steps: ScheduleStep[] } | undefined;
-        if (wanted.has("scheduled") || wanted.has("tracking")) scheduled = this.searchScheduled(profile);
-        if (scheduled && wanted.has("scheduled")) candidates.push(scheduled.candidate);
-        if (wanted.has("tracking")) candidates.push(this.searchTracking(profile, fixed, scheduled?.steps));
-        if (wanted.has("snapstart") && this.options.snapStart) candidates.push(this.snapStartCandidate());
+        if (found.fixed && wanted.has("fixed")) candidates.push(found.fixed);
+        if (found.warmer) candidates.push(found.warmer);
+        if (found.scheduled && wanted.has("scheduled")) candidates.push(found.scheduled.candidate);
+        if (found.tracking) candidates.push(found.tracking);
+        if (found.snapStart) candidates.push(found.snapStart);
 
         // Report in the documented order, whatever order the searches ran in.
         candidates.sort((a, b) => STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name));
@@ -343,52 +444,91 @@ class Advisor {
 
     // ---- Running simulations ----
 
-    /**
-     * Runs a simulation, or reuses one of the same plan: searches often meet the same plan twice (a one-step schedule
-     * is a fixed level; tracking's minimum at the fixed level...). A full run answers both kinds of request; a run that
-     * stopped early only answers another that may stop early.
-     */
-    private simulate(label: string, plan: CapacityPlan, stopEarly: boolean, onColdStart?: ColdStartObserver): SimulationResult {
-        const key = onColdStart ? undefined : planKey(plan);
-        const cached = key === undefined ? undefined : this.results.get(key);
-        if (cached && (stopEarly || !cached.stoppedEarly)) return cached;
-        const result = this.runSimulation(label, plan, stopEarly, onColdStart);
-        if (key !== undefined) this.results.set(key, result);
-        return result;
-    }
-
-    private readonly results = new Map<string, SimulationResult>();
-
-    private runSimulation(
-        label: string,
-        plan: CapacityPlan,
-        stopEarly: boolean,
-        onColdStart?: ColdStartObserver,
-        initMs = this.options.fn.initMs,
-    ): SimulationResult {
-        const simulation = ++this.simulations;
-        const onProgress = this.options.onProgress;
-        const result = simulate({
-            traffic: this.options.traffic,
-            fn: { memoryMb: this.options.fn.memoryMb, initMs, duration: this.options.fn.duration },
-            plan,
+    /** The simulation's input for a request, but for the traffic and the callbacks. */
+    private settings(request: SimulationRequest): SimulationSettings {
+        return {
+            fn: { memoryMb: this.options.fn.memoryMb, initMs: request.initMs ?? this.options.fn.initMs, duration: this.options.fn.duration },
+            plan: request.plan,
             seed: this.seed,
             environment: this.environment,
             warmerBehaviour: this.warmer,
             binMs: this.binMs,
             provisionedBillingIncrementMs: this.prices.provisionedBillingIncrementMs,
+            // Every run gets the goal's limits: one that may not stop still says when it would have (stopConditionMetAtMs).
             stopWhen: {
-                coldStartsAbove: stopEarly && Number.isFinite(this.coldBudget) ? this.coldBudget : undefined,
-                slowRequestsAbove: stopEarly && Number.isFinite(this.slowBudget) ? this.slowBudget : undefined,
+                coldStartsAbove: Number.isFinite(this.coldBudget) ? this.coldBudget : undefined,
+                slowRequestsAbove: Number.isFinite(this.slowBudget) ? this.slowBudget : undefined,
                 slowThresholdMs: this.goal.maxP99Ms,
-                coldStartsPerHourAbove: stopEarly ? this.goal.maxColdStartsPerHour : undefined,
+                coldStartsPerHourAbove: this.goal.maxColdStartsPerHour,
                 hourOffsetMs: this.hourOffsetMs,
             },
+            runToEnd: !request.stopEarly,
+        };
+    }
+
+    /** Runs a search in this thread, one simulation at a time. */
+    private search<T>(search: Search<T>): T {
+        return runSearch(search, (request) => this.simulateHere(request));
+    }
+
+    /** A simulation in this thread, or a result of the same plan reused (the rule is in simulation-runner.ts). */
+    private simulateHere(request: SimulationRequest): SimulationResult {
+        const key = requestKey(request);
+        const found = this.results.find(key, request.stopEarly);
+        if (found) return found;
+        const early = this.results.earlyRun(key);
+        if (early && !early.stoppedEarly) return early;
+        const result = this.runHere(request);
+        this.results.add(key, request.stopEarly, result);
+        return result;
+    }
+
+    private readonly results = new ResultCache<SimulationResult>();
+
+    private runHere(request: SimulationRequest, onColdStart?: ColdStartObserver): SimulationResult {
+        const simulation = ++this.simulations;
+        const onProgress = this.options.onProgress;
+        const label = request.label;
+        const result = simulate({
+            ...this.settings(request),
+            traffic: this.options.traffic,
             onColdStart,
             onProgress: onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined,
         });
+        return this.counted(request, simulation, result);
+    }
+
+    /** Runs a search with its simulations on the pool, side by side with the other searches'. */
+    private searchOnPool<T>(pool: SimulationPool, search: Search<T>): Promise<T> {
+        return runSearchAsync(search, (request) => this.simulateOnPool(pool, request));
+    }
+
+    /** Like simulateHere, on the pool; a request may share a run still in progress. */
+    private simulateOnPool(pool: SimulationPool, request: SimulationRequest): Promise<SimulationResult> {
+        const key = requestKey(request);
+        const found = this.runs.find(key, request.stopEarly);
+        if (found) return found;
+        const early = this.runs.earlyRun(key);
+        const run = early
+            ? early.then((result) => (result.stoppedEarly ? this.runOnPool(pool, request) : result))
+            : this.runOnPool(pool, request);
+        this.runs.add(key, request.stopEarly, run);
+        return run;
+    }
+
+    private readonly runs = new ResultCache<Promise<SimulationResult>>();
+
+    private async runOnPool(pool: SimulationPool, request: SimulationRequest): Promise<SimulationResult> {
+        const simulation = ++this.simulations;
+        const onProgress = this.options.onProgress;
+        const label = request.label;
+        const result = await pool.run(this.settings(request), onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined);
+        return this.counted(request, simulation, result);
+    }
+
+    private counted(request: SimulationRequest, simulation: number, result: SimulationResult): SimulationResult {
         this.simulatedRequests += result.arrivals;
-        onProgress?.({ label, fraction: 1, simulation });
+        this.options.onProgress?.({ label: request.label, fraction: 1, simulation });
         return result;
     }
 
@@ -450,7 +590,7 @@ class Advisor {
         const slowThreshold = this.goal.maxP99Ms ?? Infinity;
         const coldByHour: RankCounts[] = [];
         const slowColdByHour: RankCounts[] = [];
-        const result = this.simulate("on-demand", { initialCapacity: 0 }, false, (at, rank, latency) => {
+        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, (at, rank, latency) => {
             const slot = slotOf(this.cycle, at);
             const hour = Math.floor((at + this.hourOffsetMs) / HOUR_MS);
             while (coldByHour.length <= hour) {
@@ -537,85 +677,104 @@ class Advisor {
      * The lowest integer level in [minLevel, maxLevel] whose simulation meets the goal, starting from a candidate:
      * step up from the candidate until a level passes, then bisect down to the lowest passing level. Assumes more
      * capacity never hurts (the tests check this monotonicity). When no level passes, returns the closest one (the one
-     * that ran longest before exceeding the goal), simulated in full. Levels with the same `keyFor` share a simulation.
+     * that ran longest before exceeding the goal), simulated in full. See LevelSearch for the options.
      */
-    private searchLowestLevel(
-        label: string,
-        planFor: (level: number) => CapacityPlan,
-        candidate: number,
-        minLevel: number,
-        maxLevel: number,
-        keyFor: (level: number) => string = String,
-        maxSimulations = MAX_SIMULATIONS_PER_SEARCH,
-    ): { level: number; result: SimulationResult; simulations: number } {
+    private *searchLowestLevel(search: LevelSearch): Search<{ level: number; result: SimulationResult; simulations: number }> {
+        const { label, planFor, candidate, minLevel, maxLevel, sameDownTo } = search;
+        const keyFor = search.keyFor ?? String;
+        const maxSimulations = search.maxSimulations ?? MAX_SIMULATIONS_PER_SEARCH;
         const cache = new Map<string, SimulationResult>();
         let simulations = 0;
-        const run = (level: number): SimulationResult => {
+        function* run(level: number): Search<SimulationResult> {
             const key = keyFor(level);
             let result = cache.get(key);
             if (!result) {
-                result = this.simulate(`${label} ${level}`, planFor(level), true);
+                result = yield { label: `${label} ${level}`, plan: planFor(level), stopEarly: true };
                 simulations++;
                 cache.set(key, result);
             }
             return result;
-        };
+        }
         let level = Math.min(maxLevel, Math.max(minLevel, candidate));
         let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
-        let passing: { level: number; result: SimulationResult } | undefined;
+        // A passing level, with its result unless it is only known to pass (see sameDownTo).
+        let passing: { level: number; result?: SimulationResult } | undefined;
         let closest: { level: number; result: SimulationResult } | undefined;
+        const passes = (level: number, result: SimulationResult): { level: number; result?: SimulationResult } => {
+            const same = sameDownTo ? Math.max(failedBelow + 1, sameDownTo(level, result)) : level;
+            return same < level ? { level: same } : { level, result };
+        };
         for (;;) {
-            const result = run(level);
+            const result = yield* run(level);
             if (this.meetsGoal(result)) {
-                passing = { level, result };
+                passing = passes(level, result);
                 break;
             }
-            if (!closest || result.fractionSimulated > closest.result.fractionSimulated) closest = { level, result };
+            if (!closest || exceededAtMs(result) > exceededAtMs(closest.result)) closest = { level, result };
             failedBelow = level;
             if (level >= maxLevel || simulations >= maxSimulations) break;
             level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
         }
         if (!passing) {
-            const best = closest ?? { level: maxLevel, result: run(maxLevel) };
-            const full = this.simulate(`${label} ${best.level}`, planFor(best.level), false);
+            const best = closest!; // the loop ran at least once
+            const full = yield { label: `${label} ${best.level}`, plan: planFor(best.level), stopEarly: false };
             return { level: best.level, result: full, simulations: simulations + 1 };
         }
         let firstProbe = true;
         while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
-            // Try just below the candidate first: the prediction is usually right or one off.
-            const probe: number =
-                firstProbe && passing.level === candidate ? passing.level - 1 : Math.floor((failedBelow + passing.level) / 2);
+            let probe = Math.floor((failedBelow + passing.level) / 2);
+            if (firstProbe && passing.level === candidate) {
+                // The candidate passed: try the lowest level, or just below the candidate (a prediction is usually
+                // right or one off).
+                probe = search.tryLowestFirst ? failedBelow + 1 : passing.level - 1;
+            }
             firstProbe = false;
-            const result = run(probe);
-            if (this.meetsGoal(result)) passing = { level: probe, result };
+            const result = yield* run(probe);
+            if (this.meetsGoal(result)) passing = passes(probe, result);
             else failedBelow = probe;
         }
-        return { level: passing.level, result: passing.result, simulations };
+        const result = passing.result ?? (yield* run(passing.level));
+        return { level: passing.level, result, simulations };
     }
 
-    private searchFixed(profile: OnDemandProfile): Candidate {
+    private *searchFixed(profile: OnDemandProfile): Search<Candidate> {
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: level });
         const argsFor = (level: number): ComponentArgs => ({ ...this.target, provisionedConcurrentExecutions: level });
         const describe = (level: number): string => `${level} provisioned`;
         if (this.options.fixedCapacity !== undefined) {
             const level = this.options.fixedCapacity;
-            const result = this.simulate(`fixed ${level}`, planFor(level), false);
+            const result = yield { label: `fixed ${level}`, plan: planFor(level), stopEarly: false };
             return this.candidate("fixed", `${describe(level)} (pinned)`, "FixedConcurrency", argsFor(level), result, 1);
         }
         // Below the cost-optimal level, each unit removed costs more on-demand duration than it saves.
         const costOptimal = Math.max(1, costOptimalLevel(profile.meanConcurrency, this.breakEven));
         const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
-        const found = this.searchLowestLevel("fixed", planFor, Math.max(costOptimal, predicted), costOptimal, this.maxLevel(profile));
+        // A run in which no request found every provisioned environment busy runs the same with as many as it used.
+        const sameDownTo = (level: number, result: SimulationResult): number => (result.spillover === 0 ? result.peakConcurrency : level);
+        const found = yield* this.searchLowestLevel({
+            label: "fixed",
+            planFor,
+            candidate: Math.max(costOptimal, predicted),
+            minLevel: costOptimal,
+            maxLevel: this.maxLevel(profile),
+            sameDownTo,
+        });
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
 
-    private searchWarmer(profile: OnDemandProfile): Candidate {
+    private *searchWarmer(profile: OnDemandProfile): Search<Candidate> {
         const minutes = this.options.warmerIntervalMinutes ?? DEFAULT_WARMER_INTERVAL_MINUTES;
         const intervalMs = minutes * MINUTE_MS;
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
         const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
-        const found = this.searchLowestLevel("warmer", planFor, Math.max(1, predicted), 1, this.maxLevel(profile));
+        const found = yield* this.searchLowestLevel({
+            label: "warmer",
+            planFor,
+            candidate: Math.max(1, predicted),
+            minLevel: 1,
+            maxLevel: this.maxLevel(profile),
+        });
         const schedule = rateExpression(minutes);
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
         const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${minutes} min`;
@@ -703,18 +862,18 @@ class Advisor {
      * Scheduled: each hour gets what hours of its load need (see hourlyNeeds) times a factor, found like a level: factor
      * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
      */
-    private searchScheduled(profile: OnDemandProfile): { candidate: Candidate; steps: ScheduleStep[] } {
+    private *searchScheduled(profile: OnDemandProfile): Search<{ candidate: Candidate; steps: ScheduleStep[] }> {
         const { needs, costOptimal } = this.hourlyNeeds(profile);
         const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(needs, costOptimal, level / SCALE_STEPS);
-        const found = this.searchLowestLevel(
-            "scheduled",
-            (level) => this.scheduledPlan(stepsFor(level)).plan,
+        const found = yield* this.searchLowestLevel({
+            label: "scheduled",
+            planFor: (level) => this.scheduledPlan(stepsFor(level)).plan,
             // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
-            profile.meetsGoal ? 0 : SCALE_STEPS,
-            0,
-            2 * SCALE_STEPS,
-            (level) => JSON.stringify(stepsFor(level)),
-        );
+            candidate: profile.meetsGoal ? 0 : SCALE_STEPS,
+            minLevel: 0,
+            maxLevel: 2 * SCALE_STEPS,
+            keyFor: (level) => JSON.stringify(stepsFor(level)),
+        });
         const steps = stepsFor(found.level);
         const { actions } = this.scheduledPlan(steps);
         const schedules: ScheduleArgs[] = groupActions(actions, this.cycle).map((action) => ({
@@ -744,83 +903,106 @@ class Advisor {
     /**
      * Target tracking as UtilizationScaling does it by default (70% utilization, the Maximum statistic, no scale-in
      * while idle): the lowest minimum capacity that meets the goal (below the fixed level, which always does: tracking
-     * never goes under its minimum); then, when the load follows the clock, one more candidate, one simulation: a
-     * minimum that follows the scheduled steps at half their level. The cheaper that meets the goal wins.
+     * never goes under its minimum). See trackingInSchedule for the other candidate; bestTracking picks.
      */
-    private searchTracking(profile: OnDemandProfile, fixed: Candidate | undefined, steps: ScheduleStep[] | undefined): Candidate {
-        const targetUtilization = DEFAULT_TARGET_UTILIZATION;
-        const peak = profile.result.peakConcurrency;
-        const maxCapacity = Math.min(this.environment.concurrencyLimit, Math.max(2, Math.ceil((peak + 1) / targetUtilization)));
-        const planFor = (statistic: UtilizationStatistic, minCapacity: number): CapacityPlan => ({
+    private *searchTracking(profile: OnDemandProfile, fixed: Candidate | undefined): Search<Candidate> {
+        const maxCapacity = this.trackingMaxCapacity(profile);
+        const planFor = (minCapacity: number): CapacityPlan => ({
             initialCapacity: minCapacity,
-            tracking: { targetUtilization, statistic, minCapacity, maxCapacity: Math.max(minCapacity, maxCapacity) },
-        });
-        const describe = (statistic: UtilizationStatistic, min: number, max: number, suffix = ""): string =>
-            `${min}-${max} at ${Math.round(targetUtilization * 100)}% (${statistic})${suffix}`;
-        const argsFor = (statistic: UtilizationStatistic, minCapacity: number, max: number, schedules?: ScheduleArgs[]): ComponentArgs => ({
-            ...this.target,
-            minCapacity,
-            maxCapacity: Math.max(minCapacity, max),
-            targetUtilization,
-            statistic,
-            ...(schedules ? { schedules } : {}),
+            tracking: {
+                targetUtilization: DEFAULT_TARGET_UTILIZATION,
+                statistic: DEFAULT_UTILIZATION_STATISTIC,
+                minCapacity,
+                maxCapacity: Math.max(minCapacity, maxCapacity),
+            },
         });
         // The searched fixed level (not a pinned one, which may miss the goal), else the predicted one.
         const fixedLevel =
             fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
                 ? fixed.args.provisionedConcurrentExecutions
                 : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile));
-        const statistic = DEFAULT_UTILIZATION_STATISTIC;
-        const found = this.searchLowestLevel(
-            "tracking",
-            (level) => planFor(statistic, level),
-            profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
-            1,
-            Math.max(fixedLevel, this.maxLevel(profile)),
-            String,
-            MAX_TRACKING_SIMULATIONS,
-        );
-        let simulations = found.simulations;
-        const candidates: Candidate[] = [];
-        const add = (configuration: string, args: ComponentArgs, result: SimulationResult): void => {
-            candidates.push(this.candidate("tracking", configuration, "UtilizationScaling", args, result, 0));
-        };
+        const found = yield* this.searchLowestLevel({
+            label: "tracking",
+            planFor,
+            candidate: profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
+            minLevel: 1,
+            maxLevel: Math.max(fixedLevel, this.maxLevel(profile)),
+            maxSimulations: MAX_TRACKING_SIMULATIONS,
+            // Tracking adds capacity as load comes, so its lowest minimum often does: try it right after the candidate.
+            tryLowestFirst: true,
+        });
         const max = Math.max(found.level, maxCapacity);
-        add(describe(statistic, found.level, max), argsFor(statistic, found.level, max), found.result);
+        return this.candidate(
+            "tracking",
+            describeTracking(found.level, max),
+            "UtilizationScaling",
+            this.trackingArgs(found.level, max),
+            found.result,
+            found.simulations,
+        );
+    }
 
-        if (steps && new Set(steps.map((step) => step.capacity)).size > 1) {
-            const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
-            const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
-            const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
-            const periodMs = this.options.traffic.periodMs;
-            const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, periodMs, boundsMax);
-            const plan: CapacityPlan = {
-                initialCapacity: initialMinCapacity,
-                tracking: {
-                    targetUtilization,
-                    statistic,
-                    minCapacity: initialMinCapacity,
-                    maxCapacity: boundsMax,
-                    boundsActions,
-                },
-            };
-            const result = this.simulate("tracking in schedule", plan, true);
-            simulations++;
-            const minFloor = Math.min(...floors.map((floor) => floor.capacity));
-            const schedules = groupActions(actions, this.cycle).map((action) => ({
-                name: action.name,
-                schedule: action.schedule,
-                minCapacity: action.capacity,
+    /**
+     * When the load follows the clock (the scheduled search found steps of different levels), one more tracking
+     * candidate, one simulation: a minimum that follows the scheduled steps at half their level.
+     */
+    private *trackingInSchedule(profile: OnDemandProfile, steps: readonly ScheduleStep[]): Search<Candidate | undefined> {
+        if (new Set(steps.map((step) => step.capacity)).size <= 1) return undefined;
+        const maxCapacity = this.trackingMaxCapacity(profile);
+        const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
+        const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
+        const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
+        const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, this.options.traffic.periodMs, boundsMax);
+        const plan: CapacityPlan = {
+            initialCapacity: initialMinCapacity,
+            tracking: {
+                targetUtilization: DEFAULT_TARGET_UTILIZATION,
+                statistic: DEFAULT_UTILIZATION_STATISTIC,
+                minCapacity: initialMinCapacity,
                 maxCapacity: boundsMax,
-                ...this.zone(),
-            }));
-            const configuration = describe(statistic, minFloor, boundsMax, ", scheduled minimum");
-            add(configuration, argsFor(statistic, minFloor, boundsMax, schedules), result);
-        }
-        const meeting = candidates.filter((candidate) => candidate.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
-        // If none meets the goal, the plain search's answer (its closest) stands.
-        const best = meeting[0] ?? candidates[0];
-        return { ...best, simulations };
+                boundsActions,
+            },
+        };
+        const result = yield { label: "tracking in schedule", plan, stopEarly: true };
+        const minFloor = Math.min(...floors.map((floor) => floor.capacity));
+        const schedules = groupActions(actions, this.cycle).map((action) => ({
+            name: action.name,
+            schedule: action.schedule,
+            minCapacity: action.capacity,
+            maxCapacity: boundsMax,
+            ...this.zone(),
+        }));
+        return this.candidate(
+            "tracking",
+            describeTracking(minFloor, boundsMax, ", scheduled minimum"),
+            "UtilizationScaling",
+            this.trackingArgs(minFloor, boundsMax, schedules),
+            result,
+            1,
+        );
+    }
+
+    /** The cheaper tracking candidate that meets the goal; if neither does, the plain search's (its closest). */
+    private bestTracking(plain: Candidate, inSchedule: Candidate | undefined): Candidate {
+        const meeting = [plain, ...(inSchedule ? [inSchedule] : [])].filter((c) => c.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
+        return { ...(meeting[0] ?? plain), simulations: plain.simulations + (inSchedule ? inSchedule.simulations : 0) };
+    }
+
+    /** Tracking's maximum: room for the on-demand peak at the target utilization, within the concurrency limit. */
+    private trackingMaxCapacity(profile: OnDemandProfile): number {
+        const peak = profile.result.peakConcurrency;
+        return Math.min(this.environment.concurrencyLimit, Math.max(2, Math.ceil((peak + 1) / DEFAULT_TARGET_UTILIZATION)));
+    }
+
+    private trackingArgs(minCapacity: number, maxCapacity: number, schedules?: ScheduleArgs[]): ComponentArgs {
+        return {
+            ...this.target,
+            minCapacity,
+            maxCapacity: Math.max(minCapacity, maxCapacity),
+            targetUtilization: DEFAULT_TARGET_UTILIZATION,
+            statistic: DEFAULT_UTILIZATION_STATISTIC,
+            ...(schedules ? { schedules } : {}),
+        };
     }
 
     /**
@@ -828,9 +1010,9 @@ class Advisor {
      * takes the init's place, billed as init is). Nothing to search: it has no parameter. It cannot be combined with
      * provisioned concurrency on the same version, so it is compared on its own.
      */
-    private snapStartCandidate(): Candidate {
+    private *snapStartCandidate(): Search<Candidate> {
         const snap = this.options.snapStart!;
-        const result = this.runSimulation("snapstart", { initialCapacity: 0 }, false, undefined, snap.restoreMs);
+        const result = yield { label: "snapstart", plan: { initialCapacity: 0 }, stopEarly: false, initMs: snap.restoreMs };
         const candidate = this.candidate("snapstart", `restores of ${snap.restoreMs} ms (${snap.runtime})`, null, SNAPSTART_FUNCTION_ARGS, result, 1);
         const cost = withSnapStartCharges(candidate.cost, result.coldStarts, result.periodMs, this.options.fn.memoryMb, snapStartPrices(snap.runtime));
         return { ...candidate, cost };
@@ -933,15 +1115,14 @@ class Advisor {
     }
 }
 
-/** A key that is equal for plans that behave the same: capacity actions that change nothing are left out. */
-export function planKey(plan: CapacityPlan): string {
-    const actions: { atMs: number; capacity: number }[] = [];
-    let capacity = plan.initialCapacity;
-    for (const action of plan.capacityActions ?? []) {
-        if (action.capacity !== capacity) actions.push(action);
-        capacity = action.capacity;
-    }
-    return JSON.stringify({ initial: plan.initialCapacity, actions, tracking: plan.tracking ?? null, warmer: plan.warmer ?? null });
+/** Tracking's configuration in the table, e.g. "2-40 at 70% (Maximum)". */
+function describeTracking(min: number, max: number, suffix = ""): string {
+    return `${min}-${max} at ${Math.round(DEFAULT_TARGET_UTILIZATION * 100)}% (${DEFAULT_UTILIZATION_STATISTIC})${suffix}`;
+}
+
+/** When a run exceeded the goal (or would have, had it been allowed to stop): the later, the closer it came. */
+function exceededAtMs(result: SimulationResult): number {
+    return result.stopConditionMetAtMs ?? result.periodMs;
 }
 
 /** A fraction as a percentage with enough digits for small goals: 0.001 -> "0.1%", 0.00012 -> "0.012%". */

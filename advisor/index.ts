@@ -3,7 +3,8 @@
  * cheapest configuration that meets a latency goal, as arguments for this package's components.
  * Pure TypeScript: no Pulumi, no AWS.
  */
-export { advise, formatPercent, STRATEGY_NAMES } from "./advise";
+export { advise, adviseInParallel, formatPercent, STRATEGY_NAMES } from "./advise";
+export { defaultWorkerCount } from "./simulation-pool";
 export type {
     Advice,
     Assumptions,

@@ -93,6 +93,11 @@ export interface SimulationInput {
     readonly binMs?: number;
     /** Stop as soon as the run cannot meet a goal any more (used by the searches). */
     readonly stopWhen?: StopCondition;
+    /**
+     * Run the whole period even once the stop condition is met, still reporting when it first was
+     * (stopConditionMetAtMs): a full run then tells all that a stopped one would, so either can answer a search.
+     */
+    readonly runToEnd?: boolean;
     /** Provisioned concurrency disabled within the period is billed rounded up to this (default 5 minutes). */
     readonly provisionedBillingIncrementMs?: number;
     /**
@@ -198,6 +203,8 @@ export interface SimulationResult {
     readonly stoppedEarly: boolean;
     /** The fraction of the period simulated (1 unless stopped early): a later stop means fewer cold starts per hour. */
     readonly fractionSimulated: number;
+    /** Arrival time of the request that first met the stop condition, whether or not the run stopped there; null if none did. */
+    readonly stopConditionMetAtMs: number | null;
     readonly periodMs: number;
 }
 
@@ -331,10 +338,12 @@ class Simulation {
     run(): SimulationResult {
         const stream = new RequestStream(this.input.traffic, this.input.fn.duration, this.input.seed);
         const stop = this.input.stopWhen;
-        const coldLimit = stop?.coldStartsAbove ?? Infinity;
-        const slowLimit = stop?.slowRequestsAbove ?? Infinity;
+        let coldLimit = stop?.coldStartsAbove ?? Infinity;
+        let slowLimit = stop?.slowRequestsAbove ?? Infinity;
         const slowThreshold = stop?.slowThresholdMs ?? Infinity;
-        const hourLimit = stop?.coldStartsPerHourAbove ?? Infinity;
+        let hourLimit = stop?.coldStartsPerHourAbove ?? Infinity;
+        const runToEnd = this.input.runToEnd === true;
+        let stopConditionMetAtMs: number | null = null;
         const hourOffsetMs = stop?.hourOffsetMs ?? 0;
         let hour = -1;
         let hourFailuresAtStart = 0;
@@ -342,12 +351,22 @@ class Simulation {
         let stoppedEarly = false;
         let sinceProgress = 0;
         let lastTime = 0;
+        // The bin of the current request, moved on only when a request falls past it (a division per request costs).
+        const lastBin = this.arrivalsSeries.length - 1;
+        let bin = 0;
+        let binEnd = this.binMs;
+        const poolBusy = this.pool.busy;
+        const provisionedBusy = this.provisionedBusy;
         while (stream.next()) {
             const time = stream.arrivalMs;
             lastTime = time;
+            if (time >= binEnd) {
+                bin = Math.min(lastBin, Math.floor(time / this.binMs));
+                binEnd = (bin + 1) * this.binMs;
+            }
             if (time >= this.nextControlAt) this.runControlUntil(time);
-            this.pool.releaseUntil(time);
-            this.releaseProvisionedUntil(time);
+            if (poolBusy.size > 0 && poolBusy.peekTime() <= time) this.pool.releaseUntil(time);
+            while (provisionedBusy.size > 0 && provisionedBusy.peekTime() <= time) provisionedBusy.pop();
             if (hourLimit < Infinity) {
                 const now = Math.floor((time + hourOffsetMs) / HOUR_MS);
                 if (now !== hour) {
@@ -355,18 +374,24 @@ class Simulation {
                     hourFailuresAtStart = this.coldStarts + this.throttled;
                 }
             }
-            this.serveRequest(time, stream.durationMs);
+            this.serveRequest(time, stream.durationMs, bin);
             if (this.lastLatencyMs > slowThreshold || (this.lastLatencyMs < 0 && slowThreshold < Infinity)) {
                 this.slowRequests++;
-                this.slowSeries[Math.min(this.slowSeries.length - 1, (time / this.binMs) | 0)]++;
+                this.slowSeries[bin]++;
             }
             if (
                 this.coldStarts + this.throttled > coldLimit ||
                 this.slowRequests > slowLimit ||
                 this.coldStarts + this.throttled - hourFailuresAtStart > hourLimit
             ) {
-                stoppedEarly = true;
-                break;
+                if (!runToEnd) {
+                    stoppedEarly = true;
+                    stopConditionMetAtMs = time;
+                    break;
+                }
+                // Met once is enough to know: stop checking.
+                if (stopConditionMetAtMs === null) stopConditionMetAtMs = time;
+                coldLimit = slowLimit = hourLimit = Infinity;
             }
             if (onProgress && ++sinceProgress === PROGRESS_EVERY_REQUESTS) {
                 sinceProgress = 0;
@@ -374,16 +399,15 @@ class Simulation {
             }
         }
         if (!stoppedEarly) this.runControlUntil(this.periodMs - 1e-9);
-        return this.finish(stoppedEarly, stoppedEarly ? lastTime / this.periodMs : 1);
+        return this.finish(stoppedEarly, stoppedEarly ? lastTime / this.periodMs : 1, stopConditionMetAtMs);
     }
 
     /**
      * Serves one request arriving at `time` and leaves its latency in lastLatencyMs (-1 when throttled). Not returned:
      * a double returned from a function V8 does not inline is boxed, one allocation per request.
      */
-    private serveRequest(time: number, durationMs: number): void {
+    private serveRequest(time: number, durationMs: number, bin: number): void {
         this.arrivals++;
-        const bin = Math.min(this.arrivalsSeries.length - 1, (time / this.binMs) | 0);
         this.arrivalsSeries[bin]++;
         let latency: number;
         if (this.provisionedBusy.size < this.ready) {
@@ -602,7 +626,7 @@ class Simulation {
         if (inFlight > this.peakConcurrency) this.peakConcurrency = inFlight;
     }
 
-    private finish(stoppedEarly: boolean, fractionSimulated: number): SimulationResult {
+    private finish(stoppedEarly: boolean, fractionSimulated: number, stopConditionMetAtMs: number | null): SimulationResult {
         const end = this.periodMs;
         this.provisionedReadyMs += this.ready * (end - this.readyChangedAt);
         // Capacity still enabled at the end continues past the period: billed exactly, not rounded.
@@ -652,6 +676,7 @@ class Simulation {
             capacityChanges: this.capacityChanges,
             stoppedEarly,
             fractionSimulated,
+            stopConditionMetAtMs,
             periodMs: this.periodMs,
         };
     }

@@ -152,25 +152,34 @@ export class RequestStream {
         return true;
     }
 
+    // The current segment's end and mean gap between arrivals (Infinity where the rate is zero), kept between calls.
+    private segmentEndMs = -1;
+    private meanGapMs = Infinity;
+
     /** Poisson arrivals, segment by segment: the process is memoryless, so at a boundary we restart at the new rate. */
     private nextPoissonArrival(traffic: RateTraffic): boolean {
+        if (this.segmentEndMs < 0) this.enterSegment(traffic);
         let time = this.arrivalMs;
-        const segments = traffic.ratesPerSecond.length;
-        while (this.segment < segments) {
-            const segmentEnd = Math.min(traffic.periodMs, (this.segment + 1) * traffic.segmentMs);
-            const ratePerMs = traffic.ratesPerSecond[this.segment] / 1000;
-            if (ratePerMs > 0) {
-                const candidate = time + this.gaps.next() / ratePerMs;
-                if (candidate < segmentEnd) {
+        while (this.segment < traffic.ratesPerSecond.length) {
+            if (this.meanGapMs < Infinity) {
+                const candidate = time + this.gaps.next() * this.meanGapMs;
+                if (candidate < this.segmentEndMs) {
                     this.arrivalMs = candidate;
                     return true;
                 }
             }
-            time = segmentEnd;
+            time = this.segmentEndMs;
+            if (this.segmentEndMs >= traffic.periodMs) break;
             this.segment++;
-            if (segmentEnd >= traffic.periodMs) break;
+            this.enterSegment(traffic);
         }
-        this.segment = segments;
+        this.segment = traffic.ratesPerSecond.length;
         return false;
+    }
+
+    private enterSegment(traffic: RateTraffic): void {
+        this.segmentEndMs = Math.min(traffic.periodMs, (this.segment + 1) * traffic.segmentMs);
+        const rate = this.segment < traffic.ratesPerSecond.length ? traffic.ratesPerSecond[this.segment] : 0;
+        this.meanGapMs = rate > 0 ? 1000 / rate : Infinity;
     }
 }

@@ -2,7 +2,9 @@
 // builds the traffic, runs the comparison with a progress bar on a terminal, prints a table or JSON, writes the chart.
 import {
     advise,
+    adviseInParallel,
     Advice,
+    defaultWorkerCount,
     businessHoursTraffic,
     AdviseProgress,
     DEFAULT_DURATION_MEDIAN_MS,
@@ -49,6 +51,9 @@ export interface AdviseIO {
 
 export { UsageError };
 
+/** A bound against typos: the searches rarely keep more than six threads busy. */
+const MAX_WORKERS = 64;
+
 export const ADVISE_USAGE = `usage: lambda-concurrency advise [options]
 
 Simulates your traffic against on-demand Lambda, a warmer, fixed, scheduled and target-tracking provisioned
@@ -90,6 +95,8 @@ comparison:
                                comma-separated (0.001,5/hour)
   --goal-p99-ms MS             p99 latency at most MS, over the period and in every clock hour
   --seed N                     random seed (default 1)
+  --workers N                  simulate on N threads side by side (default: one per core, here ${defaultWorkerCount()});
+                               1 runs everything on the main thread; the answer is the same either way
 environment (defaults: measured or documented behaviour, see advisor/defaults.ts):
   --idle-minutes N             idle time before an environment is recycled (default 10)
   --max-lifetime-hours N       maximum environment lifetime (default 14)
@@ -137,6 +144,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "goal-cold-starts": { value: true },
     "goal-p99-ms": { value: true },
     seed: { value: true },
+    workers: { value: true },
     svg: { value: true },
     json: { value: false },
     help: { value: false },
@@ -203,6 +211,8 @@ function integerFlag(flags: Map<string, string>, name: string, min: number, max 
 export interface AdviseRequest {
     readonly traffic: Traffic;
     readonly options: Parameters<typeof advise>[0];
+    /** Threads to simulate on (adviseInParallel). */
+    readonly workers: number;
     readonly svgPath?: string;
     readonly json: boolean;
     /** What was done to the inputs that the user should know of (a CSV read in another order), each naming its flag. */
@@ -267,6 +277,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
     if (p99Goal !== undefined) goal.maxP99Ms = p99Goal;
 
     const seed = integerFlag(flags, "seed", 0, 2 ** 32 - 1) ?? 1;
+    const workers = integerFlag(flags, "workers", 1, MAX_WORKERS) ?? defaultWorkerCount();
     const environment = buildEnvironment(flags);
     const prices = flags.has("prices") ? readPrices(flags.get("prices") ?? "", io) : undefined;
     const functionName = flags.get("function-name");
@@ -277,6 +288,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
         notes,
         json: flags.has("json"),
         svgPath: flags.get("svg"),
+        workers,
         options: {
             traffic,
             fn: { memoryMb, architecture: arch, initMs, duration: { medianMs, p95Ms } },
@@ -564,7 +576,7 @@ export async function runAdvise(argv: string[], io: AdviseIO): Promise<number> {
     const progress = io.isTTY ? progressReporter(io) : undefined;
     // Let a pending write reach the terminal before the simulation holds the thread.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const advice = advise({ ...request.options, onProgress: progress?.update });
+    const advice = await adviseInParallel({ ...request.options, onProgress: progress?.update }, request.workers);
     progress?.done();
 
     if (request.svgPath) {

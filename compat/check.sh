@@ -82,6 +82,17 @@ for pulumi_version in $pulumi_versions; do
             report "FAIL" "$pair" "(install)" "$copies copies of @pulumi/pulumi"
             continue
         fi
+        # The advisor's worker threads load dist/advisor/simulation-worker.js from the installed package (once: the
+        # advisor does not use Pulumi).
+        if [[ -z "${advised:-}" ]]; then
+            advised=1
+            if advice="$(cd "$project" && timeout 120 node node_modules/lambda-concurrency/dist/cli/main.js advise --rps 5 --period 2h --workers 2 --json 2>&1)" \
+                && strategy="$(node -e 'console.log(JSON.parse(process.argv[1]).recommendation.strategy)' "$advice" 2>&1)"; then
+                report "ok" "$pair" "advise --workers 2" "exit 0, recommends $strategy"
+            else
+                report "FAIL" "$pair" "advise --workers 2" "$(head -c 300 <<< "$advice" | tr '\n' ' ')"
+            fi
+        fi
         rm -rf "$project/programs"
         cp -R "$programs" "$project/programs"
         for file in "$project"/programs/*.js; do

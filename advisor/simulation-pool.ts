@@ -1,0 +1,128 @@
+/**
+ * A pool of worker threads that run simulations side by side (adviseInParallel): the searches of the different
+ * strategies are independent once the on-demand run is done, and each simulation is single-threaded, so on N cores
+ * up to N of them run at once. The traffic goes to each worker once, at start (a trace's timestamps in shared memory,
+ * not copied); a job is then only the plan and settings, and a result comes back with its series' memory handed over.
+ */
+import * as os from "os";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { SimulationSettings } from "./simulation-runner";
+import { SimulationResult } from "./simulator";
+import { Traffic } from "./traffic";
+
+/** What the pool sends a worker. */
+export interface PoolJob {
+    readonly id: number;
+    readonly settings: SimulationSettings;
+    readonly reportProgress: boolean;
+}
+
+/** What a worker sends back: progress of a job, then its result or its error. */
+export type PoolMessage =
+    | { readonly id: number; readonly progress: number }
+    | { readonly id: number; readonly result: SimulationResult }
+    | { readonly id: number; readonly error: string };
+
+interface PendingJob {
+    readonly job: PoolJob;
+    readonly onProgress?: (fraction: number) => void;
+    readonly resolve: (result: SimulationResult) => void;
+    readonly reject: (error: Error) => void;
+}
+
+/** As many workers as the machine runs threads at once (at most 8: the searches rarely keep more busy). */
+export function defaultWorkerCount(): number {
+    return Math.max(1, Math.min(8, os.availableParallelism()));
+}
+
+export class SimulationPool {
+    private readonly workers: Worker[] = [];
+    /** The job each worker is running (undefined when idle). */
+    private readonly running: (PendingJob | undefined)[] = [];
+    private readonly queue: PendingJob[] = [];
+    private nextId = 1;
+    private failure: Error | undefined;
+
+    constructor(traffic: Traffic, size: number) {
+        if (!Number.isInteger(size) || size < 1) throw new Error(`SimulationPool needs at least one worker, got ${size}`);
+        const shared = sharedTraffic(traffic);
+        for (let index = 0; index < size; index++) {
+            const worker = startWorker(shared);
+            worker.on("message", (message: PoolMessage) => this.onMessage(index, message));
+            worker.on("error", (error: Error) => this.fail(new Error(`a simulation worker failed: ${error.message}`)));
+            worker.on("exit", (code) => {
+                if (code !== 0) this.fail(new Error(`a simulation worker exited with code ${code}`));
+            });
+            this.workers.push(worker);
+            this.running.push(undefined);
+        }
+    }
+
+    /** Runs one simulation on the first free worker. */
+    run(settings: SimulationSettings, onProgress?: (fraction: number) => void): Promise<SimulationResult> {
+        if (this.failure) return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => {
+            this.queue.push({ job: { id: this.nextId++, settings, reportProgress: onProgress !== undefined }, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+
+    /** Stops the workers (jobs still queued or running are rejected). */
+    async close(): Promise<void> {
+        this.fail(new Error("the simulation pool was closed"));
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+    }
+
+    private dispatch(): void {
+        for (let index = 0; index < this.workers.length && this.queue.length > 0; index++) {
+            if (this.running[index]) continue;
+            const pending = this.queue.shift()!;
+            this.running[index] = pending;
+            this.workers[index].postMessage(pending.job);
+        }
+    }
+
+    private onMessage(index: number, message: PoolMessage): void {
+        const pending = this.running[index];
+        if (!pending || pending.job.id !== message.id) return;
+        if ("progress" in message) {
+            pending.onProgress?.(message.progress);
+            return;
+        }
+        this.running[index] = undefined;
+        if ("result" in message) pending.resolve(message.result);
+        else pending.reject(new Error(`simulation failed in a worker: ${message.error}`));
+        this.dispatch();
+    }
+
+    private fail(error: Error): void {
+        if (this.failure) return;
+        this.failure = error;
+        const pending = [...this.queue, ...this.running.filter((job): job is PendingJob => job !== undefined)];
+        this.queue.length = 0;
+        this.running.fill(undefined);
+        for (const job of pending) job.reject(error);
+    }
+}
+
+/** The traffic with a trace's timestamps moved to shared memory, so that every worker reads the one copy. */
+function sharedTraffic(traffic: Traffic): Traffic {
+    if (traffic.kind !== "trace") return traffic;
+    const timestampsMs = new Float64Array(new SharedArrayBuffer(traffic.timestampsMs.byteLength));
+    timestampsMs.set(traffic.timestampsMs);
+    return { ...traffic, timestampsMs };
+}
+
+/**
+ * Starts a worker on simulation-worker.js; when this module runs as TypeScript (ts-node: tests, `npm run advise`), on
+ * simulation-worker.ts with ts-node registered in the worker too.
+ */
+function startWorker(traffic: Traffic): Worker {
+    const script = path.join(__dirname, `simulation-worker${path.extname(__filename)}`);
+    const workerData = { traffic };
+    if (!script.endsWith(".ts")) return new Worker(script, { workerData });
+    const register = require.resolve("ts-node/register/transpile-only");
+    const code = `if (!require.extensions[".ts"]) require(${JSON.stringify(register)}); require(${JSON.stringify(script)});`;
+    return new Worker(code, { eval: true, workerData });
+}
