@@ -7,6 +7,7 @@ import {
     FixedConcurrencyArgs,
     LambdaWarmerArgs,
     ScheduledConcurrencyArgs,
+    simulate,
     steadyTraffic,
     UtilizationScalingArgs,
 } from "../../advisor";
@@ -151,6 +152,34 @@ describe("advisor: the comparison and the recommendation", () => {
     it("gives the same answer for the same seed", () => {
         const strip = (advice: Advice): unknown => ({ strategies: advice.strategies, recommendation: advice.recommendation });
         expect(strip(advise({ ...COMPUTE_BLOG, seed: 9 }))).to.deep.equal(strip(advise({ ...COMPUTE_BLOG, seed: 9 })));
+    });
+
+    it("skips the fixed levels a run without spillover proves equal, and still finds the lowest that meets the goal", () => {
+        // An office day with a 4 s init and at most 2 cold starts an hour: the prediction from the on-demand ranks is
+        // far too high (each cold start holds an environment for 4 s, inflating the ranks at 08:00).
+        const options: AdviseOptions = {
+            traffic: businessHoursTraffic(50, 5, DAY),
+            fn: { memoryMb: 1024, architecture: "x86_64", initMs: 4000, duration: { medianMs: 165, p95Ms: 202 } },
+            goal: { maxColdStartFraction: 0.0001, maxColdStartsPerHour: 2 },
+            strategies: ["fixed"],
+        };
+        const levels: number[] = [];
+        const advice = advise({
+            ...options,
+            onProgress: (progress) => {
+                if (progress.fraction === 1 && progress.label.startsWith("fixed ")) levels.push(Number(progress.label.slice(6)));
+            },
+        });
+        // The candidate passed without any request finding its environments all busy: no level between the most it
+        // used at once and itself was simulated.
+        const candidate = simulate({ traffic: options.traffic, fn: options.fn, plan: { initialCapacity: levels[0] }, seed: 1 });
+        expect(candidate.spillover).to.equal(0);
+        expect(candidate.peakConcurrency).to.be.below(levels[0] / 2);
+        expect(levels.slice(1).every((level) => level <= candidate.peakConcurrency)).to.equal(true);
+        const found = (strategy(advice, "fixed").args as FixedConcurrencyArgs).provisionedConcurrentExecutions;
+        const pinned = (level: number): boolean => strategy(advise({ ...options, fixedCapacity: level }), "fixed").meetsGoal;
+        expect(pinned(found)).to.equal(true);
+        expect(pinned(found - 1)).to.equal(false);
     });
 
     it("puts the break-even utilization in the answer", () => {

@@ -301,6 +301,25 @@ describe("advisor simulator", () => {
         expect(slow.stoppedEarly).to.equal(true);
     });
 
+    it("with runToEnd, runs the whole period but still says when the stop condition was first met", () => {
+        // Cold starts at 0, 200, 400 and 600 ms (each finds the earlier ones still in their 1 s init), then warm requests.
+        const times = [0, 200, 400, 600, 10 * SECOND, 11 * SECOND];
+        const stopped = run(trace(times), { initialCapacity: 0 }, { stopWhen: { coldStartsAbove: 2 } });
+        expect(stopped.stoppedEarly).to.equal(true);
+        expect(stopped.stopConditionMetAtMs).to.equal(400);
+        const whole = run(trace(times), { initialCapacity: 0 }, { stopWhen: { coldStartsAbove: 2 }, runToEnd: true });
+        expect(whole.stoppedEarly).to.equal(false);
+        expect(whole.arrivals).to.equal(6);
+        expect(whole.coldStarts).to.equal(4);
+        expect(whole.stopConditionMetAtMs).to.equal(400);
+        // Apart from that time, the same figures as a run without any stop condition.
+        const plain = run(trace(times), { initialCapacity: 0 });
+        expect(plain.stopConditionMetAtMs).to.equal(null);
+        expect({ ...whole, stopConditionMetAtMs: null }).to.deep.equal(plain);
+        const hourly = run(trace(times), { initialCapacity: 0 }, { stopWhen: { coldStartsPerHourAbove: 3 }, runToEnd: true });
+        expect(hourly.stopConditionMetAtMs).to.equal(600);
+    });
+
     it("tells the observer the rank of each cold start", () => {
         const ranks: number[] = [];
         run(trace([0, 0, 0, 5 * SECOND]), { initialCapacity: 0 }, { onColdStart: (_at, rank) => ranks.push(rank) });
