@@ -1,12 +1,14 @@
 // Benchmark of the advisor (`npm run bench`): one week at 50,000 requests an hour (about 8.4 million requests).
 // 1. each of the five strategies simulated once, at fixed parameters: requests simulated per second;
-// 2. the whole comparison as `lambda-concurrency advise` runs it, parameter searches included;
+// 2. the whole comparison as `lambda-concurrency advise` runs it, parameter searches included, in this thread;
+// 2b. realistic weeks through the compiled command (built first), on one thread and on one worker per core;
 // 3. memory at 1x and 4x the traffic, each in a fresh process: peak RSS (the kernel's high-water mark) and the
 //    highest heap in use sampled during the runs, to show that memory does not grow with the number of requests.
 // It measures; it asserts nothing (timings depend on the machine and its load).
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as os from "os";
-import { advise, businessHoursTraffic, CapacityPlan, simulate, spikyTraffic, steadyTraffic, Traffic } from "../advisor";
+import * as path from "path";
+import { advise, CapacityPlan, defaultWorkerCount, simulate, steadyTraffic, Traffic } from "../advisor";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 const REQUESTS_PER_HOUR = 50_000;
@@ -31,20 +33,31 @@ const PLANS: { name: string; plan: CapacityPlan }[] = [
     },
 ];
 
-const WEEK = 7 * 24 * 3_600_000;
-const SLOW_INIT = { memoryMb: 1024, architecture: "x86_64" as const, initMs: 4000, duration: { medianMs: 165, p95Ms: 202 } };
-/** Realistic weeks: office-hours APIs, a slow init, bursts, and the per-hour and p99 goals. */
-const REALISTIC_CASES: [string, Parameters<typeof advise>[0]][] = [
-    [
-        "business hours 30/3 rps, init 900 ms, 0.001%",
-        { traffic: businessHoursTraffic(30, 3, WEEK), fn: { memoryMb: 1024, architecture: "x86_64", initMs: 900, duration: { medianMs: 120, p95Ms: 300 } }, goal: { maxColdStartFraction: 0.00001 } },
-    ],
-    ["business hours 20/2 rps, init 4 s, 0.01%", { traffic: businessHoursTraffic(20, 2, WEEK), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001 } }],
-    ["business hours 20/2 rps, init 4 s, 2 per hour", { traffic: businessHoursTraffic(20, 2, WEEK), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001, maxColdStartsPerHour: 2 } }],
-    ["business hours 20/2 rps, init 4 s, p99 300 ms", { traffic: businessHoursTraffic(20, 2, WEEK), fn: SLOW_INIT, goal: { maxP99Ms: 300 } }],
-    ["spiky 50/5 rps, init 4 s, 0.01%", { traffic: spikyTraffic(50, 5, WEEK, 1), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001 } }],
-    ["business hours 100/10 rps, init 4 s, 0.01%", { traffic: businessHoursTraffic(100, 10, WEEK), fn: SLOW_INIT, goal: { maxColdStartFraction: 0.0001 } }],
+const COMMAND = path.join(__dirname, "..", "dist", "cli", "main.js");
+/**
+ * Realistic weeks (issue 13's cases: office-hours APIs, a slow init, bursts, the per-hour and p99 goals), as a user
+ * runs them: `lambda-concurrency advise` from the compiled package, process start included.
+ */
+const REALISTIC_CASES: [string, string][] = [
+    ["business hours 30/3 rps, init 900 ms, 0.001%", "--shape business-hours --peak-rps 30 --rps 3 --init-ms 900 --duration-ms 120 --p95-ms 300 --goal-cold-starts 0.00001"],
+    ["business hours 20/2 rps, init 4 s, 0.01%", "--shape business-hours --peak-rps 20 --rps 2 --init-ms 4000 --goal-cold-starts 0.0001"],
+    ["business hours 20/2 rps, init 4 s, 2 per hour", "--shape business-hours --peak-rps 20 --rps 2 --init-ms 4000 --goal-cold-starts 0.0001,2/hour"],
+    ["business hours 20/2 rps, init 4 s, p99 300 ms", "--shape business-hours --peak-rps 20 --rps 2 --init-ms 4000 --goal-p99-ms 300"],
+    ["business hours 20/2 rps, java21 (+ SnapStart)", "--shape business-hours --peak-rps 20 --rps 2 --runtime java21 --goal-cold-starts 0.0001"],
+    ["spiky 50/5 rps, init 4 s, 0.01%", "--shape spiky --peak-rps 50 --rps 5 --init-ms 4000 --goal-cold-starts 0.0001"],
+    ["business hours 50/5 rps, init 4 s, 2 per hour", "--shape business-hours --peak-rps 50 --rps 5 --init-ms 4000 --goal-cold-starts 0.0001,2/hour"],
+    ["business hours 100/10 rps, init 4 s, 0.01%", "--shape business-hours --peak-rps 100 --rps 10 --init-ms 4000 --goal-cold-starts 0.0001"],
 ];
+
+/** Runs the compiled command once; returns its wall-clock time and what its JSON says of the work. */
+function timeCommand(args: string): { seconds: number; requests: number; simulations: number; simulatedRequests: number } {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [COMMAND, "advise", ...args.split(" "), "--json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const elapsed = seconds(start);
+    if (run.status !== 0) throw new Error(`lambda-concurrency advise ${args} failed: ${run.stderr}`);
+    const json = JSON.parse(run.stdout) as { inputs: { requests: number }; work: { simulations: number; simulatedRequests: number } };
+    return { seconds: elapsed, requests: json.inputs.requests, ...json.work };
+}
 
 /** Tracks the highest heap in use, sampled whenever a simulation reports progress (every 131,072 requests). */
 class MemoryWatch {
@@ -143,15 +156,16 @@ function main(): void {
     console.log(`   peak heap in use in this process: ${mb(watch.peakHeapUsed)}`);
     console.log("");
 
-    console.log("2b. Realistic weeks, each the whole comparison with every strategy and the goal search (issue 13's cases):");
-    console.log("   case                                          requests/week  simulations  requests simulated    time");
-    for (const [name, options] of REALISTIC_CASES) {
-        const start = process.hrtime.bigint();
-        const advice = advise(options);
-        const elapsed = seconds(start);
+    console.log("2b. Realistic weeks, each the whole comparison with every strategy and the goal search (issue 13's cases),");
+    console.log(`    timed as \`lambda-concurrency advise ... --json\` (compiled, process start included), on 1 thread and on ${defaultWorkerCount()}:`);
+    console.log("   case                                             requests/week  simulations  requests simulated  --workers 1  default");
+    execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+    for (const [name, args] of REALISTIC_CASES) {
+        const oneThread = timeCommand(`${args} --workers 1`);
+        const parallel = timeCommand(args);
         console.log(
-            `   ${name.padEnd(44)}  ${millions(advice.requests).padStart(13)}  ${String(advice.simulations).padStart(11)}  ` +
-                `${millions(advice.simulatedRequests).padStart(18)}  ${elapsed.toFixed(2).padStart(5)} s`,
+            `   ${name.padEnd(47)}  ${millions(parallel.requests).padStart(13)}  ${String(parallel.simulations).padStart(11)}  ` +
+                `${millions(parallel.simulatedRequests).padStart(18)}  ${oneThread.seconds.toFixed(2).padStart(9)} s  ${parallel.seconds.toFixed(2).padStart(5)} s`,
         );
     }
     console.log("");
