@@ -353,16 +353,18 @@ class Advisor {
      */
     async runSideBySide(pool: SimulationPool): Promise<Advice> {
         const want = this.searchesWanted();
+        // The longest chain is fixed then tracking, next scheduled then tracking in schedule: they go first.
+        const [first, second, last] = [0, 1, 2];
         // SnapStart needs nothing from the on-demand run: it starts first, on a worker, while this thread profiles.
-        const snapStart = want.snapStart ? this.searchOnPool(pool, this.snapStartCandidate()) : undefined;
+        const snapStart = want.snapStart ? this.searchOnPool(pool, this.snapStartCandidate(), last) : undefined;
         const profile = this.profile();
-        const fixed = want.fixed ? this.searchOnPool(pool, this.searchFixed(profile)) : undefined;
-        const warmer = want.warmer ? this.searchOnPool(pool, this.searchWarmer(profile)) : undefined;
-        const scheduled = want.scheduled ? this.searchOnPool(pool, this.searchScheduled(profile)) : undefined;
+        const fixed = want.fixed ? this.searchOnPool(pool, this.searchFixed(profile), first) : undefined;
+        const warmer = want.warmer ? this.searchOnPool(pool, this.searchWarmer(profile), last) : undefined;
+        const scheduled = want.scheduled ? this.searchOnPool(pool, this.searchScheduled(profile), second) : undefined;
         const tracking = want.tracking
             ? Promise.all([
-                  fixed!.then((found) => this.searchOnPool(pool, this.searchTracking(profile, found))),
-                  scheduled!.then((found) => this.searchOnPool(pool, this.trackingInSchedule(profile, found.steps))),
+                  fixed!.then((found) => this.searchOnPool(pool, this.searchTracking(profile, found), first)),
+                  scheduled!.then((found) => this.searchOnPool(pool, this.trackingInSchedule(profile, found.steps), second)),
               ]).then(([plain, inSchedule]) => this.bestTracking(plain, inSchedule))
             : undefined;
         // One Promise.all, so that a failure anywhere rejects once and no other rejection goes unhandled.
@@ -498,31 +500,35 @@ class Advisor {
         return this.counted(request, simulation, result);
     }
 
-    /** Runs a search with its simulations on the pool, side by side with the other searches'. */
-    private searchOnPool<T>(pool: SimulationPool, search: Search<T>): Promise<T> {
-        return runSearchAsync(search, (request) => this.simulateOnPool(pool, request));
+    /**
+     * Runs a search with its simulations on the pool, side by side with the other searches'; its simulations wait
+     * behind those of a lower `priority` (the searches others wait for go first).
+     */
+    private searchOnPool<T>(pool: SimulationPool, search: Search<T>, priority: number): Promise<T> {
+        return runSearchAsync(search, (request) => this.simulateOnPool(pool, request, priority));
     }
 
     /** Like simulateHere, on the pool; a request may share a run still in progress. */
-    private simulateOnPool(pool: SimulationPool, request: SimulationRequest): Promise<SimulationResult> {
+    private simulateOnPool(pool: SimulationPool, request: SimulationRequest, priority: number): Promise<SimulationResult> {
         const key = requestKey(request);
         const found = this.runs.find(key, request.stopEarly);
         if (found) return found;
         const early = this.runs.earlyRun(key);
         const run = early
-            ? early.then((result) => (result.stoppedEarly ? this.runOnPool(pool, request) : result))
-            : this.runOnPool(pool, request);
+            ? early.then((result) => (result.stoppedEarly ? this.runOnPool(pool, request, priority) : result))
+            : this.runOnPool(pool, request, priority);
         this.runs.add(key, request.stopEarly, run);
         return run;
     }
 
     private readonly runs = new ResultCache<Promise<SimulationResult>>();
 
-    private async runOnPool(pool: SimulationPool, request: SimulationRequest): Promise<SimulationResult> {
+    private async runOnPool(pool: SimulationPool, request: SimulationRequest, priority: number): Promise<SimulationResult> {
         const simulation = ++this.simulations;
         const onProgress = this.options.onProgress;
         const label = request.label;
-        const result = await pool.run(this.settings(request), onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined);
+        const reportProgress = onProgress ? (fraction: number): void => onProgress({ label, fraction, simulation }) : undefined;
+        const result = await pool.run(this.settings(request), reportProgress, priority);
         return this.counted(request, simulation, result);
     }
 

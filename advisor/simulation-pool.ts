@@ -26,6 +26,7 @@ export type PoolMessage =
 
 interface PendingJob {
     readonly job: PoolJob;
+    readonly priority: number;
     readonly onProgress?: (fraction: number) => void;
     readonly resolve: (result: SimulationResult) => void;
     readonly reject: (error: Error) => void;
@@ -59,11 +60,17 @@ export class SimulationPool {
         }
     }
 
-    /** Runs one simulation on the first free worker. */
-    run(settings: SimulationSettings, onProgress?: (fraction: number) => void): Promise<SimulationResult> {
+    /**
+     * Runs one simulation on the first free worker. Waiting jobs start by priority (lower first), then in order: the
+     * caller puts first what the most work waits on.
+     */
+    run(settings: SimulationSettings, onProgress?: (fraction: number) => void, priority = 0): Promise<SimulationResult> {
         if (this.failure) return Promise.reject(this.failure);
         return new Promise((resolve, reject) => {
-            this.queue.push({ job: { id: this.nextId++, settings, reportProgress: onProgress !== undefined }, onProgress, resolve, reject });
+            const job = { id: this.nextId++, settings, reportProgress: onProgress !== undefined };
+            const pending = { job, priority, onProgress, resolve, reject };
+            const after = this.queue.findIndex((queued) => queued.priority > priority);
+            this.queue.splice(after < 0 ? this.queue.length : after, 0, pending);
             this.dispatch();
         });
     }
