@@ -35,7 +35,7 @@ import { UsageError } from "./advise-errors";
 import { profileCsv } from "../advisor/cloudwatch-profile";
 import { cloudWatchSource, profileNotes, readProfile, sdkReaders } from "./advise-cloudwatch";
 import { closestWord } from "../components/suggest";
-import { renderProgressBar } from "./advise-progress";
+import { ProgressBoard, renderProgressBar } from "./advise-progress";
 
 export interface AdviseIO {
     stdout: (text: string) => void;
@@ -610,15 +610,15 @@ function cloudWatchProgress(io: AdviseIO): (fractionOrDone: number | "done", lab
 
 /** A progress bar on stderr, redrawn at most ten times a second. */
 function progressReporter(io: AdviseIO): { update: (progress: AdviseProgress) => void; done: () => void } {
+    const board = new ProgressBoard();
     let lastDrawn = 0;
-    let lastLabel = "";
     return {
         update: (progress) => {
+            const finished = board.update(progress);
             const now = Date.now();
-            if (progress.label === lastLabel && now - lastDrawn < 100 && progress.fraction < 1) return;
+            if (!finished && now - lastDrawn < 100) return;
             lastDrawn = now;
-            lastLabel = progress.label;
-            io.stderr(`\r${renderProgressBar(progress)}\x1b[K`);
+            io.stderr(`\r${board.render()}\x1b[K`);
         },
         done: () => io.stderr("\r\x1b[K"),
     };

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AdviseIO, parseFlags, runAdvise } from "../../cli/advise";
-import { renderProgressBar } from "../../cli/advise-progress";
+import { ProgressBoard, renderProgressBar } from "../../cli/advise-progress";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The Compute Blog load test: fast to simulate. */
@@ -189,6 +189,20 @@ describe("lambda-concurrency advise (the command)", () => {
             "[############------------]  50%  simulation 3: fixed 12",
         );
         expect(renderProgressBar({ label: "x", fraction: 2, simulation: 1 })).to.match(/^\[#{24}\] 100%/);
+    });
+
+    it("follows simulations side by side: the oldest running gets the bar, the others are named, the finished counted", () => {
+        const board = new ProgressBoard();
+        expect(board.update({ label: "on-demand", fraction: 0.5, simulation: 1 })).to.equal(false);
+        expect(board.render()).to.equal("[############------------]  50%  simulation 1: on-demand; 0 done");
+        expect(board.update({ label: "on-demand", fraction: 1, simulation: 1 })).to.equal(true);
+        board.update({ label: "scheduled 32", fraction: 0.8, simulation: 3 });
+        board.update({ label: "fixed 20", fraction: 0.25, simulation: 2 });
+        expect(board.render()).to.equal("[######------------------]  25%  simulation 2: fixed 20; also scheduled 32 (80%); 1 done");
+        board.update({ label: "fixed 20", fraction: 1, simulation: 2 });
+        board.update({ label: "scheduled 32", fraction: 1, simulation: 3 });
+        expect(board.render()).to.equal("[########################] 100%  simulation 3: scheduled 32; 3 done");
+        expect(new ProgressBoard().render()).to.equal("simulations: 0 done");
     });
 
     it("accepts --flag=value", () => {
