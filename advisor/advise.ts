@@ -46,6 +46,7 @@ import {
     slotOf,
     stepsFromLevels,
 } from "./schedule-plan";
+import { searchLowestLevel } from "./level-search";
 import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
 import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
 import { CapacityPlan, SimulationResult, simulate } from "./simulator";
@@ -76,8 +77,6 @@ export type {
 
 type ColdStartObserver = (arrivalMs: number, rank: number, latencyMs: number) => void;
 
-/** The most simulations one strategy's search may run (a safety net; the searches usually need 1 to 4). */
-const MAX_SIMULATIONS_PER_SEARCH = 12;
 /** Tracking runs are the slowest to bisect (every passing one runs in full): fewer tries. */
 const MAX_TRACKING_SIMULATIONS = 4;
 /** The scheduled search's factor moves in steps of 1/32. */
@@ -113,25 +112,6 @@ interface Candidate {
     readonly cost: MonthlyCost;
     readonly meetsGoal: boolean;
     readonly simulations: number;
-}
-
-/** A search for the lowest level that meets the goal (searchLowestLevel). */
-interface LevelSearch {
-    /** Names the simulations, e.g. "fixed" for "fixed 12". */
-    readonly label: string;
-    readonly planFor: (level: number) => CapacityPlan;
-    /** The predicted level: simulated first. */
-    readonly candidate: number;
-    readonly minLevel: number;
-    readonly maxLevel: number;
-    /** Levels with the same key share a simulation (default: the level). */
-    readonly keyFor?: (level: number) => string;
-    /** The most simulations (default MAX_SIMULATIONS_PER_SEARCH). */
-    readonly maxSimulations?: number;
-    /** For a passing run, the lowest level sure to run exactly the same (so to pass too): no need to simulate between. */
-    readonly sameDownTo?: (level: number, result: SimulationResult) => number;
-    /** When the candidate passes, try minLevel next rather than the level just below. */
-    readonly tryLowestFirst?: boolean;
 }
 
 /** What the searches found, each when it ran. */
@@ -550,70 +530,6 @@ class Advisor {
 
     // ---- Searches ----
 
-    /**
-     * The lowest integer level in [minLevel, maxLevel] whose simulation meets the goal, starting from a candidate:
-     * step up from the candidate until a level passes, then bisect down to the lowest passing level. Assumes more
-     * capacity never hurts (the tests check this monotonicity). When no level passes, returns the closest one (the one
-     * that ran longest before exceeding the goal), simulated in full. See LevelSearch for the options.
-     */
-    private *searchLowestLevel(search: LevelSearch): Search<{ level: number; result: SimulationResult; simulations: number }> {
-        const { label, planFor, candidate, minLevel, maxLevel, sameDownTo } = search;
-        const keyFor = search.keyFor ?? String;
-        const maxSimulations = search.maxSimulations ?? MAX_SIMULATIONS_PER_SEARCH;
-        const cache = new Map<string, SimulationResult>();
-        let simulations = 0;
-        function* run(level: number): Search<SimulationResult> {
-            const key = keyFor(level);
-            let result = cache.get(key);
-            if (!result) {
-                result = yield { label: `${label} ${level}`, plan: planFor(level), stopEarly: true };
-                simulations++;
-                cache.set(key, result);
-            }
-            return result;
-        }
-        let level = Math.min(maxLevel, Math.max(minLevel, candidate));
-        let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
-        // A passing level, with its result unless it is only known to pass (see sameDownTo).
-        let passing: { level: number; result?: SimulationResult } | undefined;
-        let closest: { level: number; result: SimulationResult } | undefined;
-        const passes = (level: number, result: SimulationResult): { level: number; result?: SimulationResult } => {
-            const same = sameDownTo ? Math.max(failedBelow + 1, sameDownTo(level, result)) : level;
-            return same < level ? { level: same } : { level, result };
-        };
-        for (;;) {
-            const result = yield* run(level);
-            if (this.meetsGoal(result)) {
-                passing = passes(level, result);
-                break;
-            }
-            if (!closest || exceededAtMs(result) > exceededAtMs(closest.result)) closest = { level, result };
-            failedBelow = level;
-            if (level >= maxLevel || simulations >= maxSimulations) break;
-            level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
-        }
-        if (!passing) {
-            const best = closest!; // the loop ran at least once
-            const full = yield { label: `${label} ${best.level}`, plan: planFor(best.level), stopEarly: false };
-            return { level: best.level, result: full, simulations: simulations + 1 };
-        }
-        let firstProbe = true;
-        while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
-            let probe = Math.floor((failedBelow + passing.level) / 2);
-            if (firstProbe && passing.level === candidate) {
-                // The candidate passed: try the lowest level, or just below the candidate (a prediction is usually
-                // right or one off).
-                probe = search.tryLowestFirst ? failedBelow + 1 : passing.level - 1;
-            }
-            firstProbe = false;
-            const result = yield* run(probe);
-            if (this.meetsGoal(result)) passing = passes(probe, result);
-            else failedBelow = probe;
-        }
-        const result = passing.result ?? (yield* run(passing.level));
-        return { level: passing.level, result, simulations };
-    }
-
     private *searchFixed(profile: OnDemandProfile): Search<Candidate> {
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: level });
         const argsFor = (level: number): ComponentArgs => ({ ...this.target, provisionedConcurrentExecutions: level });
@@ -628,7 +544,8 @@ class Advisor {
         const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
         // A run in which no request found every provisioned environment busy runs the same with as many as it used.
         const sameDownTo = (level: number, result: SimulationResult): number => (result.spillover === 0 ? result.peakConcurrency : level);
-        const found = yield* this.searchLowestLevel({
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.meetsGoal(result),
             label: "fixed",
             planFor,
             candidate: Math.max(costOptimal, predicted),
@@ -645,7 +562,8 @@ class Advisor {
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
         const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
-        const found = yield* this.searchLowestLevel({
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.meetsGoal(result),
             label: "warmer",
             planFor,
             candidate: Math.max(1, predicted),
@@ -742,7 +660,8 @@ class Advisor {
     private *searchScheduled(profile: OnDemandProfile): Search<{ candidate: Candidate; steps: ScheduleStep[] }> {
         const { needs, costOptimal } = this.hourlyNeeds(profile);
         const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(needs, costOptimal, level / SCALE_STEPS);
-        const found = yield* this.searchLowestLevel({
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.meetsGoal(result),
             label: "scheduled",
             planFor: (level) => this.scheduledPlan(stepsFor(level)).plan,
             // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
@@ -798,7 +717,8 @@ class Advisor {
             fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
                 ? fixed.args.provisionedConcurrentExecutions
                 : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile));
-        const found = yield* this.searchLowestLevel({
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.meetsGoal(result),
             label: "tracking",
             planFor,
             candidate: profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
@@ -995,11 +915,6 @@ class Advisor {
 /** Tracking's configuration in the table, e.g. "2-40 at 70% (Maximum)". */
 function describeTracking(min: number, max: number, suffix = ""): string {
     return `${min}-${max} at ${Math.round(DEFAULT_TARGET_UTILIZATION * 100)}% (${DEFAULT_UTILIZATION_STATISTIC})${suffix}`;
-}
-
-/** When a run exceeded the goal (or would have, had it been allowed to stop): the later, the closer it came. */
-function exceededAtMs(result: SimulationResult): number {
-    return result.stopConditionMetAtMs ?? result.periodMs;
 }
 
 /** A fraction as a percentage with enough digits for small goals: 0.001 -> "0.1%", 0.00012 -> "0.012%". */

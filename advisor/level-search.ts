@@ -1,0 +1,109 @@
+/**
+ * The search for the lowest level (of provisioned environments, pings, a schedule's factor...) that meets the goal:
+ * a pure generator over simulation results (simulation-runner.ts), so it is tested on its own with made-up results.
+ *
+ * It assumes more capacity never hurts (the advisor's tests check this monotonicity on real simulations): starting from
+ * a predicted level, it steps up until a level passes, then bisects down to the lowest passing level. A failing probe
+ * may stop early (it only needs to fail); a passing one runs in full, so the order of probes is chosen to need few.
+ */
+import { Search } from "./simulation-runner";
+import { CapacityPlan, SimulationResult } from "./simulator";
+
+/** The most simulations one search may run (a safety net; the searches usually need 1 to 4). */
+export const MAX_SIMULATIONS_PER_SEARCH = 12;
+
+/** A search for the lowest level that meets the goal. */
+export interface LevelSearch {
+    /** Names the simulations, e.g. "fixed" for "fixed 12". */
+    readonly label: string;
+    readonly planFor: (level: number) => CapacityPlan;
+    /** Whether a result meets the goal. */
+    readonly meetsGoal: (result: SimulationResult) => boolean;
+    /** The predicted level: simulated first. */
+    readonly candidate: number;
+    readonly minLevel: number;
+    readonly maxLevel: number;
+    /** Levels with the same key share a simulation (default: the level). */
+    readonly keyFor?: (level: number) => string;
+    /** The most simulations (default MAX_SIMULATIONS_PER_SEARCH). */
+    readonly maxSimulations?: number;
+    /** For a passing run, the lowest level sure to run exactly the same (so to pass too): no need to simulate between. */
+    readonly sameDownTo?: (level: number, result: SimulationResult) => number;
+    /** When the candidate passes, try minLevel next rather than the level just below. */
+    readonly tryLowestFirst?: boolean;
+}
+
+export interface LevelFound {
+    readonly level: number;
+    /** The level's simulation, in full. */
+    readonly result: SimulationResult;
+    /** Simulations the search ran. */
+    readonly simulations: number;
+}
+
+/**
+ * The lowest integer level in [minLevel, maxLevel] whose simulation meets the goal. When no level passes, the closest
+ * (the one that ran longest before exceeding the goal), simulated in full.
+ */
+export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
+    const { label, planFor, meetsGoal, candidate, minLevel, maxLevel, sameDownTo } = search;
+    const keyFor = search.keyFor ?? String;
+    const maxSimulations = search.maxSimulations ?? MAX_SIMULATIONS_PER_SEARCH;
+    const cache = new Map<string, SimulationResult>();
+    let simulations = 0;
+    function* run(level: number): Search<SimulationResult> {
+        const key = keyFor(level);
+        let result = cache.get(key);
+        if (!result) {
+            result = yield { label: `${label} ${level}`, plan: planFor(level), stopEarly: true };
+            simulations++;
+            cache.set(key, result);
+        }
+        return result;
+    }
+    let level = Math.min(maxLevel, Math.max(minLevel, candidate));
+    let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
+    // A passing level, with its result unless it is only known to pass (see sameDownTo).
+    let passing: { level: number; result?: SimulationResult } | undefined;
+    let closest: { level: number; result: SimulationResult } | undefined;
+    const passes = (level: number, result: SimulationResult): { level: number; result?: SimulationResult } => {
+        const same = sameDownTo ? Math.max(failedBelow + 1, sameDownTo(level, result)) : level;
+        return same < level ? { level: same } : { level, result };
+    };
+    for (;;) {
+        const result = yield* run(level);
+        if (meetsGoal(result)) {
+            passing = passes(level, result);
+            break;
+        }
+        if (!closest || exceededAtMs(result) > exceededAtMs(closest.result)) closest = { level, result };
+        failedBelow = level;
+        if (level >= maxLevel || simulations >= maxSimulations) break;
+        level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
+    }
+    if (!passing) {
+        const best = closest!; // the loop ran at least once
+        const full = yield { label: `${label} ${best.level}`, plan: planFor(best.level), stopEarly: false };
+        return { level: best.level, result: full, simulations: simulations + 1 };
+    }
+    let firstProbe = true;
+    while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
+        let probe = Math.floor((failedBelow + passing.level) / 2);
+        if (firstProbe && passing.level === candidate) {
+            // The candidate passed: try the lowest level, or just below the candidate (a prediction is usually right
+            // or one off).
+            probe = search.tryLowestFirst ? failedBelow + 1 : passing.level - 1;
+        }
+        firstProbe = false;
+        const result = yield* run(probe);
+        if (meetsGoal(result)) passing = passes(probe, result);
+        else failedBelow = probe;
+    }
+    const result = passing.result ?? (yield* run(passing.level));
+    return { level: passing.level, result, simulations };
+}
+
+/** When a run exceeded the goal (or would have, had it been allowed to stop): the later, the closer it came. */
+function exceededAtMs(result: SimulationResult): number {
+    return result.stopConditionMetAtMs ?? result.periodMs;
+}

@@ -1,0 +1,105 @@
+import { expect } from "chai";
+import { LevelFound, LevelSearch, searchLowestLevel } from "../../advisor/level-search";
+import { runSearch } from "../../advisor/simulation-runner";
+import { SimulationResult } from "../../advisor/simulator";
+
+/**
+ * A made-up world: a level passes from `threshold` up; a failing run stops early, the later the closer its level is
+ * to the threshold; a passing run uses `used` environments at most, without spillover.
+ */
+function world(threshold: number, used = Infinity): { requests: string[]; simulate: (level: number, stopEarly: boolean) => SimulationResult } {
+    const requests: string[] = [];
+    return {
+        requests,
+        simulate: (level, stopEarly) => {
+            requests.push(`${level}${stopEarly ? "" : " full"}`);
+            const passes = level >= threshold;
+            return {
+                periodMs: 1000,
+                stopConditionMetAtMs: passes ? null : 1000 * (level / threshold),
+                stoppedEarly: !passes && stopEarly,
+                spillover: 0,
+                peakConcurrency: Math.min(level, used),
+                coldStarts: passes ? 0 : 1,
+            } as unknown as SimulationResult;
+        },
+    };
+}
+
+function search(threshold: number, options: Partial<LevelSearch> & Pick<LevelSearch, "candidate">, used?: number): { found: LevelFound; requests: string[] } {
+    const made = world(threshold, used);
+    const found = runSearch(
+        searchLowestLevel({
+            label: "fixed",
+            planFor: (level) => ({ initialCapacity: level }),
+            meetsGoal: (result) => result.coldStarts === 0 && !result.stoppedEarly,
+            minLevel: 1,
+            maxLevel: 100,
+            ...options,
+        }),
+        (request) => made.simulate(request.plan.initialCapacity, request.stopEarly),
+    );
+    return { found, requests: made.requests };
+}
+
+describe("advisor: the search for the lowest level that meets the goal", () => {
+    it("confirms a right prediction with one probe just below it", () => {
+        const { found, requests } = search(12, { candidate: 12 });
+        expect(requests).to.deep.equal(["12", "11"]);
+        expect(found).to.deep.include({ level: 12, simulations: 2 });
+    });
+
+    it("steps up by half from a low prediction, then bisects down", () => {
+        const { found, requests } = search(20, { candidate: 8 });
+        // 8 fails, 12 fails, 18 fails, 27 passes; then between 18 and 27.
+        expect(requests).to.deep.equal(["8", "12", "18", "27", "22", "20", "19"]);
+        expect(found.level).to.equal(20);
+    });
+
+    it("bisects down from a high prediction", () => {
+        const { found, requests } = search(5, { candidate: 40 });
+        // 40 and 39 pass; then halves of [0, 39]: 19 and 9 pass, 4 fails, 6 and 5 pass.
+        expect(requests).to.deep.equal(["40", "39", "19", "9", "4", "6", "5"]);
+        expect(found).to.deep.include({ level: 5, simulations: 7 });
+    });
+
+    it("tries the lowest level right after a passing candidate when asked (tracking)", () => {
+        expect(search(1, { candidate: 8, tryLowestFirst: true }).requests).to.deep.equal(["8", "1"]);
+        expect(search(3, { candidate: 8, tryLowestFirst: true }).requests).to.deep.equal(["8", "1", "4", "2", "3"]);
+    });
+
+    it("skips the levels a passing run proves equal, and simulates the bound only if it is the answer", () => {
+        // The candidate 40 passes using 9 environments at most: 9 to 40 all run the same. No 39, no 19.
+        const low = search(5, { candidate: 40, sameDownTo: (_level, result) => result.peakConcurrency }, 9);
+        expect(low.requests).to.deep.equal(["40", "4", "6", "5"]);
+        expect(low.found.level).to.equal(5);
+        const atBound = search(9, { candidate: 40, sameDownTo: (_level, result) => result.peakConcurrency }, 9);
+        expect(atBound.requests).to.deep.equal(["40", "4", "6", "7", "8", "9"]);
+        expect(atBound.found).to.deep.include({ level: 9, simulations: 6 });
+        expect(atBound.found.result.peakConcurrency).to.equal(9);
+    });
+
+    it("when no level passes, returns the closest one, simulated in full", () => {
+        const { found, requests } = search(1000, { candidate: 50 });
+        expect(requests).to.deep.equal(["50", "75", "100", "100 full"]);
+        expect(found).to.deep.include({ level: 100, simulations: 4 });
+    });
+
+    it("stops at the most simulations allowed, with the lowest level that passed so far", () => {
+        const { found, requests } = search(2, { candidate: 40, maxSimulations: 3 });
+        expect(requests).to.deep.equal(["40", "39", "19"]);
+        expect(found).to.deep.include({ level: 19, simulations: 3 });
+    });
+
+    it("shares one simulation between levels of the same key", () => {
+        // Levels 1 to 4 make the same plan (as a schedule's factor can): one simulation answers 3 and then 1.
+        const floorAt4 = (level: number): number => Math.max(level, 4);
+        const { found, requests } = search(3, {
+            candidate: 8,
+            planFor: (level) => ({ initialCapacity: floorAt4(level) }),
+            keyFor: (level) => String(floorAt4(level)),
+        });
+        expect(requests).to.deep.equal(["8", "7", "4"]);
+        expect(found).to.deep.include({ level: 1, simulations: 3 });
+    });
+});
