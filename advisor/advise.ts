@@ -18,11 +18,10 @@ import {
     rateExpression,
     ScheduleArgs,
 } from "./component-args";
-import { monthlyCost, MonthlyCost, withSnapStartCharges } from "./cost";
+import { monthlyCost, withSnapStartCharges } from "./cost";
 import { SNAPSTART_FUNCTION_ARGS, snapStartPrices } from "./snapstart";
 import {
     DEFAULT_ENVIRONMENT,
-    DEFAULT_GOAL_COLD_START_FRACTION,
     DEFAULT_TARGET_UTILIZATION,
     DEFAULT_UTILIZATION_STATISTIC,
     DEFAULT_WARMER,
@@ -32,7 +31,7 @@ import {
     MINUTE_MS,
     WarmerBehaviour,
 } from "./defaults";
-import { HourTotals, HourlyGoal, allowedSlowRequests, everyHourMeets, hourOffsetMs, hourlyExcess, hourlyTotals, worstHour } from "./hourly";
+import { HourTotals, allowedSlowRequests, hourOffsetMs } from "./hourly";
 import { breakEvenUtilization, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "./pricing";
 import {
     expandBoundsOverPeriod,
@@ -46,7 +45,10 @@ import {
     slotOf,
     stepsFromLevels,
 } from "./schedule-plan";
+import { Candidate } from "./candidate";
+import { GoalCheck } from "./goal-check";
 import { searchLowestLevel } from "./level-search";
+import { recommend } from "./recommend";
 import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
 import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
 import { CapacityPlan, SimulationResult, simulate } from "./simulator";
@@ -54,14 +56,13 @@ import {
     Advice,
     AdviseOptions,
     ChartData,
-    Goal,
-    Recommendation,
     STRATEGY_NAMES,
     StrategyName,
     StrategyReport,
 } from "./advice";
 
 export { STRATEGY_NAMES } from "./advice";
+export { formatPercent } from "./goal-check";
 export type {
     Advice,
     AdviseOptions,
@@ -103,17 +104,6 @@ export async function adviseInParallel(options: AdviseOptions, workers = default
     }
 }
 
-interface Candidate {
-    readonly name: StrategyName;
-    readonly configuration: string;
-    readonly component: ComponentName | null;
-    readonly args: ComponentArgs | null;
-    readonly result: SimulationResult;
-    readonly cost: MonthlyCost;
-    readonly meetsGoal: boolean;
-    readonly simulations: number;
-}
-
 /** What the searches found, each when it ran. */
 interface Findings {
     readonly fixed?: Candidate;
@@ -151,36 +141,28 @@ class Advisor {
     private readonly prices: LambdaPrices;
     private readonly environment: EnvironmentBehaviour;
     private readonly warmer: WarmerBehaviour;
-    private readonly goal: Goal;
+    private check: GoalCheck;
     private readonly seed: number;
     private readonly target: FunctionTarget;
     private readonly binMs: number;
     private readonly cycle: ScheduleCycle;
     private readonly breakEven: number;
-    private readonly hourlyGoal: HourlyGoal;
     private readonly hourOffsetMs: number;
     private simulations = 0;
     private simulatedRequests = 0;
-    // Budgets, set after the on-demand run: how many cold starts, and how many requests over the p99 goal, are allowed.
-    private coldBudget = Infinity;
-    private slowBudget = Infinity;
 
     constructor(private readonly options: AdviseOptions) {
         this.prices = pricesFor(options.fn.architecture, options.prices);
         this.environment = { ...DEFAULT_ENVIRONMENT, ...options.environment };
         this.warmer = { ...DEFAULT_WARMER, ...options.warmer };
-        const goal = options.goal ?? {};
-        this.goal =
-            goal.maxColdStartFraction === undefined && goal.maxP99Ms === undefined && goal.maxColdStartsPerHour === undefined
-                ? { maxColdStartFraction: DEFAULT_GOAL_COLD_START_FRACTION }
-                : goal;
+        // The budgets come with the on-demand run's count of requests (profile()).
+        this.check = new GoalCheck(options.goal, options.traffic.startMinuteOfWeek);
         this.seed = options.seed ?? 1;
         this.target = options.target ?? PLACEHOLDER_TARGET;
         // One-second bins for short periods (the Compute Blog test lasts 30 s), one-minute bins otherwise.
         this.binMs = options.traffic.periodMs <= 2 * HOUR_MS ? 1000 : MINUTE_MS;
         this.cycle = scheduleCycle(options.traffic.periodMs, options.traffic.startMinuteOfWeek);
         this.breakEven = breakEvenUtilization(this.prices);
-        this.hourlyGoal = { maxColdStartsPerHour: this.goal.maxColdStartsPerHour, p99EveryHour: this.goal.maxP99Ms !== undefined };
         this.hourOffsetMs = hourOffsetMs(options.traffic.startMinuteOfWeek);
     }
 
@@ -244,10 +226,8 @@ class Advisor {
     /** The on-demand run, in this thread (it reports every cold start to the profile), and the goal's budgets from it. */
     private profile(): OnDemandProfile {
         const measured = this.profileOnDemand();
-        const requests = measured.result.requests;
-        if (this.goal.maxColdStartFraction !== undefined) this.coldBudget = Math.floor(this.goal.maxColdStartFraction * requests + 1e-9);
-        if (this.goal.maxP99Ms !== undefined) this.slowBudget = requests - Math.ceil(0.99 * requests - 1e-9);
-        return { ...measured, meetsGoal: this.meetsGoal(measured.result) };
+        this.check = this.check.forRequests(measured.result.requests);
+        return { ...measured, meetsGoal: this.check.meets(measured.result) };
     }
 
     private advice(profile: OnDemandProfile, found: Findings): Advice {
@@ -264,7 +244,7 @@ class Advisor {
 
         // Report in the documented order, whatever order the searches ran in.
         candidates.sort((a, b) => STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name));
-        const recommended = this.recommend(candidates.length > 0 ? candidates : [onDemand]);
+        const recommended = recommend(candidates.length > 0 ? candidates : [onDemand], this.check);
         return {
             assumptions: {
                 initMs: this.options.fn.initMs,
@@ -284,7 +264,7 @@ class Advisor {
                     : {}),
             },
             pricing: { architecture: this.options.fn.architecture, breakEvenUtilization: this.breakEven, prices: this.prices },
-            goal: this.goal,
+            goal: this.check.goal,
             periodMs: this.options.traffic.periodMs,
             requests,
             strategies: candidates.map((candidate) => this.report(candidate)),
@@ -309,10 +289,10 @@ class Advisor {
             provisionedBillingIncrementMs: this.prices.provisionedBillingIncrementMs,
             // Every run gets the goal's limits: one that may not stop still says when it would have (stopConditionMetAtMs).
             stopWhen: {
-                coldStartsAbove: Number.isFinite(this.coldBudget) ? this.coldBudget : undefined,
-                slowRequestsAbove: Number.isFinite(this.slowBudget) ? this.slowBudget : undefined,
-                slowThresholdMs: this.goal.maxP99Ms,
-                coldStartsPerHourAbove: this.goal.maxColdStartsPerHour,
+                coldStartsAbove: Number.isFinite(this.check.coldBudget) ? this.check.coldBudget : undefined,
+                slowRequestsAbove: Number.isFinite(this.check.slowBudget) ? this.check.slowBudget : undefined,
+                slowThresholdMs: this.check.goal.maxP99Ms,
+                coldStartsPerHourAbove: this.check.goal.maxColdStartsPerHour,
                 hourOffsetMs: this.hourOffsetMs,
             },
             runToEnd: !request.stopEarly,
@@ -389,33 +369,6 @@ class Advisor {
         return result;
     }
 
-    /** Throttled requests count against the goal like cold starts (and as slow requests for a p99 goal): they fail. */
-    private meetsGoal(result: SimulationResult): boolean {
-        return (
-            !result.stoppedEarly &&
-            result.coldStarts + result.throttled <= this.coldBudget &&
-            result.slowRequests <= this.slowBudget &&
-            (!this.hasHourlyGoal() || everyHourMeets(this.hoursOf(result), this.hourlyGoal))
-        );
-    }
-
-    private hasHourlyGoal(): boolean {
-        return this.hourlyGoal.maxColdStartsPerHour !== undefined || this.hourlyGoal.p99EveryHour === true;
-    }
-
-    private hoursOf(result: SimulationResult): HourTotals[] {
-        return hourlyTotals(result.series, this.options.traffic.startMinuteOfWeek);
-    }
-
-    /** How far a result is from the goal: at most 1 when it meets it. */
-    private goalExcess(result: SimulationResult): number {
-        let excess = 0;
-        if (Number.isFinite(this.coldBudget)) excess = Math.max(excess, (result.coldStarts + result.throttled) / Math.max(1, this.coldBudget));
-        if (Number.isFinite(this.slowBudget)) excess = Math.max(excess, result.slowRequests / Math.max(1, this.slowBudget));
-        if (this.hasHourlyGoal()) excess = Math.max(excess, hourlyExcess(this.hoursOf(result), this.hourlyGoal));
-        return excess;
-    }
-
     private candidate(
         name: StrategyName,
         configuration: string,
@@ -431,7 +384,7 @@ class Advisor {
             args,
             result,
             cost: monthlyCost(result.usage, result.periodMs, this.options.fn.memoryMb, this.prices, this.warmer),
-            meetsGoal: this.meetsGoal(result),
+            meetsGoal: this.check.meets(result),
             simulations,
         };
     }
@@ -444,7 +397,7 @@ class Advisor {
         const slowCold = new RankCounts();
         const coldBySlot = Array.from({ length: slots }, () => new RankCounts());
         const slowColdBySlot = Array.from({ length: slots }, () => new RankCounts());
-        const slowThreshold = this.goal.maxP99Ms ?? Infinity;
+        const slowThreshold = this.check.goal.maxP99Ms ?? Infinity;
         const coldByHour: RankCounts[] = [];
         const slowColdByHour: RankCounts[] = [];
         const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, (at, rank, latency) => {
@@ -463,7 +416,7 @@ class Advisor {
                 slowColdByHour[hour].add(rank);
             }
         });
-        const hours = this.hoursOf(result);
+        const hours = this.check.hours(result);
         while (coldByHour.length < hours.length) {
             coldByHour.push(new RankCounts());
             slowColdByHour.push(new RankCounts());
@@ -501,8 +454,8 @@ class Advisor {
     /** The lowest number of warm environments predicted to meet the goal (ranks from the on-demand run). */
     private predictedLevel(cold: RankCounts, slowCold: RankCounts, warmSlow: number, profile?: OnDemandProfile): number {
         let level = 0;
-        if (Number.isFinite(this.coldBudget)) level = Math.max(level, lowestLevelWithin(cold, this.coldBudget));
-        if (Number.isFinite(this.slowBudget)) level = Math.max(level, lowestLevelWithin(slowCold, this.slowBudget - warmSlow));
+        if (Number.isFinite(this.check.coldBudget)) level = Math.max(level, lowestLevelWithin(cold, this.check.coldBudget));
+        if (Number.isFinite(this.check.slowBudget)) level = Math.max(level, lowestLevelWithin(slowCold, this.check.slowBudget - warmSlow));
         if (profile !== undefined) {
             for (let hour = 0; hour < profile.hours.length; hour++) level = Math.max(level, this.hourLevel(profile, hour));
         }
@@ -512,9 +465,9 @@ class Advisor {
     /** The warm environments one clock hour of the on-demand run needs to meet the per-hour goal. */
     private hourLevel(profile: OnDemandProfile, hour: number): number {
         let level = 0;
-        const perHour = this.goal.maxColdStartsPerHour;
+        const perHour = this.check.goal.maxColdStartsPerHour;
         if (perHour !== undefined) level = Math.max(level, lowestLevelWithin(profile.coldByHour[hour], perHour));
-        if (this.hourlyGoal.p99EveryHour === true) {
+        if (this.check.p99EveryHour()) {
             const totals = profile.hours[hour];
             const warmSlow = totals.slowRequests - profile.slowColdByHour[hour].atOrAbove(0);
             level = Math.max(level, lowestLevelWithin(profile.slowColdByHour[hour], allowedSlowRequests(totals.requests) - warmSlow));
@@ -545,7 +498,7 @@ class Advisor {
         // A run in which no request found every provisioned environment busy runs the same with as many as it used.
         const sameDownTo = (level: number, result: SimulationResult): number => (result.spillover === 0 ? result.peakConcurrency : level);
         const found = yield* searchLowestLevel({
-            meetsGoal: (result) => this.meetsGoal(result),
+            meetsGoal: (result) => this.check.meets(result),
             label: "fixed",
             planFor,
             candidate: Math.max(costOptimal, predicted),
@@ -563,7 +516,7 @@ class Advisor {
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
         const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
         const found = yield* searchLowestLevel({
-            meetsGoal: (result) => this.meetsGoal(result),
+            meetsGoal: (result) => this.check.meets(result),
             label: "warmer",
             planFor,
             candidate: Math.max(1, predicted),
@@ -606,15 +559,15 @@ class Advisor {
         const levels = groups.map((group) => {
             const share = group.requests / totalRequests;
             let need = 0;
-            if (Number.isFinite(this.coldBudget)) need = Math.max(need, lowestLevelWithin(group.cold, this.coldBudget * share));
-            if (Number.isFinite(this.slowBudget)) {
-                need = Math.max(need, lowestLevelWithin(group.slowCold, (this.slowBudget - profile.warmSlow) * share));
+            if (Number.isFinite(this.check.coldBudget)) need = Math.max(need, lowestLevelWithin(group.cold, this.check.coldBudget * share));
+            if (Number.isFinite(this.check.slowBudget)) {
+                need = Math.max(need, lowestLevelWithin(group.slowCold, (this.check.slowBudget - profile.warmSlow) * share));
             }
             return { need, costOptimal: costOptimalLevel(group.means, this.breakEven) };
         });
         // A per-hour goal: each slot needs at least what its worst clock hour needs, on top of its share of the period's.
         const hourNeeds = new Array<number>(groupOf.length).fill(0);
-        if (this.hasHourlyGoal()) {
+        if (this.check.hasHourlyGoal()) {
             profile.hours.forEach((hour, index) => {
                 const slot = slotOf(this.cycle, Math.max(0, hour.startMs));
                 hourNeeds[slot] = Math.max(hourNeeds[slot], this.hourLevel(profile, index));
@@ -661,7 +614,7 @@ class Advisor {
         const { needs, costOptimal } = this.hourlyNeeds(profile);
         const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(needs, costOptimal, level / SCALE_STEPS);
         const found = yield* searchLowestLevel({
-            meetsGoal: (result) => this.meetsGoal(result),
+            meetsGoal: (result) => this.check.meets(result),
             label: "scheduled",
             planFor: (level) => this.scheduledPlan(stepsFor(level)).plan,
             // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
@@ -718,7 +671,7 @@ class Advisor {
                 ? fixed.args.provisionedConcurrentExecutions
                 : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile));
         const found = yield* searchLowestLevel({
-            meetsGoal: (result) => this.meetsGoal(result),
+            meetsGoal: (result) => this.check.meets(result),
             label: "tracking",
             planFor,
             candidate: profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
@@ -817,60 +770,6 @@ class Advisor {
 
     // ---- The answer ----
 
-    private recommend(candidates: readonly Candidate[]): Recommendation {
-        const meeting = candidates.filter((candidate) => candidate.meetsGoal);
-        // Cheapest first; on a tie (within a cent a month), the simpler strategy, in the order of STRATEGY_NAMES.
-        const byCost = (a: Candidate, b: Candidate): number =>
-            Math.abs(a.cost.total - b.cost.total) >= 0.01
-                ? a.cost.total - b.cost.total
-                : STRATEGY_NAMES.indexOf(a.name) - STRATEGY_NAMES.indexOf(b.name);
-        const goalText = this.describeGoal();
-        if (meeting.length > 0) {
-            const best = [...meeting].sort(byCost)[0];
-            const what = best.component
-                ? `${best.name} (${best.configuration}) with ${best.component}`
-                : best.name === "snapstart"
-                  ? `SnapStart (${best.configuration}), set on the function: publish versions and invoke a version or an alias ` +
-                    `(it cannot be combined with provisioned concurrency on the same version)`
-                  : "on-demand: no component needed";
-            const summary = `Cheapest strategy that meets the goal (${goalText}): ${what}, $${best.cost.total.toFixed(2)} a month.`;
-            return this.recommendation(best, true, summary);
-        }
-        const closest = [...candidates].sort((a, b) => this.goalExcess(a.result) - this.goalExcess(b.result) || byCost(a, b))[0];
-        return this.recommendation(
-            closest,
-            false,
-            `No strategy meets the goal (${goalText}); the closest is ${closest.name} (${closest.configuration}) with ` +
-                `${formatPercent(closest.result.coldStarts / Math.max(1, closest.result.requests))} cold starts and p99 ` +
-                `${closest.result.latencyMs.p99.toFixed(0)} ms, $${closest.cost.total.toFixed(2)} a month.`,
-        );
-    }
-
-    private recommendation(candidate: Candidate, goalMet: boolean, summary: string): Recommendation {
-        return {
-            goalMet,
-            strategy: candidate.name,
-            configuration: candidate.configuration,
-            component: candidate.component,
-            args: candidate.args,
-            monthlyCost: candidate.cost,
-            coldStartFraction: candidate.result.coldStarts / Math.max(1, candidate.result.requests),
-            latencyMs: candidate.result.latencyMs,
-            summary,
-        };
-    }
-
-    private describeGoal(): string {
-        const parts: string[] = [];
-        if (this.goal.maxColdStartFraction !== undefined) {
-            parts.push(`at most ${formatPercent(this.goal.maxColdStartFraction)} cold starts`);
-        }
-        const perHour = this.goal.maxColdStartsPerHour;
-        if (perHour !== undefined) parts.push(`at most ${perHour} cold start${perHour === 1 ? "" : "s"} in any hour`);
-        if (this.goal.maxP99Ms !== undefined) parts.push(`p99 at most ${this.goal.maxP99Ms} ms in every hour`);
-        return parts.join(" and ");
-    }
-
     private report(candidate: Candidate): StrategyReport {
         const result = candidate.result;
         return {
@@ -888,7 +787,7 @@ class Advisor {
             provisionedUtilization: result.provisionedUtilization,
             peakConcurrency: result.peakConcurrency,
             meetsGoal: candidate.meetsGoal,
-            worstHour: worstHour(this.hoursOf(result), this.hourlyGoal) ?? null,
+            worstHour: this.check.worstHour(result) ?? null,
             simulations: candidate.simulations,
         };
     }
@@ -917,11 +816,3 @@ function describeTracking(min: number, max: number, suffix = ""): string {
     return `${min}-${max} at ${Math.round(DEFAULT_TARGET_UTILIZATION * 100)}% (${DEFAULT_UTILIZATION_STATISTIC})${suffix}`;
 }
 
-/** A fraction as a percentage with enough digits for small goals: 0.001 -> "0.1%", 0.00012 -> "0.012%". */
-export function formatPercent(fraction: number): string {
-    const percent = fraction * 100;
-    if (percent === 0) return "0%";
-    if (percent >= 10) return `${percent.toFixed(1)}%`;
-    const digits = Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(percent))));
-    return `${Number(percent.toFixed(digits))}%`;
-}

@@ -1,7 +1,8 @@
 /**
  * The readable comparison: a table of the strategies, their monthly costs, and the recommendation.
  */
-import { Advice, Assumptions, formatPercent, StrategyReport } from "./advise";
+import { Advice, Assumptions, StrategyReport } from "./advice";
+import { formatPercent } from "./goal-check";
 import { WEEKDAYS } from "./defaults";
 
 /** Formats the advice as plain text for a terminal (no colours, so that it can be piped and diffed). */
