@@ -7,7 +7,11 @@ import { SimulationResult } from "../../advisor/simulator";
  * A made-up world: a level passes from `threshold` up; a failing run stops early, the later the closer its level is
  * to the threshold; a passing run uses `used` environments at most, without spillover.
  */
-function world(threshold: number, used = Infinity): { requests: string[]; simulate: (level: number, stopEarly: boolean) => SimulationResult } {
+function world(
+    threshold: number,
+    used = Infinity,
+    exceededAt = (level: number): number => 1000 * (level / threshold),
+): { requests: string[]; simulate: (level: number, stopEarly: boolean) => SimulationResult } {
     const requests: string[] = [];
     return {
         requests,
@@ -16,7 +20,7 @@ function world(threshold: number, used = Infinity): { requests: string[]; simula
             const passes = level >= threshold;
             return {
                 periodMs: 1000,
-                stopConditionMetAtMs: passes ? null : 1000 * (level / threshold),
+                stopConditionMetAtMs: passes ? null : exceededAt(level),
                 stoppedEarly: !passes && stopEarly,
                 spillover: 0,
                 peakConcurrency: Math.min(level, used),
@@ -26,8 +30,14 @@ function world(threshold: number, used = Infinity): { requests: string[]; simula
     };
 }
 
-function search(threshold: number, options: Partial<LevelSearch> & Pick<LevelSearch, "candidate">, used?: number): { found: LevelFound; requests: string[] } {
-    const made = world(threshold, used);
+function search(
+    threshold: number,
+    options: Partial<LevelSearch> & Pick<LevelSearch, "candidate">,
+    used?: number,
+    exceededAt?: (level: number) => number,
+): { found: LevelFound; requests: string[]; labels: string[] } {
+    const made = world(threshold, used, exceededAt);
+    const labels: string[] = [];
     const found = runSearch(
         searchLowestLevel({
             label: "fixed",
@@ -37,15 +47,19 @@ function search(threshold: number, options: Partial<LevelSearch> & Pick<LevelSea
             maxLevel: 100,
             ...options,
         }),
-        (request) => made.simulate(request.plan.initialCapacity, request.stopEarly),
+        (request) => {
+            labels.push(request.label);
+            return made.simulate(request.plan.initialCapacity, request.stopEarly);
+        },
     );
-    return { found, requests: made.requests };
+    return { found, requests: made.requests, labels };
 }
 
 describe("advisor: the search for the lowest level that meets the goal", () => {
     it("confirms a right prediction with one probe just below it", () => {
-        const { found, requests } = search(12, { candidate: 12 });
+        const { found, requests, labels } = search(12, { candidate: 12 });
         expect(requests).to.deep.equal(["12", "11"]);
+        expect(labels).to.deep.equal(["fixed 12", "fixed 11"]);
         expect(found).to.deep.include({ level: 12, simulations: 2 });
     });
 
@@ -77,12 +91,24 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
         expect(atBound.requests).to.deep.equal(["40", "4", "6", "7", "8", "9"]);
         expect(atBound.found).to.deep.include({ level: 9, simulations: 6 });
         expect(atBound.found.result.peakConcurrency).to.equal(9);
+        // Never below a level known to fail, whatever the bound says: 8 failed, so a bound of 5 from 12 means 9.
+        const clamped = search(10, { candidate: 8, sameDownTo: () => 5 });
+        expect(clamped.requests).to.deep.equal(["8", "12", "9"]);
+        expect(clamped.found.level).to.equal(9);
     });
 
     it("when no level passes, returns the closest one, simulated in full", () => {
-        const { found, requests } = search(1000, { candidate: 50 });
+        const { found, requests, labels } = search(1000, { candidate: 50 });
         expect(requests).to.deep.equal(["50", "75", "100", "100 full"]);
+        expect(labels[3]).to.equal("fixed 100");
         expect(found).to.deep.include({ level: 100, simulations: 4 });
+        // The closest is the run that went furthest before exceeding the goal, the lowest level on a tie.
+        const furthest = { 50: 900, 75: 500, 100: 700 } as Record<number, number>;
+        expect(search(1000, { candidate: 50 }, undefined, (level) => furthest[level]).requests).to.deep.equal(["50", "75", "100", "50 full"]);
+        const tie = { 50: 800, 75: 800, 100: 500 } as Record<number, number>;
+        expect(search(1000, { candidate: 50 }, undefined, (level) => tie[level]).requests).to.deep.equal(["50", "75", "100", "50 full"]);
+        // Stepping up stops at the most simulations allowed too.
+        expect(search(1000, { candidate: 2, maxSimulations: 2 }).requests).to.deep.equal(["2", "3", "3 full"]);
     });
 
     it("stops at the most simulations allowed, with the lowest level that passed so far", () => {
