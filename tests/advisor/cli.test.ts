@@ -75,6 +75,8 @@ describe("lambda-concurrency advise (the command)", () => {
             [["--rps", "5", "--arch", "sparc"], '--arch must be x86_64 or arm64, got "sparc"'],
             [["--rps", "5", "--strategies", "fixed,magic"], '--strategies: unknown strategy "magic"'],
             [["--rps", "5", "--fixed", "0"], "--fixed must be a whole number of at least 1, got 0"],
+            [["--rps", "5", "--workers", "0"], "--workers must be a whole number between 1 and 64, got 0"],
+            [["--rps", "5", "--workers", "1.5"], "--workers must be a whole number between 1 and 64, got 1.5"],
             [["--rps", "5", "--warmer-interval", "90"], "--warmer-interval must be a whole number between 1 and 60, got 90"],
             [["--rps", "5", "--goal-cold-starts", "2"], "--goal-cold-starts must be a fraction between 0 and 1, got 2"],
             [["--rps", "5", "--goal-p99-ms", "-1"], "--goal-p99-ms must be a positive number, got -1"],
@@ -109,6 +111,16 @@ describe("lambda-concurrency advise (the command)", () => {
         expect(captured.stdout()).to.include("Chart written to chart.svg");
         expect(captured.files.get("chart.svg")).to.match(/^<svg /);
         expect(captured.stderr()).to.equal("");
+    });
+
+    it("gives the same answer on the main thread (--workers 1) as on worker threads", async () => {
+        const answer = async (workers: string): Promise<unknown> => {
+            const captured = fakeIO();
+            expect(await runAdvise([...BLOG, "--json", "--goal-cold-starts", "0", "--workers", workers], captured.io)).to.equal(0);
+            const { strategies, recommendation } = JSON.parse(captured.stdout()) as { strategies: unknown; recommendation: unknown };
+            return { strategies, recommendation };
+        };
+        expect(await answer("1")).to.deep.equal(await answer("3"));
     });
 
     it("prints the documented JSON shape with --json", async () => {
