@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { Candidate } from "../../advisor/candidate";
 import { GoalCheck } from "../../advisor/goal-check";
 import { recommend } from "../../advisor/recommend";
-import { planKey, requestKey } from "../../advisor/simulation-runner";
+import { planKey, requestKey, runSearchAsync, Search } from "../../advisor/simulation-runner";
 import { SimulationResult } from "../../advisor/simulator";
 
 /** A candidate with a monthly cost and a count of cold starts among 10,000 requests over one hour. */
@@ -43,9 +43,11 @@ describe("advisor: the recommendation", () => {
     });
 
     it("on a tie within a cent a month, prefers the simpler strategy, in the documented order", () => {
-        const tie = [candidate("scheduled", 30.004, 0, true, "ScheduledConcurrency"), candidate("fixed", 30, 0, true, "FixedConcurrency")];
+        // Fixed costs a fraction of a cent more: still the one.
+        const tie = [candidate("scheduled", 30, 0, true, "ScheduledConcurrency"), candidate("fixed", 30.009, 0, true, "FixedConcurrency")];
         expect(recommend(tie, check).strategy).to.equal("fixed");
-        const apart = [candidate("scheduled", 29.98, 0, true, "ScheduledConcurrency"), candidate("fixed", 30, 0, true, "FixedConcurrency")];
+        // A cent apart is not a tie.
+        const apart = [candidate("scheduled", 0, 0, true, "ScheduledConcurrency"), candidate("fixed", 0.01, 0, true, "FixedConcurrency")];
         expect(recommend(apart, check).strategy).to.equal("scheduled");
     });
 
@@ -75,10 +77,33 @@ describe("advisor: which simulations are the same (planKey, requestKey)", () => 
         expect(planKey(withNoOps)).to.equal(planKey(plain));
         expect(planKey({ ...plain, initialCapacity: 3 })).to.not.equal(planKey(plain));
         expect(planKey({ initialCapacity: 2, capacityActions: [{ atMs: 1500, capacity: 5 }] })).to.not.equal(planKey(plain));
-        expect(planKey({ initialCapacity: 0, warmer: { concurrency: 1, intervalMs: 300_000 } })).to.not.equal(planKey({ initialCapacity: 0 }));
+        const warmer = (concurrency: number) => planKey({ initialCapacity: 0, warmer: { concurrency, intervalMs: 300_000 } });
+        expect(warmer(1)).to.not.equal(planKey({ initialCapacity: 0 }));
+        expect(warmer(1)).to.not.equal(warmer(2));
+        const tracking = (targetUtilization: number) =>
+            planKey({ initialCapacity: 1, tracking: { targetUtilization, statistic: "Maximum", minCapacity: 1, maxCapacity: 10 } });
+        expect(tracking(0.7)).to.not.equal(tracking(0.5));
         const request = { label: "snapstart", plan: { initialCapacity: 0 }, stopEarly: false };
         expect(requestKey(request)).to.equal(planKey({ initialCapacity: 0 }));
         expect(requestKey({ ...request, initMs: 400 })).to.not.equal(requestKey(request));
         expect(requestKey({ ...request, initMs: 400 })).to.not.equal(requestKey({ ...request, initMs: 500 }));
+    });
+});
+
+describe("advisor: running a search with simulations that resolve later (runSearchAsync)", () => {
+    it("feeds each result back to the search and returns its answer", async () => {
+        function* search(): Search<string> {
+            const first = yield { label: "a 1", plan: { initialCapacity: 1 }, stopEarly: true };
+            const second = yield { label: "a 2", plan: { initialCapacity: first.coldStarts }, stopEarly: false };
+            return `${first.coldStarts} then ${second.coldStarts}`;
+        }
+        const asked: string[] = [];
+        const answer = await runSearchAsync(search(), async (request) => {
+            asked.push(`${request.label} ${request.plan.initialCapacity} ${request.stopEarly}`);
+            await new Promise((resolve) => setImmediate(resolve));
+            return { coldStarts: request.plan.initialCapacity * 7 } as SimulationResult;
+        });
+        expect(asked).to.deep.equal(["a 1 1 true", "a 2 7 false"]);
+        expect(answer).to.equal("7 then 49");
     });
 });
