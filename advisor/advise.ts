@@ -9,7 +9,7 @@
  * candidate has exceeded the goal; a candidate that fails is stepped up, one that passes is stepped down while it
  * still passes.
  */
-import { costOptimalLevel, groupBySimilarLoad, lowestLevelWithin, RankCounts } from "./analysis";
+import { costOptimalLevel } from "./analysis";
 import {
     ComponentArgs,
     ComponentName,
@@ -31,7 +31,7 @@ import {
     MINUTE_MS,
     WarmerBehaviour,
 } from "./defaults";
-import { HourTotals, allowedSlowRequests, hourOffsetMs } from "./hourly";
+import { hourOffsetMs } from "./hourly";
 import { breakEvenUtilization, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "./pricing";
 import {
     expandBoundsOverPeriod,
@@ -42,12 +42,12 @@ import {
     ScheduledAction,
     scheduledActions,
     ScheduleStep,
-    slotOf,
     stepsFromLevels,
 } from "./schedule-plan";
 import { Candidate } from "./candidate";
 import { GoalCheck } from "./goal-check";
 import { searchLowestLevel } from "./level-search";
+import { hourlyNeeds, maxLevel, OnDemandProfile, predictedLevel, ProfileRecorder } from "./on-demand-profile";
 import { recommend } from "./recommend";
 import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
 import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
@@ -111,30 +111,6 @@ interface Findings {
     readonly scheduled?: { readonly candidate: Candidate; readonly steps: ScheduleStep[] };
     readonly tracking?: Candidate;
     readonly snapStart?: Candidate;
-}
-
-/** What the on-demand run tells the searches. */
-interface OnDemandProfile {
-    readonly result: SimulationResult;
-    /** Whether on-demand alone meets the goal (then every search starts at its cheapest setting). */
-    readonly meetsGoal: boolean;
-    /** Cold starts by rank, and those slower than the p99 goal by rank. */
-    readonly cold: RankCounts;
-    readonly slowCold: RankCounts;
-    /** The same, per slot of the schedule cycle. */
-    readonly coldBySlot: RankCounts[];
-    readonly slowColdBySlot: RankCounts[];
-    /** Requests slower than the p99 goal that were not cold starts: no strategy removes them. */
-    readonly warmSlow: number;
-    /** The same by clock hour of the period, with each hour's requests. */
-    readonly coldByHour: RankCounts[];
-    readonly slowColdByHour: RankCounts[];
-    readonly hours: HourTotals[];
-    /** Mean concurrency of each bin, and the bins of each slot. */
-    readonly meanConcurrency: Float64Array;
-    readonly binsBySlot: number[][];
-    /** Highest number of busy environments seen in each slot (NaN when the period never covers the slot). */
-    readonly peakBySlot: number[];
 }
 
 class Advisor {
@@ -225,9 +201,10 @@ class Advisor {
 
     /** The on-demand run, in this thread (it reports every cold start to the profile), and the goal's budgets from it. */
     private profile(): OnDemandProfile {
-        const measured = this.profileOnDemand();
-        this.check = this.check.forRequests(measured.result.requests);
-        return { ...measured, meetsGoal: this.check.meets(measured.result) };
+        const recorder = new ProfileRecorder(this.cycle, this.hourOffsetMs, this.check.goal.maxP99Ms);
+        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, recorder.observe);
+        this.check = this.check.forRequests(result.requests);
+        return recorder.profile(result, this.check);
     }
 
     private advice(profile: OnDemandProfile, found: Findings): Advice {
@@ -389,98 +366,6 @@ class Advisor {
         };
     }
 
-    // ---- The on-demand run and what it tells ----
-
-    private profileOnDemand(): OnDemandProfile {
-        const slots = this.cycle.slots;
-        const cold = new RankCounts();
-        const slowCold = new RankCounts();
-        const coldBySlot = Array.from({ length: slots }, () => new RankCounts());
-        const slowColdBySlot = Array.from({ length: slots }, () => new RankCounts());
-        const slowThreshold = this.check.goal.maxP99Ms ?? Infinity;
-        const coldByHour: RankCounts[] = [];
-        const slowColdByHour: RankCounts[] = [];
-        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, (at, rank, latency) => {
-            const slot = slotOf(this.cycle, at);
-            const hour = Math.floor((at + this.hourOffsetMs) / HOUR_MS);
-            while (coldByHour.length <= hour) {
-                coldByHour.push(new RankCounts());
-                slowColdByHour.push(new RankCounts());
-            }
-            cold.add(rank);
-            coldBySlot[slot].add(rank);
-            coldByHour[hour].add(rank);
-            if (latency > slowThreshold) {
-                slowCold.add(rank);
-                slowColdBySlot[slot].add(rank);
-                slowColdByHour[hour].add(rank);
-            }
-        });
-        const hours = this.check.hours(result);
-        while (coldByHour.length < hours.length) {
-            coldByHour.push(new RankCounts());
-            slowColdByHour.push(new RankCounts());
-        }
-        const series = result.series;
-        const bins = series.arrivals.length;
-        const meanConcurrency = new Float64Array(bins);
-        const binsBySlot: number[][] = Array.from({ length: slots }, () => []);
-        const peakBySlot: number[] = new Array<number>(slots).fill(NaN);
-        for (let bin = 0; bin < bins; bin++) {
-            const start = bin * series.binMs;
-            const width = Math.min(series.binMs, result.periodMs - start);
-            meanConcurrency[bin] = width > 0 ? series.busyMs[bin] / width : 0;
-            const slot = slotOf(this.cycle, start);
-            binsBySlot[slot].push(bin);
-            peakBySlot[slot] = Math.max(Number.isNaN(peakBySlot[slot]) ? 0 : peakBySlot[slot], series.peakInFlight[bin]);
-        }
-        return {
-            result,
-            meetsGoal: false, // set once the budgets are known
-            cold,
-            slowCold,
-            coldBySlot,
-            slowColdBySlot,
-            warmSlow: result.slowRequests - slowCold.atOrAbove(0),
-            coldByHour,
-            slowColdByHour,
-            hours,
-            meanConcurrency,
-            binsBySlot,
-            peakBySlot,
-        };
-    }
-
-    /** The lowest number of warm environments predicted to meet the goal (ranks from the on-demand run). */
-    private predictedLevel(cold: RankCounts, slowCold: RankCounts, warmSlow: number, profile?: OnDemandProfile): number {
-        let level = 0;
-        if (Number.isFinite(this.check.coldBudget)) level = Math.max(level, lowestLevelWithin(cold, this.check.coldBudget));
-        if (Number.isFinite(this.check.slowBudget)) level = Math.max(level, lowestLevelWithin(slowCold, this.check.slowBudget - warmSlow));
-        if (profile !== undefined) {
-            for (let hour = 0; hour < profile.hours.length; hour++) level = Math.max(level, this.hourLevel(profile, hour));
-        }
-        return level;
-    }
-
-    /** The warm environments one clock hour of the on-demand run needs to meet the per-hour goal. */
-    private hourLevel(profile: OnDemandProfile, hour: number): number {
-        let level = 0;
-        const perHour = this.check.goal.maxColdStartsPerHour;
-        if (perHour !== undefined) level = Math.max(level, lowestLevelWithin(profile.coldByHour[hour], perHour));
-        if (this.check.p99EveryHour()) {
-            const totals = profile.hours[hour];
-            const warmSlow = totals.slowRequests - profile.slowColdByHour[hour].atOrAbove(0);
-            level = Math.max(level, lowestLevelWithin(profile.slowColdByHour[hour], allowedSlowRequests(totals.requests) - warmSlow));
-        }
-        return level;
-    }
-
-    /** The most environments worth trying: twice the on-demand peak, within the concurrency limit. */
-    private maxLevel(profile: OnDemandProfile): number {
-        const peak = profile.result.peakConcurrency;
-        return Math.max(1, Math.min(this.environment.concurrencyLimit, Math.max(2 * (peak + 1), peak + 10)));
-    }
-
     // ---- Searches ----
 
     private *searchFixed(profile: OnDemandProfile): Search<Candidate> {
@@ -494,7 +379,7 @@ class Advisor {
         }
         // Below the cost-optimal level, each unit removed costs more on-demand duration than it saves.
         const costOptimal = Math.max(1, costOptimalLevel(profile.meanConcurrency, this.breakEven));
-        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
+        const predicted = predictedLevel(profile, this.check);
         // A run in which no request found every provisioned environment busy runs the same with as many as it used.
         const sameDownTo = (level: number, result: SimulationResult): number => (result.spillover === 0 ? result.peakConcurrency : level);
         const found = yield* searchLowestLevel({
@@ -503,7 +388,7 @@ class Advisor {
             planFor,
             candidate: Math.max(costOptimal, predicted),
             minLevel: costOptimal,
-            maxLevel: this.maxLevel(profile),
+            maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
             sameDownTo,
         });
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
@@ -514,69 +399,19 @@ class Advisor {
         const intervalMs = minutes * MINUTE_MS;
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
-        const predicted = this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile);
+        const predicted = predictedLevel(profile, this.check);
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
             label: "warmer",
             planFor,
             candidate: Math.max(1, predicted),
             minLevel: 1,
-            maxLevel: this.maxLevel(profile),
+            maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
         });
         const schedule = rateExpression(minutes);
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
         const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${minutes} min`;
         return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
-    }
-
-    /**
-     * What each hour of the cycle needs, pooled over the hours of similar load (see groupBySimilarLoad): the fewest
-     * warm environments that leave those hours no more cold starts (or slow requests) than their share of the budget,
-     * in proportion to their requests; and their cost-optimal level.
-     */
-    private hourlyNeeds(profile: OnDemandProfile): { needs: number[]; costOptimal: number[] } {
-        const totalRequests = Math.max(1, profile.result.requests);
-        const slotMeans = profile.binsBySlot.map((bins, slot) => {
-            if (Number.isNaN(profile.peakBySlot[slot])) return NaN;
-            return bins.reduce((sum, bin) => sum + profile.meanConcurrency[bin], 0) / Math.max(1, bins.length);
-        });
-        const groupOf = groupBySimilarLoad(slotMeans);
-        const groups = Array.from({ length: Math.max(0, ...groupOf) + 1 }, () => ({
-            cold: new RankCounts(),
-            slowCold: new RankCounts(),
-            requests: 0,
-            means: [] as number[],
-        }));
-        groupOf.forEach((group, slot) => {
-            if (group < 0) return;
-            groups[group].cold.addAll(profile.coldBySlot[slot]);
-            groups[group].slowCold.addAll(profile.slowColdBySlot[slot]);
-            for (const bin of profile.binsBySlot[slot]) {
-                groups[group].requests += profile.result.series.arrivals[bin];
-                groups[group].means.push(profile.meanConcurrency[bin]);
-            }
-        });
-        const levels = groups.map((group) => {
-            const share = group.requests / totalRequests;
-            let need = 0;
-            if (Number.isFinite(this.check.coldBudget)) need = Math.max(need, lowestLevelWithin(group.cold, this.check.coldBudget * share));
-            if (Number.isFinite(this.check.slowBudget)) {
-                need = Math.max(need, lowestLevelWithin(group.slowCold, (this.check.slowBudget - profile.warmSlow) * share));
-            }
-            return { need, costOptimal: costOptimalLevel(group.means, this.breakEven) };
-        });
-        // A per-hour goal: each slot needs at least what its worst clock hour needs, on top of its share of the period's.
-        const hourNeeds = new Array<number>(groupOf.length).fill(0);
-        if (this.check.hasHourlyGoal()) {
-            profile.hours.forEach((hour, index) => {
-                const slot = slotOf(this.cycle, Math.max(0, hour.startMs));
-                hourNeeds[slot] = Math.max(hourNeeds[slot], this.hourLevel(profile, index));
-            });
-        }
-        return {
-            needs: groupOf.map((group, slot) => (group < 0 ? NaN : Math.max(levels[group].need, hourNeeds[slot]))),
-            costOptimal: groupOf.map((group) => (group < 0 ? 0 : levels[group].costOptimal)),
-        };
     }
 
     /** Hourly levels scaled by `factor`, never below each hour's cost-optimal level, merged into steps. */
@@ -611,7 +446,7 @@ class Advisor {
      * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
      */
     private *searchScheduled(profile: OnDemandProfile): Search<{ candidate: Candidate; steps: ScheduleStep[] }> {
-        const { needs, costOptimal } = this.hourlyNeeds(profile);
+        const { needs, costOptimal } = hourlyNeeds(profile, this.check, this.breakEven, this.cycle);
         const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(needs, costOptimal, level / SCALE_STEPS);
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
@@ -669,14 +504,14 @@ class Advisor {
         const fixedLevel =
             fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
                 ? fixed.args.provisionedConcurrentExecutions
-                : Math.max(1, this.predictedLevel(profile.cold, profile.slowCold, profile.warmSlow, profile));
+                : Math.max(1, predictedLevel(profile, this.check));
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
             label: "tracking",
             planFor,
             candidate: profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
             minLevel: 1,
-            maxLevel: Math.max(fixedLevel, this.maxLevel(profile)),
+            maxLevel: Math.max(fixedLevel, maxLevel(profile, this.environment.concurrencyLimit)),
             maxSimulations: MAX_TRACKING_SIMULATIONS,
             // Tracking adds capacity as load comes, so its lowest minimum often does: try it right after the candidate.
             tryLowestFirst: true,

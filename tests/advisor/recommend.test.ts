@@ -20,7 +20,7 @@ function candidate(name: Candidate["name"], total: number, coldStarts: number, m
         name,
         configuration: `${name} setting`,
         component,
-        args: component ? { functionName: "f", qualifier: "live" } : null,
+        args: component ? { functionName: "f", qualifier: "live", provisionedConcurrentExecutions: 1 } : null,
         result,
         cost: { total } as Candidate["cost"],
         meetsGoal,
