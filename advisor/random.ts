@@ -47,6 +47,30 @@ export class SeededRandom {
         return (this.nextUint32() + 0.5) * 2.3283064365386963e-10; // 2^-32
     }
 
+    /**
+     * Fills `out` with the next uniforms, exactly as as many nextUniform() calls would return them; faster in bulk, as
+     * the state stays in local variables through the loop.
+     */
+    fillUniform(out: Float64Array): void {
+        const state = this.state;
+        let a = state[0];
+        let b = state[1];
+        let c = state[2];
+        let d = state[3];
+        for (let i = 0; i < out.length; i++) {
+            const t = (((a + b) | 0) + d) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (((c << 21) | (c >>> 11)) + t) | 0;
+            d = (d + 1) | 0;
+            out[i] = ((t >>> 0) + 0.5) * 2.3283064365386963e-10;
+        }
+        state[0] = a;
+        state[1] = b;
+        state[2] = c;
+        state[3] = d;
+    }
+
     /** An integer in [0, n). */
     nextInt(n: number): number {
         return Math.floor(this.nextUniform() * n);

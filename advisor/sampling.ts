@@ -53,6 +53,23 @@ export class LogNormalSampler {
         return low + (x - i) * (this.table[i + 1] - low);
     }
 
+    /** Fills `out` with the next draws, exactly as as many next() calls would return them. */
+    fill(out: Float64Array): void {
+        this.random.fillUniform(out);
+        const table = this.table;
+        for (let k = 0; k < out.length; k++) {
+            const u = out[k];
+            const x = u * TABLE_SIZE;
+            const i = x | 0;
+            if (i < 2 || i >= TABLE_SIZE - 2) {
+                out[k] = this.exactQuantile(u);
+            } else {
+                const low = table[i];
+                out[k] = low + (x - i) * (table[i + 1] - low);
+            }
+        }
+    }
+
     private exactQuantile(p: number): number {
         return Math.exp(this.logNormal.mu + this.logNormal.sigma * inverseStandardNormal(p));
     }
@@ -74,5 +91,22 @@ export class ExponentialSampler {
         const i = x | 0;
         const low = this.table[i];
         return low + (x - i) * (this.table[i + 1] - low);
+    }
+
+    /** Fills `out` with the next draws, exactly as as many next() calls would return them. */
+    fill(out: Float64Array): void {
+        this.random.fillUniform(out);
+        const table = this.table;
+        for (let k = 0; k < out.length; k++) {
+            const u = out[k];
+            if (u >= 0.984375) {
+                out[k] = -Math.log(1 - u);
+            } else {
+                const x = u * TABLE_SIZE;
+                const i = x | 0;
+                const low = table[i];
+                out[k] = low + (x - i) * (table[i + 1] - low);
+            }
+        }
     }
 }

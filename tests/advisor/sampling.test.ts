@@ -67,4 +67,22 @@ describe("advisor random numbers and samplers", () => {
         expect(sum / n).to.be.closeTo(1, 0.01);
         expect(sumSquares / n - (sum / n) ** 2).to.be.closeTo(1, 0.03); // the variance of Exp(1) is 1
     });
+
+    it("draws the very same values in blocks (fill) as one at a time, and carries on where a block ended", () => {
+        // 4,000 draws reach both tails of each sampler (computed exactly there, interpolated in the bulk).
+        const one = { uniform: new SeededRandom(5), exponential: new ExponentialSampler(new SeededRandom(6)), duration: new LogNormalSampler(new SeededRandom(7), fitLogNormal({ medianMs: 100, p95Ms: 400 })) };
+        const bulk = { uniform: new SeededRandom(5), exponential: new ExponentialSampler(new SeededRandom(6)), duration: new LogNormalSampler(new SeededRandom(7), fitLogNormal({ medianMs: 100, p95Ms: 400 })) };
+        for (const size of [1000, 3000]) {
+            const uniforms = new Float64Array(size);
+            bulk.uniform.fillUniform(uniforms);
+            expect(Array.from(uniforms)).to.deep.equal(Array.from({ length: size }, () => one.uniform.nextUniform()));
+            const gaps = new Float64Array(size);
+            bulk.exponential.fill(gaps);
+            expect(Array.from(gaps)).to.deep.equal(Array.from({ length: size }, () => one.exponential.next()));
+            const durations = new Float64Array(size);
+            bulk.duration.fill(durations);
+            expect(Array.from(durations)).to.deep.equal(Array.from({ length: size }, () => one.duration.next()));
+        }
+        expect(bulk.uniform.nextUint32()).to.equal(one.uniform.nextUint32());
+    });
 });
