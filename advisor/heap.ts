@@ -69,3 +69,56 @@ export class TimeHeap {
         this.ids = ids;
     }
 }
+
+/**
+ * A binary min-heap of times alone: the provisioned environments, which need no identity (any free one serves), so
+ * each level of a sift moves one number instead of two.
+ */
+export class EndTimeHeap {
+    private times: Float64Array;
+    size = 0;
+
+    constructor(initialCapacity = 64) {
+        this.times = new Float64Array(initialCapacity);
+    }
+
+    /** The earliest time in the heap, or Infinity when empty. */
+    peekTime(): number {
+        return this.size > 0 ? this.times[0] : Infinity;
+    }
+
+    push(time: number): void {
+        if (this.size === this.times.length) {
+            const bigger = new Float64Array(this.times.length * 2);
+            bigger.set(this.times);
+            this.times = bigger;
+        }
+        const times = this.times;
+        let index = this.size++;
+        while (index > 0) {
+            const parent = (index - 1) >> 1;
+            if (times[parent] <= time) break;
+            times[index] = times[parent];
+            index = parent;
+        }
+        times[index] = time;
+    }
+
+    /** Removes the earliest time. */
+    pop(): void {
+        const size = --this.size;
+        if (size === 0) return;
+        const times = this.times;
+        const time = times[size];
+        let index = 0;
+        for (;;) {
+            let child = 2 * index + 1;
+            if (child >= size) break;
+            if (child + 1 < size && times[child + 1] < times[child]) child++;
+            if (times[child] >= time) break;
+            times[index] = times[child];
+            index = child;
+        }
+        times[index] = time;
+    }
+}

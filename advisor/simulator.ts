@@ -21,7 +21,7 @@
  * the peak concurrency and the length of the period (per-bin series), never with the number of requests.
  */
 import { EnvironmentPool } from "./environments";
-import { TimeHeap } from "./heap";
+import { EndTimeHeap } from "./heap";
 import { LatencyHistogram } from "./histogram";
 import { DurationDistribution } from "./duration";
 import {
@@ -219,7 +219,7 @@ class Simulation {
     private readonly env: EnvironmentBehaviour;
     private readonly warmerBehaviour: WarmerBehaviour;
     private readonly pool: EnvironmentPool;
-    private readonly provisionedBusy = new TimeHeap();
+    private readonly provisionedBusy = new EndTimeHeap();
     private readonly histogram = new LatencyHistogram();
     private readonly periodMs: number;
     private readonly initMs: number;
@@ -411,7 +411,7 @@ class Simulation {
         this.arrivalsSeries[bin]++;
         let latency: number;
         if (this.provisionedBusy.size < this.ready) {
-            this.provisionedBusy.push(time + durationMs, 0);
+            this.provisionedBusy.push(time + durationMs);
             this.servedByProvisioned++;
             this.provisionedDurationMs += Math.ceil(durationMs);
             this.provisionedBusyMs += durationMs;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { EnvironmentPool } from "../../advisor/environments";
-import { TimeHeap } from "../../advisor/heap";
+import { EndTimeHeap, TimeHeap } from "../../advisor/heap";
 import { SeededRandom } from "../../advisor/random";
 
 describe("advisor busy-time heap", () => {
@@ -17,6 +17,32 @@ describe("advisor busy-time heap", () => {
             heap.pop();
         }
         expect(popped).to.deep.equal([...times].sort((a, b) => a - b));
+        expect(heap.peekTime()).to.equal(Infinity);
+    });
+
+    it("keeps times alone for provisioned environments (EndTimeHeap), in the same order, pushes and pops interleaved", () => {
+        const random = new SeededRandom(10);
+        const heap = new EndTimeHeap(2);
+        const reference: number[] = [];
+        const popped: number[] = [];
+        for (let i = 0; i < 2000; i++) {
+            const time = Math.round(random.nextUniform() * 100) + i; // ties included
+            heap.push(time);
+            reference.push(time);
+            if (i % 3 === 2) {
+                reference.sort((a, b) => a - b);
+                expect(heap.peekTime()).to.equal(reference[0]);
+                popped.push(reference.shift()!);
+                heap.pop();
+            }
+        }
+        expect(heap.size).to.equal(reference.length);
+        expect(popped.length).to.equal(666);
+        while (heap.size > 0) {
+            expect(heap.peekTime()).to.equal(Math.min(...reference));
+            reference.splice(reference.indexOf(heap.peekTime()), 1);
+            heap.pop();
+        }
         expect(heap.peekTime()).to.equal(Infinity);
     });
 });
