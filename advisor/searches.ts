@@ -1,0 +1,320 @@
+/**
+ * Each strategy's search for its cheapest parameters that meet the goal, as a generator of simulation requests
+ * (simulation-runner.ts): the fixed level, the warmer's pings, the scheduled steps' factor, tracking's minimum (and one
+ * candidate whose minimum follows the schedule), and SnapStart, which has nothing to search. Each starts from what the
+ * on-demand run predicts (on-demand-profile.ts) and checks it with full simulations.
+ */
+import { AdviseOptions, StrategyName } from "./advice";
+import { Candidate } from "./candidate";
+import { ComponentArgs, ComponentName, FunctionTarget, rateExpression, ScheduleArgs } from "./component-args";
+import { costOptimalLevel } from "./analysis";
+import { withSnapStartCharges } from "./cost";
+import {
+    DEFAULT_TARGET_UTILIZATION,
+    DEFAULT_UTILIZATION_STATISTIC,
+    DEFAULT_WARMER_INTERVAL_MINUTES,
+    EnvironmentBehaviour,
+    MINUTE_MS,
+} from "./defaults";
+import { GoalCheck } from "./goal-check";
+import { searchLowestLevel } from "./level-search";
+import { hourlyNeeds, maxLevel, OnDemandProfile, predictedLevel } from "./on-demand-profile";
+import {
+    expandBoundsOverPeriod,
+    expandOverPeriod,
+    groupActions,
+    ScheduleCycle,
+    ScheduledAction,
+    scheduledActions,
+    ScheduleStep,
+    stepsFromLevels,
+} from "./schedule-plan";
+import { Search } from "./simulation-runner";
+import { CapacityPlan, SimulationResult } from "./simulator";
+import { SNAPSTART_FUNCTION_ARGS, snapStartPrices } from "./snapstart";
+
+/** Tracking runs are the slowest to bisect (every passing one runs in full): fewer tries. */
+const MAX_TRACKING_SIMULATIONS = 4;
+/** The scheduled search's factor moves in steps of 1/32. */
+const SCALE_STEPS = 32;
+
+/** What the searches need from the advisor, once the on-demand run has set the goal's budgets. */
+export interface SearchContext {
+    readonly options: AdviseOptions;
+    readonly target: FunctionTarget;
+    readonly check: GoalCheck;
+    readonly environment: EnvironmentBehaviour;
+    readonly breakEven: number;
+    readonly cycle: ScheduleCycle;
+    /** A strategy's result as a candidate, priced and judged. */
+    candidate(
+        name: StrategyName,
+        configuration: string,
+        component: ComponentName | null,
+        args: ComponentArgs | null,
+        result: SimulationResult,
+        simulations: number,
+    ): Candidate;
+}
+
+export class StrategySearches {
+    private readonly options: AdviseOptions;
+    private readonly target: FunctionTarget;
+    private readonly check: GoalCheck;
+    private readonly environment: EnvironmentBehaviour;
+    private readonly breakEven: number;
+    private readonly cycle: ScheduleCycle;
+
+    constructor(private readonly context: SearchContext) {
+        this.options = context.options;
+        this.target = context.target;
+        this.check = context.check;
+        this.environment = context.environment;
+        this.breakEven = context.breakEven;
+        this.cycle = context.cycle;
+    }
+
+    *fixed(profile: OnDemandProfile): Search<Candidate> {
+        const planFor = (level: number): CapacityPlan => ({ initialCapacity: level });
+        const argsFor = (level: number): ComponentArgs => ({ ...this.target, provisionedConcurrentExecutions: level });
+        const describe = (level: number): string => `${level} provisioned`;
+        if (this.options.fixedCapacity !== undefined) {
+            const level = this.options.fixedCapacity;
+            const result = yield { label: `fixed ${level}`, plan: planFor(level), stopEarly: false };
+            return this.candidate("fixed", `${describe(level)} (pinned)`, "FixedConcurrency", argsFor(level), result, 1);
+        }
+        // Below the cost-optimal level, each unit removed costs more on-demand duration than it saves.
+        const costOptimal = Math.max(1, costOptimalLevel(profile.meanConcurrency, this.breakEven));
+        const predicted = predictedLevel(profile, this.check);
+        // A run in which no request found every provisioned environment busy runs the same with as many as it used.
+        const sameDownTo = (level: number, result: SimulationResult): number => (result.spillover === 0 ? result.peakConcurrency : level);
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.check.meets(result),
+            label: "fixed",
+            planFor,
+            candidate: Math.max(costOptimal, predicted),
+            minLevel: costOptimal,
+            maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
+            sameDownTo,
+        });
+        return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
+    }
+
+    *warmer(profile: OnDemandProfile): Search<Candidate> {
+        const minutes = this.options.warmerIntervalMinutes ?? DEFAULT_WARMER_INTERVAL_MINUTES;
+        const intervalMs = minutes * MINUTE_MS;
+        const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
+        // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
+        const predicted = predictedLevel(profile, this.check);
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.check.meets(result),
+            label: "warmer",
+            planFor,
+            candidate: Math.max(1, predicted),
+            minLevel: 1,
+            maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
+        });
+        const schedule = rateExpression(minutes);
+        const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
+        const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${minutes} min`;
+        return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
+    }
+
+    /** Hourly levels scaled by `factor`, never below each hour's cost-optimal level, merged into steps. */
+    private scheduledSteps(needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
+        const levels = needs.map((need, slot) => (Number.isNaN(need) ? NaN : Math.max(costOptimal[slot], Math.ceil(factor * need - 1e-9))));
+        return stepsFromLevels(levels);
+    }
+
+    private scheduledPlan(steps: ScheduleStep[]): { plan: CapacityPlan; actions: ScheduledAction[] } {
+        const actions = scheduledActions(steps, this.cycle, this.leadMinutes());
+        const { initialCapacity, capacityActions } = expandOverPeriod(actions, this.cycle, this.options.traffic.periodMs);
+        return { plan: { initialCapacity, capacityActions }, actions };
+    }
+
+    /**
+     * The emitted schedules' time zone: the traffic's week is read on this zone's wall clock (shapes, and the start of
+     * a CSV or trace), so each cron names it, and Application Auto Scaling fires it at that wall-clock time in summer
+     * and in winter. Nothing for UTC, the components' default.
+     */
+    private zone(): { timezone?: string } {
+        const timezone = this.options.timezone;
+        return timezone === undefined || timezone === "UTC" ? {} : { timezone };
+    }
+
+    /** Increases are scheduled this many minutes early so that allocation finishes as the step starts. */
+    private leadMinutes(): number {
+        return Math.ceil(this.environment.allocationDelayMs / MINUTE_MS);
+    }
+
+    /**
+     * Scheduled: each hour gets what hours of its load need (see hourlyNeeds) times a factor, found like a level: factor
+     * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
+     */
+    *scheduled(profile: OnDemandProfile): Search<{ candidate: Candidate; steps: ScheduleStep[] }> {
+        const { needs, costOptimal } = hourlyNeeds(profile, this.check, this.breakEven, this.cycle);
+        const stepsFor = (level: number): ScheduleStep[] => this.scheduledSteps(needs, costOptimal, level / SCALE_STEPS);
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.check.meets(result),
+            label: "scheduled",
+            planFor: (level) => this.scheduledPlan(stepsFor(level)).plan,
+            // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
+            candidate: profile.meetsGoal ? 0 : SCALE_STEPS,
+            minLevel: 0,
+            maxLevel: 2 * SCALE_STEPS,
+            keyFor: (level) => JSON.stringify(stepsFor(level)),
+        });
+        const steps = stepsFor(found.level);
+        const { actions } = this.scheduledPlan(steps);
+        const schedules: ScheduleArgs[] = groupActions(actions, this.cycle).map((action) => ({
+            name: action.name,
+            schedule: action.schedule,
+            capacity: action.capacity,
+            ...this.zone(),
+        }));
+        const levels = steps.map((step) => step.capacity);
+        const configuration =
+            steps.length === 1
+                ? `${levels[0]} provisioned, one step`
+                : `${Math.min(...levels)}-${Math.max(...levels)} provisioned, ${schedules.length} scheduled actions`;
+        return {
+            candidate: this.candidate(
+                "scheduled",
+                configuration,
+                "ScheduledConcurrency",
+                { ...this.target, schedules },
+                found.result,
+                found.simulations,
+            ),
+            steps,
+        };
+    }
+
+    /**
+     * Target tracking as UtilizationScaling does it by default (70% utilization, the Maximum statistic, no scale-in
+     * while idle): the lowest minimum capacity that meets the goal (below the fixed level, which always does: tracking
+     * never goes under its minimum). See trackingInSchedule for the other candidate; bestTracking picks.
+     */
+    *tracking(profile: OnDemandProfile, fixed: Candidate | undefined): Search<Candidate> {
+        const maxCapacity = this.trackingMaxCapacity(profile);
+        const planFor = (minCapacity: number): CapacityPlan => ({
+            initialCapacity: minCapacity,
+            tracking: {
+                targetUtilization: DEFAULT_TARGET_UTILIZATION,
+                statistic: DEFAULT_UTILIZATION_STATISTIC,
+                minCapacity,
+                maxCapacity: Math.max(minCapacity, maxCapacity),
+            },
+        });
+        // The searched fixed level (not a pinned one, which may miss the goal), else the predicted one.
+        const fixedLevel =
+            fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
+                ? fixed.args.provisionedConcurrentExecutions
+                : Math.max(1, predictedLevel(profile, this.check));
+        const found = yield* searchLowestLevel({
+            meetsGoal: (result) => this.check.meets(result),
+            label: "tracking",
+            planFor,
+            candidate: profile.meetsGoal ? 1 : Math.max(1, Math.ceil(fixedLevel / 2)),
+            minLevel: 1,
+            maxLevel: Math.max(fixedLevel, maxLevel(profile, this.environment.concurrencyLimit)),
+            maxSimulations: MAX_TRACKING_SIMULATIONS,
+            // Tracking adds capacity as load comes, so its lowest minimum often does: try it right after the candidate.
+            tryLowestFirst: true,
+        });
+        const max = Math.max(found.level, maxCapacity);
+        return this.candidate(
+            "tracking",
+            describeTracking(found.level, max),
+            "UtilizationScaling",
+            this.trackingArgs(found.level, max),
+            found.result,
+            found.simulations,
+        );
+    }
+
+    /**
+     * When the load follows the clock (the scheduled search found steps of different levels), one more tracking
+     * candidate, one simulation: a minimum that follows the scheduled steps at half their level.
+     */
+    *trackingInSchedule(profile: OnDemandProfile, steps: readonly ScheduleStep[]): Search<Candidate | undefined> {
+        if (new Set(steps.map((step) => step.capacity)).size <= 1) return undefined;
+        const maxCapacity = this.trackingMaxCapacity(profile);
+        const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
+        const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
+        const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
+        const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, this.options.traffic.periodMs, boundsMax);
+        const plan: CapacityPlan = {
+            initialCapacity: initialMinCapacity,
+            tracking: {
+                targetUtilization: DEFAULT_TARGET_UTILIZATION,
+                statistic: DEFAULT_UTILIZATION_STATISTIC,
+                minCapacity: initialMinCapacity,
+                maxCapacity: boundsMax,
+                boundsActions,
+            },
+        };
+        const result = yield { label: "tracking in schedule", plan, stopEarly: true };
+        const minFloor = Math.min(...floors.map((floor) => floor.capacity));
+        const schedules = groupActions(actions, this.cycle).map((action) => ({
+            name: action.name,
+            schedule: action.schedule,
+            minCapacity: action.capacity,
+            maxCapacity: boundsMax,
+            ...this.zone(),
+        }));
+        return this.candidate(
+            "tracking",
+            describeTracking(minFloor, boundsMax, ", scheduled minimum"),
+            "UtilizationScaling",
+            this.trackingArgs(minFloor, boundsMax, schedules),
+            result,
+            1,
+        );
+    }
+
+    /** The cheaper tracking candidate that meets the goal; if neither does, the plain search's (its closest). */
+    bestTracking(plain: Candidate, inSchedule: Candidate | undefined): Candidate {
+        const meeting = [plain, ...(inSchedule ? [inSchedule] : [])].filter((c) => c.meetsGoal).sort((a, b) => a.cost.total - b.cost.total);
+        return { ...(meeting[0] ?? plain), simulations: plain.simulations + (inSchedule ? inSchedule.simulations : 0) };
+    }
+
+    /** Tracking's maximum: room for the on-demand peak at the target utilization, within the concurrency limit. */
+    private trackingMaxCapacity(profile: OnDemandProfile): number {
+        const peak = profile.result.peakConcurrency;
+        return Math.min(this.environment.concurrencyLimit, Math.max(2, Math.ceil((peak + 1) / DEFAULT_TARGET_UTILIZATION)));
+    }
+
+    private trackingArgs(minCapacity: number, maxCapacity: number, schedules?: ScheduleArgs[]): ComponentArgs {
+        return {
+            ...this.target,
+            minCapacity,
+            maxCapacity: Math.max(minCapacity, maxCapacity),
+            targetUtilization: DEFAULT_TARGET_UTILIZATION,
+            statistic: DEFAULT_UTILIZATION_STATISTIC,
+            ...(schedules ? { schedules } : {}),
+        };
+    }
+
+    /**
+     * SnapStart: on-demand environments, each restored from the snapshot instead of running the init (the restore
+     * takes the init's place, billed as init is). Nothing to search: it has no parameter. It cannot be combined with
+     * provisioned concurrency on the same version, so it is compared on its own.
+     */
+    *snapStart(): Search<Candidate> {
+        const snap = this.options.snapStart!;
+        const result = yield { label: "snapstart", plan: { initialCapacity: 0 }, stopEarly: false, initMs: snap.restoreMs };
+        const candidate = this.candidate("snapstart", `restores of ${snap.restoreMs} ms (${snap.runtime})`, null, SNAPSTART_FUNCTION_ARGS, result, 1);
+        const cost = withSnapStartCharges(candidate.cost, result.coldStarts, result.periodMs, this.options.fn.memoryMb, snapStartPrices(snap.runtime));
+        return { ...candidate, cost };
+    }
+
+    private candidate(...args: Parameters<SearchContext["candidate"]>): Candidate {
+        return this.context.candidate(...args);
+    }
+}
+
+/** Tracking's configuration in the table, e.g. "2-40 at 70% (Maximum)". */
+function describeTracking(min: number, max: number, suffix = ""): string {
+    return `${min}-${max} at ${Math.round(DEFAULT_TARGET_UTILIZATION * 100)}% (${DEFAULT_UTILIZATION_STATISTIC})${suffix}`;
+}
