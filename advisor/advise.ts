@@ -12,11 +12,10 @@ import {
     AdviseOptions,
     ChartData,
     STRATEGY_NAMES,
-    StrategyName,
     StrategyReport,
 } from "./advice";
-import { Candidate } from "./candidate";
-import { ComponentArgs, ComponentName, FunctionTarget, PLACEHOLDER_TARGET } from "./component-args";
+import { Candidate, MakeCandidate } from "./candidate";
+import { FunctionTarget, PLACEHOLDER_TARGET } from "./component-args";
 import { monthlyCost } from "./cost";
 import { DEFAULT_ENVIRONMENT, DEFAULT_WARMER, EnvironmentBehaviour, HOUR_MS, MINUTE_MS, WarmerBehaviour } from "./defaults";
 import { GoalCheck } from "./goal-check";
@@ -29,21 +28,6 @@ import { StrategySearches } from "./searches";
 import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
 import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
 import { SimulationResult, simulate } from "./simulator";
-
-export { STRATEGY_NAMES } from "./advice";
-export { formatPercent } from "./goal-check";
-export type {
-    Advice,
-    AdviseOptions,
-    AdviseProgress,
-    Assumptions,
-    ChartData,
-    FunctionSpec,
-    Goal,
-    Recommendation,
-    StrategyName,
-    StrategyReport,
-} from "./advice";
 
 type ColdStartObserver = (arrivalMs: number, rank: number, latencyMs: number) => void;
 
@@ -162,7 +146,7 @@ class Advisor {
             environment: this.environment,
             breakEven: this.breakEven,
             cycle: this.cycle,
-            candidate: (...args) => this.candidate(...args),
+            candidate: this.candidate,
         });
     }
 
@@ -325,25 +309,16 @@ class Advisor {
         return result;
     }
 
-    private candidate(
-        name: StrategyName,
-        configuration: string,
-        component: ComponentName | null,
-        args: ComponentArgs | null,
-        result: SimulationResult,
-        simulations: number,
-    ): Candidate {
-        return {
-            name,
-            configuration,
-            component,
-            args,
-            result,
-            cost: monthlyCost(result.usage, result.periodMs, this.options.fn.memoryMb, this.prices, this.warmer),
-            meetsGoal: this.check.meets(result),
-            simulations,
-        };
-    }
+    private readonly candidate: MakeCandidate = (name, configuration, component, args, result, simulations) => ({
+        name,
+        configuration,
+        component,
+        args,
+        result,
+        cost: monthlyCost(result.usage, result.periodMs, this.options.fn.memoryMb, this.prices, this.warmer),
+        meetsGoal: this.check.meets(result),
+        simulations,
+    });
 
     // ---- The answer ----
 

@@ -17,3 +17,13 @@ export interface Candidate {
     /** Simulations its search ran. */
     readonly simulations: number;
 }
+
+/** Makes a strategy's result a candidate: prices it and judges it against the goal. */
+export type MakeCandidate = (
+    name: StrategyName,
+    configuration: string,
+    component: ComponentName | null,
+    args: ComponentArgs | null,
+    result: SimulationResult,
+    simulations: number,
+) => Candidate;

@@ -3,7 +3,7 @@
  * the traffic (requests per second), the environments busy with on-demand and with the recommended strategy and the
  * latter's provisioned capacity, and the cold starts of both.
  */
-import { ChartData } from "./advise";
+import { ChartData } from "./advice";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./defaults";
 
 /** At most this many points per line: enough for a week at 20-minute resolution, small enough to stay light. */

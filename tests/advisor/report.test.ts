@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { advise, formatAdvice, renderChart, steadyTraffic } from "../../advisor";
 import { aggregateForChart, escapeXml, niceCeiling, timeTicks } from "../../advisor/chart";
-import { formatPercent } from "../../advisor/advise";
+import { formatPercent } from "../../advisor/goal-check";
 import { formatPeriod, table } from "../../advisor/report";
 
 const advice = advise({

@@ -5,9 +5,9 @@
 import { expect } from "chai";
 import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, ScheduleArgs, UtilizationScaling } from "../../components";
 import { AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
-import { destroy, refresh, up } from "../helpers/lifecycle/engine";
+import { deployed, destroy, refresh, up } from "../helpers/lifecycle/engine";
 import { declaredBy } from "../helpers/lifecycle/from-mocks";
-import { DeclaredResource, OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
+import { OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
 import { resetProgram } from "../helpers/pulumi";
 import { autoName } from "../../testing/mock-aws";
 
@@ -30,14 +30,6 @@ function account(options: { reservedConcurrentExecutions?: number; aliases?: Rec
     return aws;
 }
 
-/** `pulumi up`, failing the test if AWS refused a call. */
-function deployed(state: StackState, program: DeclaredResource[], aws: AwsModel): StackState {
-    const result = up(state, program, aws);
-    if (result.error !== undefined) {
-        throw result.error;
-    }
-    return result.state;
-}
 
 /** The steps of one operation, as `op urn-suffix`, for exact assertions. */
 function steps(result: OperationResult): string[] {

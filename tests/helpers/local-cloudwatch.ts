@@ -3,8 +3,9 @@
 // targets Logs_20140328.*), over HTTP on 127.0.0.1, for the real @aws-sdk/client-cloudwatch and
 // @aws-sdk/client-cloudwatch-logs to talk to it: their requests as they send them (checked), paged results with
 // NextToken, and throttling errors on demand.
-import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
+import { readBody } from "./http-body";
 
 const MINUTE_MS = 60_000;
 
@@ -39,14 +40,6 @@ export interface LocalCloudWatch {
     close(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        request.on("data", (chunk: Buffer) => chunks.push(chunk));
-        request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        request.on("error", reject);
-    });
-}
 
 function send(response: ServerResponse, status: number, contentType: string, body: unknown, headers: Record<string, string> = {}): void {
     response.writeHead(status, { "content-type": contentType, ...headers });

@@ -22,6 +22,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
+import { readBody } from "./http-body";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 
@@ -129,14 +130,6 @@ function parseFunctionName(functionName: string): { name: string; qualifier: str
   return { name: parts[0], qualifier: parts[1] };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
 
 /** Handlers may fail with anything; Lambda reports non-Error values by their string form. */
 function asError(value: unknown): Error {

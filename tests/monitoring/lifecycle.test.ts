@@ -3,9 +3,9 @@
 import { expect } from "chai";
 import { FixedConcurrency, UtilizationScaling } from "../../components";
 import { AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
-import { destroy, up } from "../helpers/lifecycle/engine";
+import { deployed, destroy, up } from "../helpers/lifecycle/engine";
 import { declaredBy } from "../helpers/lifecycle/from-mocks";
-import { DeclaredResource, OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
+import { OperationResult, emptyState } from "../helpers/lifecycle/types";
 import { resetProgram } from "../helpers/pulumi";
 import { Monitoring } from "../../components/monitoring/settings";
 
@@ -15,13 +15,6 @@ function account(): AwsModel {
     return aws;
 }
 
-function deployed(state: StackState, program: DeclaredResource[], aws: AwsModel): StackState {
-    const result = up(state, program, aws);
-    if (result.error !== undefined) {
-        throw result.error;
-    }
-    return result.state;
-}
 
 function calls(result: OperationResult): string[] {
     return result.steps.flatMap((s) => s.awsCalls);

@@ -683,6 +683,15 @@ export function up(state: StackState, program: readonly DeclaredResource[], aws:
     return { state: deployment.state(), steps: deployment.steps };
 }
 
+/** `pulumi up` that must succeed, for tests that only deploy: the new state, or the AWS failure thrown. */
+export function deployed(state: StackState, program: readonly DeclaredResource[], aws: AwsModel): StackState {
+    const result = up(state, program, aws);
+    if (result.error !== undefined) {
+        throw result.error;
+    }
+    return result.state;
+}
+
 /**
  * `pulumi refresh`: the provider's Read of every custom resource. Gone in AWS: removed from the state (every
  * Terraform resource here does so on NotFound), and references to it dropped. Present: outputs from AWS, and the
