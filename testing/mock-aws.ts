@@ -7,6 +7,7 @@
 // that callers can print or assert the exact tree.
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { computedOutputs } from "./provider-outputs";
 
 /** The account and region every mocked ARN uses unless the mocks are given others. */
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -270,18 +271,6 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
         }
     }
 
-    /** The ARN of a Lambda function given its name or ARN. */
-    private functionArn(functionNameOrArn: string): string {
-        if (functionNameOrArn.startsWith("arn:")) {
-            return functionNameOrArn;
-        }
-        return `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionNameOrArn}`;
-    }
-
-    private invokeArnOf(arn: string): string {
-        return `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
-    }
-
     /** What the provider would hold after creating the resource: its inputs, defaults and computed outputs. */
     private providerState(type: string, logicalName: string, inputs: Json): Json {
         const state: Json = { ...inputs };
@@ -307,75 +296,10 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 throw new NameLimitError(`${type} "${logicalName}": dashboardName ${JSON.stringify(dashboardName)} must be 1 to 255 of A-Z, a-z, 0-9, "-" and "_"`);
             }
         }
-        const name = stringInput(state, "name") ?? logicalName;
-        switch (type) {
-            case "aws:lambda/function:Function": {
-                const arn = this.functionArn(name);
-                const version = inputs.publish === true ? "1" : "$LATEST";
-                Object.assign(state, {
-                    arn,
-                    invokeArn: this.invokeArnOf(arn),
-                    version,
-                    qualifiedArn: `${arn}:${version}`,
-                    qualifiedInvokeArn: this.invokeArnOf(`${arn}:${version}`),
-                    memorySize: inputs.memorySize ?? 128,
-                    timeout: inputs.timeout ?? 3,
-                    architectures: inputs.architectures ?? ["x86_64"],
-                });
-                break;
-            }
-            case "aws:lambda/alias:Alias": {
-                const arn = `${this.functionArn(stringInput(inputs, "functionName") ?? "unknown")}:${name}`;
-                Object.assign(state, { arn, invokeArn: this.invokeArnOf(arn) });
-                break;
-            }
-            case "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig":
-                state.skipDestroy = inputs.skipDestroy ?? false;
-                break;
-            case "aws:iam/role:Role":
-                Object.assign(state, { arn: `arn:${this.partition}:iam::${this.accountId}:role/${name}`, uniqueId: "AROAMOCK" });
-                break;
-            case "aws:iam/policy:Policy":
-                state.arn = `arn:${this.partition}:iam::${this.accountId}:policy/${name}`;
-                break;
-            case "aws:cloudwatch/eventRule:EventRule":
-                state.arn = `arn:${this.partition}:events:${this.region}:${this.accountId}:rule/${name}`;
-                break;
-            case "aws:cloudwatch/logGroup:LogGroup":
-                state.arn = `arn:${this.partition}:logs:${this.region}:${this.accountId}:log-group:${name}`;
-                break;
-            case "aws:sns/topic:Topic":
-                state.arn = `arn:${this.partition}:sns:${this.region}:${this.accountId}:${name}`;
-                break;
-            case "aws:cloudwatch/metricAlarm:MetricAlarm":
-                state.arn = `arn:${this.partition}:cloudwatch:${this.region}:${this.accountId}:alarm:${name}`;
-                break;
-            case "aws:cloudwatch/dashboard:Dashboard":
-                // Dashboards are global: no region in the ARN.
-                state.dashboardArn = `arn:${this.partition}:cloudwatch::${this.accountId}:dashboard/${String(state.dashboardName)}`;
-                break;
-            case "aws:apigatewayv2/api:Api": {
-                const apiId = mockApiId(type, logicalName);
-                Object.assign(state, {
-                    apiEndpoint: `https://${apiId}.execute-api.${this.region}.${this.dnsSuffix}`,
-                    executionArn: `arn:${this.partition}:execute-api:${this.region}:${this.accountId}:${apiId}`,
-                });
-                break;
-            }
-            case "aws:apigatewayv2/stage:Stage":
-                state.invokeUrl = `https://mock.execute-api.${this.region}.${this.dnsSuffix}/${stringInput(inputs, "name") ?? ""}`;
-                break;
-            case "aws:appautoscaling/target:Target":
-                state.arn = `arn:${this.partition}:application-autoscaling:${this.region}:${this.accountId}:scalable-target/${autoNameSuffix(type, logicalName)}`;
-                break;
-            case "aws:appautoscaling/policy:Policy":
-                state.arn = `arn:${this.partition}:autoscaling:${this.region}:${this.accountId}:scalingPolicy:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:policyName/${name}`;
-                state.alarmArns = [];
-                break;
-            case "aws:appautoscaling/scheduledAction:ScheduledAction":
-                state.arn = `arn:${this.partition}:autoscaling:${this.region}:${this.accountId}:scheduledAction:${autoNameSuffix(type, logicalName)}:resource/lambda/${stringInput(inputs, "resourceId") ?? ""}:scheduledActionName/${name}`;
-                break;
-        }
+        Object.assign(
+            state,
+            computedOutputs(type, logicalName, state, this, { apiId: mockApiId(type, logicalName), arnId: autoNameSuffix(type, logicalName) }),
+        );
         return state;
     }
 

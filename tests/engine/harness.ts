@@ -1,0 +1,237 @@
+// A stack deployed by the real Pulumi engine (the `pulumi` CLI built by tools/pulumi-cli/build.sh, driven through the
+// Automation API with an inline program) against the AWS stand-in provider (tests/helpers/stand-in/provider.ts),
+// attached with PULUMI_DEBUG_PROVIDERS. The state lives in a local file backend in a temporary folder, encrypted with
+// a passphrase; nothing reaches the network. Each operation comes back with the engine's steps (from its event
+// stream) and the provider calls and AWS calls it caused.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { EngineEvent, LocalWorkspaceOptions, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { AwsModel } from "../helpers/lifecycle/aws-model";
+import { AwsStandInProvider, ProviderCall } from "../helpers/stand-in/provider";
+import { setCurrentTime } from "../../components/clock";
+import { programOwnershipRegistry } from "../../components/ownership";
+
+/** The environment variable run.ts sets to the built CLI's root (ROOT/bin/pulumi). */
+export const CLI_ROOT_VARIABLE = "LAMBDA_CONCURRENCY_PULUMI_ROOT";
+
+/** What an inline program returns: its stack outputs, or nothing. */
+export type ProgramOutputs = Record<string, unknown> | void;
+
+/** One step of the engine, as its event stream reports it. */
+export interface EngineStep {
+    /** The engine's step operation: same, create, update, delete, replace, create-replacement, delete-replaced, refresh, ... */
+    op: string;
+    urn: string;
+    /** Whether the step failed. */
+    failed: boolean;
+    /** The properties the step's diff names (for updates and replacements). */
+    diffs: string[];
+}
+
+export type OperationKind = "up" | "preview" | "refresh" | "destroy";
+
+/** What one operation did. */
+export interface OperationRecord {
+    kind: OperationKind;
+    /** Completed and failed steps, in the order the engine reported them. */
+    steps: EngineStep[];
+    /** The provider calls of this operation, in the order the engine made them. */
+    providerCalls: ProviderCall[];
+    /** The AWS calls of this operation (the provider's and none other), in order. */
+    awsCalls: string[];
+    /** The engine's summary of changes (`pulumi up`/`preview`/`refresh`/`destroy`), by operation. */
+    changes: Record<string, number>;
+    /** The failure message when the operation failed. */
+    error?: string;
+    /** The CLI's output. */
+    output: string;
+}
+
+let commandPromise: Promise<PulumiCommand> | undefined;
+
+/** The Pulumi CLI that run.ts built; undefined when the suite runs without one. */
+export function cliRoot(): string | undefined {
+    const root = process.env[CLI_ROOT_VARIABLE];
+    return root !== undefined && root !== "" && fs.existsSync(path.join(root, "bin", "pulumi")) ? root : undefined;
+}
+
+async function pulumiCommand(): Promise<PulumiCommand> {
+    const root = cliRoot();
+    if (root === undefined) {
+        throw new Error(`${CLI_ROOT_VARIABLE} does not name a built Pulumi CLI: run the suite with npm run test:engine`);
+    }
+    if (commandPromise === undefined) {
+        const automation = await import("@pulumi/pulumi/automation");
+        commandPromise = automation.PulumiCommand.get({ root });
+    }
+    return commandPromise;
+}
+
+/** The stand-in AWS account and the provider the engine attaches to, shared by the stacks of one test. */
+export class StandInAccount {
+    public readonly provider: AwsStandInProvider;
+    private port?: number;
+
+    constructor(public readonly aws: AwsModel = new AwsModel()) {
+        this.provider = new AwsStandInProvider(aws);
+    }
+
+    public async start(): Promise<number> {
+        this.port ??= await this.provider.listen();
+        return this.port;
+    }
+
+    public async stop(): Promise<void> {
+        await this.provider.close();
+        this.port = undefined;
+    }
+}
+
+export interface EngineStackOptions {
+    /** The project name (part of every URN). @default "engine" */
+    project?: string;
+    /** @default "dev" */
+    stack?: string;
+    /** `aws:region`. @default "us-east-1" */
+    region?: string;
+}
+
+const PASSPHRASE = "lambda-concurrency-engine-tests";
+
+/** A stack of the real engine against the stand-in. */
+export class EngineStack {
+    /** The program the next operation runs. */
+    private program: () => ProgramOutputs = () => ({});
+    /** What the components see as now while the program runs. */
+    private at?: Date;
+
+    private constructor(
+        public readonly account: StandInAccount,
+        public readonly stack: Stack,
+        public readonly folder: string,
+    ) {}
+
+    public static async create(account: StandInAccount, options: EngineStackOptions = {}): Promise<EngineStack> {
+        const port = await account.start();
+        const automation = await import("@pulumi/pulumi/automation");
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), "lambda-concurrency-engine-"));
+        const backend = `file://${folder}`;
+        const project = options.project ?? "engine";
+        const holder: { self?: EngineStack } = {};
+        const workspace: LocalWorkspaceOptions = {
+            pulumiCommand: await pulumiCommand(),
+            workDir: folder,
+            pulumiHome: path.join(folder, ".pulumi-home"),
+            envVars: {
+                PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+                PULUMI_BACKEND_URL: backend,
+                PULUMI_DEBUG_PROVIDERS: `aws:${port}`,
+                PULUMI_SKIP_UPDATE_CHECK: "true",
+                PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            },
+            projectSettings: { name: project, runtime: "nodejs", backend: { url: backend } },
+        };
+        const stack = await automation.LocalWorkspace.createOrSelectStack(
+            { stackName: options.stack ?? "dev", projectName: project, program: () => Promise.resolve(holder.self?.runProgram()) },
+            workspace,
+        );
+        await stack.setConfig("aws:region", { value: options.region ?? "us-east-1" });
+        holder.self = new EngineStack(account, stack, folder);
+        return holder.self;
+    }
+
+    private runProgram(): ProgramOutputs {
+        // Each `pulumi up` runs the program in a new process; in process, the components' per-program state starts over.
+        programOwnershipRegistry().clear();
+        setCurrentTime(this.at);
+        return this.program();
+    }
+
+    /** `pulumi up` of `program`, with the components' clock at `at` (default: the real time). */
+    public up(program: () => ProgramOutputs, at?: Date): Promise<OperationRecord> {
+        this.program = program;
+        this.at = at;
+        return this.operation("up", (onEvent, onOutput) => this.stack.up({ onEvent, onOutput }).then((r) => r.summary.resourceChanges ?? {}));
+    }
+
+    /** `pulumi preview` of `program`. */
+    public preview(program: () => ProgramOutputs, at?: Date): Promise<OperationRecord> {
+        this.program = program;
+        this.at = at;
+        return this.operation("preview", (onEvent, onOutput) => this.stack.preview({ onEvent, onOutput }).then((r) => r.changeSummary));
+    }
+
+    /** `pulumi refresh`. */
+    public refresh(): Promise<OperationRecord> {
+        return this.operation("refresh", (onEvent, onOutput) => this.stack.refresh({ onEvent, onOutput }).then((r) => r.summary.resourceChanges ?? {}));
+    }
+
+    /** `pulumi destroy`. */
+    public destroy(): Promise<OperationRecord> {
+        return this.operation("destroy", (onEvent, onOutput) => this.stack.destroy({ onEvent, onOutput }).then((r) => r.summary.resourceChanges ?? {}));
+    }
+
+    /** The stack's resources in the engine's state (checkpoint order), as `pulumi stack export` shows them. */
+    public async resources(): Promise<StateResource[]> {
+        const deployment = await this.stack.exportStack();
+        return ((deployment.deployment as { resources?: StateResource[] }).resources ?? []).filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"));
+    }
+
+    /** Removes the stack and its temporary folder (after a destroy). */
+    public async remove(): Promise<void> {
+        try {
+            await this.stack.workspace.removeStack(this.stack.name, { force: true });
+        } finally {
+            fs.rmSync(this.folder, { recursive: true, force: true });
+        }
+    }
+
+    private async operation(
+        kind: OperationKind,
+        run: (onEvent: (event: EngineEvent) => void, onOutput: (text: string) => void) => Promise<Record<string, number>>,
+    ): Promise<OperationRecord> {
+        const provider = this.account.provider;
+        const firstCall = provider.log.length;
+        const firstAwsCall = this.account.aws.calls.length;
+        const steps: EngineStep[] = [];
+        let output = "";
+        const onEvent = (event: EngineEvent): void => {
+            const done = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
+            if (done !== undefined) {
+                steps.push({ op: done.op, urn: done.urn, failed: event.resOpFailedEvent !== undefined, diffs: done.diffs ?? [] });
+            }
+        };
+        const onOutput = (text: string): void => void (output += text);
+        let changes: Record<string, number> = {};
+        let error: string | undefined;
+        try {
+            changes = await run(onEvent, onOutput);
+        } catch (failure) {
+            error = failure instanceof Error ? failure.message : String(failure);
+        }
+        return {
+            kind,
+            steps,
+            providerCalls: provider.log.slice(firstCall),
+            awsCalls: this.account.aws.calls.slice(firstAwsCall),
+            changes,
+            error,
+            output,
+        };
+    }
+}
+
+/** A resource of the engine's checkpoint. */
+export interface StateResource {
+    urn: string;
+    type: string;
+    id?: string;
+    custom: boolean;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    parent?: string;
+    dependencies?: string[];
+    delete?: boolean;
+    pendingReplacement?: boolean;
+}
