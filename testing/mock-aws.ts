@@ -100,11 +100,16 @@ export interface RecordedResource {
 }
 
 /** The options of a resource registered without any. */
-export const NO_OPTIONS: RecordedOptions = { deleteBeforeReplace: false, ignoreChanges: [], aliases: [], retainOnDelete: false };
+export const NO_OPTIONS: RecordedOptions = { deleteBeforeReplace: false, deleteBeforeReplaceDefined: false, ignoreChanges: [], aliases: [], retainOnDelete: false };
 
 /** The resource options the Pulumi engine acts on when it creates, replaces and deletes a resource. */
 export interface RecordedOptions {
     deleteBeforeReplace: boolean;
+    /**
+     * Whether the program set `deleteBeforeReplace` (true or false): the engine then follows it; otherwise the
+     * provider decides (the AWS provider replaces delete-first a resource whose name the program gave).
+     */
+    deleteBeforeReplaceDefined: boolean;
     ignoreChanges: string[];
     /** The resource's own aliases, as URNs (aliases inherited from its parent are the engine's to add). */
     aliases: string[];
@@ -333,6 +338,7 @@ interface RegisterRequestLike {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getDeletebeforereplace(): boolean;
+    getDeletebeforereplacedefined(): boolean;
     getIgnorechangesList(): string[];
     getRetainondelete(): boolean;
     getAliasesList(): AliasLike[];
@@ -388,6 +394,7 @@ export function installAwsLikeMocks(
             propertyDependencies,
             options: {
                 deleteBeforeReplace: request.getDeletebeforereplace(),
+                deleteBeforeReplaceDefined: request.getDeletebeforereplacedefined(),
                 ignoreChanges: request.getIgnorechangesList(),
                 aliases: [...request.getAliasesList().map(aliasUrn), ...request.getAliasurnsList()],
                 retainOnDelete: request.getRetainondelete(),

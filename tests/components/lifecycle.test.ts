@@ -349,6 +349,6 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
         const [config] = (await declaredBy(() => new UtilizationScaling("api", { functionName: "orders", qualifier: "2", maxCapacity: 4, deleteOldConfigurationFirst: true }))).filter(
             (r) => r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
         );
-        expect(config.options).to.deep.equal({ deleteBeforeReplace: true, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
+        expect(config.options).to.deep.equal({ deleteBeforeReplace: true, deleteBeforeReplaceDefined: true, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
     });
 });

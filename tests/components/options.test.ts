@@ -39,6 +39,8 @@ interface ChildView {
     type: string;
     name: string;
     deleteBeforeReplace: boolean;
+    /** Whether the component set deleteBeforeReplace (true or false), overriding the provider's choice. */
+    deleteBeforeReplaceDefined: boolean;
     ignoreChanges: string[];
     aliases: string[];
     retainOnDelete: boolean;
@@ -64,8 +66,23 @@ function childrenOf(resources: RecordedResource[], componentType: string, compon
         .sort((a, b) => `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`));
 }
 
+/**
+ * A child as expected. A provisioned concurrency configuration always says whether it is replaced delete-first (its
+ * component passes deleteOldConfigurationFirst, default false); other children set the option only to say true.
+ */
 function child(type: string, name: string, dependsOn: string[], options: Partial<ChildView> = {}): ChildView {
-    return { type, name, deleteBeforeReplace: false, ignoreChanges: [], aliases: [], retainOnDelete: false, dependsOn: [...dependsOn].sort(), ...options };
+    const defined = type === CONFIG || options.deleteBeforeReplace === true;
+    return {
+        type,
+        name,
+        deleteBeforeReplace: false,
+        deleteBeforeReplaceDefined: defined,
+        ignoreChanges: [],
+        aliases: [],
+        retainOnDelete: false,
+        dependsOn: [...dependsOn].sort(),
+        ...options,
+    };
 }
 
 function sorted(children: ChildView[]): ChildView[] {

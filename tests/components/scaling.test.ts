@@ -158,7 +158,7 @@ describe("ScheduledConcurrency", () => {
         // schedules have in force now (12:00 UTC: "day", 10), then left to Application Auto Scaling.
         const [config] = ofType(resources, CONFIG);
         expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 10, skipDestroy: false });
-        expect(config.options).to.deep.equal({ deleteBeforeReplace: false, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
+        expect(config.options).to.deep.equal({ deleteBeforeReplace: false, deleteBeforeReplaceDefined: true, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
         // The target depends on it: Pulumi deletes the target (and with it the actions) first, the capacity last.
         expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
         expect(await valueOf(scheduled.config.qualifier)).to.equal("live");

@@ -148,11 +148,14 @@ export class EngineStack {
         return this.program();
     }
 
-    /** `pulumi up` of `program`, with the components' clock at `at` (default: the real time). */
-    public up(program: () => ProgramOutputs, at?: Date): Promise<OperationRecord> {
+    /**
+     * `pulumi up` of `program`, with the components' clock at `at` (default: the real time), and at most `parallel`
+     * steps at once (default: the engine's).
+     */
+    public up(program: () => ProgramOutputs, at?: Date, parallel?: number): Promise<OperationRecord> {
         this.program = program;
         this.at = at;
-        return this.operation("up", (onEvent, onOutput) => this.stack.up({ onEvent, onOutput }).then((r) => r.summary.resourceChanges ?? {}));
+        return this.operation("up", (onEvent, onOutput) => this.stack.up({ onEvent, onOutput, parallel }).then((r) => r.summary.resourceChanges ?? {}));
     }
 
     /** `pulumi preview` of `program`. */

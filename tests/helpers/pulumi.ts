@@ -7,8 +7,9 @@ import { MOCK_ACCOUNT_ID, MOCK_REGION, RecordedResource } from "../../testing/mo
 import { installMocks, mockOptions, mockRecorder, outputValue, resetMocks, settled as kitSettled } from "../../testing";
 import { setCurrentTime } from "../../components/clock";
 
-export const TEST_PROJECT = "lambda-concurrency-test";
-export const TEST_STACK = "test";
+import { TEST_PROJECT, TEST_STACK } from "./test-names";
+
+export { TEST_PROJECT, TEST_STACK };
 
 /** Installs the mocks as every spec of this repository expects them; tests/testing/ installs others on purpose. */
 function installTestMocks(): void {

@@ -124,12 +124,22 @@ interface GenericObject {
     props: Props;
 }
 
+/** The provider's resource operations, as the engine calls them. */
+export type ProviderOperation = "create" | "update" | "delete" | "read";
+
 /** One capacity change Application Auto Scaling attempted (it reports failures here, not to the caller). */
 export interface ScalingActivity {
     resourceId: string;
     desiredCapacity: number;
     status: "Successful" | "Failed";
     cause: string;
+    /**
+     * What started it, when a scheduled action did (set by runScheduledAction): DescribeScalingActivities' Cause. The
+     * wording follows Application Auto Scaling's for scheduled actions; no API reference page quotes it.
+     */
+    trigger?: string;
+    /** What it set, as DescribeScalingActivities' Description (set for a scheduled action that failed). */
+    description?: string;
 }
 
 /** An AWS object, named so that two snapshots of the model can be compared. */
@@ -165,12 +175,23 @@ export function parseLambdaResourceId(resourceId: string): { functionName: strin
     return { functionName: parts[1], qualifier: parts[2] };
 }
 
+function copy(props: Props): Props {
+    return JSON.parse(JSON.stringify(props)) as Props;
+}
+
 function str(value: unknown): string | undefined {
     return typeof value === "string" ? value : undefined;
 }
 
 function num(value: unknown): number | undefined {
     return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** Whether an alias's properties route traffic to another version (routingConfig.additionalVersionWeights). */
+function hasWeights(aliasProps: Props): boolean {
+    const routing = aliasProps.routingConfig as { additionalVersionWeights?: unknown } | undefined;
+    const weights = routing?.additionalVersionWeights;
+    return typeof weights === "object" && weights !== null && Object.keys(weights).length > 0;
 }
 
 function functionArn(name: string): string {
@@ -387,6 +408,7 @@ export class AwsModel {
     /** Alarms Application Auto Scaling created for target tracking policies, by name. */
     private readonly trackingAlarms = new Set<string>();
     private readonly generic = new Map<string, GenericObject>();
+    private readonly injected: { operation: ProviderOperation; type: string; error: AwsError }[] = [];
     private readonly options: Required<AwsModelOptions>;
 
     constructor(options: AwsModelOptions = {}) {
@@ -435,8 +457,26 @@ export class AwsModel {
     // ---------------------------------------------------------------------------------------------------------------
     // The provider's resource operations, called by the engine.
 
+    /**
+     * Makes the next `operation` of the provider on a resource of `type` fail with `error` before any AWS call (an AWS
+     * error injected into a deployment, e.g. a throttle or a quota refusal on a create), once.
+     */
+    public failNext(operation: ProviderOperation, type: string, error: AwsError): void {
+        this.injected.push({ operation, type, error });
+    }
+
+    private injectedFailure(operation: ProviderOperation, type: string): void {
+        const index = this.injected.findIndex((f) => f.operation === operation && f.type === type);
+        if (index >= 0) {
+            const [failure] = this.injected.splice(index, 1);
+            this.calls.push(`Injected(${type},${failure.error.api},${failure.error.code})`);
+            throw failure.error;
+        }
+    }
+
     /** The provider's Create. Returns the outputs AWS leaves the resource with. `id` is the provider id. */
     public create(type: string, props: Props, id?: string): Props {
+        this.injectedFailure("create", type);
         switch (type) {
             case TYPES.function:
                 return this.createFunction(props);
@@ -459,6 +499,7 @@ export class AwsModel {
 
     /** The provider's Update. */
     public update(type: string, id: string | undefined, olds: Props, props: Props): Props {
+        this.injectedFailure("update", type);
         switch (type) {
             case TYPES.function:
                 return this.updateFunction(props);
@@ -484,6 +525,7 @@ export class AwsModel {
 
     /** The provider's Delete. NotFound is ignored where the Terraform resource ignores it (every type here). */
     public delete(type: string, id: string | undefined, props: Props): void {
+        this.injectedFailure("delete", type);
         switch (type) {
             case TYPES.function:
                 return this.deleteFunction(props);
@@ -513,6 +555,7 @@ export class AwsModel {
      * is gone (every Terraform resource here removes itself from state on NotFound: "not found, removing from state").
      */
     public read(type: string, id: string | undefined, props: Props): Props | undefined {
+        this.injectedFailure("read", type);
         switch (type) {
             case TYPES.function: {
                 const name = str(props.name) ?? id ?? "";
@@ -617,9 +660,32 @@ export class AwsModel {
             throw new Error(`scheduled action "${name}" has no scalable target ${resourceId}`);
         }
         this.calls.push(`AAS:ScheduledAction(${resourceId},${name})`);
-        target.minCapacity = action.minCapacity ?? target.minCapacity;
-        target.maxCapacity = action.maxCapacity ?? target.maxCapacity;
+        const trigger = `scheduled action name ${name} was triggered`;
+        const minCapacity = action.minCapacity ?? target.minCapacity;
+        const maxCapacity = action.maxCapacity ?? target.maxCapacity;
+        if (minCapacity > maxCapacity) {
+            // An action that sets one bound only must not cross the other bound in force: "you must include both sizes
+            // to ensure that the new minimum capacity is not greater than the maximum capacity" (AAS user guide, "How
+            // scheduled scaling for Application Auto Scaling works", Considerations). The action fails, as a scaling
+            // activity (AAS reports failures there, not to a caller), and the bounds stay; the status message is
+            // RegisterScalableTarget's for the same rule.
+            this.scalingActivities.push({
+                resourceId,
+                desiredCapacity: minCapacity,
+                status: "Failed",
+                cause: "Minimum capacity cannot be greater than maximum capacity",
+                trigger,
+                description: `Setting min capacity to ${minCapacity} and max capacity to ${maxCapacity}`,
+            });
+            return;
+        }
+        const first = this.scalingActivities.length;
+        target.minCapacity = minCapacity;
+        target.maxCapacity = maxCapacity;
         this.bringIntoBounds(target);
+        for (const activity of this.scalingActivities.slice(first)) {
+            activity.trigger = trigger;
+        }
     }
 
     /**
@@ -684,7 +750,51 @@ export class AwsModel {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Looking at AWS (for the checkers).
+    // Looking at AWS (for the checkers, and for the stand-in's AWS API endpoint: tests/helpers/stand-in/).
+
+    /** One configuration as GetProvisionedConcurrencyConfig reports it (requested and allocated), or undefined. */
+    public provisionedConcurrencyConfig(functionName: string, qualifier: string): { requested: number; allocated: number } | undefined {
+        const config = this.pcConfigs.get(`${plainFunctionName(functionName)}:${qualifier}`);
+        return config === undefined ? undefined : { requested: config.requested, allocated: config.allocated };
+    }
+
+    /** Every scalable target, with the properties it was registered with (a copy), in registration order. */
+    public scalableTargetList(): { resourceId: string; minCapacity: number; maxCapacity: number; props: Props }[] {
+        return [...this.targets.values()].map((t) => ({ resourceId: t.resourceId, minCapacity: t.minCapacity, maxCapacity: t.maxCapacity, props: copy(t.props) }));
+    }
+
+    /** Every scaling policy, with the properties it was put with (a copy) and its alarms, in creation order. */
+    public scalingPolicyList(): { resourceId: string; name: string; policyType: string; alarmNames: string[]; props: Props }[] {
+        return [...this.policies.values()].map((p) => ({
+            resourceId: p.resourceId,
+            name: p.name,
+            policyType: p.policyType,
+            alarmNames: [...p.alarmNames],
+            props: copy(p.props),
+        }));
+    }
+
+    /** Every scheduled action, with the properties it was put with (a copy), in creation order. */
+    public scheduledActionDetails(): { resourceId: string; name: string; minCapacity?: number; maxCapacity?: number; props: Props }[] {
+        return [...this.scheduledActions.values()].map((a) => ({
+            resourceId: a.resourceId,
+            name: a.name,
+            minCapacity: a.minCapacity,
+            maxCapacity: a.maxCapacity,
+            props: copy(a.props),
+        }));
+    }
+
+    /** The objects of one of the other resource types (roles, rules, log groups, alarms...), with their properties (copies). */
+    public objectsOfType(type: string): { key: string; props: Props }[] {
+        return [...this.generic.values()].filter((o) => o.type === type).map((o) => ({ key: o.key, props: copy(o.props) }));
+    }
+
+    /** A function's configuration as last created or updated (its code, handler, environment...: a copy), or undefined. */
+    public functionConfiguration(functionName: string): Props | undefined {
+        const fn = this.functions.get(plainFunctionName(functionName));
+        return fn === undefined ? undefined : copy(fn.props);
+    }
 
     /** The provisioned concurrency configurations, sorted by function and qualifier. */
     public provisionedConcurrencyConfigs(): ProvisionedConcurrencyEntry[] {
@@ -697,6 +807,13 @@ export class AwsModel {
     public scalableTarget(resourceId: string): { minCapacity: number; maxCapacity: number } | undefined {
         const target = this.targets.get(resourceId);
         return target === undefined ? undefined : { minCapacity: target.minCapacity, maxCapacity: target.maxCapacity };
+    }
+
+    /** Every scheduled action, by target and name (sorted). */
+    public scheduledActionList(): { resourceId: string; name: string }[] {
+        return [...this.scheduledActions.values()]
+            .map((a) => ({ resourceId: a.resourceId, name: a.name }))
+            .sort((a, b) => `${a.resourceId}|${a.name}`.localeCompare(`${b.resourceId}|${b.name}`));
     }
 
     /** The names of a target's scaling policies and scheduled actions. */
@@ -976,6 +1093,12 @@ export class AwsModel {
         const alias = this.aliases.get(`${fn.name}:${qualifier}`);
         if (alias === undefined && !fn.versions.includes(qualifier)) {
             throw new AwsError(api, "ResourceNotFoundException", `Function not found: ${functionArn(fn.name)}:${qualifier}`);
+        }
+        if (alias !== undefined && hasWeights(alias.props)) {
+            // An alias that routes part of its traffic to another version refuses provisioned concurrency (Lambda's
+            // error, quoted in hashicorp/terraform#24957; Lambda developer guide, "Configuring provisioned
+            // concurrency": weighted aliases are not supported).
+            throw new AwsError(api, "InvalidParameterValueException", "Alias with weights can not be used with Provisioned Concurrency");
         }
         if (alias !== undefined && this.pcConfigs.has(`${fn.name}:${alias.functionVersion}`)) {
             throw new AwsError(
@@ -1340,7 +1463,7 @@ export function provisionedConcurrency(aws: AwsModel): ProvisionedConcurrencyEnt
  * longer has, for example). Pending-delete entries are included, marked as such.
  */
 export function missingInAws(state: StackState, aws: AwsModel): ResourceState[] {
-    return state.resources.filter((r) => r.custom && !aws.exists(r.type, r.id, r.outputs));
+    return state.resources.filter((r) => r.custom && r.pendingReplacement !== true && !aws.exists(r.type, r.id, r.outputs));
 }
 
 /** The keys of every AWS object now: take it before the stack exists, to compare with `leftovers`. */

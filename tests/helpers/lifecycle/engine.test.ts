@@ -1,6 +1,7 @@
 import { expect } from "chai";
-import { AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "./aws-model";
-import { DeploymentError, EngineError, UnmodelledReplacementError, destroy, inheritedChildAlias, refresh, up } from "./engine";
+import { createHash } from "crypto";
+import { AwsError, AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "./aws-model";
+import { DeploymentError, EngineError, destroy, inheritedChildAlias, refresh, up } from "./engine";
 import {
     component,
     declare,
@@ -383,14 +384,74 @@ describe("lifecycle model: engine", () => {
             ]);
         });
 
-        it("refuses to model the replacement of an auto-named resource", () => {
+        it("gives the replacement of an auto-named resource a new name, creates it first, and deletes the old one by its name", () => {
             const aws = new AwsModel();
-            const worker = (packageType: string): DeclaredResource =>
-                declare(TYPES.function, "worker", { inputs: { packageType }, computed: { name: "worker-1a2b3c4" }, id: "worker-1a2b3c4" });
-            const a = deploy(emptyState(), [worker("Zip")], aws);
-            const error = thrownBy(() => up(a.state, [worker("Image")], aws));
-            expect(error).to.be.instanceOf(UnmodelledReplacementError);
-            expect(error.message).to.contain(`${urnOf(TYPES.function, "worker")} would be replaced, and its name is auto-named`);
+            aws.addFunction("orders", { versions: ["1"], aliases: { live: "1", blue: "1" } });
+            const policy = (resourceId: string): DeclaredResource =>
+                declare(TYPES.scalingPolicy, "api-tracking", {
+                    inputs: { policyType: "StepScaling", serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId },
+                    computed: { name: "api-tracking-1a2b3c4" },
+                    id: "api-tracking-1a2b3c4",
+                });
+            const target = (resourceId: string): DeclaredResource => scalableTarget("api-target", { resourceId, min: 0, max: 0 });
+            const a = deploy(emptyState(), [target("function:orders:blue"), policy("function:orders:blue")], aws);
+            const b = deploy(a.state, [target("function:orders:live"), policy("function:orders:live")], aws);
+            // sha1("<urn>#1"), first 7 hex characters: the model's stand-in for the provider's random suffix.
+            const renamed = `api-tracking-${createHash("sha1").update(`${urnOf(TYPES.scalingPolicy, "api-tracking")}#1`).digest("hex").slice(0, 7)}`;
+            expect(b.steps.map((s) => [s.op, s.awsCalls, s.autoName])).to.deep.equal([
+                ["create-replacement", ["RegisterScalableTarget(function:orders:live,0,0)"], undefined],
+                ["create-replacement", [`PutScalingPolicy(function:orders:live,${renamed})`], renamed],
+                ["delete-replaced", ["DeleteScalingPolicy(function:orders:blue,api-tracking-1a2b3c4)"], undefined],
+                ["delete-replaced", ["DeregisterScalableTarget(function:orders:blue)"], undefined],
+            ]);
+            expect(b.state.replacements).to.deep.equal({ [urnOf(TYPES.scalingPolicy, "api-tracking")]: 1 });
+        });
+
+        it("replaces delete-first a resource whose name the program gave (the provider's choice), unless the program says otherwise", () => {
+            const aws = new AwsModel();
+            aws.addFunction("orders", { versions: ["1"], aliases: { live: "1", blue: "1" } });
+            const action = (resourceId: string, options: { deleteBeforeReplace?: boolean } = {}): DeclaredResource =>
+                declare(TYPES.scheduledAction, "api-day", {
+                    inputs: { name: "day", serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId, schedule: "cron(0 8 * * ? *)" },
+                    ...options,
+                });
+            const targets = [scalableTarget("blue", { resourceId: "function:orders:blue", min: 0, max: 0 }), scalableTarget("live", { resourceId: "function:orders:live", min: 0, max: 0 })];
+            const a = deploy(emptyState(), [...targets, action("function:orders:blue")], aws);
+            const b = deploy(a.state, [...targets, action("function:orders:live")], aws);
+            expect(b.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.awsCalls])).to.deep.equal([
+                ["delete-replaced", ["DeleteScheduledAction(function:orders:blue,day)"]],
+                ["create-replacement", ["PutScheduledAction(function:orders:live,day)"]],
+            ]);
+            const c = deploy(b.state, [...targets, action("function:orders:blue", { deleteBeforeReplace: false })], aws);
+            expect(c.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.awsCalls])).to.deep.equal([
+                ["create-replacement", ["PutScheduledAction(function:orders:blue,day)"]],
+                ["delete-replaced", ["DeleteScheduledAction(function:orders:live,day)"]],
+            ]);
+        });
+
+        it("keeps a resource deleted by a delete-before-replace as pending replacement when the create fails, and recreates it next time", () => {
+            const aws = new AwsModel();
+            aws.addFunction("orders", { versions: ["1"], aliases: { live: "1", blue: "1" } });
+            const action = (resourceId: string): DeclaredResource =>
+                declare(TYPES.scheduledAction, "api-day", {
+                    inputs: { name: "day", serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId, schedule: "cron(0 8 * * ? *)" },
+                });
+            const targets = [scalableTarget("blue", { resourceId: "function:orders:blue", min: 0, max: 0 }), scalableTarget("live", { resourceId: "function:orders:live", min: 0, max: 0 })];
+            const a = deploy(emptyState(), [...targets, action("function:orders:blue")], aws);
+            aws.failNext("create", TYPES.scheduledAction, new AwsError("PutScheduledAction", "ThrottlingException", "Rate exceeded"));
+            const failed = up(a.state, [...targets, action("function:orders:live")], aws);
+            expect(failed.error?.message).to.equal(`create-replacement ${urnOf(TYPES.scheduledAction, "api-day")} failed: PutScheduledAction: ThrottlingException: Rate exceeded`);
+            const pending = failed.state.resources.filter((r) => r.type === TYPES.scheduledAction);
+            expect(pending.map((r) => [r.pendingReplacement, r.inputs.resourceId])).to.deep.equal([[true, "function:orders:blue"]]);
+            expect(aws.scalingOf("function:orders:blue").scheduledActions).to.deep.equal([]);
+            // A refresh does not read it; the next up only creates (its delete already ran); a destroy after a removal only drops it.
+            const refreshed = refresh(failed.state, aws);
+            expect(refreshed.steps.find((s) => s.urn === pending[0].urn)).to.deep.equal({ op: "same", urn: pending[0].urn, awsCalls: [] });
+            const next = up(refreshed.state, [...targets, action("function:orders:live")], aws);
+            expect(next.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.awsCalls])).to.deep.equal([["create-replacement", ["PutScheduledAction(function:orders:live,day)"]]]);
+            const again = up(failed.state, targets, new AwsModel());
+            expect(again.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.awsCalls])).to.deep.equal([["remove-pending-replace", []]]);
+            expect(destroy(failed.state, aws).steps.find((s) => s.urn === pending[0].urn)).to.deep.equal({ op: "remove-pending-replace", urn: pending[0].urn, awsCalls: [] });
         });
 
         it("retainOnDelete drops a removed resource from the state without calling AWS", () => {

@@ -4,6 +4,7 @@
 // docs (pulumi.com/docs/iac/concepts/options/: aliases, deleteBeforeReplace, ignoreChanges, retainOnDelete). The
 // real engine runs independent steps in parallel; the model runs them one at a time in an order the engine allows:
 // registrations in program order, then deletions antichain by antichain.
+import { createHash } from "crypto";
 import { AwsError, AwsModel, plainFunctionName } from "./aws-model";
 import { DeclaredResource, OperationResult, ResourceState, StackState, Step, StepOp, TYPES } from "./types";
 
@@ -373,11 +374,14 @@ class Deployment {
     private readonly operated = new Set<ResourceState>();
     /** Old states deleted during registration (delete-before-replace and its dependents). */
     private readonly deletedEarly = new Set<ResourceState>();
+    /** How many replacements each URN has had (for the replacement's new auto-name). */
+    private readonly generations: Map<string, number>;
 
     constructor(
         state: StackState,
         private readonly aws: AwsModel,
     ) {
+        this.generations = new Map(Object.entries(state.replacements ?? {}));
         this.olds = state.resources.map((r) => clone(r));
         this.remaining = new Set(this.olds);
         for (const old of this.olds) {
@@ -401,7 +405,8 @@ class Deployment {
                         ? Object.fromEntries(Object.entries(o.propertyDependencies).map(([k, urns]) => [k, urns.map(rename)]))
                         : undefined,
             }));
-        return { resources: [...this.news, ...olds] };
+        const resources = [...this.news, ...olds];
+        return this.generations.size > 0 ? { resources, replacements: Object.fromEntries(this.generations) } : { resources };
     }
 
     private run(op: StepOp, urn: string, action: () => void): void {
@@ -478,11 +483,14 @@ class Deployment {
             return;
         }
         this.operated.add(old);
-        if (this.deletedEarly.has(old)) {
-            // Deleted earlier in this deployment as a dependent of a delete-before-replace: it comes back as a
-            // replacement ("recreating" in step_generator.go).
-            this.checkReplaceable(d.urn, d.type, d.inputs);
-            this.create(d, "create-replacement", d.inputs, d.state);
+        if (this.deletedEarly.has(old) || old.pendingReplacement === true) {
+            // Deleted earlier in this deployment as a dependent of a delete-before-replace, or by a delete-before-
+            // replace of an earlier deployment that failed before the create (its state kept PendingReplacement):
+            // it comes back as a replacement ("recreating"; "already pending replacement" in step_generator.go), and
+            // the old entry leaves the state once the create succeeds.
+            this.checkReplaceable(d.urn, d.type);
+            this.create(d, "create-replacement", d.inputs, this.replacementName(d, d.state));
+            this.remaining.delete(old);
             return;
         }
 
@@ -519,27 +527,27 @@ class Deployment {
         }
 
         // Replace. An ignored key takes its old input value in the replacement too.
-        this.checkReplaceable(d.urn, d.type, d.inputs);
-        const props = { ...d.state, ...inputs };
+        this.checkReplaceable(d.urn, d.type);
+        let props = { ...d.state, ...inputs };
         for (const key of d.options.ignoreChanges) {
             if (!(key in inputs)) {
                 delete props[key];
             }
         }
-        if (d.options.deleteBeforeReplace) {
+        props = this.replacementName(d, props);
+        if (this.deletesFirst(d)) {
             // Delete-before-replace deletes, first, the dependents that the replacement would replace too (in reverse
             // dependency order), then the resource, then creates the replacement (step_generator.go).
             const dependents = this.dependentReplacements(current);
             for (const dependent of dependents) {
-                this.checkReplaceable(dependent.urn, dependent.type, dependent.inputs);
+                this.checkReplaceable(dependent.urn, dependent.type);
             }
             for (const dependent of [...dependents].reverse()) {
-                this.deleteOld(dependent, "delete-replaced");
-                this.deletedEarly.add(dependent);
+                this.deleteForReplacement(dependent);
             }
-            this.deleteOld(current, "delete-replaced");
-            this.deletedEarly.add(current);
+            this.deleteForReplacement(current);
             this.create(d, "create-replacement", inputs, props);
+            this.remaining.delete(current);
             return;
         }
         // Create-before-delete: the replacement now, the old one's delete after every registration.
@@ -554,11 +562,25 @@ class Deployment {
                 outputs = this.aws.create(d.type, props, d.id);
             }
         });
+        const step = this.steps[this.steps.length - 1];
+        const property = d.custom ? schemaOf(d.type).autoNameProperty : undefined;
+        if (property !== undefined && d.inputs[property] === undefined && typeof props[property] === "string") {
+            step.autoName = props[property];
+        }
+        if (d.custom && schemaOf(d.type).generatedId === true) {
+            step.id = d.id;
+        }
         this.news.push(stateOf(d, inputs, outputs, d.id));
     }
 
     /** Deletes an old state; retainOnDelete drops it from the state without calling AWS. */
     private deleteOld(old: ResourceState, op: StepOp): void {
+        if (old.pendingReplacement === true) {
+            // Its delete already ran in an earlier deployment: it only leaves the state (RemovePendingReplaceStep).
+            this.run("remove-pending-replace", old.urn, () => undefined);
+            this.remaining.delete(old);
+            return;
+        }
         this.run(op, old.urn, () => {
             if (old.custom && !old.options.retainOnDelete) {
                 this.aws.delete(old.type, old.id, old.outputs);
@@ -568,22 +590,66 @@ class Deployment {
     }
 
     /**
-     * The mocks name resources deterministically, so the replacement of an auto-named resource would get the name
-     * of the one it replaces, where the provider gives it a new random suffix: a model of that would be wrong both
-     * ways (false conflicts, false wipes). Same for ids that AWS generates.
+     * The delete of a delete-before-replace: the old resource stays in the state, marked PendingReplacement, until
+     * its replacement is created, so that a deployment that fails in between leaves it to be recreated (step.go,
+     * DeleteStep.Apply sets PendingReplacement once the provider's delete succeeded).
      */
-    private checkReplaceable(urn: string, type: string, inputs: Props): void {
-        const schema = schemaOf(type);
-        if (schema.generatedId === true) {
+    private deleteForReplacement(old: ResourceState): void {
+        if (old.pendingReplacement !== true) {
+            this.run("delete-replaced", old.urn, () => {
+                if (old.custom && !old.options.retainOnDelete) {
+                    this.aws.delete(old.type, old.id, old.outputs);
+                }
+            });
+            old.pendingReplacement = true;
+        }
+        this.deletedEarly.add(old);
+    }
+
+    /**
+     * AWS generates API Gateway ids, and the mocks derive them from the logical name, so a replacement would get the
+     * id of the resource it replaces: a model of that would be wrong both ways (false conflicts, false wipes).
+     */
+    private checkReplaceable(urn: string, type: string): void {
+        if (schemaOf(type).generatedId === true) {
             throw new UnmodelledReplacementError(
                 `${urn} would be replaced, and AWS would give the replacement a new id; the mocks derive ids from the logical name, so the model cannot tell the two apart`,
             );
         }
-        if (schema.autoNameProperty !== undefined && inputs[schema.autoNameProperty] === undefined) {
-            throw new UnmodelledReplacementError(
-                `${urn} would be replaced, and its ${schema.autoNameProperty} is auto-named (the provider gives the replacement a new random suffix); the mocks name deterministically, so the model cannot represent the replacement next to the original: give it an explicit ${schema.autoNameProperty}`,
-            );
+    }
+
+    /**
+     * The physical name a replacement gets. The provider auto-names a property the program leaves out, and the engine
+     * checks a replacement's inputs again without the old ones (step_generator.go, continueStepsFromDiff), so the
+     * replacement gets a new `<logical name>-<7 hex>`; a name the program gives stays. The model derives the suffix
+     * from the URN and how many replacements came before, so runs repeat. What the new name reaches: the replacement's
+     * own outputs (its deletes, refreshes and updates address it); not the inputs of its dependents, which the mocks
+     * computed from the first name (none of the auto-named resources this package replaces has dependents).
+     */
+    private replacementName(d: DeclaredResource, props: Props): Props {
+        const property = schemaOf(d.type).autoNameProperty;
+        if (property === undefined || d.inputs[property] !== undefined || (property === "name" && d.inputs.namePrefix !== undefined)) {
+            return props;
         }
+        const generation = (this.generations.get(d.urn) ?? 0) + 1;
+        this.generations.set(d.urn, generation);
+        const suffix = createHash("sha1").update(`${d.urn}#${generation}`).digest("hex").slice(0, 7);
+        return { ...props, [property]: `${d.name}-${suffix}` };
+    }
+
+    /**
+     * Whether a replacement deletes the old resource first: the program's deleteBeforeReplace when it set one
+     * (step_generator.go: the option overrides the provider), else the provider's answer. The AWS provider answers yes
+     * when the program gave an auto-nameable property its own value, since a create-first replacement would meet the
+     * old name (pulumi-terraform-bridge schema.go, nameRequiresDeleteBeforeReplace), and always for role policy
+     * attachments (pulumi-aws resource_overrides.go).
+     */
+    private deletesFirst(d: DeclaredResource): boolean {
+        if (d.options.deleteBeforeReplaceDefined === true || d.options.deleteBeforeReplace) {
+            return d.options.deleteBeforeReplace;
+        }
+        const property = d.custom ? schemaOf(d.type).autoNameProperty : undefined;
+        return d.type === TYPES.rolePolicyAttachment || (property !== undefined && d.inputs[property] !== undefined);
     }
 
     /**
@@ -709,11 +775,17 @@ export function refresh(state: StackState, aws: AwsModel): OperationResult {
         for (const r of all) {
             r.dependencies = r.dependencies.filter((u) => !removed.has(u) || present.has(u));
         }
-        return { state: { resources: all }, steps, error };
+        return { state: withReplacements({ resources: all }, state), steps, error };
     };
     for (let i = 0; i < resources.length; i++) {
         const resource = resources[i];
         if (!resource.custom) {
+            kept.push(resource);
+            continue;
+        }
+        if (resource.pendingReplacement === true) {
+            // Deleted already, waiting for its replacement: a refresh leaves it as it is (step.go, RefreshStep.Apply).
+            steps.push({ op: "same", urn: resource.urn, awsCalls: [] });
             kept.push(resource);
             continue;
         }
@@ -749,27 +821,36 @@ export function refresh(state: StackState, aws: AwsModel): OperationResult {
     return finish([]);
 }
 
+/** A state that keeps `from`'s count of replacements, if it has one. */
+function withReplacements(state: StackState, from: StackState): StackState {
+    return from.replacements !== undefined ? { ...state, replacements: from.replacements } : state;
+}
+
 /** `pulumi destroy`: every resource deleted, in ScheduleDeletes order; retainOnDelete ones dropped without a call. */
 export function destroy(state: StackState, aws: AwsModel): OperationResult {
     const resources = state.resources.map((r) => clone(r));
     const remaining = new Set(resources);
     const steps: Step[] = [];
     for (const resource of scheduleDeletes(resources, resources)) {
-        const op: StepOp = resource.pendingDelete === true ? "delete-replaced" : "delete";
+        const op: StepOp = resource.pendingReplacement === true ? "remove-pending-replace" : resource.pendingDelete === true ? "delete-replaced" : "delete";
         const start = aws.calls.length;
         try {
-            if (resource.custom && !resource.options.retainOnDelete) {
+            if (resource.custom && !resource.options.retainOnDelete && resource.pendingReplacement !== true) {
                 aws.delete(resource.type, resource.id, resource.outputs);
             }
         } catch (error) {
             if (error instanceof AwsError) {
                 const rest = resources.filter((r) => remaining.has(r));
-                return { state: { resources: rest }, steps, error: new DeploymentError(op, resource.urn, error, aws.calls.slice(start)) };
+                return {
+                    state: withReplacements({ resources: rest }, state),
+                    steps,
+                    error: new DeploymentError(op, resource.urn, error, aws.calls.slice(start)),
+                };
             }
             throw error;
         }
         steps.push({ op, urn: resource.urn, awsCalls: aws.calls.slice(start) });
         remaining.delete(resource);
     }
-    return { state: { resources: [] }, steps };
+    return { state: withReplacements({ resources: [] }, state), steps };
 }

@@ -42,6 +42,7 @@ export function declare(type: string, name: string, options: DeclareOptions = {}
         dependencies: options.dependsOn ?? [],
         options: {
             deleteBeforeReplace: options.deleteBeforeReplace ?? false,
+            deleteBeforeReplaceDefined: options.deleteBeforeReplace !== undefined,
             ignoreChanges: options.ignoreChanges ?? [],
             aliases: options.aliases ?? [],
             retainOnDelete: options.retainOnDelete ?? false,

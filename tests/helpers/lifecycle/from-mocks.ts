@@ -20,6 +20,9 @@ export function declaredResource(record: RecordedResource): DeclaredResource {
         state: plain(record.state),
         id: record.id,
         dependencies: record.dependencies,
+        // Which dependency each input came from, as the SDK told the monitor: the engine replaces a dependent
+        // delete-first only when a replace-forcing input came from the resource being replaced.
+        propertyDependencies: record.propertyDependencies,
         options: record.options,
     };
 }

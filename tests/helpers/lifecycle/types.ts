@@ -33,6 +33,8 @@ export const TYPES = {
 /** The resource options the model honours. */
 export interface ResourceOptions {
     deleteBeforeReplace: boolean;
+    /** Whether the program set deleteBeforeReplace; when not, the provider decides (see engine.ts, providerDeletesFirst). */
+    deleteBeforeReplaceDefined?: boolean;
     /** Top-level input keys whose program value is ignored once the resource exists. */
     ignoreChanges: string[];
     /** The resource's OWN alias URNs (inherited ones are computed by the engine). */
@@ -87,11 +89,18 @@ export interface ResourceState {
      * or `destroy` deletes it.
      */
     pendingDelete?: boolean;
+    /**
+     * Deleted by a delete-before-replace whose replacement was not created yet (Pulumi's `pendingReplacement`): the
+     * next `up` recreates it; nothing deletes it again.
+     */
+    pendingReplacement?: boolean;
 }
 
 /** A stack's state: the resources in checkpoint order (dependencies before dependents). */
 export interface StackState {
     resources: ResourceState[];
+    /** How many replacements each URN has had, so that each replacement of an auto-named resource gets a new name. */
+    replacements?: Record<string, number>;
 }
 
 export type StepOp =
@@ -102,13 +111,18 @@ export type StepOp =
     | "delete-replaced"
     | "delete"
     | "refresh-removed"
-    | "refresh-updated";
+    | "refresh-updated"
+    | "remove-pending-replace";
 
 /** One engine step and the AWS API calls it made, in order. */
 export interface Step {
     op: StepOp;
     urn: string;
     awsCalls: string[];
+    /** A create's physical name when the provider auto-named it (for comparing runs whose random names differ). */
+    autoName?: string;
+    /** A create's provider id, when AWS generates it (API Gateway). */
+    id?: string;
 }
 
 /** What `up`, `refresh` and `destroy` return. */

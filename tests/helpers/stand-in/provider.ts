@@ -10,12 +10,12 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as providerPbTypes from "@pulumi/pulumi/proto/provider_pb";
 import type * as pluginPbTypes from "@pulumi/pulumi/proto/plugin_pb";
-import { AwsError, AwsModel } from "../lifecycle/aws-model";
+import { AwsModel } from "../lifecycle/aws-model";
 import { parseUrn } from "../lifecycle/engine";
 import { TYPES } from "../lifecycle/types";
 import { computedOutputs, ProviderHome } from "../../../testing/provider-outputs";
 import { partitionOf } from "../../../testing/mock-aws";
-import { UNKNOWN, checkInputs, schemaOf, deepEqual, diffInputs, refreshedInputs, withoutBookkeeping } from "./bridge";
+import { DEFAULTS_KEY, UNKNOWN, checkInputs, schemaOf, deepEqual, diffInputs, refreshedInputs, withoutBookkeeping } from "./bridge";
 
 // The SDK's own copies of grpc-js and protobuf: the generated services require them from there.
 const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
@@ -37,14 +37,10 @@ export interface ProviderCall {
     awsCalls: string[];
     /** The error returned to the engine, if any. */
     error?: string;
-}
-
-/** An AWS error to answer the next matching provider call with, once (a failure injected into a deployment). */
-export interface InjectedFailure {
-    method: "create" | "update" | "delete" | "read";
-    /** The resource type token, e.g. aws:appautoscaling/policy:Policy. */
-    type: string;
-    error: AwsError;
+    /** Check and Create: the physical name the provider filled in (generated, or kept from the old inputs). */
+    autoName?: string;
+    /** Create: the provider id of the new resource. */
+    id?: string;
 }
 
 /** The provider version the engine is told (the @pulumi/aws the programs use registers this version). */
@@ -105,6 +101,13 @@ function providerId(type: string, outputs: Props, generated: string): string {
     }
 }
 
+/** The physical name in checked inputs when the provider filled it in (it is listed in `__defaults`). */
+function autoNameOf(type: string, checked: Props): string | undefined {
+    const property = schemaOf(type).autoNameProperty;
+    const defaults = checked[DEFAULTS_KEY];
+    return property !== undefined && Array.isArray(defaults) && defaults.includes(property) ? text(checked, property) : undefined;
+}
+
 /** Ten lower-case alphanumerics, as API Gateway ids are. */
 function generatedId(): string {
     const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -121,8 +124,6 @@ function previewOutputs(type: string, logicalName: string, inputs: Props, home: 
 export class AwsStandInProvider {
     /** Every provider call, in the order the engine made them. */
     public readonly log: ProviderCall[] = [];
-    /** Failures to inject, in order; each answers one matching call. */
-    public readonly failures: InjectedFailure[] = [];
 
     private server?: grpcTypes.Server;
     private home: ProviderHome;
@@ -153,23 +154,19 @@ export class AwsStandInProvider {
         }
     }
 
-    /** Answers the next `method` call on a resource of `type` with `error`, once. */
-    public failNext(method: InjectedFailure["method"], type: string, error: AwsError): void {
-        this.failures.push({ method, type, error });
-    }
-
-    private takeFailure(method: InjectedFailure["method"], type: string): AwsError | undefined {
-        const index = this.failures.findIndex((f) => f.method === method && f.type === type);
-        return index < 0 ? undefined : this.failures.splice(index, 1)[0].error;
-    }
-
     /** Runs one provider call, recording the AWS calls it makes; AWS errors reach the engine as the call's error. */
-    private run<T>(method: ProviderCall["method"], urn: string, preview: boolean, callback: grpcTypes.sendUnaryData<T>, action: () => T): void {
+    private run<T>(
+        method: ProviderCall["method"],
+        urn: string,
+        preview: boolean,
+        callback: grpcTypes.sendUnaryData<T>,
+        action: (entry: ProviderCall) => T,
+    ): void {
         const start = this.aws.calls.length;
         const entry: ProviderCall = { method, urn, preview, awsCalls: [] };
         this.log.push(entry);
         try {
-            const response = action();
+            const response = action(entry);
             entry.awsCalls = this.aws.calls.slice(start);
             callback(null, response);
         } catch (error) {
@@ -233,7 +230,7 @@ export class AwsStandInProvider {
                 const request = call.request;
                 const urn = request.getUrn();
                 const parsed = parseUrn(urn);
-                this.run("check", urn, false, callback, () => {
+                this.run("check", urn, false, callback, (entry) => {
                     const seed = request.getRandomseed_asU8();
                     const result = checkInputs(
                         parsed.type,
@@ -243,6 +240,7 @@ export class AwsStandInProvider {
                         seed.length > 0 ? seed : randomBytes(32),
                         this.home.region,
                     );
+                    entry.autoName = autoNameOf(parsed.type, result.inputs);
                     const response = new providerPb.CheckResponse();
                     response.setInputs(toStruct(result.inputs));
                     response.setFailuresList(
@@ -286,23 +284,22 @@ export class AwsStandInProvider {
                 const urn = request.getUrn();
                 const { type, name } = parseUrn(urn);
                 const preview = request.getPreview();
-                this.run("create", urn, preview, callback, () => {
-                    const inputs = withoutBookkeeping(fromStruct(request.getProperties()));
+                this.run("create", urn, preview, callback, (entry) => {
+                    const checked = fromStruct(request.getProperties());
+                    entry.autoName = autoNameOf(type, checked);
+                    const inputs = withoutBookkeeping(checked);
                     const response = new providerPb.CreateResponse();
                     if (preview) {
                         response.setId("");
                         response.setProperties(toStruct(previewOutputs(type, name, inputs, this.home)));
                         return response;
                     }
-                    const injected = this.takeFailure("create", type);
-                    if (injected !== undefined) {
-                        throw injected;
-                    }
                     const generated = generatedId();
                     // API Gateway generates the ids of APIs, integrations and routes; the model keys them by that id.
                     const modelled = this.aws.create(type, inputs, schemaOf(type).generatedId === true ? generated : undefined);
                     const outputs = this.withComputed(type, name, modelled, generated);
-                    response.setId(providerId(type, outputs, generated));
+                    entry.id = providerId(type, outputs, generated);
+                    response.setId(entry.id);
                     response.setProperties(toStruct(outputs));
                     return response;
                 });
@@ -312,10 +309,6 @@ export class AwsStandInProvider {
                 const urn = request.getUrn();
                 const { type } = parseUrn(urn);
                 this.run("read", urn, false, callback, () => {
-                    const injected = this.takeFailure("read", type);
-                    if (injected !== undefined) {
-                        throw injected;
-                    }
                     const state = fromStruct(request.getProperties());
                     const read = this.aws.read(type, request.getId(), withoutBookkeeping(state));
                     const response = new providerPb.ReadResponse();
@@ -344,10 +337,6 @@ export class AwsStandInProvider {
                         response.setProperties(toStruct(this.previewUpdate(type, olds, news)));
                         return response;
                     }
-                    const injected = this.takeFailure("update", type);
-                    if (injected !== undefined) {
-                        throw injected;
-                    }
                     let modelled = this.aws.update(type, request.getId(), olds, news);
                     if (type === TYPES.function && news.publish === true) {
                         // The provider publishes a new version when a published function's code or configuration
@@ -365,10 +354,6 @@ export class AwsStandInProvider {
                 const urn = request.getUrn();
                 const { type } = parseUrn(urn);
                 this.run("delete", urn, false, callback, () => {
-                    const injected = this.takeFailure("delete", type);
-                    if (injected !== undefined) {
-                        throw injected;
-                    }
                     this.aws.delete(type, request.getId(), withoutBookkeeping(fromStruct(request.getProperties())));
                     return new Empty();
                 });

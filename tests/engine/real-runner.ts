@@ -1,0 +1,115 @@
+// Runs an engine scenario (scenarios.ts) with the real Pulumi engine against the AWS stand-in, checking after every
+// step what must hold whatever the model says: each operation fails exactly where the scenario says; after a
+// successful step nothing the stack's state holds is missing in AWS (unless the scenario says the step leaves it
+// so); a `noChange` up takes no step but "same"; and after the final destroy the state is empty and the account
+// holds nothing of the stack, provisioned concurrency least of all.
+import { AwsModel, leftovers, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
+import { EngineStack, OperationRecord, StandInAccount, StateResource } from "./harness";
+import { EngineScenario } from "./scenarios";
+import { TEST_PROJECT, TEST_STACK } from "../helpers/test-names";
+import { OperationKind, ScenarioTrace, generatedIdOf } from "./trace";
+
+/** The state's custom resources whose AWS object is missing. */
+function missing(resources: readonly StateResource[], aws: AwsModel): string[] {
+    return resources
+        .filter((r) => r.custom && r.delete !== true && r.pendingReplacement !== true && !aws.exists(r.type, r.id, r.outputs ?? {}))
+        .map((r) => r.urn);
+}
+
+export interface RealRun {
+    trace: ScenarioTrace;
+    /** What did not hold (empty: the scenario's invariants held). */
+    problems: string[];
+}
+
+export async function realRun(scenario: EngineScenario): Promise<RealRun> {
+    const account = new StandInAccount();
+    scenario.account(account.aws);
+    const before = objectKeys(account.aws);
+    const stack = await EngineStack.create(account, { project: TEST_PROJECT, stack: TEST_STACK });
+    const trace: ScenarioTrace = { operations: [], creates: [] };
+    const problems: string[] = [];
+    const record = (kind: OperationKind, step: number, result: OperationRecord): void => {
+        trace.operations.push({
+            kind,
+            step,
+            error: result.error,
+            steps: result.steps.filter((s) => !s.urn.includes("::pulumi:pulumi:Stack::") && !s.urn.includes("::pulumi:providers:")).map((s) => ({ urn: s.urn, op: s.op })),
+            awsCalls: result.awsCalls,
+        });
+        for (const call of result.providerCalls) {
+            if (call.method === "create" && !call.preview && call.error === undefined) {
+                trace.creates.push({ urn: call.urn, autoName: call.autoName, id: generatedIdOf(call.urn, call.id) });
+            }
+        }
+    };
+    try {
+        for (const [i, step] of scenario.steps.entries()) {
+            const where = `step ${i} (${step.kind})`;
+            let result: OperationRecord | undefined;
+            switch (step.kind) {
+                case "up":
+                    // A failure stops the engine's parallel steps wherever each one is; one step at a time (`--parallel 1`,
+                    // in registration order) makes the steps before it the model's, so that the runs compare.
+                    result = await stack.up(step.program, step.at, step.fails !== undefined ? 1 : undefined);
+                    record("up", i, result);
+                    if (step.fails === undefined && result.error !== undefined) {
+                        problems.push(`${where} failed: ${lastLines(result.output)}`);
+                    } else if (step.fails !== undefined && !(result.output.includes(step.fails))) {
+                        problems.push(`${where} should have failed with "${step.fails}": ${lastLines(result.output)}`);
+                    }
+                    if (step.noChange === true) {
+                        const changed = result.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn}`);
+                        if (changed.length > 0) {
+                            problems.push(`${where} should change nothing: ${changed.join("; ")}`);
+                        }
+                    }
+                    break;
+                case "refresh":
+                    result = await stack.refresh();
+                    record("refresh", i, result);
+                    if (result.error !== undefined) {
+                        problems.push(`${where} failed: ${lastLines(result.output)}`);
+                    }
+                    break;
+                case "destroy":
+                    result = await stack.destroy();
+                    record("destroy", i, result);
+                    if (result.error !== undefined) {
+                        problems.push(`${where} failed: ${lastLines(result.output)}`);
+                    }
+                    break;
+                case "aws":
+                    step.act(account.aws);
+                    break;
+            }
+            const consistent = step.kind === "aws" || step.kind === "destroy" || step.consistent !== false;
+            if (result !== undefined && consistent) {
+                const gone = missing(await stack.resources(), account.aws);
+                if (gone.length > 0) {
+                    problems.push(`after ${where}, the state holds what AWS lacks: ${gone.join(", ")}`);
+                }
+            }
+        }
+        const left = await stack.resources();
+        if (left.length > 0) {
+            problems.push(`after the last step the state still holds ${left.map((r) => r.urn).join(", ")}`);
+        }
+        const billing = provisionedConcurrency(account.aws).filter((c) => !before.has(`lambda:provisioned-concurrency:${c.functionName}:${c.qualifier}`));
+        if (billing.length > 0) {
+            problems.push(`provisioned concurrency left billing: ${billing.map((c) => `${c.functionName}:${c.qualifier} x${c.count}`).join(", ")}`);
+        }
+        const rest = leftovers(account.aws, before).filter((o) => !o.key.startsWith("lambda:provisioned-concurrency:"));
+        if (rest.length > 0) {
+            problems.push(`left in the account: ${rest.map((o) => o.key).join(", ")}`);
+        }
+    } finally {
+        await stack.remove();
+        await account.stop();
+    }
+    return { trace, problems };
+}
+
+function lastLines(output: string): string {
+    return output.trim().split("\n").slice(-12).join("\n");
+}
