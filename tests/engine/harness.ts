@@ -3,14 +3,20 @@
 // attached with PULUMI_DEBUG_PROVIDERS. The state lives in a local file backend in a temporary folder, encrypted with
 // a passphrase; nothing reaches the network. Each operation comes back with the engine's steps (from its event
 // stream) and the provider calls and AWS calls it caused.
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { createRequire } from "module";
+import type * as grpcTypes from "@grpc/grpc-js";
 import type { EngineEvent, LocalWorkspaceOptions, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { AwsModel } from "../helpers/lifecycle/aws-model";
 import { AwsStandInProvider, ProviderCall } from "../helpers/stand-in/provider";
 import { setCurrentTime } from "../../components/clock";
 import { programOwnershipRegistry } from "../../components/ownership";
+
+// The SDK's own copies of grpc-js and the generated services.
+const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
 
 /** The environment variable run.ts sets to the built CLI's root (ROOT/bin/pulumi). */
 export const CLI_ROOT_VARIABLE = "LAMBDA_CONCURRENCY_PULUMI_ROOT";
@@ -105,6 +111,8 @@ export class EngineStack {
     private program: () => ProgramOutputs = () => ({});
     /** What the components see as now while the program runs. */
     private at?: Date;
+    /** Operations run so far (each gets its own event log). */
+    private operations = 0;
 
     private constructor(
         public readonly account: StandInAccount,
@@ -129,6 +137,7 @@ export class EngineStack {
                 PULUMI_DEBUG_PROVIDERS: `aws:${port}`,
                 PULUMI_SKIP_UPDATE_CHECK: "true",
                 PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+                PULUMI_SKIP_CHECKPOINTS: "true",
             },
             projectSettings: { name: project, runtime: "nodejs", backend: { url: backend } },
         };
@@ -155,24 +164,24 @@ export class EngineStack {
     public up(program: () => ProgramOutputs, at?: Date, parallel?: number): Promise<OperationRecord> {
         this.program = program;
         this.at = at;
-        return this.operation("up", (onEvent, onOutput) => this.stack.up({ onEvent, onOutput, parallel }).then((r) => r.summary.resourceChanges ?? {}));
+        return this.operation("up", ["up", "--yes", "--skip-preview", ...(parallel !== undefined ? ["--parallel", String(parallel)] : [])], true);
     }
 
     /** `pulumi preview` of `program`. */
     public preview(program: () => ProgramOutputs, at?: Date): Promise<OperationRecord> {
         this.program = program;
         this.at = at;
-        return this.operation("preview", (onEvent, onOutput) => this.stack.preview({ onEvent, onOutput }).then((r) => r.changeSummary));
+        return this.operation("preview", ["preview"], true);
     }
 
     /** `pulumi refresh`. */
     public refresh(): Promise<OperationRecord> {
-        return this.operation("refresh", (onEvent, onOutput) => this.stack.refresh({ onEvent, onOutput }).then((r) => r.summary.resourceChanges ?? {}));
+        return this.operation("refresh", ["refresh", "--yes", "--skip-preview"], false);
     }
 
     /** `pulumi destroy`. */
     public destroy(): Promise<OperationRecord> {
-        return this.operation("destroy", (onEvent, onOutput) => this.stack.destroy({ onEvent, onOutput }).then((r) => r.summary.resourceChanges ?? {}));
+        return this.operation("destroy", ["destroy", "--yes", "--skip-preview"], false);
     }
 
     /** The stack's resources in the engine's state (checkpoint order), as `pulumi stack export` shows them. */
@@ -190,28 +199,53 @@ export class EngineStack {
         }
     }
 
-    private async operation(
-        kind: OperationKind,
-        run: (onEvent: (event: EngineEvent) => void, onOutput: (text: string) => void) => Promise<Record<string, number>>,
-    ): Promise<OperationRecord> {
+    /**
+     * Runs one CLI command as the Automation API does (an inline program is served by the SDK's language server,
+     * `--client`), without the `stack output` and `stack history` calls it adds after each command (about a second
+     * per operation): the engine's events are read from the command's event log once it has finished.
+     */
+    private async operation(kind: OperationKind, args: string[], withProgram: boolean): Promise<OperationRecord> {
         const provider = this.account.provider;
         const firstCall = provider.log.length;
         const firstAwsCall = this.account.aws.calls.length;
-        const steps: EngineStep[] = [];
+        const eventLog = path.join(this.folder, `events-${++this.operations}.jsonl`);
+        const command = [...args, "--event-log", eventLog, "--stack", this.stack.name, "--non-interactive"];
+        const workspace = this.stack.workspace;
+        let onExit = (_hasError: boolean): void => undefined;
+        if (withProgram) {
+            const served = await serveProgram(() => this.runProgram());
+            command.push(`--client=127.0.0.1:${served.port}`, "--exec-kind", "auto.inline");
+            onExit = served.close;
+        }
         let output = "";
-        const onEvent = (event: EngineEvent): void => {
+        let error: string | undefined;
+        try {
+            const env = { ...process.env, PULUMI_DEBUG_COMMANDS: "true", PULUMI_HOME: workspace.pulumiHome ?? "", ...workspace.envVars };
+            const result = await runCommand(workspace.pulumiCommand.command, command, workspace.workDir, env);
+            output = result.output;
+            if (result.code !== 0) {
+                error = `pulumi ${args[0]} exited with ${result.code}`;
+            }
+        } finally {
+            onExit(error !== undefined);
+        }
+        const events = fs.existsSync(eventLog)
+            ? fs
+                  .readFileSync(eventLog, "utf8")
+                  .split("\n")
+                  .filter((line) => line.trim() !== "")
+                  .map((line) => JSON.parse(line) as EngineEvent)
+            : [];
+        const steps: EngineStep[] = [];
+        let changes: Record<string, number> = {};
+        for (const event of events) {
             const done = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
             if (done !== undefined) {
                 steps.push({ op: done.op, urn: done.urn, failed: event.resOpFailedEvent !== undefined, diffs: done.diffs ?? [] });
             }
-        };
-        const onOutput = (text: string): void => void (output += text);
-        let changes: Record<string, number> = {};
-        let error: string | undefined;
-        try {
-            changes = await run(onEvent, onOutput);
-        } catch (failure) {
-            error = failure instanceof Error ? failure.message : String(failure);
+            if (event.summaryEvent !== undefined) {
+                changes = event.summaryEvent.resourceChanges;
+            }
         }
         return {
             kind,
@@ -223,6 +257,45 @@ export class EngineStack {
             output,
         };
     }
+}
+
+/** Runs a command to its end: its exit code and its stdout and stderr interleaved. */
+function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    });
+}
+
+/** Serves an inline program to the CLI with the SDK's own language server, as the Automation API does. */
+async function serveProgram(program: () => ProgramOutputs): Promise<{ port: number; close: (hasError: boolean) => void }> {
+    const grpc = fromSdk("@grpc/grpc-js") as typeof grpcTypes;
+    const { LanguageServer } = fromSdk("./automation/server") as { LanguageServer: new (program: () => Promise<ProgramOutputs>) => LanguageServerLike };
+    const { LanguageRuntimeService } = fromSdk("./proto/language_grpc_pb") as { LanguageRuntimeService: grpcTypes.ServiceDefinition };
+    const server = new grpc.Server({ "grpc.max_receive_message_length": 1024 * 1024 * 400 });
+    const languageServer = new LanguageServer(() => Promise.resolve(program()));
+    server.addService(LanguageRuntimeService, languageServer as unknown as grpcTypes.UntypedServiceImplementation);
+    const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
+    return {
+        port,
+        close: (hasError) => {
+            try {
+                languageServer.onPulumiExit(hasError);
+            } finally {
+                server.forceShutdown();
+            }
+        },
+    };
+}
+
+interface LanguageServerLike {
+    onPulumiExit(hasError: boolean): void;
 }
 
 /** A resource of the engine's checkpoint. */

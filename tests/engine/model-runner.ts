@@ -51,6 +51,9 @@ export async function modelTrace(scenario: EngineScenario): Promise<ScenarioTrac
             case "aws":
                 step.act(aws);
                 break;
+            case "preview":
+                // The model has no preview; the real run checks what a preview predicts against the up after it.
+                break;
         }
     }
     return trace;

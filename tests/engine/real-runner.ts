@@ -44,15 +44,32 @@ export async function realRun(scenario: EngineScenario): Promise<RealRun> {
         }
     };
     try {
+        let predicted: { step: number; steps: string[] } | undefined;
         for (const [i, step] of scenario.steps.entries()) {
             const where = `step ${i} (${step.kind})`;
             let result: OperationRecord | undefined;
             switch (step.kind) {
+                case "preview": {
+                    const preview = await stack.preview(step.program, step.at);
+                    if (preview.error !== undefined) {
+                        problems.push(`${where} failed: ${lastLines(preview.output)}`);
+                    }
+                    const changing = preview.awsCalls.filter((c) => !/^(Get|Describe|List)/.test(c));
+                    if (changing.length > 0) {
+                        problems.push(`${where}: a preview called AWS: ${changing.join("; ")}`);
+                    }
+                    predicted = { step: i, steps: stepList(preview) };
+                    break;
+                }
                 case "up":
                     // A failure stops the engine's parallel steps wherever each one is; one step at a time (`--parallel 1`,
                     // in registration order) makes the steps before it the model's, so that the runs compare.
                     result = await stack.up(step.program, step.at, step.fails !== undefined ? 1 : undefined);
                     record("up", i, result);
+                    if (predicted !== undefined && predicted.steps.join("\n") !== stepList(result).join("\n")) {
+                        problems.push(`the preview of step ${predicted.step} predicted [${predicted.steps.join("; ")}], ${where} did [${stepList(result).join("; ")}]`);
+                    }
+                    predicted = undefined;
                     if (step.fails === undefined && result.error !== undefined) {
                         problems.push(`${where} failed: ${lastLines(result.output)}`);
                     } else if (step.fails !== undefined && !(result.output.includes(step.fails))) {
@@ -83,7 +100,7 @@ export async function realRun(scenario: EngineScenario): Promise<RealRun> {
                     step.act(account.aws);
                     break;
             }
-            const consistent = step.kind === "aws" || step.kind === "destroy" || step.consistent !== false;
+            const consistent = step.kind === "aws" || step.kind === "destroy" || step.kind === "preview" || step.consistent !== false;
             if (result !== undefined && consistent) {
                 const gone = missing(await stack.resources(), account.aws);
                 if (gone.length > 0) {
@@ -108,6 +125,15 @@ export async function realRun(scenario: EngineScenario): Promise<RealRun> {
         await account.stop();
     }
     return { trace, problems };
+}
+
+/**
+ * An operation's steps on resources (not the stack or providers), each once, sorted, as `op urn` (a preview reports a
+ * component both when it registers and when it registers its outputs).
+ */
+function stepList(result: OperationRecord): string[] {
+    const steps = result.steps.filter((s) => !s.urn.includes("::pulumi:pulumi:Stack::") && !s.urn.includes("::pulumi:providers:")).map((s) => `${s.op} ${s.urn}`);
+    return [...new Set(steps)].sort();
 }
 
 function lastLines(output: string): string {

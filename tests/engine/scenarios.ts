@@ -13,6 +13,8 @@ type Program = () => Record<string, unknown> | void;
 export type ScenarioStep =
     /** `pulumi up` of the program, the components' clock at `at`. */
     | { kind: "up"; program: Program; at: Date; fails?: string; consistent?: false; noChange?: true }
+    /** `pulumi preview` of the program: it must call no AWS API that changes anything, and predict the next `up`. */
+    | { kind: "preview"; program: Program; at: Date }
     | { kind: "refresh"; consistent?: false }
     | { kind: "destroy" }
     /** What AWS does on its own between deployments (or someone out of band), applied to the account. */
@@ -90,9 +92,18 @@ function samples(): EngineScenario[] {
     return Object.entries(SAMPLES).map(([name, sample]) => {
         const program: Program = () => sample.run();
         return {
-            name: `sample ${name}: up, up again (no change), every scheduled action, refresh, up, destroy`,
+            name: `sample ${name}: preview, up, preview and up again (no change), every scheduled action, refresh, up, destroy`,
             account: emptyAccount,
-            steps: [up(program), up(program, NOON, { noChange: true }), everyAction, refresh, up(program), destroy],
+            steps: [
+                { kind: "preview", program, at: NOON },
+                up(program),
+                { kind: "preview", program, at: NOON },
+                up(program, NOON, { noChange: true }),
+                everyAction,
+                refresh,
+                up(program),
+                destroy,
+            ],
         };
     });
 }
@@ -162,6 +173,13 @@ function changesOfMind(): EngineScenario[] {
         // A version number to a newer one, and back; with room for both in reserved concurrency.
         ...bothWays("FixedConcurrency on version 1 -> FixedConcurrency on version 2", fixed("api", 5, "1"), fixed("api", 5, "2"), [], orders({ reservedConcurrentExecutions: 20 })),
         ...bothWays("UtilizationScaling on version 1 -> UtilizationScaling on version 2", utilization("api", "1"), utilization("api", "2"), [], orders({ reservedConcurrentExecutions: 30 })),
+        // ignoreChanges and a replacement: the count of a scaling component's configuration is ignored once it
+        // exists; its replacement (a new version) is checked again from the program's inputs.
+        {
+            name: "ScheduledConcurrency on version 1 at noon (10) -> on version 2 in the evening (2 in force)",
+            account: orders({ reservedConcurrentExecutions: 30 }),
+            steps: [up(scheduled("api", "1")), up(scheduled("api", "2"), EVENING), destroy],
+        },
         // A version to the alias that points at it: refused create-first; deleteOldConfigurationFirst goes through.
         ...bothWays(
             "FixedConcurrency on version 2 -> FixedConcurrency on live (at 2), deleting first",

@@ -526,14 +526,14 @@ class Deployment {
             return;
         }
 
-        // Replace. An ignored key takes its old input value in the replacement too.
+        // Replace. The engine checks the replacement's inputs again from the program's own inputs, without the old
+        // ones (step_generator.go, continueStepsFromDiff: Check with goal.Properties), so ignoreChanges does not carry
+        // an old value into a replacement: an ignored property takes the program's value (seen under the real engine,
+        // tests/engine/: a scaling component's configuration moved to a new version gets the count the program gives
+        // now, not the one Pulumi saw last).
         this.checkReplaceable(d.urn, d.type);
-        let props = { ...d.state, ...inputs };
-        for (const key of d.options.ignoreChanges) {
-            if (!(key in inputs)) {
-                delete props[key];
-            }
-        }
+        let props = { ...d.state };
+        const replacementInputs = d.inputs;
         props = this.replacementName(d, props);
         if (this.deletesFirst(d)) {
             // Delete-before-replace deletes, first, the dependents that the replacement would replace too (in reverse
@@ -546,12 +546,12 @@ class Deployment {
                 this.deleteForReplacement(dependent);
             }
             this.deleteForReplacement(current);
-            this.create(d, "create-replacement", inputs, props);
+            this.create(d, "create-replacement", replacementInputs, props);
             this.remaining.delete(current);
             return;
         }
         // Create-before-delete: the replacement now, the old one's delete after every registration.
-        this.create(d, "create-replacement", inputs, props);
+        this.create(d, "create-replacement", replacementInputs, props);
         current.pendingDelete = true;
     }
 
