@@ -5,12 +5,17 @@
  * line and exits 0, so that an offline CI stays green; without --yes it prints the cost estimate and deploys nothing.
  *
  * Every stack is destroyed and removed, also on a failed check, an error, SIGINT/SIGTERM or the time limit.
+ *
+ * `runCases` does the work for `main` and for tests/engine/acceptance.engine.ts, which runs every case against the
+ * AWS stand-in (tests/helpers/stand-in/) with the real Pulumi engine: there only the RunSettings differ (the clients'
+ * endpoint, a clock that the stand-in moves, the CLI and the provider the stacks use), so that on a real account only
+ * AWS differs.
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Stack } from "@pulumi/pulumi/automation";
+import type { LocalWorkspaceOptions, Stack } from "@pulumi/pulumi/automation";
 import {
     checkConfigurationGone,
     checkConfigurationThere,
@@ -43,6 +48,44 @@ const WARMER_SETTLE_MS = 12 * 60_000;
 /** Above the default run's longest duration (acceptance/plan.ts, estimateCost: 361 minutes). */
 const DEFAULT_TIMEOUT_MINUTES = 420;
 
+/** How the runner reads the time and waits for AWS: every wait goes through `sleep`. */
+export interface RunClock {
+    now(): Date;
+    sleep(ms: number): Promise<void>;
+}
+
+/** How a run reaches AWS and waits for it; REAL_ACCOUNT is `npm run test:aws`'s. */
+export interface RunSettings {
+    /** Every SDK client's endpoint; undefined: the SDK's own resolution (which honours AWS_ENDPOINT_URL). */
+    readonly endpoint?: string;
+    /** The clients' credentials; undefined: the SDK's default chain. */
+    readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+    /** How long to wait between two reads of a state that has not settled. */
+    readonly pollMs: number;
+    /** How long a step's state may take to settle, without and with a warmer's report to wait for. */
+    readonly settleMs: number;
+    readonly warmerSettleMs: number;
+    readonly clock: RunClock;
+    /** More options for every stack's workspace: the Pulumi CLI, its home, environment variables for it. */
+    readonly workspace?: Pick<LocalWorkspaceOptions, "pulumiCommand" | "pulumiHome" | "envVars">;
+    /** Run the sample programs inline, in this process, rather than as the repository's Pulumi project. */
+    readonly inlineSamples: boolean;
+    /** Added to every REPORT line: what the reported outcome was observed on, when it is not AWS. */
+    readonly reportNote?: string;
+    readonly log: (line: string) => void;
+}
+
+export const REAL_CLOCK: RunClock = { now: () => new Date(), sleep: (ms) => sleep(ms) };
+
+export const REAL_ACCOUNT: RunSettings = {
+    pollMs: POLL_MS,
+    settleMs: SETTLE_MS,
+    warmerSettleMs: WARMER_SETTLE_MS,
+    clock: REAL_CLOCK,
+    inlineSamples: false,
+    log: (line) => console.log(line),
+};
+
 interface Options {
     readonly yes: boolean;
     readonly timeoutMinutes: number;
@@ -73,13 +116,18 @@ export function parseArguments(argv: readonly string[]): Options | string {
 }
 
 /** The AWS clients, loaded only when the run really happens. */
-async function awsClients(region: string) {
+async function awsClients(region: string, settings: Pick<RunSettings, "endpoint" | "credentials"> = {}) {
     const lambda = await import("@aws-sdk/client-lambda");
     const aas = await import("@aws-sdk/client-application-auto-scaling");
     const iam = await import("@aws-sdk/client-iam");
     const events = await import("@aws-sdk/client-eventbridge");
     const logs = await import("@aws-sdk/client-cloudwatch-logs");
     const cloudwatch = await import("@aws-sdk/client-cloudwatch");
+    const config = {
+        region,
+        ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+        ...(settings.credentials === undefined ? {} : { credentials: settings.credentials }),
+    };
     return {
         cloudwatch,
         lambda,
@@ -87,16 +135,22 @@ async function awsClients(region: string) {
         iam,
         events,
         logs,
-        lambdaClient: new lambda.LambdaClient({ region }),
-        aasClient: new aas.ApplicationAutoScalingClient({ region }),
+        lambdaClient: new lambda.LambdaClient(config),
+        aasClient: new aas.ApplicationAutoScalingClient(config),
         // IAM is global; its client still takes a region for signing.
-        iamClient: new iam.IAMClient({ region }),
-        eventsClient: new events.EventBridgeClient({ region }),
-        logsClient: new logs.CloudWatchLogsClient({ region }),
-        cloudwatchClient: new cloudwatch.CloudWatchClient({ region }),
+        iamClient: new iam.IAMClient(config),
+        eventsClient: new events.EventBridgeClient(config),
+        logsClient: new logs.CloudWatchLogsClient(config),
+        cloudwatchClient: new cloudwatch.CloudWatchClient(config),
     };
 }
 type Clients = Awaited<ReturnType<typeof awsClients>>;
+
+function destroyClients(aws: Clients): void {
+    for (const client of [aws.lambdaClient, aws.aasClient, aws.iamClient, aws.eventsClient, aws.logsClient, aws.cloudwatchClient]) {
+        client.destroy();
+    }
+}
 
 function isNotFound(error: unknown): boolean {
     const name = (error as { name?: string } | undefined)?.name ?? "";
@@ -160,22 +214,23 @@ async function warmerProblems(aws: Clients, footprint: Footprint, functionName: 
     return checkWarmerReports(functionName, lines, requested);
 }
 
-/** Polls until the state is as declared, or SETTLE_MS passes; returns the last problems. */
-async function settle(aws: Clients, stack: Stack, expected: ExpectedState, since: Date, signal: AbortSignal): Promise<string[]> {
-    const footprint = footprintOf(await exportedResources(stack));
-    const deadline = Date.now() + (expected.warmer === undefined ? SETTLE_MS : WARMER_SETTLE_MS);
+/** Polls until the state is as declared, or the settle time passes; returns the last problems. */
+async function settle(ctx: RunContext, footprint: Footprint, expected: ExpectedState, since: Date): Promise<string[]> {
+    const { aws, settings, signal } = ctx;
+    const { clock } = settings;
+    const deadline = clock.now().getTime() + (expected.warmer === undefined ? settings.settleMs : settings.warmerSettleMs);
     for (;;) {
         // A configuration IN_PROGRESS, a target not yet registered: poll until settled or out of time.
         const problems = await observe(aws, expected);
         if (expected.warmer !== undefined) {
             problems.push(...(await warmerProblems(aws, footprint, expected.functionName, expected.warmer.requested, since)));
         }
-        if (problems.length === 0 || Date.now() > deadline || signal.aborted) {
+        if (problems.length === 0 || clock.now().getTime() > deadline || signal.aborted) {
             // How long allocation took is one of the things only AWS can tell (README, "What only AWS can tell").
-            console.log(`  settled ${problems.length === 0 ? "as declared" : "with problems"} after ${Math.round((Date.now() - since.getTime()) / 1000)} s`);
+            settings.log(`  settled ${problems.length === 0 ? "as declared" : "with problems"} after ${Math.round((clock.now().getTime() - since.getTime()) / 1000)} s`);
             return problems;
         }
-        await sleep(POLL_MS);
+        await clock.sleep(settings.pollMs);
     }
 }
 
@@ -270,6 +325,7 @@ function stringOutputs(outputs: Record<string, { value: unknown }>): Outputs {
 
 interface RunContext {
     readonly aws: Clients;
+    readonly settings: RunSettings;
     readonly region: string;
     readonly runId: string;
     readonly envVars: Record<string, string>;
@@ -278,19 +334,41 @@ interface RunContext {
     readonly live: Stack[];
     /** Undoes what a probe made out of band (a configuration, a scalable target), run before the stacks are destroyed. */
     readonly undo: (() => Promise<void>)[];
+    /** The REPORT lines of the case running (outcomes reported, not judged). */
+    readonly reports: string[];
+}
+
+/**
+ * An inline program: the Automation API runs it in this process, once for every `up` of every stack, where the
+ * components' per-program registry (components/ownership.ts: one owner per qualifier, and the names of the components
+ * that take over each other's resources) would keep the claims of the previous run and refuse this one ("the name
+ * "api" is already the name of a UtilizationScaling in this program"). Each run starts with an empty registry, as a
+ * program run by the CLI in a process of its own does.
+ */
+async function inline(program: () => Record<string, unknown>): Promise<() => Promise<Record<string, unknown>>> {
+    const { programOwnershipRegistry } = await import("../components/ownership");
+    return () => {
+        programOwnershipRegistry().clear();
+        return Promise.resolve(program());
+    };
 }
 
 async function newStack(ctx: RunContext, name: string, step: Step | undefined, fixture?: () => Record<string, unknown>): Promise<Stack> {
     const automation = await import("@pulumi/pulumi/automation");
     const stackName = `${ctx.runId}-${name}`;
+    const workspace = { ...ctx.settings.workspace, envVars: { ...ctx.envVars, ...ctx.settings.workspace?.envVars } };
     let stack: Stack;
-    if (step !== undefined && "scenario" in step.program) {
-        stack = await automation.LocalWorkspace.createStack({ stackName, workDir: REPO_ROOT }, { envVars: ctx.envVars });
+    if (step !== undefined && "scenario" in step.program && !ctx.settings.inlineSamples) {
+        stack = await automation.LocalWorkspace.createStack({ stackName, workDir: REPO_ROOT }, workspace);
         await stack.setConfig("scenario", { value: step.program.scenario });
+    } else if (step !== undefined && "scenario" in step.program) {
+        const { SCENARIOS } = await import("../programs/scenarios");
+        const sample = SCENARIOS[step.program.scenario];
+        stack = await automation.LocalWorkspace.createStack({ stackName, projectName: INLINE_PROJECT, program: await inline(() => sample.run()) }, workspace);
     } else {
         stack = await automation.LocalWorkspace.createStack(
-            { stackName, projectName: INLINE_PROJECT, program: () => Promise.resolve(fixture === undefined ? {} : fixture()) },
-            { envVars: ctx.envVars },
+            { stackName, projectName: INLINE_PROJECT, program: await inline(() => (fixture === undefined ? {} : fixture())) },
+            workspace,
         );
     }
     ctx.live.unshift(stack);
@@ -318,10 +396,10 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
                 throw new Error(`${c.name} has no ${step.program.step} program`);
             }
             const given = fixtureOutputs;
-            stack.workspace.program = () => Promise.resolve(program(given));
+            stack.workspace.program = await inline(() => program(given));
         }
-        const since = new Date();
-        console.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);
+        const since = ctx.settings.clock.now();
+        ctx.settings.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);
         let result: Awaited<ReturnType<Stack["up"]>> | undefined;
         let upError: string | undefined;
         if (step.probe === "weighted-alias-refused") {
@@ -335,7 +413,7 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
             result = await stack.up({ signal: ctx.signal });
         }
         const outputs = result === undefined ? stringOutputs(await stack.outputs()) : stringOutputs(result.outputs);
-        const expected = step.expect(outputs, new Date());
+        const expected = step.expect(outputs, ctx.settings.clock.now());
         if (expected.noChurn === true && result !== undefined) {
             const changes = result.summary.resourceChanges ?? {};
             for (const op of ["create", "delete", "replace", "create-replacement", "delete-replaced"] as const) {
@@ -344,8 +422,9 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
                 }
             }
         }
-        problems.push(...(await settle(ctx.aws, stack, expected, since, ctx.signal)).map((p) => `${c.name} step ${i + 1}: ${p}`));
+        // The stack's state after this up (settling changes nothing in it).
         const exported = await exportedResources(stack);
+        problems.push(...(await settle(ctx, footprintOf(exported), expected, since)).map((p) => `${c.name} step ${i + 1}: ${p}`));
         footprint = mergeFootprints(footprint, footprintOf(exported));
         const declaredMonitoring = monitoringOf(exported);
         if (declaredMonitoring.alarms.length > 0 || declaredMonitoring.dashboards.length > 0) {
@@ -353,34 +432,39 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
             problems.push(...checkMonitoring(declaredMonitoring, found).map((p) => `${c.name} step ${i + 1}: ${p}`));
         }
         if (problems.length === 0 && step.probe !== undefined) {
-            console.log(`[${c.name}] step ${i + 1}: ${step.probe}`);
+            ctx.settings.log(`[${c.name}] step ${i + 1}: ${step.probe}`);
             problems.push(...(await runProbe(ctx, step.probe, outputs, upError)).map((p) => `${c.name} step ${i + 1}: ${p}`));
         }
         if (problems.length > 0) {
             return problems;
         }
     }
-    console.log(`[${c.name}] destroy`);
+    ctx.settings.log(`[${c.name}] destroy`);
     await stack.destroy({ signal: ctx.signal });
+    // Destroyed: removed now, so that cleanUp has nothing left to destroy for it.
+    await stack.workspace.removeStack(stack.name);
+    ctx.live.splice(ctx.live.indexOf(stack), 1);
     problems.push(...(await leftovers(ctx.aws, footprint)).map((p) => `${c.name} after destroy: ${p}`));
     return problems;
 }
 
 /** Polls `read` until `done` holds of its answer, or `minutes` pass; returns the last answer. */
-async function pollFor<T>(read: () => Promise<T>, done: (value: T) => boolean, minutes: number, signal: AbortSignal): Promise<T> {
-    const deadline = Date.now() + minutes * 60_000;
+async function pollFor<T>(ctx: RunContext, read: () => Promise<T>, done: (value: T) => boolean, minutes: number): Promise<T> {
+    const { clock, pollMs } = ctx.settings;
+    const deadline = clock.now().getTime() + minutes * 60_000;
     for (;;) {
         const value = await read();
-        if (done(value) || Date.now() > deadline || signal.aborted) {
+        if (done(value) || clock.now().getTime() > deadline || ctx.signal.aborted) {
             return value;
         }
-        await sleep(POLL_MS);
+        await clock.sleep(pollMs);
     }
 }
 
-async function waitUntil(at: Date, signal: AbortSignal): Promise<void> {
-    while (Date.now() < at.getTime() && !signal.aborted) {
-        await sleep(Math.min(POLL_MS, at.getTime() - Date.now()));
+async function waitUntil(ctx: RunContext, at: Date): Promise<void> {
+    const { clock, pollMs } = ctx.settings;
+    while (clock.now().getTime() < at.getTime() && !ctx.signal.aborted) {
+        await clock.sleep(Math.min(pollMs, at.getTime() - clock.now().getTime()));
     }
 }
 
@@ -425,12 +509,12 @@ async function runProbe(ctx: RunContext, probe: NonNullable<Step["probe"]>, o: O
         case "weighted-alias-refused":
             return checkRefusedForWeightedRouting(where, upError);
         case "min-above-max-fails": {
-            await waitUntil(new Date(new Date(o.firesAt).getTime() + 60_000), ctx.signal);
+            await waitUntil(ctx, new Date(new Date(o.firesAt).getTime() + 60_000));
             const activities = await pollFor(
+                ctx,
                 async () => (await aws.aasClient.send(new aws.aas.DescribeScalingActivitiesCommand({ ServiceNamespace: "lambda", ResourceId: resourceId }))).ScalingActivities ?? [],
                 (list) => list.some((a) => `${a.Cause ?? ""} ${a.Description ?? ""}`.includes("raise-min") && a.StatusCode !== "InProgress" && a.StatusCode !== "Pending"),
                 5,
-                ctx.signal,
             );
             const targets = await aws.aasClient.send(new aws.aas.DescribeScalableTargetsCommand({ ServiceNamespace: "lambda", ResourceIds: [resourceId] }));
             return checkScheduledActionFailed(resourceId, "raise-min", activities, targets.ScalableTargets ?? [], { min: 1, max: 1 });
@@ -443,14 +527,14 @@ async function runProbe(ctx: RunContext, probe: NonNullable<Step["probe"]>, o: O
             );
             return checkConfigurationThere(where, await getConfig(aws, fn, o.alias), 3);
         case "scale-to-zero-deletes": {
-            await waitUntil(new Date(o.firesAt), ctx.signal);
-            const response = await pollFor(() => getConfig(aws, fn, o.alias), (r) => r === undefined, 5, ctx.signal);
+            await waitUntil(ctx, new Date(o.firesAt));
+            const response = await pollFor(ctx, () => getConfig(aws, fn, o.alias), (r) => r === undefined, 5);
             return checkConfigurationGone(where, response);
         }
         case "register-creates-at-minimum": {
             ctx.undo.push(deleteConfig, deregister);
             await aws.aasClient.send(new aws.aas.RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 2 }));
-            const response = await pollFor(() => getConfig(aws, fn, o.alias), (r) => r !== undefined, 5, ctx.signal);
+            const response = await pollFor(ctx, () => getConfig(aws, fn, o.alias), (r) => r !== undefined, 5);
             const problems = checkConfigurationThere(where, response, 1);
             // Undo now, so that the expected state after the run (nothing) holds; ctx.undo repeats it harmlessly.
             await deregister();
@@ -460,7 +544,7 @@ async function runProbe(ctx: RunContext, probe: NonNullable<Step["probe"]>, o: O
         case "deregister-leaves-capacity": {
             ctx.undo.push(deleteConfig);
             await aws.aasClient.send(new aws.aas.DeregisterScalableTargetCommand(target));
-            await sleep(60_000);
+            await ctx.settings.clock.sleep(60_000);
             return checkConfigurationThere(where, await getConfig(aws, fn, o.alias));
         }
         case "fill-when-idle": {
@@ -468,10 +552,12 @@ async function runProbe(ctx: RunContext, probe: NonNullable<Step["probe"]>, o: O
             await aws.lambdaClient.send(
                 new aws.lambda.PutProvisionedConcurrencyConfigCommand({ FunctionName: fn, Qualifier: o.alias, ProvisionedConcurrentExecutions: 3 }),
             );
-            await waitUntil(new Date(Date.now() + IDLE_MINUTES * 60_000), ctx.signal);
+            await waitUntil(ctx, new Date(ctx.settings.clock.now().getTime() + IDLE_MINUTES * 60_000));
             const outcome = describeIdleOutcome(where, 3, await getConfig(aws, fn, o.alias), 1, IDLE_MINUTES);
             // Unverified in the README: reported, not judged.
-            console.log(`  REPORT ${outcome}`);
+            const report = ctx.settings.reportNote === undefined ? outcome : `${outcome} (${ctx.settings.reportNote})`;
+            ctx.reports.push(report);
+            ctx.settings.log(`  REPORT ${report}`);
             return [];
         }
     }
@@ -506,6 +592,65 @@ async function cleanUp(live: Stack[]): Promise<string[]> {
         }
     }
     return problems;
+}
+
+/** What one case came to: its problems (none: passed) and the outcomes it reported without judging them. */
+export interface CaseOutcome {
+    readonly name: string;
+    readonly problems: string[];
+    readonly reports: string[];
+}
+
+export interface RunOptions {
+    readonly region: string;
+    /** The start of every stack's name. */
+    readonly runId: string;
+    /** Environment variables of every stack's commands (the backend and the passphrase). */
+    readonly envVars: Record<string, string>;
+    /** Named in the message of a stack that could not be destroyed. */
+    readonly backend: string;
+    readonly signal: AbortSignal;
+    /** The stacks alive, newest first (the caller's, to name them when it must exit at once). */
+    readonly live?: Stack[];
+    readonly settings: RunSettings;
+}
+
+/**
+ * Runs the cases one after the other; after each, undoes what it made out of band and destroys and removes its
+ * stacks, whatever happened.
+ */
+export async function runCases(cases: readonly Case[], options: RunOptions): Promise<CaseOutcome[]> {
+    const { region, runId, envVars, signal, settings } = options;
+    const live = options.live ?? [];
+    const aws = await awsClients(region, settings);
+    const ctx: RunContext = { aws, settings, region, runId, envVars, signal, live, undo: [], reports: [] };
+    const outcomes: CaseOutcome[] = [];
+    try {
+        for (const c of cases) {
+            const problems: string[] = [];
+            ctx.reports.length = 0;
+            if (signal.aborted) {
+                outcomes.push({ name: c.name, problems: [`${c.name}: not run (${String(signal.reason)})`], reports: [] });
+                continue;
+            }
+            settings.log(`[${c.name}] ${c.describe}`);
+            try {
+                problems.push(...(await runCase(ctx, c)));
+            } catch (error) {
+                problems.push(`${c.name}: ${(error as Error).message}`);
+            } finally {
+                while (ctx.undo.length > 0) {
+                    const undo = ctx.undo.pop() as () => Promise<void>;
+                    await undo().catch((error: unknown) => problems.push(`${c.name}: could not undo an out-of-band change: ${(error as Error).message}`));
+                }
+                problems.push(...(await cleanUp(live)).map((p) => `${p} with PULUMI_BACKEND_URL=${options.backend}`));
+            }
+            outcomes.push({ name: c.name, problems, reports: [...ctx.reports] });
+        }
+    } finally {
+        destroyClients(aws);
+    }
+    return outcomes;
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -558,27 +703,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     process.on("SIGTERM", () => stop("terminated"));
     const timer = setTimeout(() => stop(`time limit of ${options.timeoutMinutes} minutes reached`), options.timeoutMinutes * 60_000);
 
-    const aws = await awsClients(region);
-    const ctx: RunContext = { aws, region, runId, envVars, signal: controller.signal, live, undo: [] };
-    const failures: string[] = [];
-    for (const c of cases) {
-        if (controller.signal.aborted) {
-            failures.push(`${c.name}: not run (${String(controller.signal.reason)})`);
-            continue;
-        }
-        console.log(`[${c.name}] ${c.describe}`);
-        try {
-            failures.push(...(await runCase(ctx, c)));
-        } catch (error) {
-            failures.push(`${c.name}: ${(error as Error).message}`);
-        } finally {
-            while (ctx.undo.length > 0) {
-                const undo = ctx.undo.pop() as () => Promise<void>;
-                await undo().catch((error: unknown) => failures.push(`${c.name}: could not undo an out-of-band change: ${(error as Error).message}`));
-            }
-            failures.push(...(await cleanUp(live)).map((p) => `${p} with PULUMI_BACKEND_URL=${backend}`));
-        }
-    }
+    const outcomes = await runCases(cases, { region, runId, envVars, backend, signal: controller.signal, live, settings: REAL_ACCOUNT });
+    const failures = outcomes.flatMap((o) => o.problems);
     clearTimeout(timer);
     if (ownBackend !== undefined && !failures.some((f) => f.startsWith("could not destroy"))) {
         // Every stack was destroyed and removed: the state has nothing left worth keeping.

@@ -2,10 +2,12 @@
 // JSON 1.0, target GraniteServiceVersion20100801.GetMetricData) and of StartQuery / GetQueryResults (AWS JSON 1.1,
 // targets Logs_20140328.*), over HTTP on 127.0.0.1, for the real @aws-sdk/client-cloudwatch and
 // @aws-sdk/client-cloudwatch-logs to talk to it: their requests as they send them (checked), paged results with
-// NextToken, and throttling errors on demand.
+// NextToken, and throttling errors on demand. The protocols' answers and errors are the AWS stand-in's (stand-in/wire.ts,
+// whose endpoint serves CloudWatch's alarms and dashboards in the same protocol).
 import { createServer, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
 import { readBody } from "./http-body";
+import { ApiError, JsonVersion, sendJson, sendJsonError } from "./stand-in/wire";
 
 const MINUTE_MS = 60_000;
 
@@ -41,9 +43,13 @@ export interface LocalCloudWatch {
 }
 
 
-function send(response: ServerResponse, status: number, contentType: string, body: unknown, headers: Record<string, string> = {}): void {
-    response.writeHead(status, { "content-type": contentType, ...headers });
-    response.end(JSON.stringify(body));
+/** An answer of either protocol: 200 with the body, or the error `__type` and message of the body. */
+function send(response: ServerResponse, status: number, version: JsonVersion, body: Record<string, unknown>, queryCompatible = false): void {
+    if (status === 200) {
+        sendJson(response, version, body);
+    } else {
+        sendJsonError(response, version, new ApiError(status, String(body.__type), String(body.message)), queryCompatible);
+    }
 }
 
 interface Dimension {
@@ -109,24 +115,24 @@ export async function startLocalCloudWatch(options: LocalCloudWatchOptions): Pro
             const body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
             requests.push({ operation, target, contentType, body });
             const isLogs = target.startsWith("Logs_20140328.");
-            const json = isLogs ? "application/x-amz-json-1.1" : "application/x-amz-json-1.0";
+            const json: JsonVersion = isLogs ? "1.1" : "1.0";
             const limit = options.throttleFirst?.[operation as "GetMetricData"] ?? 0;
             const seen = throttled.get(operation) ?? 0;
             if (seen < limit) {
                 throttled.set(operation, seen + 1);
                 // CloudWatch's throttling error, as its JSON protocol gives it to an awsQueryCompatible client.
                 if (isLogs) send(response, 400, json, { __type: "ThrottlingException", message: "Rate exceeded" });
-                else send(response, 400, json, { __type: "Throttling", message: "Rate exceeded" }, { "x-amzn-query-error": "Throttling;Sender" });
+                else send(response, 400, json, { __type: "Throttling", message: "Rate exceeded" }, true);
                 return;
             }
             if (operation === "GetMetricData" && options.metricDataError !== undefined) {
                 const { type, message } = options.metricDataError;
-                send(response, 400, json, { __type: type, message }, { "x-amzn-query-error": `${type};Sender` });
+                send(response, 400, json, { __type: type, message }, true);
                 return;
             }
             switch (target) {
                 case "GraniteServiceVersion20100801.GetMetricData":
-                    send(response, 200, json, getMetricData(body));
+                    send(response, 200, json, getMetricData(body) as Record<string, unknown>);
                     return;
                 case "Logs_20140328.StartQuery": {
                     const group = typeof body.logGroupName === "string" ? body.logGroupName : "";

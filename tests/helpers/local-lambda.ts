@@ -19,6 +19,15 @@
 // previous entries back afterwards, so the test process's own copies are untouched. This is cheaper and more
 // deterministic than a process per instance, and loses nothing the tests rely on: what instances of one function
 // share here (process.env, the clock) they also share in Lambda, where every environment gets the same configuration.
+//
+// The functions are a fixed table (startLocalLambda), or are looked up at each invocation (createLocalLambdaHandler
+// with a resolver: the AWS stand-in's endpoint reads them from its model of the account, tests/helpers/stand-in/). A
+// looked-up function may have provisioned environments: the first that many requests at once to its version run on
+// environments whose AWS_LAMBDA_INITIALIZATION_TYPE is `provisioned-concurrency`, the others on `on-demand` ones (Lambda
+// developer guide, "Configuring provisioned concurrency": requests beyond the provisioned environments spill over
+// to on-demand scaling; "Defined runtime environment variables" for the variable). Its `environment` is set in
+// process.env while an instance loads the handler and while each invocation starts (the synchronous part of the
+// call, so that a handler reading process.env at the top of its body sees its own environment's values).
 import { randomUUID } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo } from "node:net";
@@ -45,6 +54,35 @@ export interface LocalFunctionDefinition {
   readonly reservedConcurrency?: number;
   /** Qualifiers (aliases or versions) besides $LATEST, mapped to the version they run. @default none */
   readonly qualifiers?: Readonly<Record<string, string>>;
+  /**
+   * Environment variables of every instance (set as described at the top of this file), plus
+   * AWS_LAMBDA_INITIALIZATION_TYPE of the instance. @default none: process.env is left alone
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** A function as a resolver finds it for one invocation. */
+export interface ResolvedFunction {
+  /** Identifies the function's code: instances started for another key (an older code) are not reused. */
+  readonly key: string;
+  readonly definition: LocalFunctionDefinition;
+  /** The version the invocation runs ($LATEST or a published version). */
+  readonly version: string;
+  /** Provisioned environments of that version. @default 0 */
+  readonly provisionedConcurrency?: number;
+}
+
+/**
+ * Finds the function an Invoke names (its plain name and the qualifier, from the path or the Qualifier parameter), or
+ * undefined when the function or qualifier does not exist.
+ */
+export type LocalFunctionResolver = (name: string, qualifier: string | undefined) => ResolvedFunction | undefined;
+
+/** The Invoke endpoint's request handling, to serve from a server of one's own. */
+export interface LocalLambdaHandler {
+  /** Answers one HTTP request to the Invoke API; `body` is the request's body, read by the caller. */
+  handle(request: IncomingMessage, response: ServerResponse, body: string): Promise<void>;
+  stats(functionName: string): LocalFunctionStats;
 }
 
 /** What happened at one function so far. */
@@ -68,6 +106,7 @@ type AnyHandler = (event: unknown, context: unknown, callback: (error?: unknown,
 
 interface Instance {
   readonly version: string;
+  readonly initializationType: "on-demand" | "provisioned-concurrency";
   busy: boolean;
   /** Undefined while the instance initializes. */
   handler: AnyHandler | undefined;
@@ -167,24 +206,106 @@ function lambdaContext(name: string, version: string, qualifier: string | undefi
   };
 }
 
+/** Runs `action` with `variables` set in process.env, then puts the previous values back. */
+function withEnvironment<T>(variables: Readonly<Record<string, string>> | undefined, action: () => T): T {
+  if (variables === undefined) {
+    return action();
+  }
+  const saved = Object.keys(variables).map((key) => [key, process.env[key]] as const);
+  Object.assign(process.env, variables);
+  try {
+    return action();
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) {
+        delete process.env[key];
+      } else {
+        process.env[key] = value;
+      }
+    }
+  }
+}
+
+function newState(definition: LocalFunctionDefinition): FunctionState {
+  return { definition, instances: [], stats: { instancesStarted: 0, invocations: 0, throttles: 0, maxBusyInstances: 0 } };
+}
+
 /** Starts the endpoint on 127.0.0.1 with an ephemeral port. */
 export async function startLocalLambda(
   functions: Readonly<Record<string, LocalFunctionDefinition>>,
 ): Promise<LocalLambda> {
+  const handler = createLocalLambdaHandler(functions);
+  const server: Server = createServer((request, response) => {
+    void readBody(request).then((body) => handler.handle(request, response, body));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stats: (functionName) => handler.stats(functionName),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections of the SDK's agent would hold close() open until they time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The Invoke API over a fixed table of functions, or over the functions a resolver finds at each invocation. */
+export function createLocalLambdaHandler(
+  functions: Readonly<Record<string, LocalFunctionDefinition>> | LocalFunctionResolver,
+): LocalLambdaHandler {
+  const resolve: LocalFunctionResolver =
+    typeof functions === "function"
+      ? functions
+      : (name, qualifier) => {
+          const definition = functions[name];
+          const version = qualifier === undefined || qualifier === "$LATEST" ? "$LATEST" : definition?.qualifiers?.[qualifier];
+          return definition === undefined || version === undefined ? undefined : { key: name, definition, version };
+        };
+  /** Instances and counts by function name and code key; the latest state of each name, for stats(). */
   const states = new Map<string, FunctionState>();
-  for (const [name, definition] of Object.entries(functions)) {
-    states.set(name, {
-      definition,
-      instances: [],
-      stats: { instancesStarted: 0, invocations: 0, throttles: 0, maxBusyInstances: 0 },
-    });
+  const latest = new Map<string, FunctionState>();
+  if (typeof functions !== "function") {
+    for (const name of Object.keys(functions)) {
+      latest.set(name, stateOf(name, resolve(name, undefined) as ResolvedFunction));
+    }
   }
 
-  /** Finds an idle instance of the version, or starts one; throws 429 when reserved concurrency is used up. */
-  function takeInstance(state: FunctionState, version: string): Instance {
-    const idle = state.instances.find((instance) => instance.version === version && !instance.busy);
+  function stateOf(name: string, resolved: ResolvedFunction): FunctionState {
+    const key = `${name}|${resolved.key}`;
+    let state = states.get(key);
+    if (state === undefined) {
+      state = newState(resolved.definition);
+      states.set(key, state);
+    }
+    latest.set(name, state);
+    return state;
+  }
+
+  /**
+   * Finds an idle instance of the version, or starts one; throws 429 when reserved concurrency is used up. The first
+   * `provisioned` instances of a version are provisioned environments (the resolver's count).
+   */
+  function takeInstance(state: FunctionState, version: string, provisioned = 0): Instance {
+    const ofVersion = state.instances.filter((instance) => instance.version === version);
+    const provisionedCount = ofVersion.filter((instance) => instance.initializationType === "provisioned-concurrency").length;
+    const idle =
+      ofVersion.find((instance) => !instance.busy && instance.initializationType === "provisioned-concurrency" && provisionedCount <= provisioned) ??
+      ofVersion.find((instance) => !instance.busy && instance.initializationType === "on-demand");
     const busyCount = state.instances.filter((instance) => instance.busy).length;
     let instance = idle;
+    if (instance === undefined && provisionedCount < provisioned) {
+      // A provisioned environment is initialized ahead of requests: no init delay for the caller.
+      instance = { version, initializationType: "provisioned-concurrency", busy: false, handler: undefined };
+      state.instances.push(instance);
+      state.stats.instancesStarted += 1;
+    }
     if (instance === undefined) {
       const reserved = state.definition.reservedConcurrency;
       if (reserved !== undefined && busyCount >= reserved) {
@@ -195,7 +316,7 @@ export async function startLocalLambda(
         });
       }
       // Lambda keeps an environment that failed or was idle; this endpoint keeps every instance until closed.
-      instance = { version, busy: false, handler: undefined };
+      instance = { version, initializationType: "on-demand", busy: false, handler: undefined };
       state.instances.push(instance);
       state.stats.instancesStarted += 1;
     }
@@ -210,14 +331,21 @@ export async function startLocalLambda(
     }
     const { handlerModule, handlerExport = "handler", initDelayMs = 150 } = state.definition;
     const isolate = state.definition.isolate ?? [path.dirname(handlerModule), RUNTIME_DIRECTORY];
-    await new Promise((resolve) => setTimeout(resolve, initDelayMs));
-    const loaded = loadFresh(handlerModule, isolate) as Record<string, unknown>;
+    if (instance.initializationType === "on-demand") {
+      await new Promise((resolve) => setTimeout(resolve, initDelayMs));
+    }
+    const loaded = withEnvironment(environmentOf(state, instance), () => loadFresh(handlerModule, isolate)) as Record<string, unknown>;
     const handler = loaded[handlerExport];
     if (typeof handler !== "function") {
       throw new Error(`${handlerModule} has no function export ${handlerExport}`);
     }
     instance.handler = handler as AnyHandler;
     return instance.handler;
+  }
+
+  function environmentOf(state: FunctionState, instance: Instance): Record<string, string> | undefined {
+    const environment = state.definition.environment;
+    return environment === undefined ? undefined : { ...environment, AWS_LAMBDA_INITIALIZATION_TYPE: instance.initializationType };
   }
 
   async function invoke(functionName: string, queryQualifier: string | undefined, body: string) {
@@ -230,10 +358,8 @@ export async function startLocalLambda(
       );
     }
     const qualifier = queryQualifier ?? parsed.qualifier;
-    const state = states.get(parsed.name);
-    const version =
-      qualifier === undefined || qualifier === "$LATEST" ? "$LATEST" : state?.definition.qualifiers?.[qualifier];
-    if (state === undefined || version === undefined) {
+    const resolved = resolve(parsed.name, qualifier);
+    if (resolved === undefined) {
       const arn = `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:${parsed.name}`;
       throw new InvokeApiError(404, "ResourceNotFoundException", `Function not found: ${qualifier ? `${arn}:${qualifier}` : arn}`, {
         Type: "User",
@@ -246,11 +372,15 @@ export async function startLocalLambda(
       throw new InvokeApiError(400, "InvalidRequestContentException", "Could not parse request body into json");
     }
 
-    const instance = takeInstance(state, version);
+    const { version } = resolved;
+    const state = stateOf(parsed.name, resolved);
+    const instance = takeInstance(state, version, resolved.provisionedConcurrency);
     try {
       const handler = await initialize(state, instance);
       state.stats.invocations += 1;
-      const result = await runHandler(handler, event, lambdaContext(parsed.name, version, qualifier));
+      const context = lambdaContext(parsed.name, version, qualifier);
+      // The handler starts synchronously inside runHandler: its first statements see the instance's environment.
+      const result = await withEnvironment(environmentOf(state, instance), () => runHandler(handler, event, context));
       return { version, functionError: undefined, payload: JSON.stringify(result ?? null) };
     } catch (error) {
       const failure = asError(error);
@@ -265,12 +395,11 @@ export async function startLocalLambda(
     }
   }
 
-  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handleRequest(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
     const requestId = randomUUID();
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(url.pathname);
     try {
-      const body = await readBody(request);
       if (request.method !== "POST" || match === null) {
         throw new InvokeApiError(404, "UnknownOperationException", `No operation at ${request.method} ${url.pathname}`);
       }
@@ -301,29 +430,14 @@ export async function startLocalLambda(
     }
   }
 
-  const server: Server = createServer((request, response) => {
-    void handleRequest(request, response);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    handle: handleRequest,
     stats: (functionName) => {
-      const state = states.get(functionName);
+      const state = latest.get(functionName);
       if (state === undefined) {
         throw new Error(`no local function ${functionName}`);
       }
       return { ...state.stats };
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive connections of the SDK's agent would hold close() open until they time out.
-        server.closeAllConnections();
-      }),
   };
 }

@@ -133,6 +133,18 @@ describe("lifecycle model: AWS", () => {
             expect(thrown(() => put(other, "api", "1", 1)).detail).to.equal("Version is pointed by a Provisioned Concurrency alias");
         });
 
+        it("refuses provisioned concurrency on an alias with weighted routing, as Lambda does (hashicorp/terraform#24957)", () => {
+            const aws = account();
+            aws.update(TYPES.alias, undefined, {}, { functionName: "api", name: "live", functionVersion: "2", routingConfig: { additionalVersionWeights: { "1": 0.5 } } });
+            const error = thrown(() => put(aws, "api", "live", 2));
+            expect([error.code, error.detail]).to.deep.equal(["InvalidParameterValueException", "Alias with weights can not be used with Provisioned Concurrency"]);
+            expect(provisionedConcurrency(aws)).to.deep.equal([]);
+            // The weights gone, the same Put succeeds.
+            aws.update(TYPES.alias, undefined, {}, { functionName: "api", name: "live", functionVersion: "2", routingConfig: { additionalVersionWeights: {} } });
+            put(aws, "api", "live", 2);
+            expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "api", qualifier: "live", count: 2 }]);
+        });
+
         it("refuses a second alias of the same version (two aliases can't allocate for one version)", () => {
             const aws = account();
             aws.create(TYPES.alias, { functionName: "api", name: "green", functionVersion: "1" });
@@ -328,6 +340,66 @@ describe("lifecycle model: AWS", () => {
             expect(provisionedConcurrency(kept)).to.deep.equal([{ functionName: "api", qualifier: "live", count: 0 }]);
         });
 
+        it("a scheduled action that would raise the minimum above the maximum in force fails as a scaling activity; the bounds stay", () => {
+            const aws = account();
+            registerTarget(aws, 1, 1);
+            putAction(aws, "raise-min", 3);
+            aws.runScheduledAction(RID, "raise-min");
+            expect(aws.scalableTarget(RID)).to.deep.equal({ minCapacity: 1, maxCapacity: 1 });
+            expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "api", qualifier: "live", count: 1 }]);
+            expect(aws.scalingActivities).to.deep.equal([
+                { resourceId: RID, desiredCapacity: 1, status: "Successful", cause: "" },
+                {
+                    resourceId: RID,
+                    desiredCapacity: 3,
+                    status: "Failed",
+                    cause: "Minimum capacity cannot be greater than maximum capacity",
+                    trigger: "scheduled action name raise-min was triggered",
+                    description: "Setting min capacity to 3 and max capacity to 1",
+                },
+            ]);
+        });
+
+        it("the capacity changes a scheduled action makes name it as their trigger", () => {
+            const aws = account();
+            registerTarget(aws, 1, 20);
+            putAction(aws, "day", 10, 10);
+            aws.runScheduledAction(RID, "day");
+            expect(aws.scalingActivities).to.deep.equal([
+                { resourceId: RID, desiredCapacity: 1, status: "Successful", cause: "" },
+                { resourceId: RID, desiredCapacity: 10, status: "Successful", cause: "", trigger: "scheduled action name day was triggered" },
+            ]);
+        });
+
+        it("lists targets, policies and scheduled actions with the properties they were put with", () => {
+            const aws = account();
+            registerTarget(aws, 1, 4);
+            putPolicy(aws);
+            putAction(aws, "night", 2);
+            expect(aws.scalableTargetList()).to.deep.equal([
+                {
+                    resourceId: RID,
+                    minCapacity: 1,
+                    maxCapacity: 4,
+                    props: { serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId: RID, minCapacity: 1, maxCapacity: 4 },
+                },
+            ]);
+            expect(aws.scalingPolicyList()).to.deep.equal([
+                {
+                    resourceId: RID,
+                    name: "tracking",
+                    policyType: "TargetTrackingScaling",
+                    alarmNames: [`TargetTracking-${RID}-AlarmHigh-tracking`, `TargetTracking-${RID}-AlarmLow-tracking`],
+                    props: { name: "tracking", resourceId: RID, policyType: "TargetTrackingScaling" },
+                },
+            ]);
+            expect(aws.scheduledActionDetails()).to.deep.equal([
+                { resourceId: RID, name: "night", minCapacity: 2, maxCapacity: undefined, props: { name: "night", resourceId: RID, scalableTargetAction: { minCapacity: 2 } } },
+            ]);
+            expect(aws.provisionedConcurrencyConfig("api", "live")).to.deep.equal({ requested: 1, allocated: 1 });
+            expect(aws.provisionedConcurrencyConfig(ARN, "1")).to.equal(undefined);
+        });
+
         it("target tracking stays within the bounds and needs a tracking policy", () => {
             const aws = account();
             registerTarget(aws, 2, 8);
@@ -341,6 +413,19 @@ describe("lifecycle model: AWS", () => {
     });
 
     describe("other resources", () => {
+        it("lists the objects of one type and a function's configuration, as copies", () => {
+            const aws = new AwsModel();
+            aws.create(TYPES.role, { name: "r1", assumeRolePolicy: "{}" });
+            aws.create(TYPES.eventRule, { name: "rule", scheduleExpression: "rate(5 minutes)" });
+            aws.create(TYPES.function, { name: "fn", handler: "index.handler", publish: true });
+            const rules = aws.objectsOfType(TYPES.eventRule);
+            expect(rules).to.deep.equal([{ key: "rule", props: { name: "rule", scheduleExpression: "rate(5 minutes)" } }]);
+            rules[0].props.name = "changed";
+            expect(aws.objectsOfType(TYPES.eventRule)[0].props.name).to.equal("rule");
+            expect(aws.functionConfiguration("arn:aws:lambda:us-east-1:123456789012:function:fn")).to.deep.equal({ name: "fn", handler: "index.handler", publish: true });
+            expect(aws.functionConfiguration("other")).to.equal(undefined);
+        });
+
         it("refuses to delete a role that still has policies, and a second role of the same name", () => {
             const aws = new AwsModel();
             aws.create(TYPES.role, { name: "fn-role" });
