@@ -2,13 +2,14 @@
 // declared resources through the model of the engine (tests/helpers/lifecycle/engine.ts) over the model of AWS.
 // Run as its own process (the mocks replace the Pulumi SDK's runtime, which the real engine's inline programs need):
 //     node -r ts-node/register/transpile-only tests/engine/model-runner.ts
-// prints one JSON object: { [scenario name]: ScenarioTrace | { failure: string } }.
+// prints one JSON object: { [scenario name]: ScenarioTrace | { failure: string } } for every scenario, or for the
+// group named as its argument.
 import "../helpers/pulumi";
 import { AwsModel } from "../helpers/lifecycle/aws-model";
 import { DeploymentError, destroy, refresh, up } from "../helpers/lifecycle/engine";
 import { declaredBy } from "../helpers/lifecycle/from-mocks";
 import { OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
-import { EngineScenario, engineScenarios } from "./scenarios";
+import { EngineScenario, SCENARIO_GROUPS, ScenarioGroup, engineScenarios } from "./scenarios";
 import { OperationKind, ScenarioTrace, generatedIdOf } from "./trace";
 
 export async function modelTrace(scenario: EngineScenario): Promise<ScenarioTrace> {
@@ -60,12 +61,10 @@ export async function modelTrace(scenario: EngineScenario): Promise<ScenarioTrac
 }
 
 async function main(): Promise<void> {
-    const wanted = new Set(process.argv.slice(2));
+    const group = process.argv[2] as ScenarioGroup | undefined;
+    const scenarios = group !== undefined ? SCENARIO_GROUPS[group]() : engineScenarios();
     const result: Record<string, ScenarioTrace | { failure: string }> = {};
-    for (const scenario of engineScenarios()) {
-        if (wanted.size > 0 && !wanted.has(scenario.name)) {
-            continue;
-        }
+    for (const scenario of scenarios) {
         try {
             result[scenario.name] = await modelTrace(scenario);
         } catch (error) {

@@ -291,9 +291,18 @@ function missingAfterRefresh(): EngineScenario[] {
     ];
 }
 
+/** The scenarios in groups of about the same run time, one spec file each, so that mocha runs them side by side. */
+export const SCENARIO_GROUPS = {
+    samples: () => samples(),
+    "changes of mind": () => changesOfMind(),
+    "removals, failures, refreshes": () => [...removals(), ...failures(), ...missingAfterRefresh()],
+} as const;
+
+export type ScenarioGroup = keyof typeof SCENARIO_GROUPS;
+
 /** Every scenario, by unique name. */
 export function engineScenarios(): EngineScenario[] {
-    const all = [...samples(), ...changesOfMind(), ...removals(), ...failures(), ...missingAfterRefresh()];
+    const all = Object.values(SCENARIO_GROUPS).flatMap((group) => group());
     const names = new Set<string>();
     for (const s of all) {
         if (names.has(s.name)) {

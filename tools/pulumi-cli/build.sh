@@ -32,7 +32,7 @@ mkdir -p "$root/bin"
 start=$(date +%s)
 echo "building the Pulumi CLI $version into $root (first time only; several minutes)" >&2
 # The CLI reports this version (`pulumi version`); the Automation API refuses a CLI whose version it cannot parse.
-( cd "$here" && go build -trimpath -o "$root/bin/pulumi.partial" \
+( cd "$here" && go build -trimpath -buildvcs=false -o "$root/bin/pulumi.partial" \
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
     github.com/pulumi/pulumi/pkg/v3/cmd/pulumi )
 mv "$root/bin/pulumi.partial" "$root/bin/pulumi"
