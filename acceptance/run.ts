@@ -339,18 +339,12 @@ interface RunContext {
 }
 
 /**
- * An inline program: the Automation API runs it in this process, once for every `up` of every stack, where the
- * components' per-program registry (components/ownership.ts: one owner per qualifier, and the names of the components
- * that take over each other's resources) would keep the claims of the previous run and refuse this one ("the name
- * "api" is already the name of a UtilizationScaling in this program"). Each run starts with an empty registry, as a
- * program run by the CLI in a process of its own does.
+ * An inline program: the Automation API runs it in this process, once for every `up` of every stack, each run in a
+ * store of the SDK's own, where the components keep their per-program registry (components/ownership.ts), so each run
+ * starts with no claims, as a program run by the CLI in a process of its own does.
  */
-async function inline(program: () => Record<string, unknown>): Promise<() => Promise<Record<string, unknown>>> {
-    const { programOwnershipRegistry } = await import("../components/ownership");
-    return () => {
-        programOwnershipRegistry().clear();
-        return Promise.resolve(program());
-    };
+function inline(program: () => Record<string, unknown>): () => Promise<Record<string, unknown>> {
+    return () => Promise.resolve(program());
 }
 
 async function newStack(ctx: RunContext, name: string, step: Step | undefined, fixture?: () => Record<string, unknown>): Promise<Stack> {
@@ -364,10 +358,10 @@ async function newStack(ctx: RunContext, name: string, step: Step | undefined, f
     } else if (step !== undefined && "scenario" in step.program) {
         const { SCENARIOS } = await import("../programs/scenarios");
         const sample = SCENARIOS[step.program.scenario];
-        stack = await automation.LocalWorkspace.createStack({ stackName, projectName: INLINE_PROJECT, program: await inline(() => sample.run()) }, workspace);
+        stack = await automation.LocalWorkspace.createStack({ stackName, projectName: INLINE_PROJECT, program: inline(() => sample.run()) }, workspace);
     } else {
         stack = await automation.LocalWorkspace.createStack(
-            { stackName, projectName: INLINE_PROJECT, program: await inline(() => (fixture === undefined ? {} : fixture())) },
+            { stackName, projectName: INLINE_PROJECT, program: inline(() => (fixture === undefined ? {} : fixture())) },
             workspace,
         );
     }
@@ -396,7 +390,7 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
                 throw new Error(`${c.name} has no ${step.program.step} program`);
             }
             const given = fixtureOutputs;
-            stack.workspace.program = await inline(() => program(given));
+            stack.workspace.program = inline(() => program(given));
         }
         const since = ctx.settings.clock.now();
         ctx.settings.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);

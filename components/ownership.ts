@@ -4,6 +4,7 @@
 // need warming. Each component files a claim here at construction (or when its Outputs resolve), and a second claim
 // on the same function and qualifier fails, naming both components.
 import * as pulumi from "@pulumi/pulumi";
+import * as sdkState from "@pulumi/pulumi/runtime/state";
 import { ValidationResult } from "./function-reference";
 
 /** What a component does to a qualifier. */
@@ -32,16 +33,33 @@ export class OwnershipRegistry {
     }
 }
 
-// Kept on globalThis so that two copies of this package loaded by one program still share one registry.
-const REGISTRY_SYMBOL = Symbol.for("lambda-concurrency.ownership-registry");
+// One registry per program run. The Pulumi SDK keeps each run's state in a store of its own: the Automation API runs
+// every inline program in a new one (runtime/state.js, withLocalStorage: a new LocalStore per run, in 3.143 as in
+// 3.270), and a program run by the CLI's language host uses the process's global store. Keyed by that store, a second
+// `up` in one process (an Automation API program that swaps or renames a component) starts with no claims, where one
+// registry for the process would refuse it as a second owner. The map is kept on globalThis so that two copies of this
+// package loaded by one program still share it.
+const REGISTRIES_SYMBOL = Symbol.for("lambda-concurrency.ownership-registries");
+
+interface SdkState {
+    getStore?: () => object | undefined;
+}
+
+/** The SDK's store of the program run in progress (undefined if this SDK has none: then one registry per process). */
+function programStore(): object {
+    // getStore is internal to the SDK (not in its typings), and there in every release of the peer range.
+    return (sdkState as unknown as SdkState).getStore?.() ?? globalThis;
+}
 
 /** The registry of the running program. */
 export function programOwnershipRegistry(): OwnershipRegistry {
-    const holder = globalThis as unknown as Record<symbol, OwnershipRegistry | undefined>;
-    let registry = holder[REGISTRY_SYMBOL];
+    const holder = globalThis as unknown as Record<symbol, WeakMap<object, OwnershipRegistry> | undefined>;
+    const registries = (holder[REGISTRIES_SYMBOL] ??= new WeakMap<object, OwnershipRegistry>());
+    const store = programStore();
+    let registry = registries.get(store);
     if (registry === undefined) {
         registry = new OwnershipRegistry();
-        holder[REGISTRY_SYMBOL] = registry;
+        registries.set(store, registry);
     }
     return registry;
 }

@@ -1,7 +1,8 @@
 // The one-owner registry, the swap aliases and the name claims, the function-home check, and the replacement rules:
 // pure functions, without mocks.
 import { expect } from "chai";
-import { OwnershipRegistry, QualifierOwner, claimQualifier, ownershipKey } from "../../components/ownership";
+import * as sdkState from "@pulumi/pulumi/runtime/state";
+import { OwnershipRegistry, QualifierOwner, claimQualifier, ownershipKey, programOwnershipRegistry } from "../../components/ownership";
 import { PROVISIONED_CONCURRENCY_COMPONENT_TYPES, claimComponentName, withSwapAliases } from "../../components/swaps";
 import { namesHome, validateFunctionHome } from "../../components/function-home";
 import { validateReplacementChoice, validateSkipDestroy } from "../../components/replacement";
@@ -177,5 +178,24 @@ describe("validateSkipDestroy and validateReplacementChoice", () => {
         expect(validateReplacementChoice(undefined)).to.deep.equal({ value: false });
         expect(validateReplacementChoice(true)).to.deep.equal({ value: true });
         expect(validateReplacementChoice(1)).to.deep.equal({ error: "deleteOldConfigurationFirst must be true or false, got 1" });
+    });
+});
+
+describe("programOwnershipRegistry: one registry per program run", () => {
+    // The SDK runs each Automation API inline program in a store of its own (runtime/state.js, withLocalStorage).
+    const sdk = sdkState as unknown as { withLocalStorage<T>(callback: () => T): T };
+
+    it("gives each run of the SDK its own registry, the same one within a run, and the process's outside any run", async () => {
+        const outside = programOwnershipRegistry();
+        const [first, firstAgain] = await sdk.withLocalStorage(async () => {
+            const registry = programOwnershipRegistry();
+            await Promise.resolve();
+            return [registry, programOwnershipRegistry()];
+        });
+        const second = await sdk.withLocalStorage(() => Promise.resolve(programOwnershipRegistry()));
+        expect(first).to.equal(firstAgain);
+        expect(first).to.not.equal(second);
+        expect(first).to.not.equal(outside);
+        expect(programOwnershipRegistry()).to.equal(outside);
     });
 });

@@ -13,7 +13,6 @@ import type { EngineEvent, LocalWorkspaceOptions, PulumiCommand, Stack } from "@
 import { AwsModel } from "../helpers/lifecycle/aws-model";
 import { AwsStandInProvider, ProviderCall } from "../helpers/stand-in/provider";
 import { setCurrentTime } from "../../components/clock";
-import { programOwnershipRegistry } from "../../components/ownership";
 
 // The SDK's own copies of grpc-js and the generated services.
 const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
@@ -151,8 +150,6 @@ export class EngineStack {
     }
 
     private runProgram(): ProgramOutputs {
-        // Each `pulumi up` runs the program in a new process; in process, the components' per-program state starts over.
-        programOwnershipRegistry().clear();
         setCurrentTime(this.at);
         return this.program();
     }
