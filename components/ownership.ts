@@ -4,7 +4,6 @@
 // need warming. Each component files a claim here at construction (or when its Outputs resolve), and a second claim
 // on the same function and qualifier fails, naming both components.
 import * as pulumi from "@pulumi/pulumi";
-import * as sdkState from "@pulumi/pulumi/runtime/state";
 import { ValidationResult } from "./function-reference";
 
 /** What a component does to a qualifier. */
@@ -33,33 +32,29 @@ export class OwnershipRegistry {
     }
 }
 
-// One registry per program run. The Pulumi SDK keeps each run's state in a store of its own: the Automation API runs
-// every inline program in a new one (runtime/state.js, withLocalStorage: a new LocalStore per run, in 3.143 as in
-// 3.270), and a program run by the CLI's language host uses the process's global store. Keyed by that store, a second
-// `up` in one process (an Automation API program that swaps or renames a component) starts with no claims, where one
-// registry for the process would refuse it as a second owner. The map is kept on globalThis so that two copies of this
-// package loaded by one program still share it.
+// One registry per program run. A program run by the CLI's language host has the process to itself; the Automation
+// API runs every inline program in the same process, each with a root stack resource of its own
+// (runtime/stack.js, runInPulumiStack), and a multi-language plugin constructs each component of one program in a call
+// of its own, with no stack resource (provider/server.js, construct). Keyed by the stack resource (the process when
+// there is none), a second `up` in one process (an Automation API program that swaps or renames a component) starts
+// with no claims, while the components of one plugin program still see each other's. The map is kept on globalThis
+// so that two copies of this package loaded by one program still share it.
 const REGISTRIES_SYMBOL = Symbol.for("lambda-concurrency.ownership-registries");
 
-interface SdkState {
-    getStore?: () => object | undefined;
-}
-
-/** The SDK's store of the program run in progress (undefined if this SDK has none: then one registry per process). */
-function programStore(): object {
-    // getStore is internal to the SDK (not in its typings), and there in every release of the peer range.
-    return (sdkState as unknown as SdkState).getStore?.() ?? globalThis;
+/** What identifies the program run in progress: its root stack resource, or the process when it has none. */
+function programRun(): object {
+    return pulumi.runtime.getStackResource() ?? globalThis;
 }
 
 /** The registry of the running program. */
 export function programOwnershipRegistry(): OwnershipRegistry {
     const holder = globalThis as unknown as Record<symbol, WeakMap<object, OwnershipRegistry> | undefined>;
     const registries = (holder[REGISTRIES_SYMBOL] ??= new WeakMap<object, OwnershipRegistry>());
-    const store = programStore();
-    let registry = registries.get(store);
+    const run = programRun();
+    let registry = registries.get(run);
     if (registry === undefined) {
         registry = new OwnershipRegistry();
-        registries.set(store, registry);
+        registries.set(run, registry);
     }
     return registry;
 }

@@ -182,20 +182,33 @@ describe("validateSkipDestroy and validateReplacementChoice", () => {
 });
 
 describe("programOwnershipRegistry: one registry per program run", () => {
-    // The SDK runs each Automation API inline program in a store of its own (runtime/state.js, withLocalStorage).
-    const sdk = sdkState as unknown as { withLocalStorage<T>(callback: () => T): T };
+    // What the SDK does for each run: a store of its own (runtime/state.js, withLocalStorage), in which the Automation
+    // API's inline program sets its root stack resource (runtime/stack.js, Stack.initialize -> setStackResource), and
+    // a plugin's Construct sets none (provider/server.js).
+    const sdk = sdkState as unknown as { withLocalStorage<T>(callback: () => T): T; setStackResource(stack: object | undefined): void };
+    const run = <T>(stack: object | undefined, body: () => Promise<T>): Promise<T> =>
+        sdk.withLocalStorage(async () => {
+            sdk.setStackResource(stack);
+            return body();
+        });
 
-    it("gives each run of the SDK its own registry, the same one within a run, and the process's outside any run", async () => {
-        const outside = programOwnershipRegistry();
-        const [first, firstAgain] = await sdk.withLocalStorage(async () => {
+    it("gives each inline program run its own registry, the same one within a run (across awaits)", async () => {
+        const [first, firstAgain] = await run({ name: "stack of run 1" }, async () => {
             const registry = programOwnershipRegistry();
             await Promise.resolve();
             return [registry, programOwnershipRegistry()];
         });
-        const second = await sdk.withLocalStorage(() => Promise.resolve(programOwnershipRegistry()));
+        const second = await run({ name: "stack of run 2" }, () => Promise.resolve(programOwnershipRegistry()));
         expect(first).to.equal(firstAgain);
         expect(first).to.not.equal(second);
-        expect(first).to.not.equal(outside);
-        expect(programOwnershipRegistry()).to.equal(outside);
+        expect(first).to.not.equal(programOwnershipRegistry());
+    });
+
+    it("gives the Constructs of a plugin (no stack resource) the process's registry, so they see each other's claims", async () => {
+        const outside = programOwnershipRegistry();
+        const construct1 = await run(undefined, () => Promise.resolve(programOwnershipRegistry()));
+        const construct2 = await run(undefined, () => Promise.resolve(programOwnershipRegistry()));
+        expect(construct1).to.equal(outside);
+        expect(construct2).to.equal(outside);
     });
 });

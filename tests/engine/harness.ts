@@ -7,15 +7,12 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { createRequire } from "module";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type { EngineEvent, LocalWorkspaceOptions, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { AwsModel } from "../helpers/lifecycle/aws-model";
+import { fromSdk, grpc, service } from "../helpers/sdk-rpc";
 import { AwsStandInProvider, ProviderCall } from "../helpers/stand-in/provider";
 import { setCurrentTime } from "../../components/clock";
-
-// The SDK's own copies of grpc-js and the generated services.
-const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
 
 /** The environment variable run.ts sets to the built CLI's root (ROOT/bin/pulumi). */
 export const CLI_ROOT_VARIABLE = "LAMBDA_CONCURRENCY_PULUMI_ROOT";
@@ -270,9 +267,8 @@ function runCommand(command: string, args: string[], cwd: string, env: NodeJS.Pr
 
 /** Serves an inline program to the CLI with the SDK's own language server, as the Automation API does. */
 async function serveProgram(program: () => ProgramOutputs): Promise<{ port: number; close: (hasError: boolean) => void }> {
-    const grpc = fromSdk("@grpc/grpc-js") as typeof grpcTypes;
     const { LanguageServer } = fromSdk("./automation/server") as { LanguageServer: new (program: () => Promise<ProgramOutputs>) => LanguageServerLike };
-    const { LanguageRuntimeService } = fromSdk("./proto/language_grpc_pb") as { LanguageRuntimeService: grpcTypes.ServiceDefinition };
+    const LanguageRuntimeService = service("language_grpc_pb", "LanguageRuntimeService");
     const server = new grpc.Server({ "grpc.max_receive_message_length": 1024 * 1024 * 400 });
     const languageServer = new LanguageServer(() => Promise.resolve(program()));
     server.addService(LanguageRuntimeService, languageServer as unknown as grpcTypes.UntypedServiceImplementation);

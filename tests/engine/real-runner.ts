@@ -83,15 +83,9 @@ export async function realRun(scenario: EngineScenario): Promise<RealRun> {
                     }
                     break;
                 case "refresh":
-                    result = await stack.refresh();
-                    record("refresh", i, result);
-                    if (result.error !== undefined) {
-                        problems.push(`${where} failed: ${lastLines(result.output)}`);
-                    }
-                    break;
                 case "destroy":
-                    result = await stack.destroy();
-                    record("destroy", i, result);
+                    result = step.kind === "refresh" ? await stack.refresh() : await stack.destroy();
+                    record(step.kind, i, result);
                     if (result.error !== undefined) {
                         problems.push(`${where} failed: ${lastLines(result.output)}`);
                     }

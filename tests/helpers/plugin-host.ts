@@ -15,28 +15,18 @@
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
-import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
-import type * as grpcTypes from "@grpc/grpc-js";
-import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as providerPbTypes from "@pulumi/pulumi/proto/provider_pb";
 import type * as providerGrpcTypes from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as resourcePbTypes from "@pulumi/pulumi/proto/resource_pb";
 import type * as enginePbTypes from "@pulumi/pulumi/proto/engine_pb";
 import { REPO_ROOT } from "./cli";
+import { Empty, Struct, enginePb, fromSdk, grpc, providerPb, resourcePb, service } from "./sdk-rpc";
 
-// The SDK's own copies of grpc-js and protobuf: the generated services (proto/*_grpc_pb.js) require them from there.
-const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-const grpc = fromSdk("@grpc/grpc-js") as typeof grpcTypes;
-const { Struct } = fromSdk("google-protobuf/google/protobuf/struct_pb") as typeof structTypes;
-const { Empty } = fromSdk("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
-const providerPb = fromSdk("./proto/provider_pb") as typeof providerPbTypes;
 const providerGrpc = fromSdk("./proto/provider_grpc_pb") as typeof providerGrpcTypes;
-const resourcePb = fromSdk("./proto/resource_pb") as typeof resourcePbTypes;
-const enginePb = fromSdk("./proto/engine_pb") as typeof enginePbTypes;
-const resourceGrpc = fromSdk("./proto/resource_grpc_pb") as { ResourceMonitorService: grpcTypes.ServiceDefinition };
-const engineGrpc = fromSdk("./proto/engine_grpc_pb") as { EngineService: grpcTypes.ServiceDefinition };
+const resourceGrpc = { ResourceMonitorService: service("resource_grpc_pb", "ResourceMonitorService") };
+const engineGrpc = { EngineService: service("engine_grpc_pb", "EngineService") };
 
 /** The engine's marker of a value not known before the update (@pulumi/pulumi runtime/rpc.js, unknownValue). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -5,26 +5,18 @@
 // Terraform AWS provider against the lifecycle model's AWS (tests/helpers/lifecycle/aws-model.ts), which keeps the
 // account's state between deployments and plays what AWS does on its own. The engine is the real one; AWS is a model.
 import { randomBytes } from "crypto";
-import { createRequire } from "module";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as providerPbTypes from "@pulumi/pulumi/proto/provider_pb";
-import type * as pluginPbTypes from "@pulumi/pulumi/proto/plugin_pb";
 import { AwsModel } from "../lifecycle/aws-model";
 import { parseUrn } from "../lifecycle/engine";
 import { TYPES } from "../lifecycle/types";
 import { computedOutputs, ProviderHome } from "../../../testing/provider-outputs";
 import { partitionOf } from "../../../testing/mock-aws";
+import { Empty, Struct, fromSdk, grpc, pluginPb, providerPb, service } from "../sdk-rpc";
 import { DEFAULTS_KEY, UNKNOWN, checkInputs, schemaOf, deepEqual, diffInputs, refreshedInputs, withoutBookkeeping } from "./bridge";
 
-// The SDK's own copies of grpc-js and protobuf: the generated services require them from there.
-const fromSdk = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-const grpc = fromSdk("@grpc/grpc-js") as typeof grpcTypes;
-const { Struct } = fromSdk("google-protobuf/google/protobuf/struct_pb") as typeof structTypes;
-const { Empty } = fromSdk("google-protobuf/google/protobuf/empty_pb") as { Empty: new () => unknown };
-const providerPb = fromSdk("./proto/provider_pb") as typeof providerPbTypes;
-const pluginPb = fromSdk("./proto/plugin_pb") as typeof pluginPbTypes;
-const providerGrpc = fromSdk("./proto/provider_grpc_pb") as { ResourceProviderService: grpcTypes.ServiceDefinition };
+const ResourceProviderService = service("provider_grpc_pb", "ResourceProviderService");
 
 type Props = Record<string, unknown>;
 
@@ -139,7 +131,7 @@ export class AwsStandInProvider {
     /** Starts the gRPC server on a free port of 127.0.0.1 and returns the port. */
     public async listen(): Promise<number> {
         const server = new grpc.Server();
-        server.addService(providerGrpc.ResourceProviderService, this.handlers());
+        server.addService(ResourceProviderService, this.handlers());
         this.server = server;
         return new Promise((resolve, reject) =>
             server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
