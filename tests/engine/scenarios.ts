@@ -164,6 +164,15 @@ function changesOfMind(): EngineScenario[] {
             account: orders(),
             steps: [up(fixed("api", 5)), up(fixed("api2", 5), NOON, { consistent: false }), refresh, up(fixed("api2", 5)), destroy],
         },
+        // A swap to another name without aliases: the same, both ways.
+        ...[
+            ["UtilizationScaling api", utilization("api"), "ScheduledConcurrency api2", scheduled("api2")] as const,
+            ["ScheduledConcurrency api", scheduled("api"), "UtilizationScaling api2", utilization("api2")] as const,
+        ].map(([fromName, from, toName, to]) => ({
+            name: `${fromName} -> ${toName} without aliases (a swap to another name), then refresh and up`,
+            account: orders(),
+            steps: [up(from), up(to, NOON, { consistent: false }), refresh, up(to), destroy],
+        })),
         // The function by ARN instead of by name.
         ...bothWays(
             "FixedConcurrency by name -> FixedConcurrency by ARN",
@@ -193,6 +202,18 @@ function changesOfMind(): EngineScenario[] {
                 up(fixed("api", 3, "2")),
                 up(fixed("api", 3, "live"), NOON, { fails: "Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version", consistent: false }),
                 up(fixed("api", 3, "live", { deleteOldConfigurationFirst: true })),
+                destroy,
+            ],
+        },
+        // One alias to another of the same version: Lambda keeps one configuration per version, so create-first is
+        // refused and the old one stays; deleting first goes through.
+        {
+            name: "FixedConcurrency on live -> on green (both at version 2), create first: refused, old one intact; then deleting first",
+            account: orders(),
+            steps: [
+                up(fixed("api", 3, "live")),
+                up(fixed("api", 3, "green"), NOON, { fails: "already allocates provisioned concurrency for version 2", consistent: false }),
+                up(fixed("api", 3, "green", { deleteOldConfigurationFirst: true })),
                 destroy,
             ],
         },

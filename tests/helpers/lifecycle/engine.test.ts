@@ -396,15 +396,16 @@ describe("lifecycle model: engine", () => {
             const target = (resourceId: string): DeclaredResource => scalableTarget("api-target", { resourceId, min: 0, max: 0 });
             const a = deploy(emptyState(), [target("function:orders:blue"), policy("function:orders:blue")], aws);
             const b = deploy(a.state, [target("function:orders:live"), policy("function:orders:live")], aws);
-            // sha1("<urn>#1"), first 7 hex characters: the model's stand-in for the provider's random suffix.
-            const renamed = `api-tracking-${createHash("sha1").update(`${urnOf(TYPES.scalingPolicy, "api-tracking")}#1`).digest("hex").slice(0, 7)}`;
+            // sha1("<urn>#2") (its second creation), first 7 hex characters: the model's stand-in for the provider's
+            // random suffix.
+            const renamed = `api-tracking-${createHash("sha1").update(`${urnOf(TYPES.scalingPolicy, "api-tracking")}#2`).digest("hex").slice(0, 7)}`;
             expect(b.steps.map((s) => [s.op, s.awsCalls, s.autoName])).to.deep.equal([
                 ["create-replacement", ["RegisterScalableTarget(function:orders:live,0,0)"], undefined],
                 ["create-replacement", [`PutScalingPolicy(function:orders:live,${renamed})`], renamed],
                 ["delete-replaced", ["DeleteScalingPolicy(function:orders:blue,api-tracking-1a2b3c4)"], undefined],
                 ["delete-replaced", ["DeregisterScalableTarget(function:orders:blue)"], undefined],
             ]);
-            expect(b.state.replacements).to.deep.equal({ [urnOf(TYPES.scalingPolicy, "api-tracking")]: 1 });
+            expect(b.state.creations).to.deep.equal({ [urnOf(TYPES.scalingPolicy, "api-tracking")]: 2 });
         });
 
         it("replaces delete-first a resource whose name the program gave (the provider's choice), unless the program says otherwise", () => {

@@ -374,14 +374,14 @@ class Deployment {
     private readonly operated = new Set<ResourceState>();
     /** Old states deleted during registration (delete-before-replace and its dependents). */
     private readonly deletedEarly = new Set<ResourceState>();
-    /** How many replacements each URN has had (for the replacement's new auto-name). */
-    private readonly generations: Map<string, number>;
+    /** How many times each URN was created (for the new auto-name of each creation after the first). */
+    private readonly creations: Map<string, number>;
 
     constructor(
         state: StackState,
         private readonly aws: AwsModel,
     ) {
-        this.generations = new Map(Object.entries(state.replacements ?? {}));
+        this.creations = new Map(Object.entries(state.creations ?? {}));
         this.olds = state.resources.map((r) => clone(r));
         this.remaining = new Set(this.olds);
         for (const old of this.olds) {
@@ -406,7 +406,7 @@ class Deployment {
                         : undefined,
             }));
         const resources = [...this.news, ...olds];
-        return this.generations.size > 0 ? { resources, replacements: Object.fromEntries(this.generations) } : { resources };
+        return this.creations.size > 0 ? { resources, creations: Object.fromEntries(this.creations) } : { resources };
     }
 
     private run(op: StepOp, urn: string, action: () => void): void {
@@ -479,7 +479,7 @@ class Deployment {
         this.seen.add(d.urn);
 
         if (old === undefined) {
-            this.create(d, "create", d.inputs, d.state);
+            this.create(d, "create", d.inputs, this.createdName(d, d.state));
             return;
         }
         this.operated.add(old);
@@ -489,7 +489,7 @@ class Deployment {
             // it comes back as a replacement ("recreating"; "already pending replacement" in step_generator.go), and
             // the old entry leaves the state once the create succeeds.
             this.checkReplaceable(d.urn, d.type);
-            this.create(d, "create-replacement", d.inputs, this.replacementName(d, d.state));
+            this.create(d, "create-replacement", d.inputs, this.createdName(d, d.state));
             this.remaining.delete(old);
             return;
         }
@@ -534,7 +534,7 @@ class Deployment {
         this.checkReplaceable(d.urn, d.type);
         let props = { ...d.state };
         const replacementInputs = d.inputs;
-        props = this.replacementName(d, props);
+        props = this.createdName(d, props);
         if (this.deletesFirst(d)) {
             // Delete-before-replace deletes, first, the dependents that the replacement would replace too (in reverse
             // dependency order), then the resource, then creates the replacement (step_generator.go).
@@ -619,21 +619,26 @@ class Deployment {
     }
 
     /**
-     * The physical name a replacement gets. The provider auto-names a property the program leaves out, and the engine
-     * checks a replacement's inputs again without the old ones (step_generator.go, continueStepsFromDiff), so the
-     * replacement gets a new `<logical name>-<7 hex>`; a name the program gives stays. The model derives the suffix
-     * from the URN and how many replacements came before, so runs repeat. What the new name reaches: the replacement's
-     * own outputs (its deletes, refreshes and updates address it); not the inputs of its dependents, which the mocks
-     * computed from the first name (none of the auto-named resources this package replaces has dependents).
+     * The physical name a created resource gets. The provider auto-names a property the program leaves out, from a
+     * new random seed on every create (the engine checks a new resource, and a replacement, without old inputs:
+     * step_generator.go), so each creation of a URN after its first (a replacement, or a create after a refresh
+     * dropped it) gets a new `<logical name>-<7 hex>`; a name the program gives stays. The first creation keeps the
+     * mocks' name; later ones get a suffix derived from the URN and how many creations came before, so runs repeat.
+     * What a new name reaches: the resource's own outputs (its deletes, refreshes and updates address it); not the
+     * inputs of its dependents, which the mocks computed from the first name (none of the auto-named resources this
+     * package recreates has dependents).
      */
-    private replacementName(d: DeclaredResource, props: Props): Props {
-        const property = schemaOf(d.type).autoNameProperty;
+    private createdName(d: DeclaredResource, props: Props): Props {
+        const property = d.custom ? schemaOf(d.type).autoNameProperty : undefined;
         if (property === undefined || d.inputs[property] !== undefined || (property === "name" && d.inputs.namePrefix !== undefined)) {
             return props;
         }
-        const generation = (this.generations.get(d.urn) ?? 0) + 1;
-        this.generations.set(d.urn, generation);
-        const suffix = createHash("sha1").update(`${d.urn}#${generation}`).digest("hex").slice(0, 7);
+        const creation = (this.creations.get(d.urn) ?? 0) + 1;
+        this.creations.set(d.urn, creation);
+        if (creation === 1) {
+            return props;
+        }
+        const suffix = createHash("sha1").update(`${d.urn}#${creation}`).digest("hex").slice(0, 7);
         return { ...props, [property]: `${d.name}-${suffix}` };
     }
 
@@ -775,7 +780,7 @@ export function refresh(state: StackState, aws: AwsModel): OperationResult {
         for (const r of all) {
             r.dependencies = r.dependencies.filter((u) => !removed.has(u) || present.has(u));
         }
-        return { state: withReplacements({ resources: all }, state), steps, error };
+        return { state: withCreations({ resources: all }, state), steps, error };
     };
     for (let i = 0; i < resources.length; i++) {
         const resource = resources[i];
@@ -821,9 +826,9 @@ export function refresh(state: StackState, aws: AwsModel): OperationResult {
     return finish([]);
 }
 
-/** A state that keeps `from`'s count of replacements, if it has one. */
-function withReplacements(state: StackState, from: StackState): StackState {
-    return from.replacements !== undefined ? { ...state, replacements: from.replacements } : state;
+/** A state that keeps `from`'s count of creations, if it has one. */
+function withCreations(state: StackState, from: StackState): StackState {
+    return from.creations !== undefined ? { ...state, creations: from.creations } : state;
 }
 
 /** `pulumi destroy`: every resource deleted, in ScheduleDeletes order; retainOnDelete ones dropped without a call. */
@@ -842,7 +847,7 @@ export function destroy(state: StackState, aws: AwsModel): OperationResult {
             if (error instanceof AwsError) {
                 const rest = resources.filter((r) => remaining.has(r));
                 return {
-                    state: withReplacements({ resources: rest }, state),
+                    state: withCreations({ resources: rest }, state),
                     steps,
                     error: new DeploymentError(op, resource.urn, error, aws.calls.slice(start)),
                 };
@@ -852,5 +857,5 @@ export function destroy(state: StackState, aws: AwsModel): OperationResult {
         steps.push({ op, urn: resource.urn, awsCalls: aws.calls.slice(start) });
         remaining.delete(resource);
     }
-    return { state: withReplacements({ resources: [] }, state), steps };
+    return { state: withCreations({ resources: [] }, state), steps };
 }

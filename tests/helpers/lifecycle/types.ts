@@ -99,8 +99,11 @@ export interface ResourceState {
 /** A stack's state: the resources in checkpoint order (dependencies before dependents). */
 export interface StackState {
     resources: ResourceState[];
-    /** How many replacements each URN has had, so that each replacement of an auto-named resource gets a new name. */
-    replacements?: Record<string, number>;
+    /**
+     * How many times each auto-named URN was created, so that each creation after the first (a replacement, a create
+     * after a refresh dropped it) gets a new name, as the provider gives it.
+     */
+    creations?: Record<string, number>;
 }
 
 export type StepOp =
