@@ -10,9 +10,10 @@ export function hashedName(base: string, whole: string, maxLength: number): stri
 
 /**
  * The physical name to give a resource whose provider auto-name (`logical` + "-" + 7 characters) would exceed
- * `maxLength`: the logical name cut to fit, with a hash of the whole so that two long names stay distinct. Undefined
- * when the auto-name fits, so the provider keeps naming it.
+ * `maxLength`: the logical name cut to fit, with a hash of `scope` and the whole, so that two long names stay distinct,
+ * also between two stacks when the scope names the stack. Undefined when the auto-name fits, so the provider keeps
+ * naming it (its random suffix keeps stacks apart).
  */
-export function fittedName(logical: string, maxLength: number): string | undefined {
-    return logical.length + 8 <= maxLength ? undefined : hashedName(logical, logical, maxLength);
+export function fittedName(logical: string, maxLength: number, scope = ""): string | undefined {
+    return logical.length + 8 <= maxLength ? undefined : hashedName(logical, scope === "" ? logical : `${scope}/${logical}`, maxLength);
 }

@@ -269,10 +269,16 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         const child = { parent: this, dependsOn: afterChecks(this) };
         const invokeOptions = { parent: this };
         // Names for long component names: the provider's auto-name would pass AWS's limits (64 for roles, functions
-        // and rules), so such names are cut, with a hash, and replaced by deleting first.
-        const named = (logical: string, maxLength: number): { name?: string; replaceFirst: pulumi.CustomResourceOptions } => {
-            const name = fittedName(logical, maxLength);
-            return { name, replaceFirst: name === undefined ? child : { ...child, deleteBeforeReplace: true } };
+        // and rules), so such names are cut, with a hash, and replaced by deleting first. The hash takes the project,
+        // stack and region too: IAM names are global to the account, and function and rule names to the region, so two
+        // stacks with the same long-named warmer would otherwise take each other's role.
+        const scope = getRegionOutput({}, invokeOptions).apply((r) => `${pulumi.getProject()}/${pulumi.getStack()}/${r.region}`);
+        const named = (logical: string, maxLength: number): { name?: pulumi.Output<string>; replaceFirst: pulumi.CustomResourceOptions } => {
+            if (fittedName(logical, maxLength) === undefined) {
+                return { replaceFirst: child };
+            }
+            const name = scope.apply((s) => fittedName(logical, maxLength, s) ?? logical);
+            return { name, replaceFirst: { ...child, deleteBeforeReplace: true } };
         };
 
         const roleName = named(`${name}-role`, 64);

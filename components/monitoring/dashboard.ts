@@ -43,9 +43,13 @@ export const DASHBOARD_BODY_BUDGET_BYTES = 1_000_000;
 /** Targets per warmer graph: two metrics each keeps a graph far below its 500. */
 export const WARMER_TARGETS_PER_WIDGET = 100;
 
-/** A dashboard name for a component: project, stack and component name, unique per account (dashboards are global). */
-export function dashboardName(project: string, stack: string, component: string): string {
-    const whole = `${project}-${stack}-${component}`;
+/**
+ * A dashboard name for a component: project, stack, region and component name. Dashboards are global to the account
+ * (PutDashboard overwrites and DeleteDashboards deletes by name), so the region keeps apart the dashboards of one
+ * project and stack deployed to two regions of one account.
+ */
+export function dashboardName(project: string, stack: string, region: string, component: string): string {
+    const whole = `${project}-${stack}-${region}-${component}`;
     const clean = whole.replace(/[^A-Za-z0-9_-]/g, "-");
     if (clean.length <= MAX_DASHBOARD_NAME_LENGTH && clean === whole) {
         return clean;

@@ -65,8 +65,9 @@ export function monitorProvisionedConcurrency(
     if (!monitoring.dashboard) {
         return { alarms };
     }
+    const region = deploymentRegion(component);
     const body = pulumi
-        .all([values, deploymentRegion(component), pulumi.all(alarms.map((a) => a.arn))])
+        .all([values, region, pulumi.all(alarms.map((a) => a.arn))])
         .apply(([[fn, q, count, bounds, target], region, alarmArns]) =>
             provisionedConcurrencyDashboard({
                 componentType: subject.componentType,
@@ -83,5 +84,5 @@ export function monitorProvisionedConcurrency(
                 alarmArns,
             }),
         );
-    return { alarms, dashboard: createDashboard(component, label, name, body) };
+    return { alarms, dashboard: createDashboard(component, label, name, region, body) };
 }

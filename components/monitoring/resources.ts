@@ -123,17 +123,22 @@ export function createAlarm(
     );
 }
 
-/** The dashboard of a component, its body built once the names and alarm ARNs resolve. */
+/**
+ * The dashboard of a component, its body built once the names and alarm ARNs resolve. Its name is given once, when it
+ * is created, and kept (`ignoreChanges`): a component renamed with `aliases` keeps its dashboard under the name it has,
+ * where a new name would replace it (DeleteDashboards of the old one).
+ */
 export function createDashboard(
     component: pulumi.Resource,
     label: string,
     componentName: string,
+    region: pulumi.Output<string>,
     body: pulumi.Output<DashboardBody>,
 ): Dashboard {
     return new Dashboard(
         `${componentName}-dashboard`,
         {
-            dashboardName: dashboardName(pulumi.getProject(), pulumi.getStack(), componentName),
+            dashboardName: region.apply((r) => dashboardName(pulumi.getProject(), pulumi.getStack(), r, componentName)),
             dashboardBody: body.apply((b) => {
                 const problem = dashboardBodyProblem(b);
                 if (problem !== undefined) {
@@ -142,9 +147,9 @@ export function createDashboard(
                 return JSON.stringify(b);
             }),
         },
-        // dashboardName is the only replace-forcing input: a replacement (a renamed component) has a new name, so the
-        // new dashboard is put before the old is deleted, and neither overwrites the other.
-        { parent: component, dependsOn: afterChecks(component) },
+        // dashboardName is the only replace-forcing input, and it is kept: the dashboard is updated in place, never
+        // replaced, and is deleted with the component.
+        { parent: component, dependsOn: afterChecks(component), ignoreChanges: ["dashboardName"] },
     );
 }
 

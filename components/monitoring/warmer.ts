@@ -71,8 +71,9 @@ export function monitorWarmer(
     if (!monitoring.dashboard) {
         return { alarms };
     }
+    const region = deploymentRegion(component);
     const body = pulumi
-        .all([subject.warmerFunctionName, targets, deploymentRegion(component), pulumi.all(alarms.map((a) => a.arn))])
+        .all([subject.warmerFunctionName, targets, region, pulumi.all(alarms.map((a) => a.arn))])
         .apply(([warmer, resolved, region, alarmArns]) =>
             warmerDashboard({
                 componentName: name,
@@ -84,5 +85,5 @@ export function monitorWarmer(
                 alarmArns,
             }),
         );
-    return { alarms, dashboard: createDashboard(component, label, name, body) };
+    return { alarms, dashboard: createDashboard(component, label, name, region, body) };
 }

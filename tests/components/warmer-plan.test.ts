@@ -121,4 +121,13 @@ describe("warmer plan: pieces", () => {
         expect(fitted).to.match(/^x{55}-[0-9a-f]{8}$/);
         expect(fittedName("y".repeat(100) + "-a", 64)).to.not.equal(fittedName("y".repeat(100) + "-b", 64));
     });
+
+    it("hashes the scope with the name, so that two stacks' long names differ", () => {
+        const logical = "z".repeat(70);
+        const prod = fittedName(logical, 64, "shop/prod/us-east-1");
+        expect(prod).to.match(/^z{55}-[0-9a-f]{8}$/);
+        expect(prod).to.not.equal(fittedName(logical, 64, "shop/dev/us-east-1"));
+        expect(prod).to.not.equal(fittedName(logical, 64, "shop/prod/eu-west-1"));
+        expect(fittedName("warmer-role", 64, "shop/prod/us-east-1")).to.equal(undefined);
+    });
 });

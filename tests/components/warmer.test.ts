@@ -5,7 +5,8 @@ import * as fs from "fs";
 import { FixedConcurrency, LambdaWarmer, LambdaWarmerArgs, UtilizationScaling } from "../../components";
 import { warmerCodePath } from "../../components/warmer";
 import { autoName, RecordedResource } from "../../testing/mock-aws";
-import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
+import { TEST_PROJECT, TEST_STACK, mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
+import { hashedName } from "../../components/physical-name";
 
 const WARMER = "lambda-concurrency:index:LambdaWarmer";
 const T = {
@@ -329,6 +330,8 @@ describe("LambdaWarmer", () => {
         expect(String(only(resources, T.rolePolicy).inputs.name)).to.have.length(128);
         expect(String(only(resources, T.permission).inputs.statementId)).to.have.length(100);
         expect(String(only(resources, T.logGroup).state.name).length).to.be.at.most(512);
+        // Cut names hash the project, stack and region with the name: the role's name is global to the account.
+        expect(only(resources, T.role).inputs.name).to.equal(hashedName(`${longName}-role`, `${TEST_PROJECT}/${TEST_STACK}/us-east-1/${longName}-role`, 64));
     });
 
     it("checks an ARN's qualifier against the target's when they resolve", async () => {

@@ -66,7 +66,7 @@ describe("monitoring on the components (under the mocks)", () => {
         expect([dashboard.name, dashboard.parent, dashboard.inputs.dashboardName]).to.deep.equal([
             "orders-pc-dashboard",
             component,
-            "lambda-concurrency-test-test-orders-pc",
+            "lambda-concurrency-test-test-us-east-1-orders-pc",
         ]);
         const widgets = body(resources).widgets;
         expect(widgets.map((w) => w.properties.title ?? w.type)).to.deep.equal([

@@ -174,21 +174,24 @@ describe("dashboard body", () => {
     });
 
     describe("dashboardName", () => {
-        it("is project-stack-component when that fits and uses only the characters AWS allows", () => {
-            expect(dashboardName("shop", "prod", "orders-pc")).to.equal("shop-prod-orders-pc");
+        it("is project-stack-region-component when that fits and uses only the characters AWS allows", () => {
+            expect(dashboardName("shop", "prod", "eu-west-1", "orders-pc")).to.equal("shop-prod-eu-west-1-orders-pc");
+        });
+        it("differs between two regions of one project and stack (dashboards are global to the account)", () => {
+            expect(dashboardName("shop", "prod", "us-east-1", "orders-pc")).to.not.equal(dashboardName("shop", "prod", "eu-west-1", "orders-pc"));
         });
         it("replaces other characters and adds a hash, so that names differing only there stay apart", () => {
-            const a = dashboardName("shop", "org/prod", "orders.pc");
-            const b = dashboardName("shop", "org/prod", "orders:pc");
-            expect(a).to.match(/^shop-org-prod-orders-pc-[0-9a-f]{8}$/);
-            expect(b).to.match(/^shop-org-prod-orders-pc-[0-9a-f]{8}$/);
+            const a = dashboardName("shop", "org/prod", "us-east-1", "orders.pc");
+            const b = dashboardName("shop", "org/prod", "us-east-1", "orders:pc");
+            expect(a).to.match(/^shop-org-prod-us-east-1-orders-pc-[0-9a-f]{8}$/);
+            expect(b).to.match(/^shop-org-prod-us-east-1-orders-pc-[0-9a-f]{8}$/);
             expect(a).to.not.equal(b);
         });
         it("cuts a long name to 255 characters with a hash", () => {
-            const name = dashboardName("p", "s", "c".repeat(300));
+            const name = dashboardName("p", "s", "us-east-1", "c".repeat(300));
             expect(name).to.have.length(255);
-            expect(name).to.match(/^p-s-c+-[0-9a-f]{8}$/);
-            expect(dashboardName("p", "s", `${"c".repeat(300)}x`)).to.not.equal(name);
+            expect(name).to.match(/^p-s-us-east-1-c+-[0-9a-f]{8}$/);
+            expect(dashboardName("p", "s", "us-east-1", `${"c".repeat(300)}x`)).to.not.equal(name);
         });
     });
 });

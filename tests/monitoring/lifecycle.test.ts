@@ -67,20 +67,17 @@ describe("monitoring in AWS (model)", () => {
         expect(cloudWatch(aws)).to.deep.equal(before);
     });
 
-    it("renamed with aliases: the dashboard's new name replaces the old (put first, then the old deleted), alarms keep theirs, none is lost or left", async () => {
+    it("renamed with aliases: the dashboard keeps its name and is rewritten in place, alarms keep theirs, none is lost or left", async () => {
         const aws = account();
         const start = objectKeys(aws);
         const state = deployed(emptyState(), await declaredBy(fixed("api", {})), aws);
         const alarms = cloudWatch(aws).filter((k) => k.includes("Alarm"));
         const renamed = up(state, await declaredBy(fixed("orders-api", {}, { aliases: [{ name: "api" }] })), aws);
         expect(renamed.error).to.equal(undefined);
-        expect(calls(renamed).filter((c) => /Dashboard/.test(c))).to.deep.equal([
-            "PutDashboard(lambda-concurrency-test-test-orders-api)",
-            "DeleteDashboards(lambda-concurrency-test-test-api)",
-        ]);
+        expect(calls(renamed).filter((c) => /Dashboard/.test(c))).to.deep.equal(["PutDashboard(lambda-concurrency-test-test-us-east-1-api)"]);
         expect(cloudWatch(aws).filter((k) => k.includes("Alarm"))).to.deep.equal(alarms);
         expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 3 }]);
-        expect(cloudWatch(aws).filter((k) => k.includes("dashboard"))).to.deep.equal(["aws:cloudwatch/dashboard:Dashboard:lambda-concurrency-test-test-orders-api"]);
+        expect(cloudWatch(aws).filter((k) => k.includes("dashboard"))).to.deep.equal(["aws:cloudwatch/dashboard:Dashboard:lambda-concurrency-test-test-us-east-1-api"]);
         expect(missingInAws(renamed.state, aws)).to.deep.equal([]);
         expect(destroy(renamed.state, aws).error).to.equal(undefined);
         expect(leftovers(aws, start)).to.deep.equal([]);

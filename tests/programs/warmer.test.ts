@@ -32,7 +32,7 @@ describe("sample program: warmer", () => {
         ]);
         const shortfall = ofType(resources, "aws:cloudwatch/metricAlarm:MetricAlarm")[0].inputs.metricQueries as { metric?: { dimensions: object; period: number } }[];
         expect(shortfall[0].metric).to.deep.include({ dimensions: { FunctionName: warmed }, period: 300 });
-        expect(ofType(resources, "aws:cloudwatch/dashboard:Dashboard").map((d) => d.inputs.dashboardName)).to.deep.equal(["lambda-concurrency-test-test-warmer"]);
+        expect(ofType(resources, "aws:cloudwatch/dashboard:Dashboard").map((d) => d.inputs.dashboardName)).to.deep.equal(["lambda-concurrency-test-test-us-east-1-warmer"]);
     });
 
     it("ships a handler that answers a warm-up without running, and runs for a real request", async () => {
