@@ -9,6 +9,7 @@ import { ValidationResult, describeValue, validateCapacity } from "./function-re
 import {
     TimelineSchedule,
     capacityTimeline,
+    lastFiringAtOrBefore,
     validateScheduleExpression,
     validateScheduleTimes,
     validateScheduledActionName,
@@ -249,24 +250,25 @@ export function checkedTargetBounds(
 }
 
 /**
- * The bounds the schedules leave in force at `now`: the registered bounds, then every scheduled action of the week
- * before `now` replayed in order (the same replay the offline plan prints). A schedule that fires less than weekly
- * and last fired earlier is not seen; the registered bounds stand in for it.
+ * The bounds the schedules leave in force at `now`: the registered bounds, then every scheduled action replayed in
+ * order from the oldest of the schedules' last firings, so that each schedule's last firing is in the replay however
+ * long ago it was (a monthly cron, an at() of last year, a long rate from its StartTime). Each action sets absolute
+ * bounds, so the last firing of each schedule decides, in the order they came.
  */
 export function boundsInForce(
     schedules: readonly ResolvedSchedule[],
     registered: { min: number; max: number },
     now: Date,
 ): { min: number; max: number } {
-    if (schedules.length === 0) {
+    const lastFirings = schedules.map((s) => lastFiringAtOrBefore(s, now.getTime())).filter((at): at is number => at !== undefined);
+    if (lastFirings.length === 0) {
         return registered;
     }
     // An action firing at `now` itself counts as fired (the timeline's end is exclusive).
-    const steps = capacityTimeline(schedules, { from: new Date(now.getTime() - WEEK_MS), to: new Date(now.getTime() + 1), initial: registered });
+    const steps = capacityTimeline(schedules, { from: new Date(Math.min(...lastFirings)), to: new Date(now.getTime() + 1), initial: registered });
     const last = steps[steps.length - 1];
     return { min: last.min, max: last.max };
 }
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * What a scaling component registers and creates, at `now`: the scalable target's bounds are the ones the schedules
@@ -299,6 +301,8 @@ export function registeredCapacity(
     const resolved = pulumi.all([envelope.min, envelope.max]).apply(([min, max]) => of(min, max));
     return { min: resolved.min, max: resolved.max, initialCount: resolved.initialCount };
 }
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The lowest minimum, lowest maximum and highest maximum a scalable target has over the week from `now`. */
 export function weekBounds(

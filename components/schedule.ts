@@ -6,7 +6,7 @@
 //                   EndTime, scheduled action names
 //   calendar.ts     calendar and time-zone arithmetic: wall clocks, offsets, daylight saving time
 //   occurrences.ts  nextOccurrences and occurrencesBetween: when a schedule fires, inside its window
-//   timeline.ts     capacityTimeline and formatTimeline: a scalable target's min and max over a period
+//   timeline.ts     capacityTimeline and formatTimeline: a scalable target's min and max over a period; lastFiringAtOrBefore
 //   describe.ts     describeSchedule: an expression in plain English
 //
 // Used by ScheduledConcurrency and UtilizationScaling (Application Auto Scaling scheduled actions), by LambdaWarmer
@@ -59,5 +59,5 @@ export {
 } from "./schedule/validate";
 export { nextOccurrences, occurrencesBetween } from "./schedule/occurrences";
 export type { CapacityStep, CapacityTimelineOptions, TimelineSchedule } from "./schedule/timeline";
-export { capacityTimeline, formatTimeline } from "./schedule/timeline";
+export { capacityTimeline, formatTimeline, lastFiringAtOrBefore } from "./schedule/timeline";
 export { describeSchedule } from "./schedule/describe";

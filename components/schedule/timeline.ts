@@ -173,6 +173,35 @@ export function capacityTimeline(
     return steps;
 }
 
+/** How far back lastFiringAtOrBefore looks, window by window: the first window with a firing ends the search. */
+const LOOKBACK_WINDOWS_MS = [DAY_MS, 8 * DAY_MS, 32 * DAY_MS, 367 * DAY_MS, 5 * 366 * DAY_MS];
+/** Cron years and at() dates start at 1970 [EB cron], so nothing fires before. */
+const EPOCH_MS = Date.UTC(1970, 0, 1);
+
+/**
+ * The last time at or before `atMs` that `schedule` fired, however long ago (a monthly cron, an at() of last year, a
+ * long rate with a StartTime), or undefined if it never fired. A rate without a StartTime runs from the start of the
+ * window it is read in (occurrences.ts), as Application Auto Scaling runs it from the moment the action is created;
+ * such a rate counts as fired at the start of the first window.
+ */
+export function lastFiringAtOrBefore(schedule: TimelineSchedule, atMs: number, defaultTimezone = "UTC"): number | undefined {
+    const parsed = parseScheduleExpression(schedule.schedule);
+    const timezone = schedule.timezone ?? defaultTimezone;
+    const window = windowOf(schedule);
+    const spans = [...LOOKBACK_WINDOWS_MS, atMs - EPOCH_MS];
+    for (const span of spans) {
+        const fromMs = Math.max(EPOCH_MS, atMs - span);
+        const found = collectBetween(parsed, timezone, window, fromMs, atMs + 1);
+        if (found.length > 0) {
+            return found[found.length - 1];
+        }
+        if (fromMs === EPOCH_MS) {
+            break;
+        }
+    }
+    return undefined;
+}
+
 /**
  * Formats a timeline as short lines for the offline plan, e.g. `Mon 08:00  min 10  max 10  (business-hours)`, on the
  * wall clock of `timezone`. When the steps span a week or more, each line also shows the date

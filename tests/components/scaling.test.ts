@@ -19,6 +19,7 @@ import {
     validateStatistic,
 } from "../../components";
 import { autoName } from "../../testing/mock-aws";
+import { lastFiringAtOrBefore } from "../../components/schedule";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
 
 const SCHEDULED = "lambda-concurrency:index:ScheduledConcurrency";
@@ -529,7 +530,7 @@ describe("bounds at their limits", () => {
     });
 });
 
-describe("scheduled actions due at the same instant, and at the edge of the replay", () => {
+describe("scheduled actions due at the same instant, and the replay of each schedule's last firing", () => {
     beforeEach(resetProgram);
 
     it("registers what the later of two simultaneous schedules sets, in the order given", async () => {
@@ -548,14 +549,37 @@ describe("scheduled actions due at the same instant, and at the edge of the repl
         expect(actions[1].dependencies).to.include(actions[0].urn);
     });
 
-    it("sees an action due exactly a week before now, the start of the replay, and not one a second earlier", () => {
-        const once = (schedule: string): ResolvedSchedule[] => [{ name: "once", schedule, minCapacity: 7, maxCapacity: 7, timezone: "UTC" }];
+    it("sees each schedule's last firing however long ago: an at() of last year, a monthly cron, a long rate from its StartTime", () => {
+        const once = (schedule: string, extra: Partial<ResolvedSchedule> = {}): ResolvedSchedule[] => [
+            { name: "once", schedule, minCapacity: 7, maxCapacity: 7, timezone: "UTC", ...extra },
+        ];
         const registered = { min: 1, max: 10 };
         const now = new Date("2026-12-01T12:00:00Z");
-        expect(boundsInForce(once("at(2026-11-24T12:00:00)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
-        expect(boundsInForce(once("at(2026-11-24T11:59:59)"), registered, now)).to.deep.equal(registered);
+        expect(boundsInForce(once("at(2026-11-24T11:59:59)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
+        expect(boundsInForce(once("at(2025-03-01T00:00:00)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
         expect(boundsInForce(once("at(2026-12-01T12:00:00)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
         expect(boundsInForce(once("at(2026-12-01T12:00:01)"), registered, now)).to.deep.equal(registered);
+        // The 15th of each month, last on 2026-11-15; a 30-day rate from 2026-01-01, last on 2026-11-27.
+        expect(boundsInForce(once("cron(0 0 15 * ? *)"), registered, now)).to.deep.equal({ min: 7, max: 7 });
+        expect(boundsInForce(once("rate(30 days)", { startTime: "2026-01-01T00:00:00Z" }), registered, now)).to.deep.equal({ min: 7, max: 7 });
+        // A yearly cron that last ran in January: a later monthly night action does not undo the older one's max.
+        const yearAndMonth: ResolvedSchedule[] = [
+            { name: "season", schedule: "cron(0 0 1 1 ? *)", minCapacity: 2, maxCapacity: 20, timezone: "UTC" },
+            { name: "month-end", schedule: "cron(0 0 L * ? *)", minCapacity: 3, timezone: "UTC" },
+        ];
+        expect(boundsInForce(yearAndMonth, registered, now)).to.deep.equal({ min: 3, max: 20 });
+    });
+
+    it("finds the last firing at or before a time, or none", () => {
+        const at = (schedule: string, extra: Partial<ResolvedSchedule> = {}): ResolvedSchedule => ({ name: "s", schedule, timezone: "UTC", ...extra });
+        const now = Date.parse("2026-12-01T12:00:00Z");
+        expect(lastFiringAtOrBefore(at("cron(0 8 * * ? *)"), now)).to.equal(Date.parse("2026-12-01T08:00:00Z"));
+        expect(lastFiringAtOrBefore(at("cron(0 0 1 1 ? *)"), now)).to.equal(Date.parse("2026-01-01T00:00:00Z"));
+        expect(lastFiringAtOrBefore(at("cron(0 0 1 1 ? 2019)"), now)).to.equal(Date.parse("2019-01-01T00:00:00Z"));
+        expect(lastFiringAtOrBefore(at("at(2026-12-01T12:00:00)"), now)).to.equal(now);
+        expect(lastFiringAtOrBefore(at("at(2026-12-01T12:00:01)"), now)).to.equal(undefined);
+        expect(lastFiringAtOrBefore(at("cron(0 8 * * ? 2030)"), now)).to.equal(undefined);
+        expect(lastFiringAtOrBefore(at("cron(0 8 * * ? *)", { endTime: "2026-06-01T00:00:00Z" }), now)).to.equal(Date.parse("2026-05-31T08:00:00Z"));
     });
 
     it("applies a window's StartTime given with a negative UTC offset at the instant it denotes, and passes it on as given", async () => {
