@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
-import { describeValue, validateCapacity } from "./function-reference";
+import { validateCapacity } from "./function-reference";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
 import { checkedMonitoring } from "./monitoring/resources";
@@ -27,9 +27,10 @@ export interface FixedConcurrencyArgs {
     /** How many execution environments Lambda keeps initialized. A whole number, at least 1. */
     provisionedConcurrentExecutions: pulumi.Input<number>;
     /**
-     * Keep the configuration in AWS when the component is destroyed. Off by default, so that `pulumi destroy`
-     * really releases the capacity and its hourly charge. Refused with a version-number qualifier: each new version
-     * replaces the configuration, and every old version's environments would be kept, billing. Defaults to false.
+     * Only `false` is accepted. `true` would keep the configuration in AWS on `pulumi destroy`, but the AWS provider
+     * skips the delete of every replacement as well (another alias, version or function), which would leave the old
+     * configuration billing; to keep the environments when destroying, remove the configuration from the stack's
+     * state first (`pulumi state delete`). Defaults to false.
      * @default false
      */
     skipDestroy?: pulumi.Input<boolean>;
@@ -87,19 +88,16 @@ export class FixedConcurrency extends pulumi.ComponentResource {
         const target = checkTarget(this, { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" }, args, registry);
 
         const skipDestroyInput = args.skipDestroy ?? false;
-        if (isPlain(skipDestroyInput) && typeof skipDestroyInput !== "boolean") {
-            fail(`skipDestroy must be true or false, got ${describeValue(skipDestroyInput)}`);
-        }
-        if (isPlain(skipDestroyInput) && isPlain(args.qualifier)) {
-            const problem = validateSkipDestroy(skipDestroyInput, args.qualifier);
+        if (isPlain(skipDestroyInput)) {
+            const problem = validateSkipDestroy(skipDestroyInput);
             if (problem !== undefined) {
                 fail(problem);
             }
         }
         const skipDestroy = gateOn(
             this,
-            pulumi.all([pulumi.output(skipDestroyInput), target.qualifier]).apply(([skip, qualifier]) => {
-                const problem = validateSkipDestroy(skip, qualifier);
+            pulumi.output(skipDestroyInput).apply((skip) => {
+                const problem = validateSkipDestroy(skip);
                 if (problem !== undefined) {
                     throw new OutputCheckError(`${label}: ${problem}`, this);
                 }

@@ -427,7 +427,7 @@ describe("plan: your program", () => {
                 "        provisionedConcurrentExecutions: 3",
                 "        qualifier: live",
                 "        skipDestroy: false",
-                "        depends on: orders via functionName, qualifier, skipDestroy; orders-live via functionName, qualifier, skipDestroy",
+                "        depends on: orders via functionName, qualifier; orders-live via functionName, qualifier",
                 "        on replacement (new version, qualifier or function): the new configuration is created first, then the old one deleted",
                 "",
                 "Totals: 4 to create: 3 AWS resources, 1 component; 3 provisioned environments when created",

@@ -55,32 +55,27 @@ describe("FixedConcurrency", () => {
             expect(mocks.outputRegistrations.get(urnOf(COMPONENT, "once"))).to.equal(1);
         });
 
-        it("passes skipDestroy through when the user sets it on an alias", async () => {
-            new FixedConcurrency("keep", {
-                functionName: "orders",
-                qualifier: "live",
-                provisionedConcurrentExecutions: 2,
-                skipDestroy: true,
-            });
+        it("passes skipDestroy: false through, as the provider's default", async () => {
+            new FixedConcurrency("keep", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2, skipDestroy: false });
             const [config] = ofType(await settled(), CONFIG);
-            expect(config.inputs.skipDestroy).to.equal(true);
+            expect(config.inputs.skipDestroy).to.equal(false);
         });
 
-        it("refuses skipDestroy with a version number at construction, saying why and suggesting an alias", () => {
+        it("refuses skipDestroy: true at construction, on an alias too, saying why and what to do instead", () => {
             expect(
                 thrownMessage(
-                    () => new FixedConcurrency("keep", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 2, skipDestroy: true }),
+                    () => new FixedConcurrency("keep", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2, skipDestroy: true }),
                 ),
             ).to.equal(
-                'FixedConcurrency "keep": skipDestroy cannot be used with the version number qualifier "3": each new version replaces the configuration, and skipDestroy would leave every old version\'s provisioned environments allocated and billed, with nothing in the program to remove them. Put the provisioned concurrency on an alias (e.g. "live", pointed at each new version) instead',
+                'FixedConcurrency "keep": skipDestroy cannot be true: the AWS provider skips the delete on every replacement as well as on destroy, so moving the configuration to another alias, version or function would leave the old one\'s provisioned environments allocated and billed, with nothing in the program to remove them. To keep the environments when you destroy the stack, remove the configuration from the stack\'s state first (pulumi state delete with its URN), then destroy',
             );
         });
 
-        it("refuses skipDestroy with a version number that is an Output, when it resolves, before AWS sees it", async () => {
+        it("refuses skipDestroy: true given as an Output, when it resolves, before AWS sees it", async () => {
             const fn = testFunction("kept", { publish: true });
             const fixed = new FixedConcurrency("kept-pc", { functionName: fn.name, qualifier: fn.version, provisionedConcurrentExecutions: 2, skipDestroy: pulumi.output(true) });
             // The SDK may prefix the message with the property it was serializing.
-            expect(await rejectionMessage(valueOf(fixed.config.urn))).to.match(/FixedConcurrency "kept-pc": skipDestroy cannot be used with the version number qualifier "1": /);
+            expect(await rejectionMessage(valueOf(fixed.config.urn))).to.match(/FixedConcurrency "kept-pc": skipDestroy cannot be true: /);
             await settled();
             expect(ofType(mocks.resources, CONFIG)).to.have.length(0);
         });

@@ -185,11 +185,11 @@ describe("Output-time check failures", () => {
             }
         });
 
-        it("FixedConcurrency with skipDestroy on a version number known once the function is published", async () => {
+        it("FixedConcurrency with skipDestroy: true given as an Output", async () => {
             const fn = testFunction("api", { publish: true });
-            const fixed = new FixedConcurrency("pinned", { functionName: fn.name, qualifier: fn.version, provisionedConcurrentExecutions: 2, skipDestroy: true });
+            const fixed = new FixedConcurrency("pinned", { functionName: fn.name, qualifier: fn.version, provisionedConcurrentExecutions: 2, skipDestroy: pulumi.output(true) });
             const message =
-                'FixedConcurrency "pinned": skipDestroy cannot be used with the version number qualifier "1": each new version replaces the configuration, and skipDestroy would leave every old version\'s provisioned environments allocated and billed, with nothing in the program to remove them. Put the provisioned concurrency on an alias (e.g. "live", pointed at each new version) instead';
+                'FixedConcurrency "pinned": skipDestroy cannot be true: the AWS provider skips the delete on every replacement as well as on destroy, so moving the configuration to another alias, version or function would leave the old one\'s provisioned environments allocated and billed, with nothing in the program to remove them. To keep the environments when you destroy the stack, remove the configuration from the stack\'s state first (pulumi state delete with its URN), then destroy';
             expect(await rejectionMessage(valueOf(fixed.provisionedConcurrentExecutions))).to.equal(message);
             expect(await registeredTypes()).to.deep.equal([FUNCTION, FIXED]);
             await expectReportedAs(message, urnOf(FIXED, "pinned"));

@@ -165,13 +165,12 @@ describe("validateFunctionHome", () => {
 });
 
 describe("validateSkipDestroy and validateReplacementChoice", () => {
-    it("refuses skipDestroy with a version number, accepts it with an alias", () => {
-        expect(validateSkipDestroy(false, "7")).to.equal(undefined);
-        expect(validateSkipDestroy(true, "live")).to.equal(undefined);
-        expect(validateSkipDestroy(true, "7")).to.equal(
-            'skipDestroy cannot be used with the version number qualifier "7": each new version replaces the configuration, and skipDestroy would leave every old version\'s provisioned environments allocated and billed, with nothing in the program to remove them. Put the provisioned concurrency on an alias (e.g. "live", pointed at each new version) instead',
+    it("refuses skipDestroy: true whatever the qualifier (a replacement would keep the old configuration billing), accepts false", () => {
+        expect(validateSkipDestroy(false)).to.equal(undefined);
+        expect(validateSkipDestroy(true)).to.equal(
+            'skipDestroy cannot be true: the AWS provider skips the delete on every replacement as well as on destroy, so moving the configuration to another alias, version or function would leave the old one\'s provisioned environments allocated and billed, with nothing in the program to remove them. To keep the environments when you destroy the stack, remove the configuration from the stack\'s state first (pulumi state delete with its URN), then destroy',
         );
-        expect(validateSkipDestroy("yes", "live")).to.equal('skipDestroy must be true or false, got "yes"');
+        expect(validateSkipDestroy("yes")).to.equal('skipDestroy must be true or false, got "yes"');
     });
 
     it("takes deleteOldConfigurationFirst as a plain boolean, false by default", () => {

@@ -134,8 +134,8 @@ describe("the components over gRPC (Construct, from a fresh checkout)", function
                 inputs: { functionName: unknownOutput(FUNCTION_URN), qualifier: unknownOutput(ALIAS_URN), provisionedConcurrentExecutions: 2 },
             });
             const config = child(result.children, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "fixed-preview");
-            // skipDestroy waits for the qualifier: a version number refuses it (fixed.ts).
-            expect(config.inputs).to.deep.equal({ functionName: UNKNOWN, qualifier: UNKNOWN, provisionedConcurrentExecutions: 2, skipDestroy: UNKNOWN });
+            // skipDestroy is known: it takes only false, whatever the qualifier (replacement.ts).
+            expect(config.inputs).to.deep.equal({ functionName: UNKNOWN, qualifier: UNKNOWN, provisionedConcurrentExecutions: 2, skipDestroy: false });
             expect(config.propertyDependencies.functionName).to.include(FUNCTION_URN);
             expect(config.propertyDependencies.qualifier).to.include(ALIAS_URN);
             expect(referenceTo(result.state.config)).to.equal(config.urn);
