@@ -272,7 +272,8 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         // and rules), so such names are cut, with a hash, and replaced by deleting first. The hash takes the project,
         // stack and region too: IAM names are global to the account, and function and rule names to the region, so two
         // stacks with the same long-named warmer would otherwise take each other's role.
-        const scope = getRegionOutput({}, invokeOptions).apply((r) => `${pulumi.getProject()}/${pulumi.getStack()}/${r.region}`);
+        const region = getRegionOutput({}, invokeOptions);
+        const scope = region.apply((r) => `${pulumi.getProject()}/${pulumi.getStack()}/${r.region}`);
         const named = (logical: string, maxLength: number): { name?: pulumi.Output<string>; replaceFirst: pulumi.CustomResourceOptions } => {
             if (fittedName(logical, maxLength) === undefined) {
                 return { replaceFirst: child };
@@ -295,7 +296,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
         // lambda:InvokeFunction on exactly the targets' ARNs, qualified where a qualifier is given.
         const account = pulumi
-            .all([getPartitionOutput({}, invokeOptions), getRegionOutput({}, invokeOptions), getCallerIdentityOutput({}, invokeOptions)])
+            .all([getPartitionOutput({}, invokeOptions), region, getCallerIdentityOutput({}, invokeOptions)])
             .apply(([partition, region, identity]) => ({
                 partition: partition.partition,
                 region: region.region,
