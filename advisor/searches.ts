@@ -23,6 +23,7 @@ import {
     expandBoundsOverPeriod,
     expandOverPeriod,
     groupActions,
+    MIN_SCHEDULED_CAPACITY,
     ScheduleCycle,
     ScheduledAction,
     scheduledActions,
@@ -114,9 +115,15 @@ export class StrategySearches {
         return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
     }
 
-    /** Hourly levels scaled by `factor`, never below each hour's cost-optimal level, merged into steps. */
+    /**
+     * Hourly levels scaled by `factor`, never below each hour's cost-optimal level nor below MIN_SCHEDULED_CAPACITY
+     * (an hour with no load still keeps 1 environment: at 0 AWS would delete the configuration), merged into steps.
+     * Hours the period never covers (NaN) take an observed hour's level, so they are floored too.
+     */
     private scheduledSteps(needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
-        const levels = needs.map((need, slot) => (Number.isNaN(need) ? NaN : Math.max(costOptimal[slot], Math.ceil(factor * need - 1e-9))));
+        const levels = needs.map((need, slot) =>
+            Number.isNaN(need) ? NaN : Math.max(MIN_SCHEDULED_CAPACITY, costOptimal[slot], Math.ceil(factor * need - 1e-9)),
+        );
         return stepsFromLevels(levels);
     }
 
@@ -143,7 +150,8 @@ export class StrategySearches {
 
     /**
      * Scheduled: each hour gets what hours of its load need (see hourlyNeeds) times a factor, found like a level: factor
-     * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2.
+     * = level / 32, from 1 (as predicted) down to 0 (cost-optimal levels only) or up to 2. Every hour gets at least
+     * MIN_SCHEDULED_CAPACITY, in the simulated plan and in the emitted schedules alike (both come from the same steps).
      */
     *scheduled(profile: OnDemandProfile): Search<{ candidate: Candidate; steps: ScheduleStep[] }> {
         const { needs, costOptimal } = hourlyNeeds(profile, this.check, this.breakEven, this.cycle);
@@ -152,7 +160,7 @@ export class StrategySearches {
             meetsGoal: (result) => this.check.meets(result),
             label: "scheduled",
             planFor: (level) => this.scheduledPlan(stepsFor(level)).plan,
-            // When on-demand alone meets the goal, the cost-optimal levels (factor 0) are the answer.
+            // When on-demand alone meets the goal, the cost-optimal levels (factor 0, at least 1 an hour) are the answer.
             candidate: profile.meetsGoal ? 0 : SCALE_STEPS,
             minLevel: 0,
             maxLevel: 2 * SCALE_STEPS,
@@ -234,7 +242,8 @@ export class StrategySearches {
     *trackingInSchedule(profile: OnDemandProfile, steps: readonly ScheduleStep[]): Search<Candidate | undefined> {
         if (new Set(steps.map((step) => step.capacity)).size <= 1) return undefined;
         const maxCapacity = this.trackingMaxCapacity(profile);
-        const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(1, Math.ceil(step.capacity / 2)) }));
+        // Scheduled minimums are scheduled capacities too: never below MIN_SCHEDULED_CAPACITY.
+        const floors = steps.map((step) => ({ startSlot: step.startSlot, capacity: Math.max(MIN_SCHEDULED_CAPACITY, Math.ceil(step.capacity / 2)) }));
         const boundsMax = Math.max(maxCapacity, ...floors.map((floor) => floor.capacity));
         const actions = scheduledActions(floors, this.cycle, this.leadMinutes());
         const { initialMinCapacity, boundsActions } = expandBoundsOverPeriod(actions, this.cycle, this.options.traffic.periodMs, boundsMax);

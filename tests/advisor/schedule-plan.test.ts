@@ -14,6 +14,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
+// These helpers are generic: any level, 0 included. The scheduled search floors its levels at MIN_SCHEDULED_CAPACITY
+// before it calls them (searches.ts), and tests/advisor/scheduled-floor.test.ts holds it to that.
 describe("advisor schedules", () => {
     it("repeats weekly for periods of a week or more, daily otherwise", () => {
         expect(scheduleCycle(WEEK, 0).slots).to.equal(168);
