@@ -108,6 +108,8 @@ export interface ExpectedTarget {
     readonly resourceId: string;
     readonly minCapacity?: number;
     readonly maxCapacity?: number;
+    /** All three scaling activities suspended (FixedConcurrency) or none (the scaling components); unchecked if absent. */
+    readonly suspended?: boolean;
 }
 
 /**
@@ -135,6 +137,13 @@ export function checkScalableTargets(
         }
         if (e.maxCapacity !== undefined && t.MaxCapacity !== e.maxCapacity) {
             problems.push(`${e.resourceId}: MaxCapacity ${t.MaxCapacity}, expected ${e.maxCapacity}`);
+        }
+        if (e.suspended !== undefined) {
+            const state = t.SuspendedState ?? {};
+            const flags = [state.DynamicScalingInSuspended ?? false, state.DynamicScalingOutSuspended ?? false, state.ScheduledScalingSuspended ?? false];
+            if (flags.some((flag) => flag !== e.suspended)) {
+                problems.push(`${e.resourceId}: SuspendedState ${JSON.stringify(state)}, expected every activity ${e.suspended ? "suspended" : "active"}`);
+            }
         }
     }
     for (const id of absentResourceIds) {

@@ -19,6 +19,8 @@ export interface ExpectedState {
         readonly qualifier: string;
         readonly minCapacity?: number;
         readonly maxCapacity?: number;
+        /** Every scaling activity suspended (FixedConcurrency's target) or none (the scaling components'). */
+        readonly suspended?: boolean;
         /** The target tracking value, or undefined for no policy. */
         readonly targetValue?: number;
         readonly actions: readonly ExpectedAction[];
@@ -219,9 +221,14 @@ const TRANSITIONS: readonly Case[] = [
                 program: { transition: "version-to-alias", step: "before" },
                 environments: 2,
                 minutes: STEP_MINUTES,
-                expect: (o) => ({ ...alias(o.functionName, o.version, 2), noTargetOn: [] }),
+                expect: (o) => fixedOn(o.functionName, o.version),
             },
-            { program: { transition: "version-to-alias", step: "after" }, environments: 2, minutes: STEP_MINUTES, expect: fixedOnLive },
+            {
+                program: { transition: "version-to-alias", step: "after" },
+                environments: 2,
+                minutes: STEP_MINUTES,
+                expect: (o) => fixedOn(o.functionName, o.alias, { noTargetOn: [o.version] }),
+            },
         ],
     },
     {
@@ -317,7 +324,7 @@ const AWS_ONLY: readonly Case[] = [
                 program: { transition: "warmer-on-provisioned-alias", step: "before" },
                 environments: 2,
                 minutes: STEP_MINUTES,
-                expect: (o) => ({ functionName: o.functionName, configs: [{ qualifier: o.version, requested: 2 }], noTargetOn: [], invoke: o.alias }),
+                expect: (o) => fixedOn(o.functionName, o.version, { invoke: o.alias }),
             },
         ],
     },
@@ -380,12 +387,17 @@ const AWS_ONLY: readonly Case[] = [
 function utilizationOnLive(targetValue: number): (o: Outputs) => ExpectedState {
     return (o) =>
         alias(o.functionName, o.alias, { min: 1, max: 4 }, {
-            target: { qualifier: o.alias, minCapacity: 1, maxCapacity: 4, targetValue, actions: [] },
+            target: { qualifier: o.alias, minCapacity: 1, maxCapacity: 4, suspended: false, targetValue, actions: [] },
         });
 }
 
+/** FixedConcurrency(2) on a qualifier: its configuration, and its target holding 2 with scaling suspended. */
+function fixedOn(functionName: string, qualifier: string, extra: Partial<ExpectedState> = {}): ExpectedState {
+    return alias(functionName, qualifier, 2, { target: { qualifier, minCapacity: 2, maxCapacity: 2, suspended: true, actions: [] }, ...extra });
+}
+
 function fixedOnLive(o: Outputs): ExpectedState {
-    return alias(o.functionName, o.alias, 2, { noTargetOn: [o.alias] });
+    return fixedOn(o.functionName, o.alias);
 }
 
 export const CASES: readonly Case[] = [...SAMPLES, ...TRANSITIONS, ...AWS_ONLY];

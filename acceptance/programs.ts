@@ -4,7 +4,8 @@
  * that only the change under test differs. A transition may need a fixture: resources made by another stack, which
  * the program uses by name (a function "the stack did not create").
  */
-import { Alias } from "@pulumi/aws/lambda";
+import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import * as pulumi from "@pulumi/pulumi";
 import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, UtilizationScaling } from "../components";
 import { currentTime } from "../components/clock";
@@ -163,13 +164,25 @@ export const TRANSITION_PROGRAMS: Readonly<Record<string, { before: InlineProgra
         before: () => {
             const { fn, live } = functionWithLive("zero-fn");
             const off = atExpression(currentTime(), AT_LEAD_MINUTES);
-            new ScheduledConcurrency("api", {
-                functionName: fn.name,
-                qualifier: live.name,
-                schedules: [
-                    { name: "on", schedule: "cron(0 0 * * ? *)", capacity: 1 },
-                    { name: "off", schedule: off.expression, capacity: 0 },
-                ],
+            // The AWS behaviour behind ScheduledConcurrency's refusal of 0, so made of the provider's resources: a
+            // configuration of 1, its target from 0 to 1, and an at() action to 0.
+            const config = new ProvisionedConcurrencyConfig(
+                "api",
+                { functionName: fn.name, qualifier: live.name, provisionedConcurrentExecutions: 1 },
+                { ignoreChanges: ["provisionedConcurrentExecutions"] },
+            );
+            const target = new Target(
+                "api-target",
+                { serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId: pulumi.interpolate`function:${fn.name}:${live.name}`, minCapacity: 1, maxCapacity: 1 },
+                { dependsOn: [config] },
+            );
+            new ScheduledAction("api-off", {
+                name: "off",
+                serviceNamespace: target.serviceNamespace,
+                scalableDimension: target.scalableDimension,
+                resourceId: target.resourceId,
+                schedule: off.expression,
+                scalableTargetAction: { minCapacity: 0, maxCapacity: 0 },
             });
             return { functionName: fn.name, alias: live.name, offAt: off.expression, firesAt: off.firesAt.toISOString() };
         },

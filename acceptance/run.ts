@@ -183,7 +183,7 @@ async function observe(aws: Clients, expected: ExpectedState): Promise<string[]>
         problems.push(
             ...checkScalableTargets(
                 targets.ScalableTargets ?? [],
-                t === undefined ? [] : [{ resourceId: resourceIdOf(fn, t.qualifier), minCapacity: t.minCapacity, maxCapacity: t.maxCapacity }],
+                t === undefined ? [] : [{ resourceId: resourceIdOf(fn, t.qualifier), minCapacity: t.minCapacity, maxCapacity: t.maxCapacity, suspended: t.suspended }],
                 expected.noTargetOn.map((q) => resourceIdOf(fn, q)),
             ),
         );

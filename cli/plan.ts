@@ -105,7 +105,8 @@ export const RESOURCE_NOTERS: Record<string, ResourceNoter> = {
 
 // Inputs that are noise in a plan: the code archive and policy documents are shown by size, not content.
 const SUMMARIZED_INPUTS = new Set(["code", "assumeRolePolicy", "policy"]);
-const MAX_VALUE_LENGTH = 100;
+// Long enough for a flat object such as a scalable target's suspendedState (104 characters as JSON).
+const MAX_VALUE_LENGTH = 120;
 
 /** A short, readable form of an input value. */
 export function displayValue(key: string, value: unknown): unknown {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { Target } from "@pulumi/aws/appautoscaling";
 import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { validateCapacity } from "./function-reference";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
@@ -7,6 +8,7 @@ import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
 import { checkedMonitoring } from "./monitoring/resources";
 import { Monitoring } from "./monitoring/settings";
 import { validateSkipDestroy } from "./replacement";
+import { SCALING_SUSPENDED, createScalableTarget } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
 
@@ -50,12 +52,18 @@ export interface FixedConcurrencyArgs {
 }
 
 /**
- * A fixed number of always-initialized execution environments on a function's alias or version: one
- * `aws.lambda.ProvisionedConcurrencyConfig`, checked before anything reaches AWS.
+ * A fixed number of always-initialized execution environments on a function's alias or version: an
+ * `aws.lambda.ProvisionedConcurrencyConfig`, checked before anything reaches AWS, and an Application Auto Scaling
+ * scalable target that holds the same count as its minimum and maximum, with scaling suspended. The target costs
+ * nothing and scales nothing; it is there so that taking over from a ScheduledConcurrency or UtilizationScaling of the
+ * same name always sets the count, whatever Application Auto Scaling did since the last `pulumi up` (README,
+ * "Changing your mind").
  */
 export class FixedConcurrency extends pulumi.ComponentResource {
     /** The provisioned concurrency configuration. */
     public readonly config: ProvisionedConcurrencyConfig;
+    /** The scalable target that holds the count (min = max = the count, scaling suspended). */
+    public readonly target: Target;
     /** The function's plain name (also when an ARN was given). */
     public readonly functionName: pulumi.Output<string>;
     /** The alias or version that holds the provisioned environments. */
@@ -116,6 +124,7 @@ export class FixedConcurrency extends pulumi.ComponentResource {
             // Registered only once every Output-time check passed (see checked-input.ts).
             { parent: this, dependsOn: afterChecks(this), deleteBeforeReplace: deleteOldConfigurationFirst },
         );
+        this.target = createScalableTarget(this, name, target, { min: count, max: count }, this.config, SCALING_SUSPENDED);
         this.functionName = exportable(target.functionName);
         this.qualifier = outputAfterChecks(this, this.config.qualifier);
         this.provisionedConcurrentExecutions = outputAfterChecks(this, this.config.provisionedConcurrentExecutions);
@@ -130,6 +139,7 @@ export class FixedConcurrency extends pulumi.ComponentResource {
         this.registerOutputs(
             outputsAfterChecks(this, {
                 config: this.config,
+                target: this.target,
                 functionName: this.functionName,
                 qualifier: this.qualifier,
                 provisionedConcurrentExecutions: this.provisionedConcurrentExecutions,

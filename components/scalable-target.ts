@@ -16,6 +16,7 @@ import {
     validateTimezone,
 } from "./schedule";
 import { CheckedTarget } from "./target";
+import { US_EAST_1_PRICES } from "../advisor/pricing";
 
 /** Application Auto Scaling's names for Lambda provisioned concurrency (RegisterScalableTarget). */
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";
@@ -71,27 +72,41 @@ export interface ResolvedSchedule extends TimelineSchedule {
     timezone: string;
 }
 
-/** Checks a capacity that is given as a plain number: a whole number, at least `minimum`. */
-function capacityProblem(argument: string, value: unknown, minimum: number): ValidationResult {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-        return `${argument} must be a whole number, got ${describeValue(value)}`;
-    }
-    if (value < minimum) {
-        return `${argument} must be at least ${minimum}, got ${value}`;
-    }
-    return undefined;
-}
+/**
+ * The least capacity a scaling component lets Application Auto Scaling set: 1. At 0, Application Auto Scaling deletes
+ * the provisioned concurrency configuration (users meet ProvisionedConcurrencyConfigNotFoundException then:
+ * aws/aws-cdk#29992), and creates it again at the next action that raises the capacity (aws/aws-cdk#30503). A
+ * `pulumi refresh` in the window at 0 drops the configuration from the stack's state (the provider's Read removes
+ * what is missing), so the configuration the next action creates belongs to no one: `pulumi destroy` deregisters the
+ * target and leaves it billing. With at least 1 in every bound, the configuration exists as long as the component
+ * does, so a refresh always finds it and the component's delete always removes it.
+ */
+export const LEAST_SCALED_CAPACITY = 1;
+
+/** What one provisioned environment costs per hour per GB of memory (x86, us-east-1), for the refusal of 0. */
+const ENVIRONMENT_HOURLY_PRICE_PER_GB = US_EAST_1_PRICES.x86_64.provisionedConcurrencyPerGbSecond * 3600;
 
 /**
- * Checks the schedules of a component and resolves each to the min and max it sets. `minimumCapacity` is the lowest
- * bound allowed (0 for ScheduledConcurrency, where no provisioned concurrency at night is a real choice).
+ * Checks a capacity of a scaling component: a whole number, at least {@link LEAST_SCALED_CAPACITY}, saying why 0 is
+ * refused and what the smallest capacity costs.
  */
+export function validateScaledCapacity(value: unknown, argument: string): ValidationResult {
+    const problem = validateCapacity(value, argument, LEAST_SCALED_CAPACITY);
+    if (problem === undefined || value !== 0) {
+        return problem;
+    }
+    return `${problem}: at 0 Application Auto Scaling deletes the provisioned concurrency configuration and creates it again at the next higher capacity, outside the stack's knowledge once a pulumi refresh has run in between, so that pulumi destroy would leave it billing. Keep 1 environment (about $${ENVIRONMENT_HOURLY_PRICE_PER_GB.toFixed(3)} an hour per GB of memory, x86 in us-east-1), or use LambdaWarmer for the hours without provisioned concurrency`;
+}
+
+/** Checks a capacity of a schedule: absent, or as {@link validateScaledCapacity}. */
+function capacityProblem(argument: string, value: unknown): ValidationResult {
+    return value === undefined ? undefined : validateScaledCapacity(value, argument);
+}
+
+/** Checks the schedules of a component and resolves each to the min and max it sets, each at least 1. */
 export function validateSchedules(
     schedules: readonly Schedule[] | undefined,
-    options: { defaultTimezone?: string; minimumCapacity: number; required: boolean },
+    options: { defaultTimezone?: string; required: boolean },
 ): { schedules: ResolvedSchedule[] } | { error: string } {
     // Callers in JavaScript or other languages may pass anything; the type alone does not guarantee an array.
     const given: unknown = schedules;
@@ -149,9 +164,9 @@ export function validateSchedules(
             return { error: `${label}: ${timesProblem}` };
         }
         const boundsProblem =
-            capacityProblem(`${label}.capacity`, s.capacity, options.minimumCapacity) ??
-            capacityProblem(`${label}.minCapacity`, s.minCapacity, options.minimumCapacity) ??
-            capacityProblem(`${label}.maxCapacity`, s.maxCapacity, options.minimumCapacity);
+            capacityProblem(`${label}.capacity`, s.capacity) ??
+            capacityProblem(`${label}.minCapacity`, s.minCapacity) ??
+            capacityProblem(`${label}.maxCapacity`, s.maxCapacity);
         if (boundsProblem !== undefined) {
             return { error: boundsProblem };
         }
@@ -219,7 +234,7 @@ export function resolveTargetBounds(
 
 /**
  * The scalable target's checked bounds, from a component's minCapacity and maxCapacity arguments: each a whole number
- * of at least `minimumCapacity`, min not above max, every schedule inside them (see resolveTargetBounds). Plain
+ * of at least 1, min not above max, every schedule inside them (see resolveTargetBounds). Plain
  * values are checked now; Outputs when they resolve, failing with the component's label.
  */
 export function checkedTargetBounds(
@@ -228,7 +243,6 @@ export function checkedTargetBounds(
     schedules: readonly ResolvedSchedule[],
     minCapacity: pulumi.Input<number> | undefined,
     maxCapacity: pulumi.Input<number> | undefined,
-    minimumCapacity: number,
 ): { min: pulumi.Input<number>; max: pulumi.Input<number> } {
     const boundsOf = (min: number | undefined, max: number | undefined, later: boolean): { min: number; max: number } => {
         const bounds = resolveTargetBounds(schedules, min, max, {});
@@ -239,7 +253,7 @@ export function checkedTargetBounds(
         return bounds;
     };
     const checked = (value: pulumi.Input<number> | undefined, argument: string): pulumi.Output<number> | undefined =>
-        value === undefined ? undefined : checkedInput(component, label, value, (v) => validateCapacity(v, argument, minimumCapacity));
+        value === undefined ? undefined : checkedInput(component, label, value, (v) => validateScaledCapacity(v, argument));
     const min = checked(minCapacity, "minCapacity");
     const max = checked(maxCapacity, "maxCapacity");
     if (isPlain(minCapacity) && isPlain(maxCapacity)) {
@@ -274,10 +288,7 @@ export function boundsInForce(
  * What a scaling component registers and creates, at `now`: the scalable target's bounds are the ones the schedules
  * have in force (see boundsInForce), not the envelope of every schedule, so that a later `pulumi up` (or `pulumi up
  * --refresh`, which reads the bounds the last action set) never sets back bounds that a scheduled action moved; and
- * the provisioned concurrency configuration starts at the minimum in force, at least 1, the least
- * PutProvisionedConcurrencyConfig accepts ("Valid Range: Minimum value of 1"). When the minimum in force is 0, Application
- * Auto Scaling takes the new configuration back to 0 as soon as it registers the new target: "it changes the
- * resource's current capacity to a value that is inside of this range" (RegisterScalableTarget).
+ * the provisioned concurrency configuration starts at the minimum in force (at least 1, see LEAST_SCALED_CAPACITY).
  */
 export interface RegisteredCapacity {
     min: pulumi.Input<number>;
@@ -293,7 +304,7 @@ export function registeredCapacity(
 ): RegisteredCapacity {
     const of = (min: number, max: number): { min: number; max: number; initialCount: number } => {
         const inForce = boundsInForce(schedules, { min, max }, now);
-        return { ...inForce, initialCount: Math.max(1, inForce.min) };
+        return { ...inForce, initialCount: inForce.min };
     };
     if (isPlain(envelope.min) && isPlain(envelope.max)) {
         return of(envelope.min, envelope.max);
@@ -352,9 +363,29 @@ export function createOwnedCapacity(
     );
 }
 
+/** Scaling by policies and scheduled actions, as ScheduledConcurrency and UtilizationScaling need it: on. */
+export const SCALING_ACTIVE = { dynamicScalingInSuspended: false, dynamicScalingOutSuspended: false, scheduledScalingSuspended: false } as const;
+
+/** FixedConcurrency's target: every scaling activity suspended (it has no policy and no action of its own). */
+export const SCALING_SUSPENDED = { dynamicScalingInSuspended: true, dynamicScalingOutSuspended: true, scheduledScalingSuspended: true } as const;
+
 /**
  * Creates the Application Auto Scaling scalable target of a function's alias or version, after the provisioned
  * concurrency configuration the component owns (see createOwnedCapacity).
+ *
+ * All three provisioned concurrency components have one, named `NAME-target`, so that a swap between them updates it
+ * in place (swaps.ts). The suspended state is always given, never left to the provider's default, because it is what
+ * makes a swap to or from FixedConcurrency a change that Pulumi applies whatever the stack's state says: the state
+ * holds the count and bounds Pulumi saw at its last `up`, and Application Auto Scaling may have moved both since (a
+ * scheduled action at night, tracking under load). FixedConcurrency registers min = max = its count with scaling
+ * suspended, ScheduledConcurrency and UtilizationScaling register their bounds with scaling on; the suspended state
+ * differs, so the provider registers the target again (its Update calls RegisterScalableTarget on any change but
+ * tags: terraform-provider-aws, appautoscaling target.go), and "anytime the RegisterScalableTarget API is called,
+ * Application Auto Scaling retrieves the current capacity and compares it to the minimum and maximum capacity. If it
+ * falls outside of the minimum-maximum range, then the capacity is updated" (AAS user guide, concepts). A swap to
+ * FixedConcurrency at night thus brings the count to the fixed one even when the stack last saw that count by day.
+ * Suspending first also keeps the old component's scheduled actions and tracking policy, deleted at the end of the
+ * same `up`, from acting on the fixed count in between.
  */
 export function createScalableTarget(
     parent: pulumi.ComponentResource,
@@ -362,6 +393,7 @@ export function createScalableTarget(
     target: CheckedTarget,
     bounds: { min: pulumi.Input<number>; max: pulumi.Input<number> },
     capacity: ProvisionedConcurrencyConfig,
+    suspendedState: typeof SCALING_ACTIVE | typeof SCALING_SUSPENDED = SCALING_ACTIVE,
 ): Target {
     return new Target(
         `${name}-target`,
@@ -371,6 +403,7 @@ export function createScalableTarget(
             resourceId: pulumi.interpolate`function:${target.functionName}:${target.qualifier}`,
             minCapacity: bounds.min,
             maxCapacity: bounds.max,
+            suspendedState: { ...suspendedState },
         },
         { parent, dependsOn: afterChecks(parent, [capacity]) },
     );

@@ -28,7 +28,8 @@ export interface ScheduledConcurrencyArgs {
     qualifier: pulumi.Input<string>;
     /**
      * When the provisioned concurrency changes, e.g. `{ name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 }`.
-     * At least one. A capacity of 0 releases every provisioned environment until the next schedule.
+     * At least one. Every capacity is at least 1: at 0 Application Auto Scaling would delete the configuration (see
+     * the README, "Deploy and clean up").
      */
     schedules: Schedule[];
     /**
@@ -93,9 +94,9 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
             args.deleteOldConfigurationFirst,
         );
 
-        const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 0, required: true });
+        const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, required: true });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
-        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity, args.maxCapacity, 0);
+        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity, args.maxCapacity);
         const registered = registeredCapacity(schedules, bounds, currentTime());
         const monitoring = checkedMonitoring(this, label, "ScheduledConcurrency", args.monitoring);
 

@@ -269,9 +269,9 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const scaleOutCooldown =
             args.scaleOutCooldown === undefined ? undefined : checkedInput(this, label, args.scaleOutCooldown, (v) => validateCooldown(v, "scaleOutCooldown"));
 
-        const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, minimumCapacity: 1, required: false });
+        const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, required: false });
         const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
-        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity, 1);
+        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity);
         const registered = registeredCapacity(schedules, bounds, currentTime());
         const monitoring = checkedMonitoring(this, label, "UtilizationScaling", args.monitoring);
         const ceiling = monitoring?.alarms.ceiling;

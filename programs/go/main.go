@@ -111,7 +111,7 @@ func main() {
 			Timezone:     pulumi.StringRef(timezone),
 			Schedules: []lambdaconcurrency.ScheduleArgs{
 				{Name: "day", Schedule: "cron(0 8 * * ? *)", Capacity: pulumi.Float64Ref(10)},
-				{Name: "night", Schedule: "cron(0 20 * * ? *)", Capacity: pulumi.Float64Ref(0)},
+				{Name: "night", Schedule: "cron(0 20 * * ? *)", Capacity: pulumi.Float64Ref(1)},
 			},
 		})
 		if err != nil {

@@ -85,7 +85,7 @@ reports_schedule = lambda_concurrency.ScheduledConcurrency(
     timezone=timezone,
     schedules=[
         lambda_concurrency.ScheduleArgs(name="day", schedule="cron(0 8 * * ? *)", capacity=10),
-        lambda_concurrency.ScheduleArgs(name="night", schedule="cron(0 20 * * ? *)", capacity=0),
+        lambda_concurrency.ScheduleArgs(name="night", schedule="cron(0 20 * * ? *)", capacity=1),
     ],
 )
 

@@ -139,7 +139,9 @@ describe("acceptance plan", () => {
         expect(after("rename-with-aliases")?.noChurn).to.equal(true);
         // The version's configuration must be gone: only `live` may have one.
         expect(after("version-to-alias")?.configs).to.deep.equal([{ qualifier: "live", requested: 2 }]);
-        expect(after("version-to-alias")?.noTargetOn).to.deep.equal(["live"]);
+        // FixedConcurrency's target moves with it: on `live`, holding 2 with scaling suspended, and none left on the version.
+        expect(after("version-to-alias")?.target).to.deep.equal({ qualifier: "live", minCapacity: 2, maxCapacity: 2, suspended: true, actions: [] });
+        expect(after("version-to-alias")?.noTargetOn).to.deep.equal(["1"]);
     });
 
     it("expects the scheduled sample's capacity in force at the time of the check", () => {

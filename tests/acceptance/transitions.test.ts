@@ -42,6 +42,10 @@ function modelProblems(aws: AwsModel, expected: ExpectedState): string[] {
         ) {
             problems.push(`target ${id} bounds ${bounds.minCapacity}-${bounds.maxCapacity}`);
         }
+        const suspended = aws.suspendedScaling(id);
+        if (expected.target.suspended !== undefined && suspended !== undefined && Object.values(suspended).some((flag) => flag !== expected.target?.suspended)) {
+            problems.push(`target ${id} suspended ${JSON.stringify(suspended)}`);
+        }
         expect(aws.scalingOf(id).policies.length, `policies of ${id}`).to.equal(expected.target.targetValue === undefined ? 0 : 1);
     }
     for (const q of expected.noTargetOn) {

@@ -39,7 +39,7 @@ describe("advisor: time zones", () => {
             expect(args.schedules.every((s) => s.timezone === "Europe/Berlin")).to.equal(true);
             const checked = validateSchedules(
                 args.schedules.map((s) => ({ ...s })),
-                { minimumCapacity: 0, required: true },
+                { required: true },
             );
             expect(checked).to.not.have.property("error");
             expect(advice.assumptions.timezone).to.equal("Europe/Berlin");

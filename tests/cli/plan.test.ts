@@ -21,6 +21,7 @@ import { REPO_ROOT, runCli } from "../helpers/cli";
 
 const COMPONENT = "lambda-concurrency:index:FixedConcurrency";
 const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const TARGET = "aws:appautoscaling/target:Target";
 
 /** Runs the command in this process (only for runs that stop before the plan installs its own mocks). */
 async function runInProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -173,7 +174,7 @@ describe("plan: tree and totals", () => {
     });
 
     it("shortens long values and summarizes code and policies, strings and objects alike", () => {
-        expect(displayValue("description", "x".repeat(150))).to.equal("x".repeat(97) + "...");
+        expect(displayValue("description", "x".repeat(150))).to.equal("x".repeat(117) + "...");
         expect(displayValue("policy", '{"Version":"2012-10-17"}')).to.equal("(24 bytes)");
         expect(displayValue("assumeRolePolicy", { Version: "2012-10-17" })).to.equal("(24 bytes)");
         expect(displayValue("code", new pulumi.asset.AssetArchive({}))).to.equal("(archive)");
@@ -204,6 +205,7 @@ describe("plan: the command", () => {
             ["aws:lambda/function:Function", "fixed-fn", 0],
             [COMPONENT, "fixed", 0],
             [CONFIG, "fixed", 1],
+            [TARGET, "fixed-target", 1],
         ]);
         const functionName = autoName("aws:lambda/function:Function", "fixed-fn");
         const config = plan.roots[4].children[0];
@@ -215,7 +217,15 @@ describe("plan: the command", () => {
         });
         expect(plan.roots[3].inputs).to.deep.include({ publish: true, runtime: "nodejs22.x", architectures: ["arm64"] });
         expect(plan.totals.provisionedConcurrentExecutions).to.equal(2);
-        expect(plan.totals.resources).to.equal(6);
+        expect(plan.roots[4].children[1].inputs).to.deep.equal({
+            serviceNamespace: "lambda",
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            resourceId: `function:${functionName}:1`,
+            minCapacity: 2,
+            maxCapacity: 2,
+            suspendedState: { dynamicScalingInSuspended: true, dynamicScalingOutSuspended: true, scheduledScalingSuspended: true },
+        });
+        expect(plan.totals.resources).to.equal(7);
         expect(plan.outputs).to.deep.equal({ functionName, version: "1", provisionedConcurrentExecutions: 2 });
         expect(plan.roots[3].urn).to.equal("urn:pulumi:dev::lambda-concurrency::aws:lambda/function:Function::fixed-fn");
         expect(plan.cost.items).to.deep.equal([
@@ -243,8 +253,9 @@ describe("plan: the command", () => {
         expect(run.status, run.stderr).to.equal(0);
         expect(run.stdout).to.match(/^Plan of scenario "hello-api"/);
         expect(run.stdout).to.contain(`+ ${COMPONENT}  hello-live\n`);
-        expect(run.stdout).to.contain(`└─ + ${CONFIG}  hello-live\n`);
-        expect(run.stdout).to.contain("Totals: 12 to create: 11 AWS resources, 1 component; 2 provisioned environments when created");
+        expect(run.stdout).to.contain(`├─ + ${CONFIG}  hello-live\n`);
+        expect(run.stdout).to.contain(`└─ + ${TARGET}  hello-live-target\n`);
+        expect(run.stdout).to.contain("Totals: 13 to create: 12 AWS resources, 1 component; 2 provisioned environments when created");
     });
 
     it("prints the coming week's capacity of a scalable target, from --now", () => {
@@ -385,6 +396,7 @@ describe("plan: your program", () => {
         expect(flatten(planned.roots)).to.deep.equal([
             [COMPONENT, "mine", 0],
             [CONFIG, "mine", 1],
+            [TARGET, "mine-target", 1],
         ]);
         expect(planned.program).to.equal("good.ts");
         // Its project is the nearest Pulumi.yaml above it: this repository's.
@@ -422,15 +434,25 @@ describe("plan: your program", () => {
                 "│    provisionedConcurrentExecutions: 3",
                 "│    qualifier: live",
                 "│    depends on: orders via functionName; orders-live via qualifier",
-                `└─ + ${CONFIG}  orders-warm`,
-                `        functionName: ${fn}`,
-                "        provisionedConcurrentExecutions: 3",
-                "        qualifier: live",
-                "        skipDestroy: false",
-                "        depends on: orders via functionName, qualifier; orders-live via functionName, qualifier",
-                "        on replacement (new version, qualifier or function): the new configuration is created first, then the old one deleted",
+                `├─ + ${CONFIG}  orders-warm`,
+                `│       functionName: ${fn}`,
+                "│       provisionedConcurrentExecutions: 3",
+                "│       qualifier: live",
+                "│       skipDestroy: false",
+                "│       depends on: orders via functionName, qualifier; orders-live via functionName, qualifier",
+                "│       on replacement (new version, qualifier or function): the new configuration is created first, then the old one deleted",
+                `└─ + ${TARGET}  orders-warm-target`,
+                "        maxCapacity: 3",
+                "        minCapacity: 3",
+                `        resourceId: function:${fn}:live`,
+                "        scalableDimension: lambda:function:ProvisionedConcurrency",
+                "        serviceNamespace: lambda",
+                '        suspendedState: {"dynamicScalingInSuspended":true,"dynamicScalingOutSuspended":true,"scheduledScalingSuspended":true}',
+                "        depends on: orders via resourceId; orders-live via resourceId; orders-warm (ProvisionedConcurrencyConfig) via dependsOn",
+                "        capacity: 3 to 3 all week (no scheduled actions)",
                 "",
-                "Totals: 4 to create: 3 AWS resources, 1 component; 3 provisioned environments when created",
+                "Totals: 5 to create: 4 AWS resources, 1 component; 3 provisioned environments when created",
+                `    1  ${TARGET}`,
                 "    1  aws:lambda/alias:Alias",
                 "    1  aws:lambda/function:Function",
                 `    1  ${CONFIG}`,
@@ -486,6 +508,7 @@ describe("plan: your program", () => {
         expect(flatten(planned.roots)).to.deep.equal([
             [COMPONENT, "js", 0],
             [CONFIG, "js", 1],
+            [TARGET, "js-target", 1],
         ]);
     });
 

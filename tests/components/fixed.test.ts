@@ -19,13 +19,14 @@ import { Provider } from "@pulumi/aws/provider";
 
 const COMPONENT = "lambda-concurrency:index:FixedConcurrency";
 const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const TARGET = "aws:appautoscaling/target:Target";
 const ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders";
 
 describe("FixedConcurrency", () => {
     beforeEach(resetProgram);
 
     describe("with plain arguments", () => {
-        it("creates exactly one ProvisionedConcurrencyConfig, named after and parented to the component", async () => {
+        it("creates one ProvisionedConcurrencyConfig and a scalable target holding its count with scaling suspended, named after and parented to the component", async () => {
             const fixed = new FixedConcurrency("orders-pc", {
                 functionName: "orders",
                 qualifier: "live",
@@ -35,6 +36,7 @@ describe("FixedConcurrency", () => {
             expect(resources.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
                 [COMPONENT, "orders-pc", undefined],
                 [CONFIG, "orders-pc", urnOf(COMPONENT, "orders-pc")],
+                [TARGET, "orders-pc-target", urnOf(COMPONENT, "orders-pc")],
             ]);
             expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({
                 functionName: "orders",
@@ -42,6 +44,18 @@ describe("FixedConcurrency", () => {
                 provisionedConcurrentExecutions: 5,
                 skipDestroy: false,
             });
+            // Issue 19, item 4: the suspended state differs from a scaling component's, so a swap always registers
+            // the target again and Application Auto Scaling brings the count into 5..5 (scalable-target.ts).
+            expect(ofType(resources, TARGET)[0].inputs).to.deep.equal({
+                serviceNamespace: "lambda",
+                scalableDimension: "lambda:function:ProvisionedConcurrency",
+                resourceId: "function:orders:live",
+                minCapacity: 5,
+                maxCapacity: 5,
+                suspendedState: { dynamicScalingInSuspended: true, dynamicScalingOutSuspended: true, scheduledScalingSuspended: true },
+            });
+            expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([urnOf(CONFIG, "orders-pc", COMPONENT)]);
+            expect(await valueOf(fixed.target.resourceId)).to.equal("function:orders:live");
             expect(await valueOf(fixed.functionName)).to.equal("orders");
             expect(await valueOf(fixed.qualifier)).to.equal("live");
             expect(await valueOf(fixed.provisionedConcurrentExecutions)).to.equal(5);
@@ -175,6 +189,7 @@ describe("FixedConcurrency", () => {
                 ["aws:lambda/function:Function", "api"],
                 [COMPONENT, "api-pc"],
                 [CONFIG, "api-pc"],
+                [TARGET, "api-pc-target"],
             ]);
             expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({
                 functionName: autoName("aws:lambda/function:Function", "api"),

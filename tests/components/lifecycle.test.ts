@@ -3,6 +3,7 @@
 // call). After every removal and destroy no provisioned concurrency may remain; after every change of mind, what the
 // new program declares must exist in AWS, and nothing Pulumi believes in may be missing.
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, ScheduleArgs, UtilizationScaling } from "../../components";
 import { AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
 import { deployed, destroy, refresh, up } from "../helpers/lifecycle/engine";
@@ -106,54 +107,45 @@ describe("lifecycle in AWS (model): nothing left billing", () => {
         expect(leftovers(aws, before)).to.deep.equal([]);
     });
 
-    it("ScheduledConcurrency with nights at 0: deployed at night, the capacity goes straight back to 0; destroyed, nothing remains", async () => {
+    it("ScheduledConcurrency refuses nights at 0 before anything reaches AWS (issue 19, item 1)", () => {
         const nightsOff: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }];
-        const aws = account();
-        const night = deployed(emptyState(), await declaredBy(scheduled("api", nightsOff), EVENING), aws);
-        // Created with 1 (the least Lambda takes), then the new target's registration at 0 to 0 took it back to 0.
-        expect(provisionedConcurrency(aws)).to.deep.equal([]);
-        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 0, maxCapacity: 0 });
-        // The morning action brings the day's capacity; removing the component then releases it.
-        aws.runScheduledAction(ORDERS_LIVE, "day");
-        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 10 }]);
-        expect(destroy(night, aws).error).to.equal(undefined);
-        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        expect(() => new ScheduledConcurrency("api", { functionName: "orders", qualifier: "live", schedules: nightsOff })).to.throw(
+            pulumi.ResourceError,
+            'ScheduledConcurrency "api": schedules[1] ("night").capacity must be at least 1, got 0: at 0 Application Auto Scaling deletes',
+        );
     });
 
-    it("ScheduledConcurrency with nights at 0: a refresh at night drops the configuration; an up right after it puts back 1 until the next action (documented)", async () => {
-        const nightsOff: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }];
+    it("ScheduledConcurrency with nights at 1: a refresh at night keeps the configuration, and destroy after the morning action leaves nothing (issue 19, item 1)", async () => {
+        const nightsLow: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 1 }];
         const aws = account();
-        let state = deployed(emptyState(), await declaredBy(scheduled("api", nightsOff), NOON), aws);
+        const before = objectKeys(aws);
+        let state = deployed(emptyState(), await declaredBy(scheduled("api", nightsLow), NOON), aws);
         aws.runScheduledAction(ORDERS_LIVE, "night");
-        expect(provisionedConcurrency(aws)).to.deep.equal([]);
-        // `pulumi up` at night changes nothing in AWS.
-        const quiet = up(state, await declaredBy(scheduled("api", nightsOff), EVENING), aws);
-        expect(calls(quiet).filter((c) => c.startsWith("Put") || c.startsWith("Delete"))).to.deep.equal([]);
-        state = quiet.state;
-        // `pulumi refresh`: the configuration is gone, so it leaves the stack.
-        state = refresh(state, aws).state;
-        expect(state.resources.map((r) => r.type)).to.not.include("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig");
-        state = deployed(state, await declaredBy(scheduled("api", nightsOff), EVENING), aws);
         expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 1 }]);
+        state = refresh(state, aws).state;
+        expect(state.resources.filter((r) => r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig").map((r) => r.outputs.provisionedConcurrentExecutions)).to.deep.equal([1]);
         aws.runScheduledAction(ORDERS_LIVE, "day");
         expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 10 }]);
         expect(destroy(state, aws).error).to.equal(undefined);
         expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        expect(leftovers(aws, before)).to.deep.equal([]);
     });
 });
 
 describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
     afterEach(resetProgram);
 
-    it("FixedConcurrency -> UtilizationScaling of the same name: the configuration is kept, the target and policy added", async () => {
+    it("FixedConcurrency -> UtilizationScaling of the same name: the configuration and the target are kept, scaling resumed, the policy added", async () => {
         const aws = account();
         const state = deployed(emptyState(), await declaredBy(fixed("api", 5)), aws);
+        expect(aws.suspendedScaling(ORDERS_LIVE)).to.deep.equal({ dynamicScalingInSuspended: true, dynamicScalingOutSuspended: true, scheduledScalingSuspended: true });
         const swap = up(state, await declaredBy(utilization("api")), aws);
         expect(swap.error).to.equal(undefined);
         expect(steps(swap)).to.deep.equal([
-            "create aws:appautoscaling/target:Target::api-target",
+            "update aws:appautoscaling/target:Target::api-target",
             "create aws:appautoscaling/policy:Policy::api-tracking",
         ]);
+        expect(aws.suspendedScaling(ORDERS_LIVE)).to.deep.equal({ dynamicScalingInSuspended: false, dynamicScalingOutSuspended: false, scheduledScalingSuspended: false });
         expect(calls(swap).filter((c) => c.includes("ProvisionedConcurrencyConfig"))).to.deep.equal([]);
         // The capacity stays at 5, inside the registered bounds 1 to 10, until tracking moves it.
         expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 5 }]);
@@ -184,35 +176,50 @@ describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
         expect(aws.scalingOf(ORDERS_LIVE).policies).to.have.length(1);
     });
 
-    it("UtilizationScaling -> FixedConcurrency of the same name: the target goes, the configuration stays and takes the fixed count", async () => {
+    it("UtilizationScaling -> FixedConcurrency of the same name: the configuration takes the fixed count, the target holds it with scaling suspended", async () => {
         const aws = account();
         const state = deployed(emptyState(), await declaredBy(utilization("api")), aws);
         aws.scaleTo(ORDERS_LIVE, 7);
         const swap = up(state, await declaredBy(fixed("api", 4)), aws);
         expect(swap.error).to.equal(undefined);
-        expect(calls(swap).filter((c) => /ProvisionedConcurrency|Deregister/.test(c))).to.deep.equal([
+        // Scaling is suspended before the policy goes (deletes run last): tracking cannot act on the fixed count.
+        expect(calls(swap).filter((c) => /ProvisionedConcurrency|ScalableTarget|Policy/.test(c))).to.deep.equal([
             "PutProvisionedConcurrencyConfig(orders,live,4)",
-            "DeregisterScalableTarget(function:orders:live)",
+            "RegisterScalableTarget(function:orders:live,4,4)",
+            `DeleteScalingPolicy(function:orders:live,${autoName("aws:appautoscaling/policy:Policy", "api-tracking")})`,
         ]);
         expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 4 }]);
-        expect(aws.scalableTarget(ORDERS_LIVE)).to.equal(undefined);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 4, maxCapacity: 4 });
+        expect(aws.scalingOf(ORDERS_LIVE)).to.deep.equal({ policies: [], scheduledActions: [] });
     });
 
-    it("UtilizationScaling -> FixedConcurrency with the count the configuration was created with: only `up --refresh` applies it (documented)", async () => {
+    it("UtilizationScaling -> FixedConcurrency with the count the configuration was created with: the target's registration applies it, no refresh needed (issue 19, item 4)", async () => {
         const aws = account();
         const state = deployed(emptyState(), await declaredBy(utilization("api")), aws);
         aws.scaleTo(ORDERS_LIVE, 7);
-        // Pulumi compares with the count it last saw (1, at creation): no change to send.
-        const plain = up(state, await declaredBy(fixed("api", 1)), aws);
-        expect(plain.error).to.equal(undefined);
-        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 7 }]);
-        // With a refresh first, it sees 7 and sets 1.
-        const reread = refresh(plain.state, aws);
-        expect(reread.steps.filter((s) => s.op === "refresh-updated").map((s) => s.urn.slice(s.urn.lastIndexOf("::") + 2))).to.deep.equal(["api"]);
-        const refreshed = up(reread.state, await declaredBy(fixed("api", 1)), aws);
-        expect(refreshed.error).to.equal(undefined);
-        expect(calls(refreshed)).to.include("PutProvisionedConcurrencyConfig(orders,live,1)");
-        expectConsistent(refreshed.state, aws, [{ functionName: "orders", qualifier: "live", count: 1 }]);
+        // Pulumi compares the configuration with the count it last saw (1, at creation): no Put. The target's
+        // suspended state differs, so it is registered again at 1..1, and AAS brings the 7 down to 1.
+        const swap = up(state, await declaredBy(fixed("api", 1)), aws);
+        expect(swap.error).to.equal(undefined);
+        expect(calls(swap).filter((c) => c.startsWith("PutProvisionedConcurrencyConfig"))).to.deep.equal([]);
+        expect(calls(swap)).to.include("RegisterScalableTarget(function:orders:live,1,1)");
+        expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 1 }]);
+    });
+
+    it("ScheduledConcurrency created by day, swapped for FixedConcurrency(10) at night: the count is 10 again (issue 19, item 4)", async () => {
+        const aws = account();
+        const nightsLow: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 1 }];
+        const state = deployed(emptyState(), await declaredBy(scheduled("api", nightsLow), NOON), aws);
+        aws.runScheduledAction(ORDERS_LIVE, "night");
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 1 }]);
+        // The state says 10 (the configuration's count at noon): no Put. Registering 10..10 restores it.
+        const swap = up(state, await declaredBy(fixed("api", 10), EVENING), aws);
+        expect(swap.error).to.equal(undefined);
+        expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 10 }]);
+        expect(aws.scalingOf(ORDERS_LIVE)).to.deep.equal({ policies: [], scheduledActions: [] });
+        expect(destroy(swap.state, aws).error).to.equal(undefined);
+        expect(provisionedConcurrency(aws)).to.deep.equal([]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.equal(undefined);
     });
 
     it("a rename with `aliases: [{ name }]` keeps everything; a rename and a swap need only the same alias", async () => {
@@ -225,7 +232,7 @@ describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
         const swapped = up(renamed.state, await declaredBy(fixed("orders-fixed", 3, "live", {}, { aliases: [{ name: "api-load" }] })), aws);
         expect(swapped.error).to.equal(undefined);
         expectConsistent(swapped.state, aws, [{ functionName: "orders", qualifier: "live", count: 3 }]);
-        expect(aws.scalableTarget(ORDERS_LIVE)).to.equal(undefined);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 3, maxCapacity: 3 });
     });
 
     it("a rename WITHOUT aliases deletes what the new component just set (documented; refresh and up repair it)", async () => {
@@ -292,8 +299,12 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
         expect(next.error).to.equal(undefined);
         expect(steps(next)).to.deep.equal([
             "create-replacement aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
+            "create-replacement aws:appautoscaling/target:Target::api-target",
+            "delete-replaced aws:appautoscaling/target:Target::api-target",
             "delete-replaced aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
         ]);
+        expect(aws.scalableTarget("function:orders:1")).to.equal(undefined);
+        expect(aws.scalableTarget("function:orders:2")).to.deep.equal({ minCapacity: 6, maxCapacity: 6 });
         expectConsistent(next.state, aws, [{ functionName: "orders", qualifier: "2", count: 6 }]);
     });
 
@@ -309,7 +320,10 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
         expect(steps(sequential)).to.deep.equal([
             "delete-replaced aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
             "create-replacement aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
+            "create-replacement aws:appautoscaling/target:Target::api-target",
+            "delete-replaced aws:appautoscaling/target:Target::api-target",
         ]);
+        expect(aws.scalableTarget("function:orders:1")).to.equal(undefined);
         expectConsistent(sequential.state, aws, [{ functionName: "orders", qualifier: "2", count: 6 }]);
     });
 

@@ -112,12 +112,14 @@ describe("registerOutputs", () => {
 describe("the dependencies and replacement options of every child", () => {
     beforeEach(resetProgram);
 
-    it("FixedConcurrency: one configuration, replaced create-first unless asked to delete first", async () => {
+    it("FixedConcurrency: one configuration, replaced create-first unless asked to delete first, and its target after it", async () => {
         new FixedConcurrency("fixed", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
         new FixedConcurrency("tight", { functionName: "orders", qualifier: "blue", provisionedConcurrentExecutions: 2, deleteOldConfigurationFirst: true });
         const resources = await settled();
-        expect(childrenOf(resources, FIXED, "fixed")).to.deep.equal([child(CONFIG, "fixed", [])]);
-        expect(childrenOf(resources, FIXED, "tight")).to.deep.equal([child(CONFIG, "tight", [], { deleteBeforeReplace: true })]);
+        expect(childrenOf(resources, FIXED, "fixed")).to.deep.equal(sorted([child(CONFIG, "fixed", []), child(TARGET, "fixed-target", [`${CONFIG} fixed`])]));
+        expect(childrenOf(resources, FIXED, "tight")).to.deep.equal(
+            sorted([child(CONFIG, "tight", [], { deleteBeforeReplace: true }), child(TARGET, "tight-target", [`${CONFIG} tight`])]),
+        );
     });
 
     it("ScheduledConcurrency: the configuration (count left to scaling), the target after it, the actions one after the other", async () => {

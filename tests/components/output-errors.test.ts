@@ -211,8 +211,8 @@ describe("Output-time check failures", () => {
             const name = await valueOf(fn.name);
             const message = `FixedConcurrency "second": FixedConcurrency "second" and FixedConcurrency "first" both give provisioned concurrency to function "${name}" qualifier "1"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them; if one of them is already deployed, give the one you keep its name, so that Pulumi takes over its resources instead of deleting them (README, "Changing your mind").`;
             expect(await rejectionMessage(valueOf(second.qualifier))).to.equal(message);
-            expect(await registeredTypes()).to.deep.equal([FUNCTION, FIXED, FIXED, CONFIG]);
-            expect(mocks.resources.filter((r) => r.type === CONFIG).map((r) => r.parent)).to.deep.equal([urnOf(FIXED, "first")]);
+            expect(await registeredTypes()).to.deep.equal([FUNCTION, FIXED, FIXED, CONFIG, "aws:appautoscaling/target:Target"]);
+            expect(mocks.resources.filter((r) => r.type === CONFIG || r.type === "aws:appautoscaling/target:Target").map((r) => r.parent)).to.deep.equal([urnOf(FIXED, "first"), urnOf(FIXED, "first")]);
             await expectReportedAs(message, urnOf(FIXED, "second"));
         });
 
@@ -237,7 +237,8 @@ describe("Output-time check failures", () => {
             const fn = testFunction("search", { publish: true });
             const live = new Alias("live", { name: "live", functionName: fn.name, functionVersion: fn.version });
             const scaling = new UtilizationScaling("search-scaling", { functionName: fn.name, qualifier: live.name, maxCapacity: pulumi.output(0) });
-            const message = 'UtilizationScaling "search-scaling": maxCapacity must be at least 1, got 0';
+            const message =
+                'UtilizationScaling "search-scaling": maxCapacity must be at least 1, got 0: at 0 Application Auto Scaling deletes the provisioned concurrency configuration and creates it again at the next higher capacity, outside the stack\'s knowledge once a pulumi refresh has run in between, so that pulumi destroy would leave it billing. Keep 1 environment (about $0.015 an hour per GB of memory, x86 in us-east-1), or use LambdaWarmer for the hours without provisioned concurrency';
             expect(await rejectionMessage(valueOf(scaling.policy.urn))).to.equal(message);
             const component = "lambda-concurrency:index:UtilizationScaling";
             expect(await registeredTypes()).to.deep.equal([FUNCTION, ALIAS, component]);

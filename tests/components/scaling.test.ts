@@ -22,6 +22,10 @@ import { autoName } from "../../testing/mock-aws";
 import { lastFiringAtOrBefore } from "../../components/schedule";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, urnOf, valueOf } from "../helpers/pulumi";
 
+/** What a capacity of 0 adds to the rule's message (see LEAST_SCALED_CAPACITY). */
+const ZERO_REFUSAL =
+    ": at 0 Application Auto Scaling deletes the provisioned concurrency configuration and creates it again at the next higher capacity, outside the stack's knowledge once a pulumi refresh has run in between, so that pulumi destroy would leave it billing. Keep 1 environment (about $0.015 an hour per GB of memory, x86 in us-east-1), or use LambdaWarmer for the hours without provisioned concurrency";
+
 const SCHEDULED = "lambda-concurrency:index:ScheduledConcurrency";
 const UTILIZATION = "lambda-concurrency:index:UtilizationScaling";
 const TARGET = "aws:appautoscaling/target:Target";
@@ -46,7 +50,7 @@ function thrown(fn: () => unknown): { error: unknown; message: string } {
 
 describe("validateSchedules", () => {
     it("resolves capacity to both bounds and applies the default time zone", () => {
-        expect(validateSchedules(DAY_AND_NIGHT, { defaultTimezone: "Europe/Paris", minimumCapacity: 0, required: true })).to.deep.equal({
+        expect(validateSchedules(DAY_AND_NIGHT, { defaultTimezone: "Europe/Paris", required: true })).to.deep.equal({
             schedules: [
                 { name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: 10, maxCapacity: 10, timezone: "Europe/Paris", startTime: undefined, endTime: undefined },
                 { name: "night", schedule: "cron(0 18 * * ? *)", minCapacity: 2, maxCapacity: 2, timezone: "Europe/Paris", startTime: undefined, endTime: undefined },
@@ -57,7 +61,7 @@ describe("validateSchedules", () => {
     it("keeps one-sided bounds, a schedule's own time zone and its window", () => {
         const result = validateSchedules(
             [{ name: "peak", schedule: "at(2026-12-24T18:00:00)", minCapacity: 5, timezone: "America/New_York", startTime: "2026-12-01T00:00:00Z", endTime: "2026-12-31T00:00:00Z" }],
-            { minimumCapacity: 0, required: true },
+            { required: true },
         );
         expect(result).to.deep.equal({
             schedules: [
@@ -74,7 +78,9 @@ describe("validateSchedules", () => {
         ["a rate below a minute", [{ ...DAY_AND_NIGHT[0], schedule: "rate(30 seconds)" }], 'schedules[0] ("day").schedule: rate(30 seconds): unit "seconds" is not supported; the smallest rate is 1 minute (units: minute, minutes, hour, hours, day, days)'],
         ["an unknown time zone", [{ ...DAY_AND_NIGHT[0], timezone: "Mars/Olympus" }], 'schedules[0] ("day").timezone: timezone "Mars/Olympus" is not an IANA time zone name (e.g. "UTC", "Europe/Paris", "America/New_York")'],
         ["endTime before startTime", [{ ...DAY_AND_NIGHT[0], startTime: "2026-12-02T00:00:00Z", endTime: "2026-12-01T00:00:00Z" }], 'schedules[0] ("day"): endTime "2026-12-01T00:00:00Z" must be after startTime "2026-12-02T00:00:00Z"'],
-        ["a negative capacity", [{ ...DAY_AND_NIGHT[0], capacity: -1 }], 'schedules[0] ("day").capacity must be at least 0, got -1'],
+        ["a negative capacity", [{ ...DAY_AND_NIGHT[0], capacity: -1 }], 'schedules[0] ("day").capacity must be at least 1, got -1'],
+        ["a capacity of 0", [{ ...DAY_AND_NIGHT[0], capacity: 0 }], `schedules[0] ("day").capacity must be at least 1, got 0${ZERO_REFUSAL}`],
+        ["a maxCapacity of 0", [{ name: "x", schedule: "rate(1 hour)", maxCapacity: 0 }], `schedules[0] ("x").maxCapacity must be at least 1, got 0${ZERO_REFUSAL}`],
         ["a fractional capacity", [{ ...DAY_AND_NIGHT[0], capacity: 2.5 }], 'schedules[0] ("day").capacity must be a whole number, got 2.5'],
         ["a fractional minCapacity", [{ name: "x", schedule: "rate(1 hour)", minCapacity: 0.5 }], 'schedules[0] ("x").minCapacity must be a whole number, got 0.5'],
         ["capacity with a bound", [{ name: "x", schedule: "rate(1 hour)", capacity: 3, maxCapacity: 4 }], 'schedules[0] ("x") sets capacity (3) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
@@ -85,19 +91,19 @@ describe("validateSchedules", () => {
     ];
     for (const [what, schedules, message] of cases) {
         it(`refuses ${what}`, () => {
-            expect(validateSchedules(schedules, { minimumCapacity: 0, required: true })).to.deep.equal({ error: message });
+            expect(validateSchedules(schedules, { required: true })).to.deep.equal({ error: message });
         });
     }
 
     it("refuses an unknown default time zone", () => {
-        expect(validateSchedules(DAY_AND_NIGHT, { defaultTimezone: "Nowhere", minimumCapacity: 0, required: true })).to.deep.equal({
+        expect(validateSchedules(DAY_AND_NIGHT, { defaultTimezone: "Nowhere", required: true })).to.deep.equal({
             error: 'timezone "Nowhere" is not an IANA time zone name (e.g. "UTC", "Europe/Paris", "America/New_York")',
         });
     });
 });
 
 describe("registeredCapacity and boundsInForce", () => {
-    const resolved = (validateSchedules(DAY_AND_NIGHT, { minimumCapacity: 0, required: true }) as { schedules: ResolvedSchedule[] }).schedules;
+    const resolved = (validateSchedules(DAY_AND_NIGHT, { required: true }) as { schedules: ResolvedSchedule[] }).schedules;
     const envelope = { min: 2, max: 10 };
 
     it("registers what the schedules have in force, and creates the configuration at its minimum", () => {
@@ -106,13 +112,6 @@ describe("registeredCapacity and boundsInForce", () => {
         // At the instant an action fires, it is in force.
         expect(boundsInForce(resolved, envelope, new Date("2026-12-01T08:00:00Z"))).to.deep.equal({ min: 10, max: 10 });
         expect(boundsInForce([], envelope, new Date("2026-12-01T08:00:00Z"))).to.deep.equal(envelope);
-    });
-
-    it("starts a configuration at 1 where the schedules hold 0, the least AWS accepts", () => {
-        const nights = (validateSchedules([DAY_AND_NIGHT[0], { name: "off", schedule: "cron(0 18 * * ? *)", capacity: 0 }], { minimumCapacity: 0, required: true }) as {
-            schedules: ResolvedSchedule[];
-        }).schedules;
-        expect(registeredCapacity(nights, { min: 0, max: 10 }, new Date("2026-12-01T23:00:00Z"))).to.deep.equal({ min: 0, max: 0, initialCount: 1 });
     });
 
     it("works on Output bounds when they resolve", async () => {
@@ -124,7 +123,7 @@ describe("registeredCapacity and boundsInForce", () => {
 });
 
 describe("resolveTargetBounds", () => {
-    const resolved = (validateSchedules(DAY_AND_NIGHT, { minimumCapacity: 0, required: true }) as { schedules: never[] }).schedules;
+    const resolved = (validateSchedules(DAY_AND_NIGHT, { required: true }) as { schedules: never[] }).schedules;
     it("defaults to the lowest and highest capacity the schedules use", () => {
         expect(resolveTargetBounds(resolved, undefined, undefined, {})).to.deep.equal({ min: 2, max: 10 });
     });
@@ -171,6 +170,8 @@ describe("ScheduledConcurrency", () => {
             resourceId: "function:orders:live",
             minCapacity: 10,
             maxCapacity: 10,
+            // Given, not left to the provider: a swap from FixedConcurrency (all suspended) must resume scaling.
+            suspendedState: { dynamicScalingInSuspended: false, dynamicScalingOutSuspended: false, scheduledScalingSuspended: false },
         });
         const [day, night] = ofType(resources, ACTION);
         const common = { serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId: "function:orders:live", timezone: "UTC" };
@@ -191,15 +192,15 @@ describe("ScheduledConcurrency", () => {
             functionName: `${ARN}:7`,
             qualifier: "7",
             timezone: "Europe/Paris",
-            minCapacity: 0,
+            minCapacity: 1,
             maxCapacity: 20,
             schedules: [
                 { name: "weekday-mornings", schedule: "cron(0 8 ? * MON-FRI *)", minCapacity: 5, maxCapacity: 20, startTime: "2026-12-01T00:00:00Z", endTime: "2027-01-01T00:00:00Z" },
-                { name: "evenings", schedule: "cron(0 20 * * ? *)", maxCapacity: 0, minCapacity: 0, timezone: "America/New_York" },
+                { name: "evenings", schedule: "cron(0 20 * * ? *)", maxCapacity: 1, minCapacity: 1, timezone: "America/New_York" },
             ],
         });
         const resources = await settled();
-        // In force at Tuesday 12:00 UTC: New York's 20:00 action (0) at 01:00 UTC, then Paris's 08:00 one (5 to 20).
+        // In force at Tuesday 12:00 UTC: New York's 20:00 action (1) at 01:00 UTC, then Paris's 08:00 one (5 to 20).
         expect(ofType(resources, TARGET)[0].inputs).to.deep.include({ resourceId: "function:orders:7", minCapacity: 5, maxCapacity: 20 });
         const [mornings, evenings] = ofType(resources, ACTION);
         expect(mornings.inputs).to.deep.include({
@@ -208,7 +209,7 @@ describe("ScheduledConcurrency", () => {
             endTime: "2027-01-01T00:00:00Z",
             scalableTargetAction: { minCapacity: 5, maxCapacity: 20 },
         });
-        expect(evenings.inputs).to.deep.include({ timezone: "America/New_York", scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } });
+        expect(evenings.inputs).to.deep.include({ timezone: "America/New_York", scalableTargetAction: { minCapacity: 1, maxCapacity: 1 } });
     });
 
     it("resolves Output function names and versions into the resource id", async () => {
@@ -223,6 +224,8 @@ describe("ScheduledConcurrency", () => {
         ["a schedule outside the bounds", { maxCapacity: 8 }, 'schedules[0] ("day") sets minCapacity 10, outside the target\'s bounds 2 to 8; widen minCapacity/maxCapacity or change the schedule'],
         ["a fractional bound", { minCapacity: 1.5 }, "minCapacity must be a whole number, got 1.5"],
         ["no schedules", { schedules: [] }, "schedules must list at least one schedule"],
+        ["nights at 0", { schedules: [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }] }, `schedules[1] ("night").capacity must be at least 1, got 0${ZERO_REFUSAL}`],
+        ["a minCapacity of 0", { minCapacity: 0 }, `minCapacity must be at least 1, got 0${ZERO_REFUSAL}`],
         ["$LATEST", { qualifier: "$LATEST" }, 'qualifier cannot be "$LATEST": provisioned concurrency needs a published version or an alias (publish the function with publish: true and use its version, or create an alias)'],
         ["a bad function name", { functionName: "my function" }, 'functionName "my function" is not a valid Lambda function name; use only letters, digits, hyphens and underscores'],
     ];
@@ -271,6 +274,8 @@ describe("UtilizationScaling", () => {
             resourceId: "function:orders:live",
             minCapacity: 1,
             maxCapacity: 10,
+            // Given, not left to the provider: a swap from FixedConcurrency (all suspended) must resume scaling.
+            suspendedState: { dynamicScalingInSuspended: false, dynamicScalingOutSuspended: false, scheduledScalingSuspended: false },
         });
         const dimensions = [
             { name: "FunctionName", value: "orders" },
@@ -367,7 +372,7 @@ describe("UtilizationScaling", () => {
     const errors: [string, Partial<UtilizationScalingArgs>, string][] = [
         ["a missing maxCapacity", { maxCapacity: undefined }, "maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)"],
         ["min above max", { minCapacity: 11, maxCapacity: 10 }, "minCapacity (11) must not be above maxCapacity (10)"],
-        ["a zero minCapacity", { minCapacity: 0 }, "minCapacity must be at least 1, got 0"],
+        ["a zero minCapacity", { minCapacity: 0 }, `minCapacity must be at least 1, got 0${ZERO_REFUSAL}`],
         ["a fractional maxCapacity", { maxCapacity: 7.5 }, "maxCapacity must be a whole number, got 7.5"],
         ["a target utilization of 0.95", { targetUtilization: 0.95 }, "targetUtilization must be between 0.1 and 0.9, got 0.95"],
         ["a target utilization of 70", { targetUtilization: 70 }, "targetUtilization must be between 0.1 and 0.9, got 70 (a fraction: did you mean 0.7?)"],
@@ -382,7 +387,7 @@ describe("UtilizationScaling", () => {
         ["a capacity with a minCapacity in a schedule", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", capacity: 5, minCapacity: 5 }] }, 'schedules[0] ("peak") sets capacity (5) and also minCapacity or maxCapacity; capacity sets both bounds, so give one or the other'],
         ["a schedule outside the bounds", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 20 }] }, 'schedules[0] ("peak") sets minCapacity 20, outside the target\'s bounds 1 to 10; widen minCapacity/maxCapacity or change the schedule'],
         ["a schedule with min above max", { schedules: [{ name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 8, maxCapacity: 4 }] }, 'schedules[0] ("peak").minCapacity (8) must not be above its maxCapacity (4)'],
-        ["a zero scheduled capacity", { schedules: [{ name: "off", schedule: "cron(0 20 * * ? *)", capacity: 0 }] }, 'schedules[0] ("off").capacity must be at least 1, got 0'],
+        ["a zero scheduled capacity", { schedules: [{ name: "off", schedule: "cron(0 20 * * ? *)", capacity: 0 }] }, `schedules[0] ("off").capacity must be at least 1, got 0${ZERO_REFUSAL}`],
     ];
     for (const [what, override, message] of errors) {
         it(`refuses ${what} at construction`, () => {
@@ -468,12 +473,12 @@ describe("the time zone of a scaling component without schedules", () => {
     beforeEach(resetProgram);
 
     it("is checked by validateSchedules when no schedule is given", () => {
-        const options = { defaultTimezone: "Europe/Berln", minimumCapacity: 1, required: false };
+        const options = { defaultTimezone: "Europe/Berln", required: false };
         const error = 'timezone "Europe/Berln" is not an IANA time zone name; did you mean "Europe/Berlin"?';
         expect(validateSchedules([], options)).to.deep.equal({ error });
         expect(validateSchedules(undefined, options)).to.deep.equal({ error });
         expect(validateSchedules([], { ...options, defaultTimezone: "Europe/Berlin" })).to.deep.equal({ schedules: [] });
-        expect(validateSchedules(undefined, { minimumCapacity: 1, required: false })).to.deep.equal({ schedules: [] });
+        expect(validateSchedules(undefined, { required: false })).to.deep.equal({ schedules: [] });
         // Where schedules are required, their absence is the first thing to say.
         expect(validateSchedules([], { ...options, required: true })).to.deep.equal({ error: "schedules must list at least one schedule" });
     });
@@ -488,7 +493,7 @@ describe("bounds at their limits", () => {
     beforeEach(resetProgram);
 
     it("accepts equal min and max bounds: in a schedule, for the target, and through both components", async () => {
-        const five = validateSchedules([{ name: "flat", schedule: "cron(0 8 * * ? *)", minCapacity: 5, maxCapacity: 5 }], { minimumCapacity: 0, required: true });
+        const five = validateSchedules([{ name: "flat", schedule: "cron(0 8 * * ? *)", minCapacity: 5, maxCapacity: 5 }], { required: true });
         expect(five).to.deep.equal({
             schedules: [{ name: "flat", schedule: "cron(0 8 * * ? *)", minCapacity: 5, maxCapacity: 5, timezone: "UTC", startTime: undefined, endTime: undefined }],
         });
@@ -515,7 +520,7 @@ describe("bounds at their limits", () => {
             { name: "day", schedule: "cron(0 8 * * ? *)", maxCapacity: 50 },
             { name: "night", schedule: "cron(0 20 * * ? *)", maxCapacity: 5 },
         ];
-        expect(validateSchedules(schedules, { minimumCapacity: 1, required: false })).to.deep.equal({
+        expect(validateSchedules(schedules, { required: false })).to.deep.equal({
             schedules: [
                 { name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: undefined, maxCapacity: 50, timezone: "UTC", startTime: undefined, endTime: undefined },
                 { name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: undefined, maxCapacity: 5, timezone: "UTC", startTime: undefined, endTime: undefined },

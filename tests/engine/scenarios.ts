@@ -40,7 +40,8 @@ const DAY_AND_NIGHT: ScheduleArgs[] = [
     { name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 },
     { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 2 },
 ];
-const NIGHTS_OFF: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }];
+// Nights at 1, the least a scaling component takes (issue 19, item 1: at 0 AWS deletes the configuration).
+const NIGHTS_LOW: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 1 }];
 
 /** The function `orders`, deployed elsewhere: versions 1 and 2, `live` at 2, `blue` at 1, `green` at 2. */
 function orders(options: { reservedConcurrentExecutions?: number } = {}): (aws: AwsModel) => void {
@@ -287,17 +288,16 @@ function failures(): EngineScenario[] {
 function missingAfterRefresh(): EngineScenario[] {
     return [
         {
-            name: "ScheduledConcurrency with nights at 0: refresh at night (the configuration is gone), destroy at night",
+            name: "ScheduledConcurrency with nights at 1: refresh at night (the configuration is there), destroy at night",
             account: orders(),
-            steps: [up(scheduled("api", "live", NIGHTS_OFF)), evening, refresh, destroy],
+            steps: [up(scheduled("api", "live", NIGHTS_LOW)), evening, refresh, destroy],
         },
         {
-            name: "ScheduledConcurrency with nights at 0: refresh at night, the day action recreates the configuration, destroy",
+            // Issue 19, item 1: with 0 at night, the refresh dropped the configuration from the state and nothing
+            // deleted the one Application Auto Scaling created again in the morning. At 1 it is never gone.
+            name: "ScheduledConcurrency with nights at 1: refresh at night, the day action, destroy",
             account: orders(),
-            // Issue 19, item 1: the refresh dropped the configuration from the state, so nothing deletes the one
-            // Application Auto Scaling creates again in the morning.
-            knownProblems: ["provisioned concurrency left billing: orders:live x10"],
-            steps: [up(scheduled("api", "live", NIGHTS_OFF)), evening, refresh, morning, destroy],
+            steps: [up(scheduled("api", "live", NIGHTS_LOW)), evening, refresh, morning, destroy],
         },
         {
             name: "FixedConcurrency whose configuration was deleted out of band: refresh, destroy",

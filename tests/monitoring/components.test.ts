@@ -127,7 +127,7 @@ describe("monitoring on the components (under the mocks)", () => {
             qualifier: "live",
             schedules: [
                 { name: "day", schedule: "cron(0 8 ? * MON-FRI *)", capacity: 10 },
-                { name: "night", schedule: "cron(0 18 ? * MON-FRI *)", capacity: 0 },
+                { name: "night", schedule: "cron(0 18 ? * MON-FRI *)", capacity: 1 },
             ],
             monitoring: { dashboard: false, ceiling: { threshold: 0.95 } },
         });

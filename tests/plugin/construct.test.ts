@@ -104,11 +104,17 @@ describe("the components over gRPC (Construct, from a fresh checkout)", function
             });
             expect(result.urn).to.equal(urnOf(FIXED, "fixed-orders"));
             expect(result.component).to.include({ type: FIXED, custom: false, parent: STACK_URN });
-            expect([...result.children.keys()]).to.deep.equal(["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::fixed-orders"]);
+            expect([...result.children.keys()]).to.deep.equal([
+                "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::fixed-orders",
+                "aws:appautoscaling/target:Target::fixed-orders-target",
+            ]);
             const config = child(result.children, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "fixed-orders");
             expect(config.parent).to.equal(result.urn);
             expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3, skipDestroy: false });
             expect(referenceTo(result.state.config)).to.equal(config.urn);
+            const target = child(result.children, "aws:appautoscaling/target:Target", "fixed-orders-target");
+            expect(target.inputs).to.deep.include({ resourceId: "function:orders:live", minCapacity: 3, maxCapacity: 3 });
+            expect(referenceTo(result.state.target)).to.equal(target.urn);
             expect(result.state).to.include({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 });
         });
 
@@ -150,7 +156,7 @@ describe("the components over gRPC (Construct, from a fresh checkout)", function
             timezone: "Europe/Paris",
             schedules: [
                 { name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 },
-                { name: "night", schedule: "cron(0 20 * * ? *)", capacity: 0 },
+                { name: "night", schedule: "cron(0 20 * * ? *)", capacity: 1 },
             ],
         };
 
@@ -170,11 +176,11 @@ describe("the components over gRPC (Construct, from a fresh checkout)", function
                 resourceId: "function:reports:live",
             });
             // Registered with the bounds in force now in Paris (registeredCapacity, scalable-target.ts): the day's 10 or
-            // the night's 0; the configuration starts there, at least 1.
+            // the night's 1; the configuration starts there.
             const inForce = target.inputs.minCapacity as number;
-            expect([0, 10]).to.include(inForce);
+            expect([1, 10]).to.include(inForce);
             expect(target.inputs.maxCapacity).to.equal(inForce);
-            expect(config.inputs.provisionedConcurrentExecutions).to.equal(Math.max(1, inForce));
+            expect(config.inputs.provisionedConcurrentExecutions).to.equal(inForce);
             // The target after the configuration it scales; the actions one after the other (see scalable-target.ts).
             expect(target.dependencies).to.include(config.urn);
             expect(night.dependencies).to.include(day.urn);

@@ -26,6 +26,7 @@ describe("sample programs", () => {
             [FUNCTION, "fixed-fn"],
             [COMPONENT, "fixed"],
             [CONFIG, "fixed"],
+            ["aws:appautoscaling/target:Target", "fixed-target"],
         ]);
         const [fn] = ofType(resources, FUNCTION);
         expect(fn.inputs).to.deep.include({ publish: true, runtime: "nodejs22.x", handler: "index.handler", memorySize: 256 });
@@ -70,6 +71,7 @@ describe("sample programs", () => {
                 [FUNCTION, "hello-fn"],
                 ["aws:lambda/permission:Permission", "hello-api"],
                 [CONFIG, "hello-live"],
+                ["aws:appautoscaling/target:Target", "hello-live-target"],
                 [COMPONENT, "hello-live"],
             ].sort(),
         );
@@ -112,6 +114,7 @@ describe("sample programs", () => {
             // The bounds in force at the tests' clock (12:00 UTC: "day").
             minCapacity: 10,
             maxCapacity: 10,
+            suspendedState: { dynamicScalingInSuspended: false, dynamicScalingOutSuspended: false, scheduledScalingSuspended: false },
         });
         expect(
             ofType(resources, "aws:appautoscaling/scheduledAction:ScheduledAction").map((r) => [r.inputs.name, r.inputs.schedule, r.inputs.scalableTargetAction]),

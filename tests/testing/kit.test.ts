@@ -81,6 +81,7 @@ describe("lambda-concurrency/testing", () => {
             [ALIAS, "live"],
             [FIXED, "orders-warm"],
             ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "orders-warm"],
+            ["aws:appautoscaling/target:Target", "orders-warm-target"],
         ]);
         const config = findResource("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "orders-warm");
         expect(config.parent).to.equal(urnOf(FIXED, "orders-warm"));
@@ -116,7 +117,7 @@ describe("lambda-concurrency/testing", () => {
         const fn = ordersFunction("live");
         new Alias("live", { name: "live", functionName: fn.name, functionVersion: fn.version });
         new FixedConcurrency("live", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1 });
-        expect((await settled()).map((r) => r.name)).to.deep.equal(["live", "live", "live", "live"]);
+        expect((await settled()).map((r) => r.name)).to.deep.equal(["live", "live", "live", "live-target", "live"]);
     });
 
     it("lets the next program reuse names and qualifiers after resetMocks or newProgram, also while the last one is in flight", async () => {

@@ -92,11 +92,39 @@ interface ProvisionedConcurrencyConfig {
     allocated: number;
 }
 
+/** RegisterScalableTarget's SuspendedState: each flag false unless set. */
+export interface SuspendedState {
+    dynamicScalingInSuspended: boolean;
+    dynamicScalingOutSuspended: boolean;
+    scheduledScalingSuspended: boolean;
+}
+
 interface ScalableTarget {
     resourceId: string;
     minCapacity: number;
     maxCapacity: number;
+    suspended: SuspendedState;
     props: Props;
+}
+
+const NOTHING_SUSPENDED: SuspendedState = { dynamicScalingInSuspended: false, dynamicScalingOutSuspended: false, scheduledScalingSuspended: false };
+
+/**
+ * The suspended state a registration leaves: each flag the call gives, else the target's (an update that leaves
+ * SuspendedState out changes nothing), else false ("Setting it to false (default) resumes", RegisterScalableTarget).
+ */
+function suspendedStateOf(given: unknown, existing: SuspendedState | undefined): SuspendedState {
+    const flags = (given !== null && typeof given === "object" ? given : {}) as Record<string, unknown>;
+    const before = existing ?? NOTHING_SUSPENDED;
+    const flag = (key: keyof SuspendedState): boolean => {
+        const given = flags[key];
+        return typeof given === "boolean" ? given : before[key];
+    };
+    return {
+        dynamicScalingInSuspended: flag("dynamicScalingInSuspended"),
+        dynamicScalingOutSuspended: flag("dynamicScalingOutSuspended"),
+        scheduledScalingSuspended: flag("scheduledScalingSuspended"),
+    };
 }
 
 interface ScalingPolicy {
@@ -659,6 +687,12 @@ export class AwsModel {
         if (target === undefined) {
             throw new Error(`scheduled action "${name}" has no scalable target ${resourceId}`);
         }
+        if (target.suspended.scheduledScalingSuspended) {
+            // "all scaling activities that involve scheduled actions are suspended" (RegisterScalableTarget,
+            // SuspendedState): the action does not run.
+            this.calls.push(`AAS:ScheduledAction(${resourceId},${name}):suspended`);
+            return;
+        }
         this.calls.push(`AAS:ScheduledAction(${resourceId},${name})`);
         const trigger = `scheduled action name ${name} was triggered`;
         const minCapacity = action.minCapacity ?? target.minCapacity;
@@ -705,6 +739,13 @@ export class AwsModel {
             throw new Error(`no target tracking policy on ${resourceId}`);
         }
         const clamped = Math.min(Math.max(desired, target.minCapacity), target.maxCapacity);
+        const current = this.provisionedConcurrencyConfig(parseLambdaResourceId(resourceId)?.functionName ?? "", parseLambdaResourceId(resourceId)?.qualifier ?? "")?.requested ?? 0;
+        const suspended = clamped > current ? target.suspended.dynamicScalingOutSuspended : clamped < current && target.suspended.dynamicScalingInSuspended;
+        if (suspended) {
+            // A suspended direction: "Application Auto Scaling does not add [remove] capacity when a target tracking
+            // scaling policy ... is triggered" (AAS user guide, suspend and resume scaling). Nothing changes.
+            return { resourceId, desiredCapacity: current, status: "Successful", cause: "suspended" };
+        }
         return this.setCapacity(resourceId, clamped);
     }
 
@@ -807,6 +848,12 @@ export class AwsModel {
     public scalableTarget(resourceId: string): { minCapacity: number; maxCapacity: number } | undefined {
         const target = this.targets.get(resourceId);
         return target === undefined ? undefined : { minCapacity: target.minCapacity, maxCapacity: target.maxCapacity };
+    }
+
+    /** The suspended state of a scalable target, or undefined without one. */
+    public suspendedScaling(resourceId: string): SuspendedState | undefined {
+        const target = this.targets.get(resourceId);
+        return target === undefined ? undefined : { ...target.suspended };
     }
 
     /** Every scheduled action, by target and name (sorted). */
@@ -1211,10 +1258,10 @@ export class AwsModel {
             );
         }
         this.calls.push(`RegisterScalableTarget(${resourceId},${minCapacity},${maxCapacity})`);
-        const target: ScalableTarget = { resourceId, minCapacity, maxCapacity, props: { ...props } };
+        const target: ScalableTarget = { resourceId, minCapacity, maxCapacity, suspended: suspendedStateOf(props.suspendedState, existing?.suspended), props: { ...props } };
         this.targets.set(resourceId, target);
         this.bringIntoBounds(target);
-        return { ...props, minCapacity, maxCapacity };
+        return { ...props, minCapacity, maxCapacity, suspendedState: { ...target.suspended } };
     }
 
     private bringIntoBounds(target: ScalableTarget): void {

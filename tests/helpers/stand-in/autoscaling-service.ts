@@ -5,7 +5,7 @@
 // PutScalingPolicy, DeleteScalingPolicy, PutScheduledAction, DeleteScheduledAction); writes go through the model's
 // resource operations, so they obey its rules (a policy needs a target, bounds are brought in, ...).
 import { createHash } from "node:crypto";
-import { AwsError } from "../lifecycle/aws-model";
+import { AwsError, SuspendedState } from "../lifecycle/aws-model";
 import { TYPES } from "../lifecycle/types";
 import type { StandInContext } from "./aws-endpoint";
 import { ApiError, epochSeconds, optionalNumber, optionalString, requiredString } from "./wire";
@@ -93,6 +93,34 @@ export function handleAutoScaling(ctx: StandInContext, operation: string, body: 
     }
 }
 
+/** RegisterScalableTarget's SuspendedState as the model takes it: only the flags the caller gave. */
+function suspendedStateIn(given: unknown): Record<string, boolean> | undefined {
+    if (given === null || typeof given !== "object") {
+        return undefined;
+    }
+    const flags = given as Record<string, unknown>;
+    const out: Record<string, boolean> = {};
+    for (const [wire, model] of [
+        ["DynamicScalingInSuspended", "dynamicScalingInSuspended"],
+        ["DynamicScalingOutSuspended", "dynamicScalingOutSuspended"],
+        ["ScheduledScalingSuspended", "scheduledScalingSuspended"],
+    ] as const) {
+        if (typeof flags[wire] === "boolean") {
+            out[model] = flags[wire];
+        }
+    }
+    return out;
+}
+
+/** A target's suspended state as DescribeScalableTargets reports it. */
+function suspendedStateOut(state: SuspendedState | undefined): Record<string, boolean> {
+    return {
+        DynamicScalingInSuspended: state?.dynamicScalingInSuspended ?? false,
+        DynamicScalingOutSuspended: state?.dynamicScalingOutSuspended ?? false,
+        ScheduledScalingSuspended: state?.scheduledScalingSuspended ?? false,
+    };
+}
+
 function answer(ctx: StandInContext, operation: string, body: Body): unknown {
     const { aws } = ctx;
     switch (operation) {
@@ -111,7 +139,7 @@ function answer(ctx: StandInContext, operation: string, body: Body): unknown {
                         MaxCapacity: t.maxCapacity,
                         RoleARN: typeof t.props.roleArn === "string" ? t.props.roleArn : serviceLinkedRole(ctx),
                         CreationTime: epochSeconds(ctx.createdAt(`target:${t.resourceId}`)),
-                        SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
+                        SuspendedState: suspendedStateOut(aws.suspendedScaling(t.resourceId)),
                         ScalableTargetARN: `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${idOf(t.resourceId)}`,
                     })),
             };
@@ -126,6 +154,7 @@ function answer(ctx: StandInContext, operation: string, body: Body): unknown {
                 minCapacity: optionalNumber(body, "MinCapacity"),
                 maxCapacity: optionalNumber(body, "MaxCapacity"),
                 roleArn: optionalString(body, "RoleARN"),
+                suspendedState: suspendedStateIn(body.SuspendedState),
             });
             ctx.createdAt(`target:${resourceId}`);
             return { ScalableTargetARN: `arn:aws:application-autoscaling:${ctx.region}:${ctx.accountId}:scalable-target/${idOf(resourceId)}` };
