@@ -50,9 +50,16 @@ export interface ScheduleStep {
 
 /**
  * Merges hourly levels into steps. Slots the period never covered (NaN) take the level before them. Neighbouring
- * hours merge while the highest level stays within 25% (rounded up) of the lowest, the step taking the highest: a
- * schedule of a few steps is easier to read and to trust than one that follows every hour's noise, and rounding up
- * only ever adds warm capacity.
+ * hours merge while the step's highest level exceeds its lowest by at most a quarter of the lowest, rounded down
+ * (`high - low <= floor(low / 4)`), the step taking the highest: a schedule of a few steps is easier to read and to
+ * trust than one that follows every hour's noise, and taking the highest only ever adds warm capacity.
+ *
+ * Rounded down, not up: a merge pays for whole environments, and a quarter of a small level rounded up is always one
+ * more (1 with 2, 2 with 3, 3 with 4): a night of 1 beside a day of 2 became one step of 2, twice the night's capacity
+ * paid through every night, dearer than fixed 1, to save a scheduled action on a schedule that was already readable.
+ * So levels below 4 merge only with equal levels, 4 to 7 with one more, 8 to 11 with two more, 20 with 25, and so on
+ * (0 only with 0): a merge never adds more than 25% to any hour, while larger levels still merge their hour-to-hour
+ * noise into few steps.
  */
 export function stepsFromLevels(levels: readonly number[]): ScheduleStep[] {
     const filled = fillUnobserved(levels);
@@ -73,8 +80,9 @@ export function stepsFromLevels(levels: readonly number[]): ScheduleStep[] {
     return merged;
 }
 
+/** `high - low <= floor(low / 4)`, in integers (levels are whole environments). */
 function canMerge(low: number, high: number): boolean {
-    return high === low || (low > 0 && high <= Math.ceil(low * 1.25));
+    return 4 * (high - low) <= low;
 }
 
 function fillUnobserved(levels: readonly number[]): number[] {

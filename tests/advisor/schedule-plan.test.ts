@@ -26,7 +26,7 @@ describe("advisor schedules", () => {
         expect(slotOf(cycle, 5 * DAY + 16 * HOUR)).to.equal(0); // wraps to Monday 00:00
     });
 
-    it("merges hours into steps, rounding up within 25%, and continues the last step into the first", () => {
+    it("merges hours into steps within a quarter of the lowest, and continues the last step into the first", () => {
         const levels = [2, 2, 2, 10, 11, 12, 10, 2, 2];
         expect(stepsFromLevels(levels)).to.deep.equal([
             { startSlot: 3, capacity: 12 },
@@ -37,6 +37,40 @@ describe("advisor schedules", () => {
             { startSlot: 2, capacity: 0 },
         ]);
         expect(stepsFromLevels([5, 5, 5])).to.deep.equal([{ startSlot: 0, capacity: 5 }]);
+    });
+
+    it("merges only while the highest exceeds the lowest by at most a quarter of it, rounded down", () => {
+        // Below 4, a quarter rounds down to 0: small levels merge only with equal ones. Rounded up, it would let 1 merge
+        // with 2, 2 with 3 and 3 with 4, and a step of the higher level pay for the extra environment in every hour.
+        for (const [low, high] of [[1, 2], [2, 3], [3, 4], [4, 6], [7, 9], [8, 11], [17, 22]]) {
+            expect(stepsFromLevels([low, high]), `${low} with ${high}`).to.deep.equal([
+                { startSlot: 0, capacity: low },
+                { startSlot: 1, capacity: high },
+            ]);
+        }
+        // From 4 up, a quarter of the lowest: 4 and 7 take one more, 8 two, 20 five.
+        for (const [low, high] of [[4, 5], [7, 8], [8, 10], [20, 25], [100, 125]]) {
+            expect(stepsFromLevels([low, high, low]), `${low} with ${high}`).to.deep.equal([{ startSlot: 0, capacity: high }]);
+        }
+        // The whole step stays within a quarter of its lowest hour, not only neighbouring hours.
+        expect(stepsFromLevels([4, 5, 6, 6])).to.deep.equal([
+            { startSlot: 0, capacity: 5 },
+            { startSlot: 2, capacity: 6 },
+        ]);
+        // 0 merges with 0 only (the helper is generic; the scheduled search never asks for less than 1).
+        expect(stepsFromLevels([0, 1, 1])).to.deep.equal([
+            { startSlot: 0, capacity: 0 },
+            { startSlot: 1, capacity: 1 },
+        ]);
+    });
+
+    it("keeps a night of 1 beside a day of 2 as two steps, not one step of 2 all day and night", () => {
+        // A day of the scheduled search's levels for 20 requests a second 08:00-18:00 and nothing at night.
+        const day = Array.from({ length: 24 }, (_, hour) => (hour >= 8 && hour < 18 ? 2 : 1));
+        expect(stepsFromLevels(day)).to.deep.equal([
+            { startSlot: 8, capacity: 2 },
+            { startSlot: 18, capacity: 1 },
+        ]);
     });
 
     it("gives unobserved hours the level before them", () => {

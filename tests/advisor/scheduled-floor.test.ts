@@ -187,6 +187,55 @@ describe("advisor: a scheduled capacity is never below 1", () => {
         });
     });
 
+    describe("a night of 1 does not merge with a day of 2 (20 requests a second 08:00-18:00, nothing at night)", () => {
+        // The default goal, 0.1% cold starts: on-demand meets it, so the scheduled levels are the cost-optimal ones, 2
+        // environments by day and 0 at night, floored at 1. Merged within "25% rounded up", 1 and 2 became one step of 2
+        // all week ($54.23, dearer than fixed 1 at $46.78); within a quarter of the lowest, rounded down, they stay two.
+        // Tracking is left out: it cannot come near (1-42 at $193.98) and takes the longest.
+        const options: AdviseOptions = {
+            ...NIGHTS_OFF,
+            traffic: businessHoursTraffic(20, 0, WEEK_MS),
+            goal: { maxColdStartFraction: 0.001 },
+            strategies: ["on-demand", "warmer", "fixed", "scheduled"],
+        };
+
+        it("finds steps of 2 by day and 1 at night", () => {
+            const { searches, profile, check, breakEven } = searchesFor(options);
+            const { costOptimal } = hourlyNeeds(profile, check, breakEven, scheduleCycle(WEEK_MS, 0));
+            expect([costOptimal[MONDAY_0200_SLOT], costOptimal[10]]).to.deep.equal([0, 2]); // Monday 02:00 and 10:00
+            const found = runRecording(searches.scheduled(profile), options, []);
+            const weekdays = [0, 1, 2, 3, 4];
+            expect(found.steps).to.deep.equal(
+                weekdays.flatMap((day) => [
+                    { startSlot: day * 24 + 8, capacity: 2 },
+                    { startSlot: day * 24 + 18, capacity: 1 },
+                ]),
+            );
+        });
+
+        it("emits 1-2 for less than fixed 1, and recommends on-demand", () => {
+            const advice = advise(options);
+            const [onDemand, , fixed, scheduled] = advice.strategies;
+            expect(scheduled.configuration).to.equal("1-2 provisioned, 2 scheduled actions");
+            expect((scheduled.args as ScheduledConcurrencyArgs).schedules).to.deep.equal([
+                { name: "mon-fri-0758", schedule: "cron(58 7 ? * MON-FRI *)", capacity: 2 },
+                { name: "mon-fri-1800", schedule: "cron(0 18 ? * MON-FRI *)", capacity: 1 },
+            ]);
+            // One environment all week, a second one 07:58-18:00 on weekdays (10 h 05 min in 5-minute increments).
+            const price = advice.pricing.prices.provisionedConcurrencyPerGbSecond;
+            const billedMs = WEEK_MS + 5 * (10 * HOUR_MS + 5 * MINUTE_MS);
+            expect(scheduled.monthlyCost.provisioned).to.be.closeTo((billedMs / 1000) * ((730 * HOUR_MS) / WEEK_MS) * price, 1e-9);
+            expect(scheduled.monthlyCost.provisioned).to.be.below(2 * 730 * 3600 * price); // not 2 all month
+            expect(fixed.configuration).to.equal("1 provisioned");
+            expect(scheduled.monthlyCost.total).to.be.below(fixed.monthlyCost.total);
+            expect(scheduled.coldStarts).to.be.at.most(fixed.coldStarts);
+            expect(scheduled.meetsGoal).to.equal(true);
+            expect(onDemand.meetsGoal).to.equal(true);
+            expect(advice.recommendation.strategy).to.equal("on-demand");
+            expect(advice.recommendation.monthlyCost.total).to.equal(onDemand.monthlyCost.total);
+        });
+    });
+
     it("the command's table and recommendation show the scheduled range from 1", async () => {
         let stdout = "";
         const io: AdviseIO = {
