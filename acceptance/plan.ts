@@ -58,7 +58,9 @@ export type ProbeName =
     /** The component's target deregistered out of band: the configuration stays. */
     | "deregister-leaves-capacity"
     /** Reports (never fails) whether scaleInWhenIdle's FILL brings an idle alias to its minimum within 20 minutes. */
-    | "fill-when-idle";
+    | "fill-when-idle"
+    /** The at() action `low` runs and takes the count from 2 to 1, below what the stack last saw. */
+    | "scheduled-action-lowers";
 
 export interface Step {
     readonly program: StepProgram;
@@ -260,6 +262,11 @@ export const AWS_ONLY_CLAIMS: readonly { readonly phrase: string; readonly cases
     { phrase: "how long allocation takes", cases: ["hello-api", "fixed", "scheduled", "utilization"], how: "the runner prints how long each step took to settle" },
     { phrase: "Application Auto Scaling deletes the configuration when it scales to 0", cases: ["scale-to-zero"], how: "an at() action to capacity 0: GetProvisionedConcurrencyConfig is NotFound after it runs" },
     { phrase: "registering a target on an alias without a configuration creates one at the minimum", cases: ["register-without-config"], how: "RegisterScalableTarget out of band: a configuration appears at the minimum" },
+    {
+        phrase: "registering a target again brings a count Application Auto Scaling lowered back into its bounds",
+        cases: ["fixed-after-scheduled-action"],
+        how: "an at() action takes 2 to 1, then FixedConcurrency(2) takes over: the count is 2 again, its target 2-2 with scaling suspended",
+    },
     { phrase: "deregistering leaves the capacity", cases: ["deregister-leaves-capacity"], how: "DeregisterScalableTarget out of band: the configuration is still there" },
     { phrase: "how `scaleInWhenIdle`'s `FILL` behaves when a function is idle", cases: ["fill-when-idle"], how: `${IDLE_MINUTES} minutes without traffic: the count is reported, not judged` },
 ];
@@ -340,6 +347,34 @@ const AWS_ONLY: readonly Case[] = [
                 // Before the action runs: the configuration at the minimum in force (1), the probe then waits for it.
                 expect: (o) => alias(o.functionName, o.alias, 1, { invoke: undefined }),
             },
+        ],
+    },
+    {
+        name: "fixed-after-scheduled-action",
+        describe: "a scheduled action takes 2 to 1; FixedConcurrency(2) then takes over, though the stack last saw 2: registering its target sets 2 again",
+        steps: [
+            {
+                program: { transition: "fixed-after-scheduled-action", step: "before" },
+                environments: 2,
+                minutes: AT_LEAD_MINUTES + 10,
+                probe: "scheduled-action-lowers",
+                // Before the action runs: `on` has held 2 since midnight.
+                expect: (o) =>
+                    alias(o.functionName, o.alias, 2, {
+                        invoke: undefined,
+                        target: {
+                            qualifier: o.alias,
+                            minCapacity: 2,
+                            maxCapacity: 2,
+                            suspended: false,
+                            actions: [
+                                { schedule: "cron(0 0 * * ? *)", minCapacity: 2, maxCapacity: 2 },
+                                { schedule: o.lowAt, minCapacity: 1, maxCapacity: 1 },
+                            ],
+                        },
+                    }),
+            },
+            { program: { transition: "fixed-after-scheduled-action", step: "after" }, environments: 2, minutes: STEP_MINUTES, expect: fixedOnLive },
         ],
     },
     {

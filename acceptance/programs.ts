@@ -187,6 +187,28 @@ export const TRANSITION_PROGRAMS: Readonly<Record<string, { before: InlineProgra
             return { functionName: fn.name, alias: live.name, offAt: off.expression, firesAt: off.firesAt.toISOString() };
         },
     },
+    "fixed-after-scheduled-action": {
+        // `on` has held 2 since midnight; `low` takes it to 1 a few minutes after the up; then FixedConcurrency(2)
+        // takes over (same name), with the stack's state still saying 2 (issue 19, item 4).
+        before: () => {
+            const { fn, live } = functionWithLive("fas-fn");
+            const low = atExpression(currentTime(), AT_LEAD_MINUTES);
+            new ScheduledConcurrency("api", {
+                functionName: fn.name,
+                qualifier: live.name,
+                schedules: [
+                    { name: "on", schedule: "cron(0 0 * * ? *)", capacity: 2 },
+                    { name: "low", schedule: low.expression, capacity: 1 },
+                ],
+            });
+            return { functionName: fn.name, alias: live.name, lowAt: low.expression, firesAt: low.firesAt.toISOString() };
+        },
+        after: () => {
+            const { fn, live } = functionWithLive("fas-fn");
+            fixed("api", fn.name, live.name);
+            return { functionName: fn.name, alias: live.name };
+        },
+    },
     "register-without-config": {
         before: () => {
             const { fn, live } = functionWithLive("reg-fn");

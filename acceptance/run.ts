@@ -525,6 +525,11 @@ async function runProbe(ctx: RunContext, probe: NonNullable<Step["probe"]>, o: O
             const response = await pollFor(ctx, () => getConfig(aws, fn, o.alias), (r) => r === undefined, 5);
             return checkConfigurationGone(where, response);
         }
+        case "scheduled-action-lowers": {
+            await waitUntil(ctx, new Date(o.firesAt));
+            const response = await pollFor(ctx, () => getConfig(aws, fn, o.alias), (r) => r?.RequestedProvisionedConcurrentExecutions === 1, 5);
+            return checkConfigurationThere(where, response, 1);
+        }
         case "register-creates-at-minimum": {
             ctx.undo.push(deleteConfig, deregister);
             await aws.aasClient.send(new aws.aas.RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 2 }));

@@ -90,6 +90,11 @@ describe("acceptance transitions, through the lifecycle model", () => {
                 state = result.state;
                 const expected = step.expect(outputsOf(state), NOW);
                 expect(modelProblems(aws, expected), `${c.name} ${step.program.step}`).to.deep.equal([]);
+                if (step.probe === "scheduled-action-lowers") {
+                    // What the real run waits for: the at() action takes the count from 2 to 1.
+                    aws.runScheduledAction(resourceIdOf(expected.functionName, expected.target?.qualifier ?? "live"), "low");
+                    expect(provisionedConcurrency(aws).map((c) => c.count), `${c.name} ${step.program.step} probe`).to.deep.equal([1]);
+                }
                 if (expected.noChurn === true) {
                     expect(result.steps.filter((s) => s.op !== "same" && s.op !== "update").map((s) => `${s.op} ${s.urn}`)).to.deep.equal([]);
                 }

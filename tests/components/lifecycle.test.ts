@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, ScheduleArgs, UtilizationScaling } from "../../components";
-import { AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
+import { AwsError, AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
 import { deployed, destroy, refresh, up } from "../helpers/lifecycle/engine";
 import { declaredBy } from "../helpers/lifecycle/from-mocks";
 import { OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
@@ -204,6 +204,42 @@ describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
         expect(calls(swap).filter((c) => c.startsWith("PutProvisionedConcurrencyConfig"))).to.deep.equal([]);
         expect(calls(swap)).to.include("RegisterScalableTarget(function:orders:live,1,1)");
         expectConsistent(swap.state, aws, [{ functionName: "orders", qualifier: "live", count: 1 }]);
+    });
+
+    it("UtilizationScaling -> FixedConcurrency under load: between the target's registration and the policy's delete, tracking cannot move the fixed count (issue 19, item 5)", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(utilization("api")), aws);
+        aws.scaleTo(ORDERS_LIVE, 7);
+        // Stop the swap right before the policy's delete, the last step: the window in which the old policy exists
+        // beside the fixed count.
+        aws.failNext("delete", "aws:appautoscaling/policy:Policy", new AwsError("DeleteScalingPolicy", "ThrottlingException", "Rate exceeded"));
+        const stopped = up(state, await declaredBy(fixed("api", 4)), aws);
+        expect(String(stopped.error)).to.match(/ThrottlingException/);
+        expect(aws.scalingOf(ORDERS_LIVE).policies).to.have.length(1);
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 4 }]);
+        // A scale-out (or in) the alarms would ask for now does nothing: the bounds are 4..4, and dynamic scaling is
+        // suspended besides.
+        aws.scaleTo(ORDERS_LIVE, 9);
+        aws.scaleTo(ORDERS_LIVE, 1);
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 4 }]);
+        const finished = up(stopped.state, await declaredBy(fixed("api", 4)), aws);
+        expect(finished.error).to.equal(undefined);
+        expect(aws.scalingOf(ORDERS_LIVE)).to.deep.equal({ policies: [], scheduledActions: [] });
+        expectConsistent(finished.state, aws, [{ functionName: "orders", qualifier: "live", count: 4 }]);
+    });
+
+    it("ScheduledConcurrency -> FixedConcurrency: an old scheduled action firing before its delete does not move the fixed count (issue 19, item 5)", async () => {
+        const aws = account();
+        const state = deployed(emptyState(), await declaredBy(scheduled("api"), NOON), aws);
+        aws.failNext("delete", "aws:appautoscaling/scheduledAction:ScheduledAction", new AwsError("DeleteScheduledAction", "ThrottlingException", "Rate exceeded"));
+        const stopped = up(state, await declaredBy(fixed("api", 10), NOON), aws);
+        expect(String(stopped.error)).to.match(/ThrottlingException/);
+        expect(aws.scalingOf(ORDERS_LIVE).scheduledActions.length).to.be.greaterThan(0);
+        for (const action of aws.scalingOf(ORDERS_LIVE).scheduledActions) {
+            aws.runScheduledAction(ORDERS_LIVE, action);
+        }
+        expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "live", count: 10 }]);
+        expect(aws.scalableTarget(ORDERS_LIVE)).to.deep.equal({ minCapacity: 10, maxCapacity: 10 });
     });
 
     it("ScheduledConcurrency created by day, swapped for FixedConcurrency(10) at night: the count is 10 again (issue 19, item 4)", async () => {

@@ -67,6 +67,10 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
         title: "the action to 0 deletes the configuration",
         happened: ["+3 min scheduled action off on function:zero-fn-*:live: bounds 0-0; Successful (capacity 0)"],
     },
+    "fixed-after-scheduled-action": {
+        title: "FixedConcurrency(2) brings the 1 the at() action set back to 2",
+        happened: ["+3 min scheduled action low on function:fas-fn-*:live: bounds 1-1; Successful (capacity 1)"],
+    },
     "register-without-config": { title: "registering a target creates a configuration at the minimum" },
     "deregister-leaves-capacity": { title: "the configuration stays after deregistering" },
     "fill-when-idle": {

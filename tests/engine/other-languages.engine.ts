@@ -477,6 +477,7 @@ describe("other languages with the real Pulumi CLI: gen-sdk for Go, Python, .NET
                 ["FunctionName", "pulumi.StringOutput"],
                 ["ProvisionedConcurrentExecutions", "pulumi.Float64Output"],
                 ["Qualifier", "pulumi.StringOutput"],
+                ["Target", "appautoscaling.TargetOutput"],
             ]);
             expect(goStruct(source("lambdaWarmer.go"), "LambdaWarmer")).to.deep.equal([
                 ["Alarms", "cloudwatch.MetricAlarmArrayOutput"],
@@ -836,6 +837,7 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
                 "functionName: pulumi.Output<string>",
                 "provisionedConcurrentExecutions: pulumi.Output<number>",
                 "qualifier: pulumi.Output<string>",
+                "target: pulumi.Output<pulumiAws.appautoscaling.Target>",
             ]);
             for (const component of COMPONENTS) {
                 const spec = GOLDEN.resources[`lambda-concurrency:index:${component}`];

@@ -32,7 +32,7 @@ describe("a program that fails an Output-time check, under the real engine (inli
             expect(failed.output).to.contain(
                 'FixedConcurrency "api": qualifier cannot be "$LATEST": provisioned concurrency needs a published version or an alias',
             );
-            expect(failed.awsCalls).to.deep.equal(["DeleteProvisionedConcurrencyConfig(orders,live)"]);
+            expect(failed.awsCalls).to.deep.equal(["DeregisterScalableTarget(function:orders:live)", "DeleteProvisionedConcurrencyConfig(orders,live)"]);
             expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
             // The next good up puts it back.
             const fixed = await stack.up(() => void new FixedConcurrency("api", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 5 }), NOON);
