@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { pricesFor } from "../advisor/pricing";
+import { pricesFor } from "../aws-facts/pricing";
 import type { ExpectedAction } from "./checks";
 
 /** What one step's deployment must look like in AWS, for one function. */
@@ -452,7 +452,7 @@ export function selectCases(names: readonly string[]): readonly Case[] | string 
 export interface CostEstimate {
     /** Provisioned environment-hours, each step's environments for its minutes rounded up to 5-minute steps. */
     readonly environmentHours: number;
-    /** USD for provisioned concurrency at the advisor's arm64 price (advisor/pricing.ts, us-east-1). */
+    /** USD for provisioned concurrency at the advisor's arm64 price (aws-facts/pricing.ts, us-east-1). */
     readonly provisionedUsd: number;
     /** The run's longest duration in minutes, every step at its most. */
     readonly minutes: number;

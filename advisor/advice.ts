@@ -7,7 +7,7 @@ import { MonthlyCost } from "./cost";
 import { EnvironmentBehaviour, WarmerBehaviour } from "./defaults";
 import { DurationDistribution } from "./duration";
 import { HourTotals } from "./hourly";
-import { Architecture, LambdaPrices } from "./pricing";
+import { Architecture, LambdaPrices } from "../aws-facts/pricing";
 import { LatencySummary } from "./simulator";
 import { Traffic } from "./traffic";
 

@@ -21,7 +21,7 @@ import { DEFAULT_ENVIRONMENT, DEFAULT_WARMER, EnvironmentBehaviour, HOUR_MS, MIN
 import { GoalCheck } from "./goal-check";
 import { hourOffsetMs } from "./hourly";
 import { OnDemandProfile, ProfileRecorder } from "./on-demand-profile";
-import { breakEvenUtilization, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "./pricing";
+import { breakEvenUtilization, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "../aws-facts/pricing";
 import { recommend } from "./recommend";
 import { ScheduleCycle, scheduleCycle, ScheduleStep } from "./schedule-plan";
 import { StrategySearches } from "./searches";

@@ -2,7 +2,7 @@
  * Monthly cost of a simulated period: the billed quantities scaled from the period to a month (730 hours), priced.
  */
 import { MONTH_MS, WarmerBehaviour, DEFAULT_WARMER } from "./defaults";
-import { gbSeconds, LambdaPrices, tieredDurationCost } from "./pricing";
+import { gbSeconds, LambdaPrices, tieredDurationCost } from "../aws-facts/pricing";
 import { BilledUsage } from "./simulator";
 
 /** USD per month, by what it pays for. `total` is exactly the sum of the five parts. */

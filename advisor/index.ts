@@ -52,8 +52,8 @@ export { InputError, parsePerMinuteCsv, parsePeriod, parseTrace, withPeriod } fr
 export { fitLogNormal } from "./duration";
 export type { DurationDistribution } from "./duration";
 
-export { ARCHITECTURES, breakEvenUtilization, pricesFor, tieredDurationCost, US_EAST_1_PRICES } from "./pricing";
-export type { Architecture, DurationTier, LambdaPrices } from "./pricing";
+export { ARCHITECTURES, breakEvenUtilization, pricesFor, tieredDurationCost, US_EAST_1_PRICES } from "../aws-facts/pricing";
+export type { Architecture, DurationTier, LambdaPrices } from "../aws-facts/pricing";
 
 export { monthlyCost } from "./cost";
 export type { MonthlyCost } from "./cost";

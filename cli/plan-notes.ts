@@ -4,7 +4,7 @@
 // costs a month at the advisor's prices.
 import { CapacityStep, TimelineSchedule, capacityTimeline, occurrencesBetween } from "../components/schedule";
 import { DEFAULT_MEMORY_MB, HOURS_PER_MONTH, WEEKDAYS } from "../advisor/defaults";
-import { Architecture, PRICES_READ_ON, PRICES_REGION, US_EAST_1_PRICES, gbSeconds } from "../advisor/pricing";
+import { Architecture, PRICES_READ_ON, PRICES_REGION, US_EAST_1_PRICES, gbSeconds } from "../aws-facts/pricing";
 import { CLOUDWATCH_PRICES, CLOUDWATCH_PRICES_READ_ON } from "../advisor/cloudwatch-pricing";
 import { WARMER_METRICS_PER_TARGET } from "../components/monitoring/metrics";
 import { DEFAULT_WARMUP_DELAY_MS } from "../runtime/index";
@@ -291,7 +291,7 @@ export function prewarmOrderNotes(invocation: RecordedResource, all: readonly Re
 // What the plan costs a month
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** When and for which region the advisor's price table (advisor/pricing.ts) was read. */
+/** When and for which region the advisor's price table (aws-facts/pricing.ts) was read. */
 export { PRICES_READ_ON, PRICES_REGION };
 
 /** How long one warmer invocation is billed, estimated: the pings' hold, plus about 100 ms to send and await them. */

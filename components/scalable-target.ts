@@ -16,7 +16,7 @@ import {
     validateTimezone,
 } from "./schedule";
 import { CheckedTarget } from "./target";
-import { US_EAST_1_PRICES } from "../advisor/pricing";
+import { US_EAST_1_PRICES } from "../aws-facts/pricing";
 
 /** Application Auto Scaling's names for Lambda provisioned concurrency (RegisterScalableTarget). */
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";

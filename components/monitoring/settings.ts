@@ -1,7 +1,7 @@
 // The `monitoring` argument of the four components: what a user may set, the defaults and their reasons, and the
 // checks. Pure: no Pulumi resource is made here.
 import * as pulumi from "@pulumi/pulumi";
-import { breakEvenUtilization, US_EAST_1_PRICES } from "../../advisor/pricing";
+import { breakEvenUtilization, US_EAST_1_PRICES } from "../../aws-facts/pricing";
 import { ValidationResult, describeValue } from "../function-reference";
 import { closestWord } from "../suggest";
 

@@ -5,7 +5,7 @@ import { monthlyCost } from "../../advisor/cost";
 import { DEFAULT_ENVIRONMENT, HOUR_MS, MINUTE_MS, WEEK_MS } from "../../advisor/defaults";
 import { GoalCheck } from "../../advisor/goal-check";
 import { hourlyNeeds, OnDemandProfile, ProfileRecorder } from "../../advisor/on-demand-profile";
-import { breakEvenUtilization, pricesFor } from "../../advisor/pricing";
+import { breakEvenUtilization, pricesFor } from "../../aws-facts/pricing";
 import { MIN_SCHEDULED_CAPACITY, scheduleCycle } from "../../advisor/schedule-plan";
 import { StrategySearches } from "../../advisor/searches";
 import { runSearch, Search } from "../../advisor/simulation-runner";

@@ -99,12 +99,13 @@ describe("the published package", function () {
     it("ships only the build, its type declarations, the README, the manifest and what the Pulumi plugin reads", () => {
         for (const file of files) {
             expect(file, file).to.match(
-                /^(package\.json|README\.md|dist\/(components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
+                /^(package\.json|README\.md|dist\/(aws-facts|components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
             );
         }
         expect(files).to.include.members([
             "package.json",
             "README.md",
+            "dist/aws-facts/pricing.js",
             "dist/components/index.js",
             "dist/components/index.d.ts",
             "dist/components/fixed.js",

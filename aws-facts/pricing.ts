@@ -1,5 +1,6 @@
 /**
- * AWS Lambda prices (us-east-1), per architecture, and the arithmetic that follows from them.
+ * AWS Lambda prices (us-east-1), per architecture, and the arithmetic that follows from them. Below both the components
+ * (the monitoring's break-even, the cost named when a capacity of 0 is refused) and the advisor, which read them.
  *
  * Source for every figure below unless noted: the AWS Lambda pricing page, https://aws.amazon.com/lambda/pricing/
  * (read 2026-11-23 through its published examples and rate tables; figures match ../shared/DESIGN.md). Prices are

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ARCHITECTURES, breakEvenUtilization, pricesFor, tieredDurationCost, US_EAST_1_PRICES } from "../../advisor";
-import { gbSeconds } from "../../advisor/pricing";
+import { gbSeconds } from "../../aws-facts/pricing";
 
 describe("advisor pricing", () => {
     for (const architecture of ARCHITECTURES) {
