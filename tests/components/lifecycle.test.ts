@@ -107,6 +107,23 @@ describe("lifecycle in AWS (model): nothing left billing", () => {
         expect(leftovers(aws, before)).to.deep.equal([]);
     });
 
+    it("a LambdaWarmer removed and added again: its role is created under a new name, and what refers to the role follows it (found by a random sequence under the real engine)", async () => {
+        const aws = account();
+        const before = objectKeys(aws);
+        const program = (): void => void new LambdaWarmer("warmer", { targets: [{ functionName: "orders", qualifier: "blue", concurrency: 3 }] });
+        let state = deployed(emptyState(), await declaredBy(program), aws);
+        state = deployed(state, [], aws);
+        const again = up(state, await declaredBy(program), aws);
+        expect(again.error).to.equal(undefined);
+        expect(missingInAws(again.state, aws)).to.deep.equal([]);
+        const role = again.state.resources.find((r) => r.type === "aws:iam/role:Role");
+        expect(role?.outputs.name).to.not.equal(autoName("aws:iam/role:Role", "warmer-role"));
+        const attachments = again.state.resources.filter((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        expect(attachments.map((a) => a.inputs.role)).to.deep.equal(attachments.map(() => role?.outputs.name));
+        expect(destroy(again.state, aws).error).to.equal(undefined);
+        expect(leftovers(aws, before)).to.deep.equal([]);
+    });
+
     it("ScheduledConcurrency refuses nights at 0 before anything reaches AWS (issue 19, item 1)", () => {
         const nightsOff: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 0 }];
         expect(() => new ScheduledConcurrency("api", { functionName: "orders", qualifier: "live", schedules: nightsOff })).to.throw(

@@ -75,6 +75,12 @@ export async function realRun(scenario: EngineScenario): Promise<RealRun> {
                     } else if (step.fails !== undefined && !(result.output.includes(step.fails))) {
                         problems.push(`${where} should have failed with "${step.fails}": ${lastLines(result.output)}`);
                     }
+                    for (const minimum of step.atLeast ?? []) {
+                        const have = account.aws.provisionedConcurrencyConfig(minimum.functionName, minimum.qualifier)?.requested ?? 0;
+                        if (have < minimum.count) {
+                            problems.push(`after ${where}, ${minimum.functionName}:${minimum.qualifier} has ${have} environments, below the ${minimum.count} in force`);
+                        }
+                    }
                     if (step.noChange === true) {
                         const changed = result.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn}`);
                         if (changed.length > 0) {

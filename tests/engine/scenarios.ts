@@ -3,80 +3,35 @@
 // deployment that fails midway then the next `up`, and a `destroy` after a `refresh` that found objects missing. The
 // two runs are compared step by step (compare.ts); every scenario ends with `destroy` and an account that holds
 // nothing of the stack.
-import { AwsError, AwsModel } from "../helpers/lifecycle/aws-model";
-import { FixedConcurrency, FixedConcurrencyArgs, LambdaWarmer, ScheduleArgs, ScheduledConcurrency, UtilizationScaling, UtilizationScalingArgs } from "../../components";
+import { AwsError } from "../helpers/lifecycle/aws-model";
 import { SCENARIOS as SAMPLES } from "../../programs/scenarios";
-import type * as pulumi from "@pulumi/pulumi";
+import {
+    DAY_AND_NIGHT,
+    EVENING,
+    EngineScenario,
+    NIGHTS_LOW,
+    NOON,
+    ORDERS,
+    Program,
+    ScenarioStep,
+    burst,
+    destroy,
+    emptyAccount,
+    evening,
+    fixed,
+    morning,
+    nothing,
+    orders,
+    refresh,
+    scheduled,
+    up,
+    utilization,
+    warmer,
+} from "./scenario-programs";
+import { randomSequences } from "./random-sequences";
 
-type Program = () => Record<string, unknown> | void;
-
-export type ScenarioStep =
-    /** `pulumi up` of the program, the components' clock at `at`. */
-    | { kind: "up"; program: Program; at: Date; fails?: string; consistent?: false; noChange?: true }
-    /** `pulumi preview` of the program: it must call no AWS API that changes anything, and predict the next `up`. */
-    | { kind: "preview"; program: Program; at: Date }
-    | { kind: "refresh"; consistent?: false }
-    | { kind: "destroy" }
-    /** What AWS does on its own between deployments (or someone out of band), applied to the account. */
-    | { kind: "aws"; what: string; act: (aws: AwsModel) => void };
-
-export interface EngineScenario {
-    name: string;
-    /**
-     * What the real run is known to leave wrong today, exactly (an open issue's bug, reproduced here): the test then
-     * asserts these problems, so that it fails once the bug is fixed and the entry must go.
-     */
-    knownProblems?: string[];
-    /** What the account holds before the stack (a function deployed elsewhere, used by name). */
-    account: (aws: AwsModel) => void;
-    steps: ScenarioStep[];
-}
-
-export const NOON = new Date("2026-12-01T12:00:00Z");
-export const EVENING = new Date("2026-12-01T20:00:00Z");
-const ORDERS = "orders";
-const ORDERS_LIVE = "function:orders:live";
-const DAY_AND_NIGHT: ScheduleArgs[] = [
-    { name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 },
-    { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 2 },
-];
-// Nights at 1, the least a scaling component takes (issue 19, item 1: at 0 AWS deletes the configuration).
-const NIGHTS_LOW: ScheduleArgs[] = [DAY_AND_NIGHT[0], { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 1 }];
-
-/** The function `orders`, deployed elsewhere: versions 1 and 2, `live` at 2, `blue` at 1, `green` at 2. */
-function orders(options: { reservedConcurrentExecutions?: number } = {}): (aws: AwsModel) => void {
-    return (aws) =>
-        aws.addFunction(ORDERS, {
-            versions: ["1", "2"],
-            aliases: { live: "2", blue: "1", green: "2" },
-            reservedConcurrentExecutions: options.reservedConcurrentExecutions,
-        });
-}
-
-const emptyAccount = (): void => undefined;
-
-const fixed =
-    (name: string, count: number, qualifier = "live", extra: Partial<FixedConcurrencyArgs> = {}, opts?: pulumi.ComponentResourceOptions): Program =>
-    () =>
-        void new FixedConcurrency(name, { functionName: ORDERS, qualifier, provisionedConcurrentExecutions: count, ...extra }, opts);
-const utilization =
-    (name: string, qualifier = "live", extra: Partial<UtilizationScalingArgs> = {}, opts?: pulumi.ComponentResourceOptions): Program =>
-    () =>
-        void new UtilizationScaling(name, { functionName: ORDERS, qualifier, minCapacity: 1, maxCapacity: 10, ...extra }, opts);
-const scheduled =
-    (name: string, qualifier = "live", schedules = DAY_AND_NIGHT, opts?: pulumi.ComponentResourceOptions): Program =>
-    () =>
-        void new ScheduledConcurrency(name, { functionName: ORDERS, qualifier, schedules }, opts);
-const warmer = (name: string): Program => () =>
-    void new LambdaWarmer(name, { targets: [{ functionName: ORDERS, qualifier: "blue", concurrency: 3 }] });
-const nothing: Program = () => undefined;
-
-const up = (program: Program, at = NOON, extra: Partial<Extract<ScenarioStep, { kind: "up" }>> = {}): ScenarioStep => ({ kind: "up", program, at, ...extra });
-const refresh: ScenarioStep = { kind: "refresh" };
-const destroy: ScenarioStep = { kind: "destroy" };
-const burst: ScenarioStep = { kind: "aws", what: "target tracking scales out to 7", act: (aws) => void aws.scaleTo(ORDERS_LIVE, 7) };
-const evening: ScenarioStep = { kind: "aws", what: "the night action runs", act: (aws) => aws.runScheduledAction(ORDERS_LIVE, "night") };
-const morning: ScenarioStep = { kind: "aws", what: "the day action runs", act: (aws) => aws.runScheduledAction(ORDERS_LIVE, "day") };
+export type { EngineScenario, ScenarioStep } from "./scenario-programs";
+export { EVENING, NOON };
 
 /** Every registered target's scheduled actions, each run once in name order (the sample programs' schedules). */
 const everyAction: ScenarioStep = {
@@ -317,6 +272,7 @@ export const SCENARIO_GROUPS = {
     samples: () => samples(),
     "changes of mind": () => changesOfMind(),
     "removals, failures, refreshes": () => [...removals(), ...failures(), ...missingAfterRefresh()],
+    "random sequences": () => randomSequences(),
 } as const;
 
 export type ScenarioGroup = keyof typeof SCENARIO_GROUPS;

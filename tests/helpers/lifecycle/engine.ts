@@ -7,6 +7,7 @@
 import { createHash } from "crypto";
 import { AwsError, AwsModel, plainFunctionName } from "./aws-model";
 import { DeclaredResource, OperationResult, ResourceState, StackState, Step, StepOp, TYPES } from "./types";
+import { autoName } from "../../../testing/mock-aws";
 
 type Props = Record<string, unknown>;
 
@@ -376,12 +377,24 @@ class Deployment {
     private readonly deletedEarly = new Set<ResourceState>();
     /** How many times each URN was created (for the new auto-name of each creation after the first). */
     private readonly creations: Map<string, number>;
+    /**
+     * The mocks' auto-name -> the name the resource has now, for each resource created again under a new name. The
+     * mocks resolve a dependent's input to the first name (a role policy attachment's `role`, a function's role ARN);
+     * the real engine resolves it to the name the provider gave, so the model rewrites those references.
+     */
+    private readonly renamed = new Map<string, string>();
 
     constructor(
         state: StackState,
         private readonly aws: AwsModel,
     ) {
         this.creations = new Map(Object.entries(state.creations ?? {}));
+        for (const [urn, creation] of this.creations) {
+            const parsed = parseUrn(urn);
+            if (creation >= 2 && RESOURCE_SCHEMAS[parsed.type]?.autoNameProperty !== undefined) {
+                this.renamed.set(autoName(parsed.type, parsed.name), laterAutoName(urn, parsed.name, creation));
+            }
+        }
         this.olds = state.resources.map((r) => clone(r));
         this.remaining = new Set(this.olds);
         for (const old of this.olds) {
@@ -444,7 +457,8 @@ class Deployment {
     }
 
     /** generateSteps: find the old state by URN, then by alias, and decide the step. */
-    public register(d: DeclaredResource): void {
+    public register(declared: DeclaredResource): void {
+        const d = this.withCurrentNames(declared);
         const claimedBy = this.aliased.get(d.urn);
         if (claimedBy !== undefined) {
             // The engine's GetDuplicateResourceAliasedError (sdk/go/common/diag/errors.go; text not in the copies
@@ -624,9 +638,8 @@ class Deployment {
      * step_generator.go), so each creation of a URN after its first (a replacement, or a create after a refresh
      * dropped it) gets a new `<logical name>-<7 hex>`; a name the program gives stays. The first creation keeps the
      * mocks' name; later ones get a suffix derived from the URN and how many creations came before, so runs repeat.
-     * What a new name reaches: the resource's own outputs (its deletes, refreshes and updates address it); not the
-     * inputs of its dependents, which the mocks computed from the first name (none of the auto-named resources this
-     * package recreates has dependents).
+     * What a new name reaches: the resource's own outputs (its deletes, refreshes and updates address it), and the
+     * inputs of its dependents, which the mocks computed from the first name (see withCurrentNames).
      */
     private createdName(d: DeclaredResource, props: Props): Props {
         const property = d.custom ? schemaOf(d.type).autoNameProperty : undefined;
@@ -638,8 +651,35 @@ class Deployment {
         if (creation === 1) {
             return props;
         }
-        const suffix = createHash("sha1").update(`${d.urn}#${creation}`).digest("hex").slice(0, 7);
-        return { ...props, [property]: `${d.name}-${suffix}` };
+        const name = laterAutoName(d.urn, d.name, creation);
+        if (typeof d.state[property] === "string") {
+            this.renamed.set(d.state[property], name);
+        }
+        return { ...props, [property]: name };
+    }
+
+    /** `d` with every reference to a resource created again under a new name rewritten to that name. */
+    private withCurrentNames(d: DeclaredResource): DeclaredResource {
+        if (this.renamed.size === 0) {
+            return d;
+        }
+        const rewrite = (value: unknown): unknown => {
+            if (typeof value === "string") {
+                let out = value;
+                for (const [from, to] of this.renamed) {
+                    out = out.split(from).join(to);
+                }
+                return out;
+            }
+            if (Array.isArray(value)) {
+                return value.map(rewrite);
+            }
+            if (value !== null && typeof value === "object") {
+                return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)]));
+            }
+            return value;
+        };
+        return { ...d, inputs: rewrite(d.inputs) as Props, state: rewrite(d.state) as Props };
     }
 
     /**
@@ -824,6 +864,11 @@ export function refresh(state: StackState, aws: AwsModel): OperationResult {
         kept.push(resource);
     }
     return finish([]);
+}
+
+/** The auto-name of the `creation`th creation of a URN, after the first (which keeps the mocks' name). */
+function laterAutoName(urn: string, logicalName: string, creation: number): string {
+    return `${logicalName}-${createHash("sha1").update(`${urn}#${creation}`).digest("hex").slice(0, 7)}`;
 }
 
 /** A state that keeps `from`'s count of creations, if it has one. */
