@@ -345,6 +345,29 @@ describe("lifecycle in AWS (model): changing your mind wipes nothing", () => {
 describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
     afterEach(resetProgram);
 
+    it("a scaling component moved to a new version starts at the minimum in force even if the engine carried a stale count into the replacement (issue 19, item 3)", async () => {
+        const onVersion = (version: string) => () =>
+            new UtilizationScaling("api", { functionName: "orders", qualifier: version, minCapacity: 1, maxCapacity: 10, schedules: DAY_AND_NIGHT });
+        // At noon the code changes. Pulumi 3.276 gives the replacement the program's count (10, the noon minimum); an
+        // engine that carried the ignored old input into it (pulumi/pulumi#2657) would send 2, the evening count the
+        // configuration was created with. Both end at 10: the new target's registration brings the count into the
+        // bounds in force.
+        const noon = await declaredBy(onVersion("2"), NOON);
+        const stale = noon.map((d) =>
+            d.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig"
+                ? { ...d, inputs: { ...d.inputs, provisionedConcurrentExecutions: 2 }, state: { ...d.state, provisionedConcurrentExecutions: 2 } }
+                : d,
+        );
+        for (const [engine, program] of [["3.276", noon], ["carrying ignoreChanges", stale]] as const) {
+            const aws = account({ reservedConcurrentExecutions: 40 });
+            const evening = deployed(emptyState(), await declaredBy(onVersion("1"), EVENING), aws);
+            aws.scaleTo("function:orders:1", 9);
+            const moved = up(evening, program, aws);
+            expect(moved.error, engine).to.equal(undefined);
+            expect(provisionedConcurrency(aws), engine).to.deep.equal([{ functionName: "orders", qualifier: "2", count: 10 }]);
+        }
+    });
+
     it("a new version number replaces the configuration: new one first, then the old one, when the function has room for both", async () => {
         const aws = account({ reservedConcurrentExecutions: 20 });
         const state = deployed(emptyState(), await declaredBy(fixed("api", 6, "1")), aws);
