@@ -1,0 +1,826 @@
+// Property-based lifecycle tests (issue 19): random sequences of steps through the lifecycle model
+// (tests/helpers/lifecycle: the Pulumi engine's step order, and what AWS does for each call), with three invariants
+// checked after every step:
+// - I1: after a `pulumi destroy`, nothing of the stack remains in the account; after a `pulumi up`, nothing remains of
+//   what the program no longer has (a component removed, a qualifier left, monitoring turned off, a scaling component
+//   swapped for another): every AWS object the stack made belongs to a component the program declares now. Whatever
+//   came before: ups, refreshes, scheduled actions, tracking, failed steps, swaps, renames.
+// - I2: after every `pulumi up` that completed, each qualifier a provisioned concurrency component manages has in AWS
+//   (not in the stack's state) at least the minimum the component has in force then.
+// - I3: no step changes or deletes an object of another stack deployed in the same account.
+// The steps: `up` of a program from a fixed catalogue (up to two components), time passing from noon to evening or
+// back (the scheduled actions of that time run), tracking asking for capacity, `refresh`, `destroy`, and `up`,
+// `refresh` or `destroy` with one AWS call failing; every sequence ends with a `destroy`. The catalogue is declared
+// once under the mocks before the properties run (a tenth of a second a program). What the README documents (a rename
+// without aliases) is checked as documented; the KNOWN_FAILING patterns below are excluded, each with a skipped test.
+// The seed is fixed, so that `npm test` runs the same sequences every time; LIFECYCLE_SEED=<n> explores others,
+// LIFECYCLE_RUNS=<n> runs more or fewer, LIFECYCLE_STEPS=<n> makes them longer. On failure, fast-check prints the
+// seed, the path and the shrunk sequence of steps.
+import { expect } from "chai";
+import fc from "fast-check";
+import * as pulumi from "@pulumi/pulumi";
+import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, ScheduleArgs, UtilizationScaling } from "../../components";
+import {
+    AwsError,
+    AwsModel,
+    AwsObjectRef,
+    ProviderOperation,
+    leftovers,
+    missingInAws,
+    objectKeys,
+    provisionedConcurrency,
+} from "../helpers/lifecycle/aws-model";
+import { RESOURCE_SCHEMAS, deployed, destroy, refresh, up } from "../helpers/lifecycle/engine";
+import { declaredBy } from "../helpers/lifecycle/from-mocks";
+import { DeclaredResource, OperationResult, StackState, Step as EngineStep, TYPES, emptyState } from "../helpers/lifecycle/types";
+import { resetProgram } from "../helpers/pulumi";
+
+type Props = Record<string, unknown>;
+
+// -------------------------------------------------------------------------------------------------------------------
+// The account: the functions the stacks use by name (deployed elsewhere), each with versions 1 and 2, `live` at 2 and
+// `blue` at 1. `orders` and `billing` are the first stack's; `payments` is the other stack's.
+
+const STACK_FUNCTIONS = ["orders", "billing"];
+
+function account(aws: AwsModel): void {
+    for (const name of [...STACK_FUNCTIONS, "payments"]) {
+        aws.addFunction(name, { versions: ["1", "2"], aliases: { live: "2", blue: "1" } });
+    }
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// The catalogue.
+
+const NOON = new Date("2026-12-01T12:00:00Z");
+const EVENING = new Date("2026-12-01T20:00:00Z");
+type Clock = "noon" | "evening";
+
+// Never 0: the components refuse it (at 0 Application Auto Scaling deletes the configuration).
+const DAY_AND_NIGHT: ScheduleArgs[] = [
+    { name: "day", schedule: "cron(0 8 * * ? *)", capacity: 10 },
+    { name: "night", schedule: "cron(0 18 * * ? *)", capacity: 1 },
+];
+/** The schedules' capacities in force at each clock (the day from 08:00, the night from 18:00 UTC). */
+const SCHEDULED_IN_FORCE: Record<Clock, number> = { noon: 10, evening: 1 };
+/** FixedConcurrency's count: the day's, so that taking over a configuration a schedule created keeps its state's count. */
+const FIXED_COUNT = 10;
+const UTILIZATION = { minCapacity: 1, maxCapacity: 10 };
+
+type Kind = "fixed" | "scheduled" | "utilization" | "warmer";
+const SCHEDULED_TYPE = "lambda-concurrency:index:ScheduledConcurrency";
+/** Two components at most: slot A (named `api` or `front`) and slot B (named `edge`, on billing:blue only). */
+type Slot = "A" | "B";
+const SLOT_NAMES: Record<Slot, readonly string[]> = { A: ["api", "front"], B: ["edge"] };
+
+interface ComponentSpec {
+    slot: Slot;
+    kind: Kind;
+    name: string;
+    /** The name it had before: `aliases: [{ name }]`, a rename that keeps everything. Unset: no aliases. */
+    formerName?: string;
+    functionName: string;
+    qualifier: string;
+    /** Monitoring on, and for the provisioned concurrency components deleteOldConfigurationFirst: true (else false). */
+    extras: boolean;
+}
+
+function labelOf(spec: ComponentSpec): string {
+    const renamed = spec.formerName !== undefined ? ` (aliases: ${spec.formerName})` : "";
+    const extras = !spec.extras ? "" : spec.kind === "warmer" ? " +monitoring" : " +monitoring +deleteOldConfigurationFirst";
+    return `${spec.kind} ${spec.name}${renamed} on ${spec.functionName}:${spec.qualifier}${extras}`;
+}
+
+function construct(spec: ComponentSpec): pulumi.ComponentResource {
+    const opts = spec.formerName !== undefined ? { aliases: [{ name: spec.formerName }] } : undefined;
+    const monitoring = spec.extras ? {} : undefined;
+    const target = { functionName: spec.functionName, qualifier: spec.qualifier };
+    const provisioned = { ...target, monitoring, deleteOldConfigurationFirst: spec.extras };
+    switch (spec.kind) {
+        case "fixed":
+            return new FixedConcurrency(spec.name, { ...provisioned, provisionedConcurrentExecutions: FIXED_COUNT }, opts);
+        case "scheduled":
+            return new ScheduledConcurrency(spec.name, { ...provisioned, schedules: DAY_AND_NIGHT }, opts);
+        case "utilization":
+            return new UtilizationScaling(spec.name, { ...provisioned, ...UTILIZATION }, opts);
+        case "warmer":
+            return new LambdaWarmer(spec.name, { targets: [{ ...target, concurrency: 3 }], monitoring }, opts);
+    }
+}
+
+/** What AWS must hold on the component's qualifier after an `up` at `clock`; undefined for a warmer. */
+function minimumInForce(spec: ComponentSpec, clock: Clock): number | undefined {
+    switch (spec.kind) {
+        case "fixed":
+            return FIXED_COUNT;
+        case "scheduled":
+            return SCHEDULED_IN_FORCE[clock];
+        case "utilization":
+            return UTILIZATION.minCapacity;
+        case "warmer":
+            return undefined;
+    }
+}
+
+/** Slot A: every kind on an alias of another version, an alias and the version it points at, another function. */
+function catalogueA(): ComponentSpec[] {
+    const specs: ComponentSpec[] = [];
+    const names: [string, string | undefined][] = [
+        ["api", undefined],
+        ["front", "api"],
+        ["front", undefined],
+        ["api", "front"],
+    ];
+    for (const kind of ["fixed", "scheduled", "utilization", "warmer"] as const) {
+        const targets = kind === "warmer" ? ["orders:live", "billing:live"] : ["orders:live", "orders:blue", "orders:1", "billing:live"];
+        for (const target of targets) {
+            const [functionName, qualifier] = target.split(":");
+            for (const [name, formerName] of names) {
+                for (const extras of [false, true]) {
+                    specs.push({ slot: "A", kind, name, formerName, functionName, qualifier, extras });
+                }
+            }
+        }
+    }
+    return specs;
+}
+
+/** Slot B: a second component of the program, on a qualifier slot A never uses. */
+function catalogueB(): ComponentSpec[] {
+    return (["fixed", "scheduled", "utilization", "warmer"] as const).flatMap((kind) =>
+        [false, true].map((extras): ComponentSpec => ({ slot: "B", kind, name: "edge", functionName: "billing", qualifier: "blue", extras })),
+    );
+}
+
+/** The components whose declaration does not depend on the time (no schedules): declared once, at noon. */
+const CLOCK_FREE: ReadonlySet<Kind> = new Set<Kind>(["fixed", "utilization", "warmer"]);
+
+interface CatalogueEntry {
+    spec: ComponentSpec;
+    declared: Record<Clock, DeclaredResource[]>;
+}
+
+const catalogue = new Map<string, CatalogueEntry>();
+
+async function declareCatalogue(): Promise<void> {
+    for (const spec of [...catalogueA(), ...catalogueB()]) {
+        const noon = await declaredBy(() => construct(spec), NOON);
+        const evening = CLOCK_FREE.has(spec.kind) ? noon : await declaredBy(() => construct(spec), EVENING);
+        catalogue.set(labelOf(spec), { spec, declared: { noon, evening } });
+    }
+}
+
+function entry(label: string): CatalogueEntry {
+    const found = catalogue.get(label);
+    if (found === undefined) {
+        throw new Error(`not in the catalogue: ${label}`);
+    }
+    return found;
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// The other stack: fixed, deployed first into the same account, never changed.
+
+async function declareOtherStack(): Promise<DeclaredResource[]> {
+    return declaredBy(() => {
+        new UtilizationScaling("other", { functionName: "payments", qualifier: "live", ...UTILIZATION, schedules: DAY_AND_NIGHT, monitoring: {} });
+        new LambdaWarmer("other-warmer", { targets: [{ functionName: "payments", qualifier: "blue", concurrency: 2 }], monitoring: {} });
+    }, NOON);
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// AWS with a failure that a step can arm: the Nth operation of the provider from now fails (a throttle), through the
+// model's own failNext.
+
+class FlakyAws extends AwsModel {
+    private armed: number | undefined;
+
+    /** The `call`-th provider operation from now (0: the next) fails, once. */
+    public arm(call: number): void {
+        this.armed = call;
+    }
+
+    /** Forgets an armed failure that no operation reached. */
+    public disarm(): void {
+        this.armed = undefined;
+    }
+
+    private count(operation: ProviderOperation, type: string): void {
+        if (this.armed === undefined) {
+            return;
+        }
+        if (this.armed === 0) {
+            this.armed = undefined;
+            this.failNext(operation, type, new AwsError("Injected", "ThrottlingException", "Rate exceeded"));
+            return;
+        }
+        this.armed -= 1;
+    }
+
+    public override create(type: string, props: Props, id?: string): Props {
+        this.count("create", type);
+        return super.create(type, props, id);
+    }
+
+    /**
+     * MODEL GAP, worked around here: the engine model's update sends the auto-name the mocks gave the program's
+     * resource now (from its logical name, at its first creation), while the bridged provider's Check keeps the name
+     * of the old state when the program gives none (tests/helpers/stand-in/bridge.ts, checkInputs). After a rename
+     * with aliases, or an update of a resource that was created again (a replacement, a create after a refresh), the
+     * model's update put an object of another name and left the old one behind (found by these properties: a
+     * ScheduledConcurrency `api` with monitoring renamed `front` with `aliases: [{ name: "api" }]` left the alarm
+     * `api-spillover-...` after destroy). An update never changes a name of its own (every auto-named property here
+     * forces a replacement), so a different one can only be the mocks'.
+     */
+    public override update(type: string, id: string | undefined, olds: Props, props: Props): Props {
+        this.count("update", type);
+        const property = RESOURCE_SCHEMAS[type]?.autoNameProperty;
+        const kept = property !== undefined && typeof olds[property] === "string" ? { ...props, [property]: olds[property] } : props;
+        return super.update(type, id, olds, kept);
+    }
+
+    public override delete(type: string, id: string | undefined, props: Props): void {
+        this.count("delete", type);
+        super.delete(type, id, props);
+    }
+
+    public override read(type: string, id: string | undefined, props: Props): Props | undefined {
+        this.count("read", type);
+        return super.read(type, id, props);
+    }
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// Steps.
+
+interface Program {
+    a: string | null;
+    b: string | null;
+}
+
+type Step =
+    | ({ op: "up" } & Program)
+    /** `pulumi up` whose `call`-th AWS operation fails. */
+    | ({ op: "failing up"; call: number } & Program)
+    | { op: "failing refresh"; call: number }
+    | { op: "failing destroy"; call: number }
+    | { op: "refresh" }
+    | { op: "destroy" }
+    /** Time passes to the next noon or evening: the scheduled actions of that time run (day at 08:00, night at 18:00). */
+    | { op: "time passes" }
+    /** Target tracking asks for `desired` environments on every target with a tracking policy (kept within bounds). */
+    | { op: "load"; desired: number };
+
+function stepArbitrary(): fc.Arbitrary<Step> {
+    const a = fc.option(fc.constantFrom(...catalogueA().map(labelOf)), { freq: 6 });
+    const b = fc.option(fc.constantFrom(...catalogueB().map(labelOf)), { freq: 2 });
+    const call = fc.nat({ max: 12 });
+    return fc.oneof(
+        { weight: 6, arbitrary: fc.record({ op: fc.constant("up" as const), a, b }) },
+        { weight: 2, arbitrary: fc.record({ op: fc.constant("failing up" as const), call, a, b }) },
+        { weight: 1, arbitrary: fc.record({ op: fc.constant("failing refresh" as const), call }) },
+        { weight: 1, arbitrary: fc.record({ op: fc.constant("failing destroy" as const), call }) },
+        { weight: 2, arbitrary: fc.constant({ op: "refresh" as const }) },
+        { weight: 1, arbitrary: fc.constant({ op: "destroy" as const }) },
+        { weight: 2, arbitrary: fc.constant({ op: "time passes" as const }) },
+        { weight: 2, arbitrary: fc.record({ op: fc.constant("load" as const), desired: fc.integer({ min: 1, max: 12 }) }) },
+    );
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// What belongs to what.
+
+/** Whether `text` has `word` as a whole word (not inside a longer name). */
+function hasWord(text: string, word: string): boolean {
+    return new RegExp(`(^|[^A-Za-z0-9])${word}([^A-Za-z0-9]|$)`).test(text);
+}
+
+const WARMER_TYPES = [
+    TYPES.role,
+    TYPES.rolePolicy,
+    TYPES.iamPolicy,
+    TYPES.rolePolicyAttachment,
+    TYPES.logGroup,
+    TYPES.eventRule,
+    TYPES.eventTarget,
+    TYPES.permission,
+    TYPES.functionEventInvokeConfig,
+].map((t) => `${t}:`);
+const MONITORING_TYPES = [TYPES.metricAlarm, TYPES.dashboard].map((t) => `${t}:`);
+
+/**
+ * Whether an AWS object belongs to a component the program declares: its qualifier's configuration and scalable
+ * target, the scheduled actions of a ScheduledConcurrency, the policy (and its alarms) of a UtilizationScaling, and
+ * the objects named after the component (its slot's names: a renamed dashboard keeps its first name) of the types it
+ * creates: alarms and dashboard with monitoring, the function, role, policies, logs, rules and permission of a warmer.
+ */
+function belongsTo(object: AwsObjectRef, spec: ComponentSpec): boolean {
+    const key = object.key;
+    if (spec.kind !== "warmer") {
+        const qualifier = `${spec.functionName}:${spec.qualifier}`;
+        const resourceId = `function:${qualifier}`;
+        if (key === `lambda:provisioned-concurrency:${qualifier}` || key === `application-autoscaling:scalable-target:${resourceId}`) {
+            return true;
+        }
+        if (spec.kind === "scheduled" && key.startsWith(`application-autoscaling:scheduled-action:${resourceId}:`)) {
+            return true;
+        }
+        if (
+            spec.kind === "utilization" &&
+            (key.startsWith(`application-autoscaling:scaling-policy:${resourceId}:`) || key.startsWith(`cloudwatch:alarm:TargetTracking-${resourceId}-`))
+        ) {
+            return true;
+        }
+    }
+    const types = [...(spec.extras ? MONITORING_TYPES : []), ...(spec.kind === "warmer" ? [...WARMER_TYPES, "lambda:function:"] : [])];
+    return types.some((t) => key.startsWith(t) && SLOT_NAMES[spec.slot].some((name) => hasWord(key.slice(t.length), name)));
+}
+
+/** The objects of `keys`, each with all the model tells of it (absent: undefined): any change of it is a change. */
+function describeObjects(aws: AwsModel, keys: ReadonlySet<string>): Record<string, string | undefined> {
+    const described = new Map<string, string>(aws.objects().map((o) => [o.key, o.kind]));
+    const set = (key: string, value: unknown): void => {
+        if (described.has(key)) {
+            described.set(key, JSON.stringify(value));
+        }
+    };
+    for (const c of aws.provisionedConcurrencyConfigs()) {
+        set(`lambda:provisioned-concurrency:${c.functionName}:${c.qualifier}`, aws.provisionedConcurrencyConfig(c.functionName, c.qualifier));
+    }
+    for (const t of aws.scalableTargetList()) {
+        set(`application-autoscaling:scalable-target:${t.resourceId}`, t);
+    }
+    for (const p of aws.scalingPolicyList()) {
+        set(`application-autoscaling:scaling-policy:${p.resourceId}:${p.name}`, p);
+    }
+    for (const a of aws.scheduledActionDetails()) {
+        set(`application-autoscaling:scheduled-action:${a.resourceId}:${a.name}`, a);
+    }
+    for (const type of Object.values(TYPES)) {
+        for (const o of aws.objectsOfType(type)) {
+            set(`${type}:${o.key}`, o.props);
+        }
+    }
+    for (const o of aws.objects().filter((r) => r.key.startsWith("lambda:function:"))) {
+        const name = o.key.slice("lambda:function:".length);
+        set(o.key, { configuration: aws.functionConfiguration(name), function: aws.lambdaFunction(name), aliases: aws.aliasesOf(name) });
+    }
+    return Object.fromEntries([...keys].sort().map((k) => [k, described.get(k)]));
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// Known counterexamples.
+
+/**
+ * KNOWN FAILING patterns: real counterexamples, reported and not fixed here (components/ is not this spec's to
+ * change). Each has a skipped regression test named after it below. The property excludes the sequences in which one
+ * occurs (fc.pre: fast-check draws another sequence instead), and nothing else; the regression tests run without
+ * exclusions.
+ */
+const KNOWN_FAILING = {
+    /**
+     * A failed move of a configuration to another alias, version or function, then back (reverting the change): the
+     * failed `up` left the old configuration and target pending delete, and the next `up` deletes them at its end,
+     * after it has put the configuration back on the same qualifier (see capacityRemovedBy). I2 fails.
+     */
+    backAfterFailedMove: "a failed move to another alias, then back: the failed up's pending deletes remove the capacity",
+    /**
+     * A failed `up` that swapped or renamed (with aliases) a component and moved it to another qualifier, failing before
+     * its children followed; then an `up` back on the qualifier the children are on: the children are created anew (the
+     * component is found by its own URN now, so they inherit no alias) and the old ones deleted at the end, which
+     * removes the capacity, as a rename without aliases does (see capacityRemovedBy). I2 fails.
+     */
+    childrenOfFailedRename: "a failed swap or rename to another alias, then back: the children left under their old URNs are deleted last",
+    /**
+     * A failed delete-first move (deleteOldConfigurationFirst): the old configuration was deleted first, and the `up`
+     * failed before the old qualifier's scalable target was replaced (the new configuration's create failed, or the new
+     * target's). That target stays registered with its policy or scheduled actions, and Application Auto Scaling puts a
+     * configuration there again, which the stack's state does not hold (or holds only as pending replacement, which
+     * nothing deletes again): neither `destroy` nor an `up` without the component deletes it. I1 fails.
+     */
+    recreatedAfterFailedDeleteFirstMove:
+        "a failed deleteOldConfigurationFirst move, then a scheduled action or tracking on the old alias: destroy leaves the configuration billing",
+    /**
+     * A `pulumi destroy` that failed after deleting a ScheduledConcurrency's scheduled actions (the target stays
+     * registered), then the time of an action passes, then `pulumi up` instead of the destroy again: the up puts the
+     * actions back, but the one whose time passed does not run before its next time, and the up does not register
+     * the target again, since the bounds in force equal those in the stack's state (AWS holds the last action's);
+     * `pulumi up --refresh` would. I2 fails.
+     */
+    missedScheduledAction: "a failed destroy deleted the scheduled actions, the day began without its action: the next up leaves the night's capacity",
+} as const;
+
+/** How an `up` removed, at its end, the capacity of a qualifier its program manages (see capacityRemovedBy). */
+type Removal = "renamed without aliases" | "pending delete of a failed up" | "children of a failed swap or rename";
+
+/**
+ * The qualifiers on which an `up` deleted, at its end, a configuration or scalable target of an older resource, of the
+ * same type as one the program puts there (AWS addresses both by function and qualifier, not by name, so the delete
+ * removes what the program just put):
+ * - "renamed without aliases": an old resource no registration matched (a delete step), of a component of another
+ *   name. Documented: the README's "a rename or a swap to another name without aliases" ("Changing your mind"), whose
+ *   remedy is `pulumi refresh`, then `pulumi up`.
+ * - "pending delete of a failed up": the old resource of a replacement that an earlier `up` made before it failed,
+ *   left pending delete (Pulumi deletes it at the end of the next `up`: step_generator.go, GenerateDeletes).
+ *   KNOWN_FAILING.backAfterFailedMove.
+ * - "children of a failed swap or rename": an old resource no registration matched, of the component of the same name:
+ *   an earlier `up` swapped or renamed the component (aliases) and failed before its children followed, so they kept
+ *   their old URNs, which the next `up` no longer aliases (children inherit only the alias their parent was found by:
+ *   step_generator.go, generateAliases). KNOWN_FAILING.childrenOfFailedRename.
+ */
+function capacityRemovedBy(before: StackState, steps: readonly EngineStep[], program: readonly DeclaredResource[]): Map<string, Removal> {
+    const nameOf = (urn: string | undefined): string | undefined => urn?.slice(urn.lastIndexOf("::") + 2);
+    // What the program puts on each qualifier, by type, and the name of the component that puts it.
+    const put = new Map<string, string | undefined>();
+    for (const d of program) {
+        const qualifier = qualifierOf(d.type, d.inputs);
+        if (qualifier !== undefined) {
+            put.set(`${d.type}|${qualifier}`, nameOf(d.parent));
+        }
+    }
+    const found = new Map<string, Removal>();
+    for (const step of steps.filter((s) => s.op === "delete" || s.op === "delete-replaced")) {
+        const pending = step.op === "delete-replaced";
+        for (const old of before.resources.filter((r) => r.urn === step.urn && (r.pendingDelete === true) === pending)) {
+            const qualifier = qualifierOf(old.type, old.outputs);
+            const key = `${old.type}|${qualifier}`;
+            if (qualifier === undefined || !put.has(key)) {
+                continue;
+            }
+            const sameName = nameOf(old.parent) === put.get(key);
+            found.set(qualifier, pending ? "pending delete of a failed up" : sameName ? "children of a failed swap or rename" : "renamed without aliases");
+        }
+    }
+    return found;
+}
+
+/**
+ * KNOWN_FAILING.recreatedAfterFailedDeleteFirstMove: Application Auto Scaling created a configuration (there was none
+ * before the step) on a qualifier whose scalable target the stack's state holds, while the state holds no
+ * configuration there but a pending replacement.
+ */
+function recreatedOutsideTheState(state: StackState, before: ReadonlySet<string>, aws: AwsModel): boolean {
+    return provisionedConcurrency(aws).some((c) => {
+        const qualifier = `${c.functionName}:${c.qualifier}`;
+        const held = state.resources.filter((r) => qualifierOf(r.type, r.outputs) === qualifier);
+        return (
+            !before.has(qualifier) &&
+            held.some((r) => r.type === TYPES.scalableTarget) &&
+            held.every((r) => r.type !== TYPES.provisionedConcurrencyConfig || r.pendingReplacement === true)
+        );
+    });
+}
+
+/**
+ * KNOWN_FAILING.missedScheduledAction: the stack's state holds a ScheduledConcurrency's scalable target, registered in
+ * AWS with other bounds than the state's (an action moved them), and the action named `firing` is missing at its time.
+ */
+function missedByTheStack(state: StackState, firing: string, aws: AwsModel): boolean {
+    return state.resources.some((r) => {
+        const resourceId = String(r.outputs.resourceId);
+        const registered = aws.scalableTarget(resourceId);
+        return (
+            r.type === TYPES.scalableTarget &&
+            r.pendingDelete !== true &&
+            r.pendingReplacement !== true &&
+            r.parent?.includes(`::${SCHEDULED_TYPE}::`) === true &&
+            registered !== undefined &&
+            (registered.minCapacity !== r.outputs.minCapacity || registered.maxCapacity !== r.outputs.maxCapacity) &&
+            !aws.scheduledActionList().some((action) => action.resourceId === resourceId && action.name === firing)
+        );
+    });
+}
+
+/**
+ * The qualifiers on which the stack's state holds the configurations, or the targets, of components of two names: a
+ * rename without aliases under way (its `up` failed before the old one's delete, which will remove the new one's
+ * capacity whenever it runs). Documented, as in capacityRemovedBy.
+ */
+function heldByTwoNames(state: StackState): string[] {
+    const owners = new Map<string, Set<string | undefined>>();
+    for (const r of state.resources) {
+        const qualifier = qualifierOf(r.type, r.outputs);
+        if (qualifier === undefined || r.pendingDelete === true || r.pendingReplacement === true) {
+            continue;
+        }
+        const key = `${r.type}|${qualifier}`;
+        owners.set(key, (owners.get(key) ?? new Set()).add(r.parent?.slice(r.parent.lastIndexOf("::") + 2)));
+    }
+    return [...owners].filter(([, names]) => names.size > 1).map(([key]) => key.slice(key.indexOf("|") + 1));
+}
+
+/** The `function:qualifier` a configuration or a scalable target addresses, from its inputs or outputs. */
+function qualifierOf(type: string, props: Props): string | undefined {
+    if (type === TYPES.provisionedConcurrencyConfig) {
+        return `${String(props.functionName)}:${String(props.qualifier)}`;
+    }
+    if (type === TYPES.scalableTarget) {
+        return String(props.resourceId).replace(/^function:/, "");
+    }
+    return undefined;
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+// One sequence.
+
+interface RunOptions {
+    /** Exclude (fc.pre) the sequences in which a KNOWN_FAILING pattern occurs; off in the regression tests. */
+    excludeKnownFailing: boolean;
+    /** Collects what each step did (engine steps and AWS calls), to read a counterexample in a scratch test. */
+    trace?: string[];
+}
+
+/** Runs `steps`, then `pulumi destroy`, from a fresh account where the other stack is deployed; fails on a broken invariant. */
+function runSequence(steps: readonly Step[], other: readonly DeclaredResource[], options: RunOptions): void {
+    const { excludeKnownFailing, trace } = options;
+    const aws = new FlakyAws();
+    account(aws);
+    const accountBefore = objectKeys(aws);
+    const otherState = deployed(emptyState(), other, aws);
+    // The objects the stack under test may never change: the other stack's, and the function it uses with its aliases.
+    const baseline = objectKeys(aws);
+    const otherKeys = new Set([...baseline].filter((k) => !accountBefore.has(k) || k === "lambda:function:payments" || k.startsWith("lambda:alias:payments:")));
+    const otherBefore = describeObjects(aws, otherKeys);
+
+    let state: StackState = emptyState();
+    let clock: Clock = "noon";
+    // The qualifiers a documented rename without aliases emptied or may empty (capacityRemovedBy, heldByTwoNames).
+    const renamedWithoutAliases = new Set<string>();
+    const all: Step[] = [...steps, { op: "destroy" }];
+    for (const [index, step] of all.entries()) {
+        const at = `after step ${index + 1} (${JSON.stringify(step)})${index === steps.length ? ", the final destroy" : ""}`;
+        const firstCall = aws.calls.length;
+        const traced = (result?: OperationResult): void => {
+            const steps = result?.steps.map((s) => `${s.op} ${s.urn.slice(s.urn.lastIndexOf("::") + 2)} [${s.awsCalls.join(" ")}]`).join(", ");
+            trace?.push(`${at}: ${steps ?? aws.calls.slice(firstCall).join(" ")}${result?.error !== undefined ? `; FAILED: ${result.error.message}` : ""}`);
+        };
+        if (step.op === "failing up" || step.op === "failing refresh" || step.op === "failing destroy") {
+            aws.arm(step.call);
+        }
+        switch (step.op) {
+            case "up":
+            case "failing up": {
+                const specs = [step.a, step.b].filter((l): l is string => l !== null).map((l) => entry(l));
+                const program = specs.flatMap((e) => e.declared[clock]);
+                const result = up(state, program, aws);
+                traced(result);
+                for (const [qualifier, removal] of capacityRemovedBy(state, result.steps, program)) {
+                    if (removal === "renamed without aliases") {
+                        renamedWithoutAliases.add(qualifier);
+                    } else if (excludeKnownFailing) {
+                        fc.pre(false); // KNOWN_FAILING.backAfterFailedMove, KNOWN_FAILING.childrenOfFailedRename
+                    }
+                }
+                state = result.state;
+                for (const qualifier of heldByTwoNames(state)) {
+                    renamedWithoutAliases.add(qualifier);
+                }
+                if (result.error === undefined) {
+                    checkNothingRemoved(aws, baseline, specs.map((e) => e.spec), at);
+                    checkMinimumInForce(aws, state, specs.map((e) => e.spec), clock, renamedWithoutAliases, at);
+                }
+                break;
+            }
+            case "refresh":
+            case "failing refresh": {
+                const result = refresh(state, aws);
+                traced(result);
+                state = result.state;
+                break;
+            }
+            case "destroy":
+            case "failing destroy": {
+                const result = destroy(state, aws);
+                traced(result);
+                state = result.state;
+                if (index === steps.length) {
+                    expect(result.error?.message, `${at}: the final destroy failed`).to.equal(undefined);
+                }
+                if (result.error === undefined) {
+                    expectNone(leftovers(aws, baseline).map((o) => o.key), `I1 ${at}: the stack's objects remain`);
+                }
+                break;
+            }
+            case "time passes":
+            case "load": {
+                const configsBefore = new Set(provisionedConcurrency(aws).map((c) => `${c.functionName}:${c.qualifier}`));
+                if (step.op === "time passes") {
+                    clock = clock === "noon" ? "evening" : "noon";
+                    const firing = clock === "evening" ? "night" : "day";
+                    if (excludeKnownFailing && missedByTheStack(state, firing, aws)) {
+                        fc.pre(false); // KNOWN_FAILING.missedScheduledAction
+                    }
+                    for (const action of aws.scheduledActionList()) {
+                        if (action.name === firing && ownFunction(action.resourceId)) {
+                            aws.runScheduledAction(action.resourceId, action.name);
+                        }
+                    }
+                } else {
+                    const tracked = new Set(aws.scalingPolicyList().filter((p) => p.policyType === "TargetTrackingScaling").map((p) => p.resourceId));
+                    for (const target of aws.scalableTargetList()) {
+                        if (tracked.has(target.resourceId) && ownFunction(target.resourceId)) {
+                            aws.scaleTo(target.resourceId, step.desired);
+                        }
+                    }
+                }
+                traced();
+                if (excludeKnownFailing && recreatedOutsideTheState(state, configsBefore, aws)) {
+                    fc.pre(false); // KNOWN_FAILING.recreatedAfterFailedDeleteFirstMove
+                }
+                break;
+            }
+        }
+        aws.disarm();
+        checkOtherStackUntouched(describeObjects(aws, otherKeys), otherBefore, at);
+    }
+    // Both stacks gone: the account is as it was.
+    expect(destroy(otherState, aws).error?.message, "the other stack's destroy failed").to.equal(undefined);
+    expectNone(leftovers(aws, accountBefore).map((o) => o.key), "objects remain after both stacks were destroyed");
+}
+
+/** Fails, listing them, when there are `keys` (chai would cut the list short). */
+function expectNone(keys: readonly string[], message: string): void {
+    if (keys.length > 0) {
+        throw new Error(`${message}: ${keys.join(", ")}`);
+    }
+}
+
+/** Whether a scalable target's resource id is on a function of the stack under test. */
+function ownFunction(resourceId: string): boolean {
+    return STACK_FUNCTIONS.some((f) => resourceId.startsWith(`function:${f}:`));
+}
+
+/** I1 after an `up`: every object the stack created belongs to a component the program declares. */
+function checkNothingRemoved(aws: AwsModel, baseline: ReadonlySet<string>, specs: readonly ComponentSpec[], at: string): void {
+    const orphans = leftovers(aws, baseline).filter((o) => !specs.some((s) => belongsTo(o, s)));
+    expectNone(orphans.map((o) => o.key), `I1 ${at}: objects of what the program no longer has remain`);
+}
+
+/**
+ * I2 after an `up`: each qualifier a provisioned concurrency component of the program manages has in AWS at least
+ * the minimum the component has in force at `clock`. Not while a documented rename without aliases has left the
+ * stack believing in a configuration or target there that AWS lacks (README: "refresh then up puts everything back";
+ * once they have, I2 holds again).
+ */
+function checkMinimumInForce(
+    aws: AwsModel,
+    state: StackState,
+    specs: readonly ComponentSpec[],
+    clock: Clock,
+    renamedWithoutAliases: ReadonlySet<string>,
+    at: string,
+): void {
+    const configs = provisionedConcurrency(aws);
+    const missing = new Set(missingInAws(state, aws).map((r) => qualifierOf(r.type, r.outputs)));
+    for (const spec of specs) {
+        const minimum = minimumInForce(spec, clock);
+        const qualifier = `${spec.functionName}:${spec.qualifier}`;
+        if (minimum === undefined || (renamedWithoutAliases.has(qualifier) && missing.has(qualifier))) {
+            continue;
+        }
+        const count = configs.find((c) => c.functionName === spec.functionName && c.qualifier === spec.qualifier)?.count ?? 0;
+        expect(count, `I2 ${at}: ${qualifier} of ${labelOf(spec)} at ${clock}`).to.be.at.least(minimum);
+    }
+}
+
+/** I3: the other stack's objects are as they were, each of them. */
+function checkOtherStackUntouched(now: Record<string, string | undefined>, before: Record<string, string | undefined>, at: string): void {
+    const changed = Object.keys(before).filter((k) => now[k] !== before[k]);
+    expectNone(changed, `I3 ${at}: objects of the other stack changed or disappeared`);
+}
+
+// -------------------------------------------------------------------------------------------------------------------
+
+/** The fixed seed of `npm test`; LIFECYCLE_SEED=<n> explores other sequences. */
+const SEED = Number(process.env.LIFECYCLE_SEED ?? 192026);
+/** 4,000 sequences take about 15 s here, after about 11 s of declaring the catalogue; LIFECYCLE_RUNS=<n> changes it. */
+const RUNS = Number(process.env.LIFECYCLE_RUNS ?? 4000);
+/** The longest sequence before the final destroy; LIFECYCLE_STEPS=<n> changes it. */
+const MAX_STEPS = Number(process.env.LIFECYCLE_STEPS ?? 10);
+
+describe("lifecycle properties (model): random sequences of steps", function () {
+    // Declaring the catalogue under the mocks takes about 11 s.
+    this.timeout(300_000);
+    let other: DeclaredResource[] = [];
+    const run = (steps: Step[]) => (): void => runSequence(steps, other, { excludeKnownFailing: false });
+
+    before(async () => {
+        await declareCatalogue();
+        other = await declareOtherStack();
+        resetProgram();
+    });
+    after(resetProgram);
+
+    it("the catalogue's components without schedules declare the same at noon and in the evening", async () => {
+        for (const kind of CLOCK_FREE) {
+            const found = [...catalogue.values()].find((e) => e.spec.kind === kind && e.spec.extras);
+            if (found === undefined) {
+                throw new Error(`no ${kind} in the catalogue`);
+            }
+            const evening = await declaredBy(() => construct(found.spec), EVENING);
+            expect(evening, labelOf(found.spec)).to.deep.equal(found.declared.noon);
+        }
+        resetProgram();
+    });
+
+    it(`I1, I2 and I3 hold after every step of ${RUNS} random sequences of up to ${MAX_STEPS} steps (seed ${SEED})`, () => {
+        fc.assert(
+            fc.property(fc.array(stepArbitrary(), { minLength: 1, maxLength: MAX_STEPS, size: "max" }), (steps) => runSequence(steps, other, { excludeKnownFailing: true })),
+            { seed: SEED, numRuns: RUNS },
+        );
+    });
+
+    describe("counterexamples the properties found", () => {
+        // Shrunk by fast-check from the properties run against the components before 8282038 ("a swap to
+        // FixedConcurrency always sets the count"): the night action had set 1, the swap left it there.
+        it("ScheduledConcurrency, the night's action, then FixedConcurrency of the same name: the fixed count is set (slot B)", run([
+            { op: "up", a: null, b: "scheduled edge on billing:blue" },
+            { op: "time passes" },
+            { op: "up", a: null, b: "fixed edge on billing:blue" },
+            { op: "up", a: null, b: null },
+        ]));
+
+        it("ScheduledConcurrency renamed with aliases, the night's action, then FixedConcurrency of the same name: the fixed count is set", run([
+            { op: "up", a: "scheduled api (aliases: front) on orders:live +monitoring +deleteOldConfigurationFirst", b: null },
+            { op: "time passes" },
+            { op: "up", a: "fixed api on orders:live", b: null },
+            { op: "refresh" },
+        ]));
+
+        // The model's update used the mocks' auto-name, not the old one (see FlakyAws.update): shrunk from the first
+        // run of these properties; it passes with the workaround.
+        it("a rename with aliases and a move to another function keeps the alarms' names: destroy leaves nothing", run([
+            { op: "up", a: "scheduled api on billing:live +monitoring +deleteOldConfigurationFirst", b: null },
+            { op: "up", a: "fixed front (aliases: api) on orders:blue +monitoring +deleteOldConfigurationFirst", b: null },
+        ]));
+
+        // Documented (README, "Changing your mind"): the rename's old configuration is deleted last and takes the new
+        // one's capacity with it; `pulumi refresh`, then `pulumi up`, puts it back, after which I2 holds again.
+        it("a rename without aliases empties the alias (documented); refresh and up put the capacity back", run([
+            { op: "up", a: "utilization api on orders:live", b: null },
+            { op: "up", a: "fixed front on orders:live", b: null },
+            { op: "refresh" },
+            { op: "up", a: "fixed front on orders:live", b: null },
+        ]));
+
+        // KNOWN FAILING (reported): I2 after step 3, orders:live holds 0 environments, at least 10 expected. Step 2
+        // created the configuration and target on blue, then failed on the old target's delete (call 2), leaving
+        // the old configuration and target on live pending delete; step 3 puts them back on live, then deletes the
+        // pending ones: DeleteProvisionedConcurrencyConfig(orders,live), DeregisterScalableTarget(function:orders:live).
+        // fast-check's shrunk form (seed 192026, before the exclusion): fixed api (aliases: front) on orders:1; failing
+        // up, call 2, utilization front (aliases: api) on billing:live; scheduled front on orders:1; load 1.
+        it.skip(KNOWN_FAILING.backAfterFailedMove, run([
+            { op: "up", a: "fixed api on orders:live", b: null },
+            { op: "failing up", call: 2, a: "fixed api on orders:blue", b: null },
+            { op: "up", a: "fixed api on orders:live", b: null },
+        ]));
+
+        // KNOWN FAILING (reported): I2 after step 3, orders:live holds 0, at least 10 expected. Step 2 swapped the
+        // component (UtilizationScaling to ScheduledConcurrency, by the type aliases) and failed on its first child
+        // (the new configuration's create on blue): the component has its new URN, its children their old ones. Step
+        // 3 creates the children again on live and deletes the old ones last.
+        it.skip(`${KNOWN_FAILING.childrenOfFailedRename} (a swap)`, run([
+            { op: "up", a: "utilization api on orders:live", b: null },
+            { op: "failing up", call: 0, a: "scheduled api on orders:blue", b: null },
+            { op: "up", a: "scheduled api on orders:live", b: null },
+        ]));
+
+        // KNOWN FAILING (reported): the same with a rename (aliases: [{ name: "api" }]) instead of a swap.
+        it.skip(`${KNOWN_FAILING.childrenOfFailedRename} (a rename)`, run([
+            { op: "up", a: "fixed api on orders:live", b: null },
+            { op: "failing up", call: 0, a: "fixed front (aliases: api) on orders:blue", b: null },
+            { op: "up", a: "fixed front (aliases: api) on orders:live", b: null },
+        ]));
+
+        // KNOWN FAILING (reported): I2 after step 5, billing:live holds 1 (the night's), at least 10 expected at noon.
+        // The destroy (step 3) deleted both scheduled actions, then failed on the dashboard (call 2); at 08:00 there was
+        // no action to run; step 5 puts the actions back and leaves the target, whose bounds in the state (10, 10)
+        // equal those in force. Shrunk by fast-check (seed 12).
+        it.skip(KNOWN_FAILING.missedScheduledAction, run([
+            { op: "up", a: "scheduled front (aliases: api) on billing:live +monitoring +deleteOldConfigurationFirst", b: null },
+            { op: "time passes" },
+            { op: "failing destroy", call: 2 },
+            { op: "time passes" },
+            { op: "up", a: "scheduled api (aliases: front) on billing:live +monitoring +deleteOldConfigurationFirst", b: null },
+        ]));
+
+        // KNOWN FAILING (reported): I1 after the final destroy, lambda:provisioned-concurrency:orders:live remains.
+        // Step 2 deleted the configuration on live first (deleteOldConfigurationFirst), then failed on the new one's
+        // create (call 1), leaving the target on live registered with its tracking policy; tracking (step 3) puts a
+        // configuration on live again; the state holds the old one as pending replacement, which destroy does not
+        // delete, and destroy deregisters the target only. Shrunk by fast-check (seed 1).
+        it.skip(`${KNOWN_FAILING.recreatedAfterFailedDeleteFirstMove} (tracking)`, run([
+            { op: "up", a: "utilization api (aliases: front) on orders:live +monitoring +deleteOldConfigurationFirst", b: null },
+            { op: "failing up", call: 1, a: "utilization api on orders:blue +monitoring +deleteOldConfigurationFirst", b: null },
+            { op: "load", desired: 1 },
+        ]));
+
+        // KNOWN FAILING (reported): the same with the night's scheduled action; orders:blue remains. Shrunk by
+        // fast-check (seed 3).
+        it.skip(`${KNOWN_FAILING.recreatedAfterFailedDeleteFirstMove} (a scheduled action)`, run([
+            { op: "failing up", call: 4, a: "scheduled api (aliases: front) on orders:blue", b: null },
+            { op: "failing up", call: 1, a: "utilization front (aliases: api) on billing:live +monitoring +deleteOldConfigurationFirst", b: null },
+            { op: "time passes" },
+        ]));
+    });
+});
