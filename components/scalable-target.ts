@@ -2,9 +2,10 @@
 // concurrency configuration they own, the Application Auto Scaling scalable target of a Lambda alias or version, and
 // its scheduled actions.
 import * as pulumi from "@pulumi/pulumi";
+import { childOptions } from "./child-aliases";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
-import { OutputCheckError, afterChecks, checkedInput, gateOn, isPlain } from "./checked-input";
+import { OutputCheckError, checkedInput, gateOn, isPlain } from "./checked-input";
 import { ValidationResult, describeValue, validateCapacity } from "./function-reference";
 import {
     TimelineSchedule,
@@ -359,7 +360,7 @@ export function createOwnedCapacity(
         name,
         // skipDestroy as FixedConcurrency sets it, so that a swap between the two is no change at all.
         { functionName: target.functionName, qualifier: target.qualifier, provisionedConcurrentExecutions: initialCount, skipDestroy: false },
-        { parent, dependsOn: afterChecks(parent), ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
+        { ...childOptions(parent, name), ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
     );
 }
 
@@ -390,7 +391,6 @@ export const SCALING_SUSPENDED = { dynamicScalingInSuspended: true, dynamicScali
 export function createScalableTarget(
     parent: pulumi.ComponentResource,
     name: string,
-    target: CheckedTarget,
     bounds: { min: pulumi.Input<number>; max: pulumi.Input<number> },
     capacity: ProvisionedConcurrencyConfig,
     suspendedState: typeof SCALING_ACTIVE | typeof SCALING_SUSPENDED = SCALING_ACTIVE,
@@ -400,12 +400,19 @@ export function createScalableTarget(
         {
             serviceNamespace: LAMBDA_SERVICE_NAMESPACE,
             scalableDimension: PROVISIONED_CONCURRENCY_DIMENSION,
-            resourceId: pulumi.interpolate`function:${target.functionName}:${target.qualifier}`,
+            // From the configuration's outputs, not the component's arguments (the same values): the target then
+            // depends on the configuration by property, so that a delete-before-replace of the configuration
+            // (deleteOldConfigurationFirst) deregisters the old target first, with its policies and actions, as
+            // dependents the replacement replaces too (step_generator.go, calculateDependentReplacements). Otherwise an
+            // `up` failing between the old configuration's delete and the new one's create left the old target
+            // registered; its tracking or scheduled actions then put a configuration on the old qualifier again, which
+            // the state held as deleted (pending replacement) and no `destroy` removed: it billed on.
+            resourceId: pulumi.interpolate`function:${capacity.functionName}:${capacity.qualifier}`,
             minCapacity: bounds.min,
             maxCapacity: bounds.max,
             suspendedState: { ...suspendedState },
         },
-        { parent, dependsOn: afterChecks(parent, [capacity]) },
+        childOptions(parent, `${name}-target`, [capacity]),
     );
 }
 
@@ -437,7 +444,7 @@ export function createScheduledActions(
                 endTime: s.endTime,
                 scalableTargetAction: { minCapacity: s.minCapacity, maxCapacity: s.maxCapacity },
             },
-            { parent, dependsOn: afterChecks(parent, previous !== undefined ? [previous] : []) },
+            childOptions(parent, `${name}-${s.name}`, previous !== undefined ? [previous] : []),
         );
         actions.push(action);
         previous = action;

@@ -448,7 +448,7 @@ describe("plan: your program", () => {
                 "        scalableDimension: lambda:function:ProvisionedConcurrency",
                 "        serviceNamespace: lambda",
                 '        suspendedState: {"dynamicScalingInSuspended":true,"dynamicScalingOutSuspended":true,"scheduledScalingSuspended":true}',
-                "        depends on: orders via resourceId; orders-live via resourceId; orders-warm (ProvisionedConcurrencyConfig) via dependsOn",
+                "        depends on: orders-warm (ProvisionedConcurrencyConfig) via resourceId",
                 "        capacity: 3 to 3 all week (no scheduled actions)",
                 "",
                 "Totals: 5 to create: 4 AWS resources, 1 component; 3 provisioned environments when created",

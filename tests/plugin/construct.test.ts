@@ -208,7 +208,10 @@ describe("the components over gRPC (Construct, from a fresh checkout)", function
             );
             const target = child(result.children, "aws:appautoscaling/target:Target", "reports-preview-target");
             expect(target.inputs.resourceId).to.equal(UNKNOWN);
-            expect(target.propertyDependencies.resourceId).to.include(FUNCTION_URN);
+            // The resource id comes from the configuration's outputs (scalable-target.ts), which wait for the function.
+            const config = child(result.children, "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "reports-preview");
+            expect(target.propertyDependencies.resourceId).to.deep.equal([config.urn]);
+            expect(config.propertyDependencies.functionName).to.include(FUNCTION_URN);
         });
     });
 
