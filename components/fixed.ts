@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { childOptions, rememberAliases } from "./child-aliases";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { Target } from "@pulumi/aws/appautoscaling";
-import { OutputCheckError, afterChecks, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
+import { OutputCheckError, checkedInput, exportable, gateOn, isPlain, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { validateCapacity } from "./function-reference";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
@@ -78,6 +79,7 @@ export class FixedConcurrency extends pulumi.ComponentResource {
     constructor(name: string, args: FixedConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:FixedConcurrency";
         super(type, name, args, withSwapAliases(type, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, opts));
         const label = `FixedConcurrency "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
@@ -122,9 +124,9 @@ export class FixedConcurrency extends pulumi.ComponentResource {
                 skipDestroy,
             },
             // Registered only once every Output-time check passed (see checked-input.ts).
-            { parent: this, dependsOn: afterChecks(this), deleteBeforeReplace: deleteOldConfigurationFirst },
+            { ...childOptions(this, name), deleteBeforeReplace: deleteOldConfigurationFirst },
         );
-        this.target = createScalableTarget(this, name, target, { min: count, max: count }, this.config, SCALING_SUSPENDED);
+        this.target = createScalableTarget(this, name, { min: count, max: count }, this.config, SCALING_SUSPENDED);
         this.functionName = exportable(target.functionName);
         this.qualifier = outputAfterChecks(this, this.config.qualifier);
         this.provisionedConcurrentExecutions = outputAfterChecks(this, this.config.provisionedConcurrentExecutions);

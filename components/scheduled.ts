@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { rememberAliases } from "./child-aliases";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
@@ -82,6 +83,7 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
     constructor(name: string, args: ScheduledConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:ScheduledConcurrency";
         super(type, name, args, withSwapAliases(type, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, opts));
         const label = `ScheduledConcurrency "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
@@ -102,7 +104,7 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
 
         const target = checkTarget(this, { componentType: "ScheduledConcurrency", name, kind: "scalable-target" }, args, registry);
         this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
-        this.target = createScalableTarget(this, name, target, registered, this.config);
+        this.target = createScalableTarget(this, name, registered, this.config);
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules);
         const monitored = monitorProvisionedConcurrency(this, name, label, monitoring, {
             componentType: "ScheduledConcurrency",

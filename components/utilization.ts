@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { childOptions, rememberAliases } from "./child-aliases";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import type { input } from "@pulumi/aws/types";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
-import { afterChecks, checkedInput, outputsAfterChecks } from "./checked-input";
+import { checkedInput, outputsAfterChecks } from "./checked-input";
 import { monitorProvisionedConcurrency } from "./monitoring/provisioned";
 import { checkedMonitoring } from "./monitoring/resources";
 import { Monitoring } from "./monitoring/settings";
@@ -239,6 +240,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
     constructor(name: string, args: UtilizationScalingArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:UtilizationScaling";
         super(type, name, args, withSwapAliases(type, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, opts));
         const label = `UtilizationScaling "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
@@ -287,7 +289,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
 
         const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args, registry);
         this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
-        this.target = createScalableTarget(this, name, target, registered, this.config);
+        this.target = createScalableTarget(this, name, registered, this.config);
         this.policy = new Policy(
             `${name}-tracking`,
             {
@@ -304,7 +306,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
                 },
             },
             // Registered only once every Output-time check passed, as the children in scalable-target.ts.
-            { parent: this, dependsOn: afterChecks(this) },
+            childOptions(this, `${name}-tracking`),
         );
         this.scheduledActions = createScheduledActions(this, name, this.target, schedules, this.policy);
         const monitored = monitorProvisionedConcurrency(this, name, label, monitoring, {

@@ -1,5 +1,6 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { childOptions, rememberAliases } from "./child-aliases";
 import { Dashboard, EventRule, EventTarget, LogGroup, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { Policy, Role, RolePolicy, RolePolicyAttachment } from "@pulumi/aws/iam";
 import { Function, FunctionEventInvokeConfig, Invocation, Permission } from "@pulumi/aws/lambda";
@@ -192,6 +193,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
 
     constructor(name: string, args: LambdaWarmerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lambda-concurrency:index:LambdaWarmer", name, args, opts);
+        rememberAliases(this, "lambda-concurrency:index:LambdaWarmer", name, opts);
         const label = `LambdaWarmer "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
@@ -264,9 +266,9 @@ export class LambdaWarmer extends pulumi.ComponentResource {
             );
         });
 
-        // Every child registers only once the component's Output-time checks passed (see checked-input.ts); the
-        // invokes that a check may wait for are not held back.
-        const child = { parent: this, dependsOn: afterChecks(this) };
+        // Every child registers only once the component's Output-time checks passed (see checked-input.ts), with its
+        // aliases under the component's (child-aliases.ts); the invokes that a check may wait for are not held back.
+        const child = (childName: string): pulumi.CustomResourceOptions => childOptions(this, childName);
         const invokeOptions = { parent: this };
         // Names for long component names: the provider's auto-name would pass AWS's limits (64 for roles, functions
         // and rules), so such names are cut, with a hash, and replaced by deleting first. The hash takes the project,
@@ -276,10 +278,10 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         const scope = region.apply((r) => `${pulumi.getProject()}/${pulumi.getStack()}/${r.region}`);
         const named = (logical: string, maxLength: number): { name?: pulumi.Output<string>; replaceFirst: pulumi.CustomResourceOptions } => {
             if (fittedName(logical, maxLength) === undefined) {
-                return { replaceFirst: child };
+                return { replaceFirst: child(logical) };
             }
             const name = scope.apply((s) => fittedName(logical, maxLength, s) ?? logical);
-            return { name, replaceFirst: { ...child, deleteBeforeReplace: true } };
+            return { name, replaceFirst: { ...child(logical), deleteBeforeReplace: true } };
         };
 
         const roleName = named(`${name}-role`, 64);
@@ -323,7 +325,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 policyName.replaceFirst,
             );
             this.invokePolicies.push(policy);
-            attachments.push(new RolePolicyAttachment(`${name}-invoke-${index}`, { role: this.role.name, policyArn: policy.arn }, child));
+            attachments.push(new RolePolicyAttachment(`${name}-invoke-${index}`, { role: this.role.name, policyArn: policy.arn }, child(`${name}-invoke-${index}`)));
         });
 
         const functionName = named(name, 64);
@@ -348,7 +350,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
         new FunctionEventInvokeConfig(
             name,
             { functionName: this.function.name, maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
-            child,
+            child(name),
         );
 
         // The plan, in parts that fit EventBridge's input limit; up to 5 parts per rule.
@@ -393,7 +395,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                     new EventTarget(
                         `${name}-plan-${part}`,
                         { rule: rule.name, arn: this.function.arn, targetId: `warm-up-plan-${part}`, input },
-                        child,
+                        child(`${name}-plan-${part}`),
                     ),
                 );
             });
@@ -416,7 +418,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                                   input,
                                   triggers: pulumi.all(versionParts[part]).apply((versions) => ({ versions: versions.join(",") })),
                               },
-                              { ...child, dependsOn: afterChecks(this, [this.function]) },
+                              childOptions(this, `${name}-prewarm-${part}`, [this.function]),
                           ),
                   )
                 : [];

@@ -5,9 +5,10 @@
 // component, deletes them. The dashboard is named after project, stack and component, so that two stacks of one
 // program never overwrite each other's (dashboards are global to the account).
 import * as pulumi from "@pulumi/pulumi";
+import { childOptions } from "../child-aliases";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
-import { OutputCheckError, afterChecks, checkedInput } from "../checked-input";
+import { OutputCheckError, checkedInput } from "../checked-input";
 import { fittedName, hashedName } from "../physical-name";
 import { AlarmSpec } from "./alarms";
 import { DashboardBody, dashboardBodyProblem, dashboardName } from "./dashboard";
@@ -119,7 +120,7 @@ export function createAlarm(
             ...math,
         },
         // The name is the only replace-forcing input, so a replacement always has a new name: created first, safely.
-        { parent: component, dependsOn: afterChecks(component) },
+        childOptions(component, logical),
     );
 }
 
@@ -149,7 +150,7 @@ export function createDashboard(
         },
         // dashboardName is the only replace-forcing input, and it is kept: the dashboard is updated in place, never
         // replaced, and is deleted with the component.
-        { parent: component, dependsOn: afterChecks(component), ignoreChanges: ["dashboardName"] },
+        { ...childOptions(component, `${componentName}-dashboard`), ignoreChanges: ["dashboardName"] },
     );
 }
 

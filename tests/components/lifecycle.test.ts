@@ -8,7 +8,7 @@ import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, ScheduleArgs, Uti
 import { AwsError, AwsModel, leftovers, missingInAws, objectKeys, provisionedConcurrency } from "../helpers/lifecycle/aws-model";
 import { deployed, destroy, refresh, up } from "../helpers/lifecycle/engine";
 import { declaredBy } from "../helpers/lifecycle/from-mocks";
-import { OperationResult, StackState, emptyState } from "../helpers/lifecycle/types";
+import { OperationResult, StackState, TYPES, emptyState } from "../helpers/lifecycle/types";
 import { resetProgram } from "../helpers/pulumi";
 import { autoName } from "../../testing/mock-aws";
 
@@ -393,11 +393,13 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
         expect(provisionedConcurrency(aws)).to.deep.equal([{ functionName: "orders", qualifier: "1", count: 6 }]);
         const sequential = up(overlap.state, await declaredBy(fixed("api", 6, "2", { deleteOldConfigurationFirst: true })), aws);
         expect(sequential.error).to.equal(undefined);
+        // The target first: its resource id comes from the configuration, so the delete-before-replace deletes it
+        // too, as a dependent the replacement replaces (scalable-target.ts, createScalableTarget).
         expect(steps(sequential)).to.deep.equal([
+            "delete-replaced aws:appautoscaling/target:Target::api-target",
             "delete-replaced aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
             "create-replacement aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::api",
             "create-replacement aws:appautoscaling/target:Target::api-target",
-            "delete-replaced aws:appautoscaling/target:Target::api-target",
         ]);
         expect(aws.scalableTarget("function:orders:1")).to.equal(undefined);
         expectConsistent(sequential.state, aws, [{ functionName: "orders", qualifier: "2", count: 6 }]);
@@ -439,6 +441,16 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
         const [config] = (await declaredBy(() => new UtilizationScaling("api", { functionName: "orders", qualifier: "2", maxCapacity: 4, deleteOldConfigurationFirst: true }))).filter(
             (r) => r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
         );
-        expect(config.options).to.deep.equal({ deleteBeforeReplace: true, deleteBeforeReplaceDefined: true, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
+        expect(config.options).to.deep.equal({
+            deleteBeforeReplace: true,
+            deleteBeforeReplaceDefined: true,
+            ignoreChanges: ["provisionedConcurrentExecutions"],
+            // Its name under the component's swap aliases (child-aliases.ts).
+            aliases: [
+                `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:FixedConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
+                `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:ScheduledConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
+            ],
+            retainOnDelete: false,
+        });
     });
 });

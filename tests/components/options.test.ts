@@ -85,6 +85,15 @@ function child(type: string, name: string, dependsOn: string[], options: Partial
     };
 }
 
+/**
+ * `children` with the aliases a child of a provisioned concurrency component of `componentType` names itself: its URN
+ * under each of the other two types, which the component aliases (child-aliases.ts, swaps.ts).
+ */
+function underSwapAliases(componentType: string, children: ChildView[]): ChildView[] {
+    const others = [FIXED, SCHEDULED, UTILIZATION].filter((t) => t !== componentType);
+    return children.map((c) => ({ ...c, aliases: others.map((other) => urnOf(c.type, c.name, other)) }));
+}
+
 function sorted(children: ChildView[]): ChildView[] {
     return [...children].sort((a, b) => `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`));
 }
@@ -116,9 +125,11 @@ describe("the dependencies and replacement options of every child", () => {
         new FixedConcurrency("fixed", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
         new FixedConcurrency("tight", { functionName: "orders", qualifier: "blue", provisionedConcurrentExecutions: 2, deleteOldConfigurationFirst: true });
         const resources = await settled();
-        expect(childrenOf(resources, FIXED, "fixed")).to.deep.equal(sorted([child(CONFIG, "fixed", []), child(TARGET, "fixed-target", [`${CONFIG} fixed`])]));
+        expect(childrenOf(resources, FIXED, "fixed")).to.deep.equal(
+            underSwapAliases(FIXED, sorted([child(CONFIG, "fixed", []), child(TARGET, "fixed-target", [`${CONFIG} fixed`])])),
+        );
         expect(childrenOf(resources, FIXED, "tight")).to.deep.equal(
-            sorted([child(CONFIG, "tight", [], { deleteBeforeReplace: true }), child(TARGET, "tight-target", [`${CONFIG} tight`])]),
+            underSwapAliases(FIXED, sorted([child(CONFIG, "tight", [], { deleteBeforeReplace: true }), child(TARGET, "tight-target", [`${CONFIG} tight`])])),
         );
     });
 
@@ -128,15 +139,15 @@ describe("the dependencies and replacement options of every child", () => {
         const resources = await settled();
         const owned = { ignoreChanges: ["provisionedConcurrentExecutions"] };
         expect(childrenOf(resources, SCHEDULED, "clock")).to.deep.equal(
-            sorted([
+            underSwapAliases(SCHEDULED, sorted([
                 child(CONFIG, "clock", [], owned),
                 child(TARGET, "clock-target", [`${CONFIG} clock`]),
                 child(ACTION, "clock-day", [`${TARGET} clock-target`]),
                 child(ACTION, "clock-night", [`${TARGET} clock-target`, `${ACTION} clock-day`]),
-            ]),
+            ])),
         );
         expect(childrenOf(resources, SCHEDULED, "tight").find((c) => c.type === CONFIG)).to.deep.equal(
-            child(CONFIG, "tight", [], { ...owned, deleteBeforeReplace: true }),
+            underSwapAliases(SCHEDULED, [child(CONFIG, "tight", [], { ...owned, deleteBeforeReplace: true })])[0],
         );
     });
 
@@ -146,20 +157,20 @@ describe("the dependencies and replacement options of every child", () => {
         const resources = await settled();
         const owned = { ignoreChanges: ["provisionedConcurrentExecutions"] };
         expect(childrenOf(resources, UTILIZATION, "load")).to.deep.equal(
-            sorted([
+            underSwapAliases(UTILIZATION, sorted([
                 child(CONFIG, "load", [], owned),
                 child(TARGET, "load-target", [`${CONFIG} load`]),
                 child(POLICY, "load-tracking", [`${TARGET} load-target`]),
                 child(ACTION, "load-day", [`${TARGET} load-target`, `${POLICY} load-tracking`]),
                 child(ACTION, "load-night", [`${TARGET} load-target`, `${ACTION} load-day`]),
-            ]),
+            ])),
         );
         expect(childrenOf(resources, UTILIZATION, "tight")).to.deep.equal(
-            sorted([
+            underSwapAliases(UTILIZATION, sorted([
                 child(CONFIG, "tight", [], { ...owned, deleteBeforeReplace: true }),
                 child(TARGET, "tight-target", [`${CONFIG} tight`]),
                 child(POLICY, "tight-tracking", [`${TARGET} tight-target`]),
-            ]),
+            ])),
         );
     });
 

@@ -158,9 +158,18 @@ describe("ScheduledConcurrency", () => {
         // schedules have in force now (12:00 UTC: "day", 10), then left to Application Auto Scaling.
         const [config] = ofType(resources, CONFIG);
         expect(config.inputs).to.deep.equal({ functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 10, skipDestroy: false });
-        expect(config.options).to.deep.equal({ deleteBeforeReplace: false, deleteBeforeReplaceDefined: true, ignoreChanges: ["provisionedConcurrentExecutions"], aliases: [], retainOnDelete: false });
-        // The target depends on it: Pulumi deletes the target (and with it the actions) first, the capacity last.
+        expect(config.options).to.deep.equal({
+            deleteBeforeReplace: false,
+            deleteBeforeReplaceDefined: true,
+            ignoreChanges: ["provisionedConcurrentExecutions"],
+            // Its name under the component's aliases, so that a retry after a failed swap finds it (child-aliases.ts).
+            aliases: [urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:FixedConcurrency"), urnOf(CONFIG, "orders-clock", UTILIZATION)],
+            retainOnDelete: false,
+        });
+        // The target depends on it, its resource id from the configuration's outputs: Pulumi deletes the target (and
+        // with it the actions) first, the capacity last, and with deleteOldConfigurationFirst replaces both.
         expect(ofType(resources, TARGET)[0].dependencies).to.deep.equal([config.urn]);
+        expect(ofType(resources, TARGET)[0].propertyDependencies).to.deep.equal({ resourceId: [config.urn] });
         expect(await valueOf(scheduled.config.qualifier)).to.equal("live");
         // Registered with the bounds in force now (12:00 UTC: "day"), not the envelope 2 to 10, so that a later update
         // does not undo what the last scheduled action set.
