@@ -404,13 +404,31 @@ class Deployment {
         }
     }
 
-    /** The stack's state now: new states, then the old ones not yet deleted, references renamed to new URNs. */
+    /**
+     * The stack's state now: new states, then the old ones not yet deleted, with references renamed as the engine
+     * normalizes a snapshot (backend/snapshot.go calls Snapshot.NormalizeURNReferences): an alias counts only once a
+     * new state that claimed it was written (a registration whose step failed leaves the old one as it was), and an
+     * old resource whose parent changed URN takes the parent's qualified type in its own URN (a child left behind by
+     * a swap that failed before reaching it).
+     */
     public state(): StackState {
-        const rename = (urn: string): string => this.aliased.get(urn) ?? urn;
-        const olds = this.olds
-            .filter((o) => this.remaining.has(o))
+        const written = new Set(this.news.map((n) => n.urn));
+        const renames = new Map([...this.aliased].filter(([, to]) => written.has(to)));
+        const rename = (urn: string): string => renames.get(urn) ?? urn;
+        const remaining = this.olds.filter((o) => this.remaining.has(o));
+        for (const o of remaining) {
+            if (o.parent !== undefined && renames.has(o.parent) && !renames.has(o.urn)) {
+                const own = parseUrn(o.urn);
+                const moved = newUrn(own.stack, own.project, parentTypePart(o, renames.get(o.parent)!), own.type, own.name);
+                if (moved !== o.urn) {
+                    renames.set(o.urn, moved);
+                }
+            }
+        }
+        const olds = remaining
             .map((o) => ({
                 ...o,
+                urn: rename(o.urn),
                 parent: o.parent !== undefined ? rename(o.parent) : undefined,
                 dependencies: o.dependencies.map(rename),
                 propertyDependencies:
