@@ -24,11 +24,14 @@ export class OwnershipRegistry {
     public readonly qualifiers = new Map<string, QualifierOwner>();
     /** Component type by `parent scope|name`, for the components that take over each other's resources. */
     public readonly componentNames = new Map<string, string>();
+    /** The label of the component that has each dashboard name, by `provider scope|component name` (monitoring). */
+    public readonly dashboardNames = new Map<string, string>();
 
     /** Forgets every claim: a new program starts (used between unit tests). */
     public clear(): void {
         this.qualifiers.clear();
         this.componentNames.clear();
+        this.dashboardNames.clear();
     }
 }
 
@@ -127,7 +130,7 @@ function scopeOf(resource: pulumi.Resource | undefined, fallback: string): strin
 }
 
 /** A scope label for the AWS provider a component will use ("default" for the program's default provider). */
-export function providerScopeOf(component: pulumi.ComponentResource): string {
+export function providerScopeOf(component: pulumi.Resource): string {
     return scopeOf(component.getProvider("aws::"), "default");
 }
 

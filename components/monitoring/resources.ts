@@ -9,6 +9,7 @@ import { childOptions } from "../child-aliases";
 import { Dashboard, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import { OutputCheckError, checkedInput } from "../checked-input";
+import { programOwnershipRegistry, providerScopeOf } from "../ownership";
 import { fittedName, hashedName } from "../physical-name";
 import { AlarmSpec } from "./alarms";
 import { DashboardBody, dashboardBodyProblem, dashboardName } from "./dashboard";
@@ -136,6 +137,20 @@ export function createDashboard(
     region: pulumi.Output<string>,
     body: pulumi.Output<DashboardBody>,
 ): Dashboard {
+    // Dashboards are global to the account and named after project, stack, region and component name only (see
+    // dashboardName), so two components of one name in one program and region (a FixedConcurrency and a LambdaWarmer
+    // "api", or two under different parents) would share one: each `up` would overwrite the other's, and the first
+    // removed would delete both. Refused here, where the program still can say which.
+    const registry = programOwnershipRegistry();
+    const key = `${providerScopeOf(component)}|${componentName}`;
+    const holder = registry.dashboardNames.get(key);
+    if (holder !== undefined) {
+        throw new pulumi.ResourceError(
+            `${label}: monitoring.dashboard: ${holder} in this program already has a dashboard of that name (dashboards are named after the project, stack, region and component name, and are global to the account). Give one of the two another name, or set monitoring.dashboard to false on one of them`,
+            component,
+        );
+    }
+    registry.dashboardNames.set(key, label);
     return new Dashboard(
         `${componentName}-dashboard`,
         {

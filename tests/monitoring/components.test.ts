@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { Provider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { ofType, rejectionMessage, resetProgram, settled, thrownMessage, urnOf, valueOf, TEST_NOW } from "../helpers/pulumi";
 import { FixedConcurrency, LambdaWarmer, ScheduledConcurrency, UtilizationScaling } from "../../components";
@@ -183,6 +184,30 @@ describe("monitoring on the components (under the mocks)", () => {
         expect(names.map((n) => n.length)).to.deep.equal([255, 255]);
         expect(new Set(names).size).to.equal(2);
         expect(String(ofType(resources, DASHBOARD)[0].inputs.dashboardName)).to.have.length(255);
+    });
+
+    it("refuses a second dashboard of the same name in one program and region, naming both; other regions or no dashboard are fine", async () => {
+        new FixedConcurrency("api", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1, monitoring: {} });
+        expect(thrownMessage(() => new LambdaWarmer("api", { targets: [{ functionName: "orders", qualifier: "blue" }], monitoring: {} }))).to.equal(
+            'LambdaWarmer "api": monitoring.dashboard: FixedConcurrency "api" in this program already has a dashboard of that name (dashboards are named after the project, stack, region and component name, and are global to the account). Give one of the two another name, or set monitoring.dashboard to false on one of them',
+        );
+        // Without a dashboard of its own, or in another region (its own provider), the same name is fine.
+        resetProgram();
+        new FixedConcurrency("api", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 1, monitoring: {} });
+        new LambdaWarmer("api", { targets: [{ functionName: "orders", qualifier: "blue" }], monitoring: { dashboard: false } });
+        const west = new Provider("west", { region: "us-west-2" });
+        new ScheduledConcurrency(
+            "api",
+            { functionName: "orders", qualifier: "live", schedules: [{ name: "day", schedule: "cron(0 8 * * ? *)", capacity: 2 }], monitoring: {} },
+            { provider: west, parent: new pulumi.ComponentResource("test:index:Group", "west") },
+        );
+        // The dashboards: the FixedConcurrency's of each program (the mocks keep the first program's records) and the
+        // ScheduledConcurrency's in the other region (the mocks answer us-east-1 for every provider's region, so the
+        // names are not told apart here); none for the warmers.
+        const parents = ofType(await settled(), DASHBOARD).map((d) => d.parent ?? "");
+        expect(parents.filter((p) => p === urnOf("lambda-concurrency:index:FixedConcurrency", "api"))).to.have.length(2);
+        expect(parents.filter((p) => p.endsWith("lambda-concurrency:index:ScheduledConcurrency::api"))).to.have.length(1);
+        expect(parents).to.have.length(3);
     });
 
     it("refuses bad monitoring at construction, naming the component", () => {
