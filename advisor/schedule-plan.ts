@@ -6,19 +6,16 @@
  * simulated period in it. Increases are scheduled early by the allocation delay, so that the environments are ready
  * when the step starts; decreases happen at the step start.
  */
+import { LEAST_SCALED_CAPACITY } from "../aws-facts/scaling";
 import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from "./defaults";
 import { BoundsAction, CapacityAction } from "./simulator";
 
 /**
- * The smallest capacity a scheduled step sets: 1 environment, never 0. At 0, Application Auto Scaling deletes the
- * provisioned concurrency configuration (aws/aws-cdk#29992, where updates then meet
- * ProvisionedConcurrencyConfigNotFoundException); a `pulumi refresh` in that window drops it from the stack's state,
- * the next action that raises the capacity creates it again outside Pulumi's knowledge, and `pulumi destroy` leaves it
- * billing. So ScheduledConcurrency refuses 0 (and UtilizationScaling's scheduled minimums with it), and the advisor
- * neither emits nor simulates a step below this: the quiet hours pay for one warm environment. The helpers below stay
- * generic (any level, 0 included); the scheduled search applies the floor where it computes its levels (searches.ts).
+ * The smallest capacity a scheduled step sets: the least a scaling component takes (aws-facts/scaling.ts), never 0,
+ * so that the advisor's answers are arguments the components accept. The helpers below stay generic (any level, 0
+ * included); the scheduled search applies the floor where it computes its levels (searches.ts).
  */
-export const MIN_SCHEDULED_CAPACITY = 1;
+export const MIN_SCHEDULED_CAPACITY = LEAST_SCALED_CAPACITY;
 
 export interface ScheduleCycle {
     /** Length of the repeating cycle: a week or a day. */

@@ -18,6 +18,7 @@ import {
 } from "./schedule";
 import { CheckedTarget } from "./target";
 import { US_EAST_1_PRICES } from "../aws-facts/pricing";
+import { LEAST_SCALED_CAPACITY } from "../aws-facts/scaling";
 
 /** Application Auto Scaling's names for Lambda provisioned concurrency (RegisterScalableTarget). */
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";
@@ -73,16 +74,8 @@ export interface ResolvedSchedule extends TimelineSchedule {
     timezone: string;
 }
 
-/**
- * The least capacity a scaling component lets Application Auto Scaling set: 1. At 0, Application Auto Scaling deletes
- * the provisioned concurrency configuration (users meet ProvisionedConcurrencyConfigNotFoundException then:
- * aws/aws-cdk#29992), and creates it again at the next action that raises the capacity (aws/aws-cdk#30503). A
- * `pulumi refresh` in the window at 0 drops the configuration from the stack's state (the provider's Read removes
- * what is missing), so the configuration the next action creates belongs to no one: `pulumi destroy` deregisters the
- * target and leaves it billing. With at least 1 in every bound, the configuration exists as long as the component
- * does, so a refresh always finds it and the component's delete always removes it.
- */
-export const LEAST_SCALED_CAPACITY = 1;
+/** The least capacity a scaling component takes (aws-facts/scaling.ts: at 0, AWS deletes the configuration). */
+export { LEAST_SCALED_CAPACITY };
 
 /** What one provisioned environment costs per hour per GB of memory (x86, us-east-1), for the refusal of 0. */
 const ENVIRONMENT_HOURLY_PRICE_PER_GB = US_EAST_1_PRICES.x86_64.provisionedConcurrencyPerGbSecond * 3600;
