@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { programOwnershipRegistry } from "../components/ownership";
 import { setCurrentTime } from "../components/clock";
 import { AwsLikeMocks, RecordedResource, installAwsLikeMocks, waitForRegistrations } from "./mock-aws";
+import { ConfigValue, stackConfiguration } from "./stack-config";
 
 export {
     AWS_NAME_LIMITS,
@@ -23,6 +24,7 @@ export {
     partitionOf,
 } from "./mock-aws";
 export type { MockAwsOptions, RecordedOptions, RecordedResource } from "./mock-aws";
+export type { ConfigValue } from "./stack-config";
 
 /** What the recorder of {@link installMocks} is: the mocks themselves, with what they recorded. */
 export type MockRecorder = AwsLikeMocks;
@@ -41,7 +43,7 @@ export interface InstallMocksOptions {
     stack?: string;
     /**
      * The region of the mocked AWS provider (`aws:region`): in every computed ARN, and what `getRegion` returns.
-     * @default "us-east-1"
+     * @default config's "aws:region" if given, else "us-east-1"
      */
     region?: string;
     /**
@@ -62,6 +64,19 @@ export interface InstallMocksOptions {
      * @default the real time
      */
     now?: Date;
+    /**
+     * The stack configuration the program reads, as `pulumi config set` stores it: a key without a namespace is the
+     * project's (`{ minCapacity: 2 }` is read by `new pulumi.Config().requireNumber("minCapacity")`), others are
+     * given whole (`"aws:region"`). Numbers, booleans, arrays and objects are stored as the CLI stores them, so the
+     * Config's `requireNumber`, `requireBoolean` and `requireObject` read them back. Replaces the whole configuration.
+     * @default none
+     */
+    config?: Record<string, ConfigValue>;
+    /**
+     * Configuration set with `--secret`: as `config`, and `requireSecret`/`getSecret` give secret Outputs.
+     * @default none
+     */
+    secretConfig?: Record<string, ConfigValue>;
     /**
      * Register an `afterEach` hook (mocha, jest) that, after every test, starts a new program (forgets the
      * one-owner-per-qualifier claims and the URNs registered, so the next test may reuse names and qualifiers) and
@@ -93,14 +108,25 @@ function kitState(): KitState {
  */
 export function installMocks(options: InstallMocksOptions = {}): MockRecorder {
     const state = kitState();
+    const project = options.project ?? "project";
+    const configuration = stackConfiguration(project, options.config, options.secretConfig);
+    if ("error" in configuration) {
+        throw new Error(configuration.error);
+    }
+    // The provider's region is the stack's `aws:region`, as under `pulumi up`: one region, however it is given.
+    const configuredRegion = configuration.values["aws:region"];
+    if (options.region !== undefined && configuredRegion !== undefined && options.region !== configuredRegion) {
+        throw new Error(`installMocks: region "${options.region}" and config "aws:region" "${configuredRegion}" differ; give one of them`);
+    }
     const settings = {
-        project: options.project ?? "project",
+        project,
         stack: options.stack ?? "stack",
-        region: options.region ?? "us-east-1",
+        region: options.region ?? configuredRegion ?? "us-east-1",
         accountId: options.accountId ?? "123456789012",
         preview: options.preview ?? false,
     };
     state.recorder = installAwsLikeMocks(settings, state.recorder);
+    pulumi.runtime.setAllConfig(configuration.values, configuration.secretKeys);
     state.options = settings;
     resetMocks();
     setCurrentTime(options.now);
@@ -111,7 +137,7 @@ export function installMocks(options: InstallMocksOptions = {}): MockRecorder {
 }
 
 /** The options in force since the last {@link installMocks}, defaults filled in; undefined before any. */
-export function mockOptions(): Readonly<Required<Omit<InstallMocksOptions, "now" | "hooks">>> | undefined {
+export function mockOptions(): Readonly<Required<Omit<InstallMocksOptions, "now" | "hooks" | "config" | "secretConfig">>> | undefined {
     const options = kitState().options;
     return options === undefined ? undefined : { ...options };
 }
