@@ -96,15 +96,17 @@ describe("the published package", function () {
         fs.rmSync(scratch, { recursive: true, force: true });
     });
 
-    it("ships only the build, its type declarations, the README, the manifest and what the Pulumi plugin reads", () => {
+    it("ships only the build, its type declarations, the README, the licence, the manifest and what the Pulumi plugin reads", () => {
         for (const file of files) {
             expect(file, file).to.match(
-                /^(package\.json|README\.md|dist\/(aws-facts|components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
+                /^(package\.json|README\.md|LICENSE|dist\/(aws-facts|components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
             );
         }
         expect(files).to.include.members([
             "package.json",
             "README.md",
+            // The licence package.json names (Apache-2.0), its standard text: npm packs a root LICENSE by itself.
+            "LICENSE",
             "dist/aws-facts/pricing.js",
             "dist/components/index.js",
             "dist/components/index.d.ts",
