@@ -141,7 +141,7 @@ export function maxLevel(profile: OnDemandProfile, concurrencyLimit: number): nu
 /**
  * What each hour of the cycle needs, pooled over the hours of similar load (see groupBySimilarLoad): the fewest warm
  * environments that leave those hours no more cold starts (or slow requests) than their share of the budget, in
- * proportion to their requests, and at least what its worst clock hour needs under a per-hour goal; and their
+ * proportion to their requests, and at least what the worst clock hour of those hours needs under a per-hour goal; and their
  * cost-optimal level.
  */
 export function hourlyNeeds(
@@ -178,15 +178,19 @@ export function hourlyNeeds(
         if (Number.isFinite(check.slowBudget)) need = Math.max(need, lowestLevelWithin(group.slowCold, (check.slowBudget - profile.warmSlow) * share));
         return { need, costOptimal: costOptimalLevel(group.means, breakEven) };
     });
-    const hourNeeds = new Array<number>(groupOf.length).fill(0);
+    // Pooled like the budgets: the worst clock hour of a group sets the group's level. Taken hour by hour, a quiet
+    // hour between busy ones (no cold start on demand, where the busy hour's environments were still warm) got the
+    // cost-optimal level only, so the schedule dropped capacity mid-morning and the hour after paid in cold starts:
+    // dozens of steps, and still missing the goal.
+    const groupHourNeeds = new Array<number>(groups.length).fill(0);
     if (check.hasHourlyGoal()) {
         profile.hours.forEach((hour, index) => {
-            const slot = slotOf(cycle, Math.max(0, hour.startMs));
-            hourNeeds[slot] = Math.max(hourNeeds[slot], hourLevel(profile, check, index));
+            const group = groupOf[slotOf(cycle, Math.max(0, hour.startMs))];
+            if (group >= 0) groupHourNeeds[group] = Math.max(groupHourNeeds[group], hourLevel(profile, check, index));
         });
     }
     return {
-        needs: groupOf.map((group, slot) => (group < 0 ? NaN : Math.max(levels[group].need, hourNeeds[slot]))),
+        needs: groupOf.map((group) => (group < 0 ? NaN : Math.max(levels[group].need, groupHourNeeds[group]))),
         costOptimal: groupOf.map((group) => (group < 0 ? 0 : levels[group].costOptimal)),
     };
 }
