@@ -46,6 +46,8 @@ export {
     traceTraffic,
 } from "./traffic";
 export type { RateTraffic, TraceTraffic, Traffic } from "./traffic";
+export { DEFAULT_OFFICE_HOURS, officeHours, parseClockTime, parseDayList } from "./office-hours";
+export type { OfficeHours } from "./office-hours";
 
 export { InputError, parsePerMinuteCsv, parsePeriod, parseTrace, withPeriod } from "./inputs";
 

@@ -8,7 +8,8 @@
 import { fitLogNormal, DurationDistribution } from "./duration";
 import { ExponentialSampler, LogNormalSampler } from "./sampling";
 import { SeededRandom } from "./random";
-import { HOUR_MS, MINUTE_MS } from "./defaults";
+import { MINUTE_MS } from "./defaults";
+import { DEFAULT_OFFICE_HOURS, inOfficeHours, OfficeHours } from "./office-hours";
 
 export interface RateTraffic {
     readonly kind: "rates";
@@ -60,19 +61,18 @@ export function steadyTraffic(requestsPerSecond: number, periodMs: number): Rate
 }
 
 /**
- * Office hours: `peakPerSecond` Monday to Friday 08:00-18:00 UTC, `basePerSecond` otherwise. An illustrative shape,
- * not a measurement; use --csv for your own.
+ * Office hours: `peakPerSecond` in `hours` (default Monday to Friday 08:00-18:00), `basePerSecond` otherwise, on the
+ * wall clock the week is read on. An illustrative shape, not a measurement; use --csv for your own. Hourly segments
+ * when the hours open and close on the hour, per-minute ones otherwise (09:30, say).
  */
-export function businessHoursTraffic(peakPerSecond: number, basePerSecond: number, periodMs: number): RateTraffic {
-    const hours = Math.ceil(periodMs / HOUR_MS);
-    const rates = new Float64Array(hours);
-    for (let hour = 0; hour < hours; hour++) {
-        const hourOfWeek = hour % 168;
-        const weekday = Math.floor(hourOfWeek / 24) < 5; // day 0 is Monday
-        const hourOfDay = hourOfWeek % 24;
-        rates[hour] = weekday && hourOfDay >= 8 && hourOfDay < 18 ? peakPerSecond : basePerSecond;
+export function businessHoursTraffic(peakPerSecond: number, basePerSecond: number, periodMs: number, hours: OfficeHours = DEFAULT_OFFICE_HOURS): RateTraffic {
+    const segmentMinutes = hours.openMinute % 60 === 0 && hours.closeMinute % 60 === 0 ? 60 : 1;
+    const segments = Math.ceil(periodMs / (segmentMinutes * MINUTE_MS));
+    const rates = new Float64Array(segments);
+    for (let segment = 0; segment < segments; segment++) {
+        rates[segment] = inOfficeHours(hours, (segment * segmentMinutes) % (7 * 1440)) ? peakPerSecond : basePerSecond;
     }
-    return rateTraffic(periodMs, HOUR_MS, rates);
+    return rateTraffic(periodMs, segmentMinutes * MINUTE_MS, rates);
 }
 
 /**

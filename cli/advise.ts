@@ -32,6 +32,7 @@ import {
 import { defaultRestoreMs, SNAPSTART_RESTORE_SOURCE, snapStartSupported } from "../advisor/snapstart";
 import { validateTimezone } from "../components/schedule/validate";
 import { UsageError } from "./advise-errors";
+import { DEFAULT_OFFICE_HOURS, OfficeHours, officeHours, parseClockTime, parseDayList } from "../advisor/office-hours";
 import { profileCsv } from "../advisor/cloudwatch-profile";
 import { cloudWatchSource, profileNotes, readProfile, sdkReaders } from "./advise-cloudwatch";
 import { closestWord } from "../components/suggest";
@@ -64,6 +65,9 @@ traffic (one of):
   --rps N                      steady N requests per second
   --shape steady|business-hours|spiky --peak-rps N [--rps BASE]
                                business-hours: peak Mon-Fri 08:00-18:00 UTC, BASE otherwise;
+    --open HH:MM --close HH:MM --open-days DAYS
+                               business-hours' peak hours and days (default 08:00, 18:00, MON-FRI),
+                               e.g. --open 09:00 --close 17:30 --open-days MON-FRI,SAT
                                spiky: BASE with one minute at peak in every hour (BASE defaults to peak/5)
   --csv FILE                   per-minute requests: "count" or "time,count" rows (header "rps" for per-second)
   --trace FILE                 one request timestamp per line (ISO 8601, epoch s/ms, or seconds from start)
@@ -121,6 +125,9 @@ interface FlagSpec {
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
     rps: { value: true },
     shape: { value: true },
+    open: { value: true },
+    close: { value: true },
+    "open-days": { value: true },
     "restore-ms": { value: true },
     function: { value: true },
     region: { value: true },
@@ -347,6 +354,11 @@ function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">
     if (periodText !== undefined) periodMs = withFlag("period", () => parsePeriod(periodText));
 
     const source = sources[0];
+    const officeFlags = ["open", "close", "open-days"].filter((name) => flags.has(name));
+    const shape = flags.get("shape");
+    if (officeFlags.length > 0 && shape !== "business-hours") {
+        throw new UsageError(`--${officeFlags[0]} sets the hours of --shape business-hours, got ${shape === undefined ? `--${source}` : `--shape ${shape}`}`);
+    }
     if (source === "csv" || source === "trace") {
         if (flags.has("peak-rps")) throw new UsageError(`--peak-rps does not apply to --${source}`);
         const path = flags.get(source) ?? "";
@@ -364,7 +376,6 @@ function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">
         if (flags.has("peak-rps")) throw new UsageError("--peak-rps needs --shape");
         return steadyTraffic(rps ?? 0, period);
     }
-    const shape = flags.get("shape");
     const peak = numberFlag(flags, "peak-rps", "non-negative");
     if (shape === "steady") {
         const rate = peak ?? rps;
@@ -379,7 +390,27 @@ function buildTraffic(flags: Map<string, string>, io: Pick<AdviseIO, "readFile">
     const base = rps ?? peak / 5;
     if (base > peak) throw new UsageError(`--rps (the base rate, ${base}) must not exceed --peak-rps (${peak})`);
     const seed = integerFlag(flags, "seed", 0, 2 ** 32 - 1) ?? 1;
-    return shape === "business-hours" ? businessHoursTraffic(peak, base, period) : spikyTraffic(peak, base, period, seed);
+    if (shape !== "business-hours") return spikyTraffic(peak, base, period, seed);
+    return businessHoursTraffic(peak, base, period, buildOfficeHours(flags));
+}
+
+/** --open, --close and --open-days, each defaulting to the shape's usual office hours. */
+function buildOfficeHours(flags: Map<string, string>): OfficeHours {
+    const open = flags.get("open");
+    const close = flags.get("close");
+    const days = flags.get("open-days");
+    const openMinute = open === undefined ? DEFAULT_OFFICE_HOURS.openMinute : officeFlag("open", () => parseClockTime(open, false));
+    const closeMinute = close === undefined ? DEFAULT_OFFICE_HOURS.closeMinute : officeFlag("close", () => parseClockTime(close, true));
+    const dayList = days === undefined ? DEFAULT_OFFICE_HOURS.days : officeFlag("open-days", () => parseDayList(days));
+    return officeFlag("close", () => officeHours(openMinute, closeMinute, dayList));
+}
+
+function officeFlag<T>(flag: string, parse: () => T): T {
+    try {
+        return parse();
+    } catch (error) {
+        throw new UsageError(`--${flag} ${(error as Error).message}`);
+    }
 }
 
 function buildEnvironment(flags: Map<string, string>): Partial<EnvironmentBehaviour> {

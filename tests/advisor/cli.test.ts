@@ -70,6 +70,18 @@ describe("lambda-concurrency advise (the command)", () => {
             [["--rps", "5", "--csv", "x.csv"], "choose one traffic source, got --csv and --rps"],
             [["--shape", "business-hours"], "--shape business-hours needs --peak-rps"],
             [["--shape", "wavy", "--peak-rps", "5"], '--shape must be one of steady, business-hours, spiky, got "wavy"'],
+            [["--shape", "business-hours", "--peak-rps", "5", "--open", "25:00"], '--open must be a time HH:MM from 00:00 to 23:59, got "25:00"'],
+            [["--shape", "business-hours", "--peak-rps", "5", "--close", "24:30"], '--close must be a time HH:MM from 00:00 to 24:00, got "24:30"'],
+            [
+                ["--shape", "business-hours", "--peak-rps", "5", "--open", "09:00", "--close", "08:30"],
+                "--close must be after the opening time (09:00), got 08:30: office hours end on the day they start",
+            ],
+            [
+                ["--shape", "business-hours", "--peak-rps", "5", "--open-days", "FRI-MON"],
+                '--open-days must be days MON to SUN, single or as ranges, comma-separated (e.g. "MON-FRI" or "MON-FRI,SAT"), got "FRI-MON": the range FRI-MON goes backwards through the week (Monday first)',
+            ],
+            [["--shape", "spiky", "--peak-rps", "5", "--open", "09:00"], "--open sets the hours of --shape business-hours, got --shape spiky"],
+            [["--rps", "5", "--open-days", "MON-FRI"], "--open-days sets the hours of --shape business-hours, got --rps"],
             [["--rps", "5", "--period", "week"], '--period: must be a duration such as 30s, 90m, 2h, 1d or 7d, got "week"'],
             [["--rps", "5", "--memory", "64"], "--memory must be a whole number between 128 and 10240, got 64"],
             [["--rps", "5", "--arch", "sparc"], '--arch must be x86_64 or arm64, got "sparc"'],
@@ -156,6 +168,24 @@ describe("lambda-concurrency advise (the command)", () => {
         const captured = fakeIO();
         expect(await runAdvise([...BLOG, "--goal-p99-ms", "50"], captured.io)).to.equal(0);
         expect(captured.stdout()).to.match(/^Goal unreachable: No strategy meets the goal \(p99 at most 50 ms in every hour\); the closest is/m);
+    });
+
+    it("takes the office hours and days of the business-hours shape, and schedules a weekday rhythm under a per-hour goal", async () => {
+        // Issue 20, item 6: 09:00-18:00 in Madrid needed a hand-written CSV, and the per-hour goal gave 51 scheduled
+        // actions that still missed it (each hour's level taken alone dropped capacity in the quiet hours between busy ones).
+        const captured = fakeIO();
+        const argv = ["--shape", "business-hours", "--timezone", "Europe/Madrid", "--open", "09:00", "--close", "18:00", "--open-days", "MON-FRI"];
+        const flags = ["--peak-rps", "25", "--rps", "1", "--duration-ms", "300", "--init-ms", "2500", "--goal-cold-starts", "2/hour"];
+        expect(await runAdvise([...argv, ...flags, "--strategies", "scheduled", "--workers", "1", "--json"], captured.io)).to.equal(0);
+        const result = JSON.parse(captured.stdout()) as {
+            strategies: { name: string; configuration: string; coldStarts: number; meetsGoal: boolean; args: { schedules: unknown[] } }[];
+        };
+        const scheduled = result.strategies.find((strategy) => strategy.name === "scheduled")!;
+        expect(scheduled).to.deep.include({ configuration: "5-44 provisioned, 2 scheduled actions", coldStarts: 11, meetsGoal: true });
+        expect(scheduled.args.schedules).to.deep.equal([
+            { name: "mon-fri-0858", schedule: "cron(58 8 ? * MON-FRI *)", capacity: 44, timezone: "Europe/Madrid" },
+            { name: "mon-fri-1800", schedule: "cron(0 18 ? * MON-FRI *)", capacity: 5, timezone: "Europe/Madrid" },
+        ]);
     });
 
     it("reads a per-minute CSV and a trace", async () => {
