@@ -31,6 +31,11 @@ export interface LevelSearch {
     readonly sameDownTo?: (level: number, result: SimulationResult) => number;
     /** When the candidate passes, try minLevel next rather than the level just below. */
     readonly tryLowestFirst?: boolean;
+    /**
+     * From a passing level's full result, the level predicted to be the lowest that passes (see calibrated-guess.ts),
+     * or undefined: probed first, then its neighbour on the side it leaves open.
+     */
+    readonly guessBelow?: (level: number, result: SimulationResult) => number | undefined;
 }
 
 export interface LevelFound {
@@ -87,9 +92,18 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
         return { level: best.level, result: full, simulations: simulations + 1 };
     }
     let firstProbe = true;
+    // A guess and the side of it still to check: after the guess passes, the level below; after it fails, the one above.
+    let guessed: number | undefined;
     while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
         let probe = Math.floor((failedBelow + passing.level) / 2);
-        if (firstProbe && passing.level === candidate) {
+        const guess = firstProbe && passing.result && search.guessBelow ? search.guessBelow(passing.level, passing.result) : undefined;
+        if (guess !== undefined && guess > failedBelow && guess < passing.level) {
+            probe = guess;
+            guessed = guess;
+        } else if (guessed !== undefined) {
+            probe = failedBelow === guessed ? guessed + 1 : passing.level - 1;
+            guessed = undefined;
+        } else if (firstProbe && passing.level === candidate) {
             // The candidate passed: try the lowest level, or just below the candidate (a prediction is usually right
             // or one off).
             probe = search.tryLowestFirst ? failedBelow + 1 : passing.level - 1;

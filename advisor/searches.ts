@@ -17,7 +17,8 @@ import {
     MINUTE_MS,
 } from "./defaults";
 import { GoalCheck } from "./goal-check";
-import { searchLowestLevel } from "./level-search";
+import { calibratedGuess } from "./calibrated-guess";
+import { LevelSearch, searchLowestLevel } from "./level-search";
 import { hourlyNeeds, maxLevel, OnDemandProfile, predictedLevel } from "./on-demand-profile";
 import {
     expandBoundsOverPeriod,
@@ -91,6 +92,7 @@ export class StrategySearches {
             minLevel: costOptimal,
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
             sameDownTo,
+            guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level)),
         });
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
@@ -108,11 +110,23 @@ export class StrategySearches {
             candidate: Math.max(1, predicted),
             minLevel: 1,
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
+            guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level)),
         });
         const schedule = rateExpression(minutes);
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
         const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${minutes} min`;
         return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
+    }
+
+    /**
+     * Under a goal on the period's cold starts alone, a passing run's guess at the lowest passing level, from the
+     * on-demand run's prediction of the cold starts left at each level (calibrated-guess.ts). Per-hour and p99 goals
+     * are judged on more than the period's count, so they keep plain bisection.
+     */
+    private guessBelow(predicted: (level: number) => number): LevelSearch["guessBelow"] {
+        const check = this.check;
+        if (!Number.isFinite(check.coldBudget) || Number.isFinite(check.slowBudget) || check.hasHourlyGoal()) return undefined;
+        return (level, result) => calibratedGuess(predicted, level, result.coldStarts + result.throttled, check.coldBudget, 0);
     }
 
     /**

@@ -128,4 +128,34 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
         expect(requests).to.deep.equal(["8", "7", "4"]);
         expect(found).to.deep.include({ level: 1, simulations: 3 });
     });
+
+    describe("with a guess from a passing run (calibrated-guess.ts)", () => {
+        it("probes the guess, then the level below it: two simulations when the guess is right", () => {
+            const { found, requests } = search(7, { candidate: 10, minLevel: 4, guessBelow: () => 7 });
+            expect(requests).to.deep.equal(["10", "7", "6"]);
+            expect(found).to.deep.include({ level: 7, simulations: 3 });
+        });
+
+        it("probes the level above a guess that fails, and bisects when both miss", () => {
+            expect(search(7, { candidate: 10, minLevel: 4, guessBelow: () => 6 }).requests).to.deep.equal(["10", "6", "7"]);
+            // 5 fails, 6 fails too: bisection between 6 and 10 takes over.
+            const { found, requests } = search(8, { candidate: 10, minLevel: 4, guessBelow: () => 5 });
+            expect(requests).to.deep.equal(["10", "5", "6", "8", "7"]);
+            expect(found).to.deep.include({ level: 8, simulations: 5 });
+        });
+
+        it("asks for the guess once, from the candidate's run, and ignores one outside the open range", () => {
+            const asked: number[] = [];
+            const guessBelow = (level: number): number => {
+                asked.push(level);
+                return 12;
+            };
+            // 12 is not below the passing 10: the search probes as it does without a guess.
+            const { requests } = search(7, { candidate: 10, minLevel: 4, guessBelow });
+            expect(asked).to.deep.equal([10]);
+            expect(requests).to.deep.equal(["10", "9", "6", "7"]);
+            // A guess that says nothing leaves the search as it was.
+            expect(search(7, { candidate: 10, minLevel: 4, guessBelow: () => undefined }).requests).to.deep.equal(["10", "9", "6", "7"]);
+        });
+    });
 });
