@@ -110,11 +110,14 @@ function shellWords(line: string): string[] {
     return out.split("\0").slice(0, -1);
 }
 
-/** The environment a user's shell has: none of the variables `npm test` and ts-node set for this repository. */
+/**
+ * The environment a user's shell has: without what `npm test` sets for this repository (its package, its folder as the
+ * local prefix, the script) and ts-node's settings; npm's own configuration (registry, cache, certificates) stays.
+ */
 function userEnvironment(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const [name, value] of Object.entries(process.env)) {
-        if (!/^(npm_|TS_NODE_|INIT_CWD$)/i.test(name)) {
+        if (!/^(npm_(package_|lifecycle_|command$|execpath$|node_execpath$|config_local_prefix$)|TS_NODE_|INIT_CWD$)/i.test(name)) {
             env[name] = value;
         }
     }
