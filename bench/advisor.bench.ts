@@ -47,6 +47,12 @@ const REALISTIC_CASES: [string, string][] = [
     ["spiky 50/5 rps, init 4 s, 0.01%", "--shape spiky --peak-rps 50 --rps 5 --init-ms 4000 --goal-cold-starts 0.0001"],
     ["business hours 50/5 rps, init 4 s, 2 per hour", "--shape business-hours --peak-rps 50 --rps 5 --init-ms 4000 --goal-cold-starts 0.0001,2/hour"],
     ["business hours 100/10 rps, init 4 s, 0.01%", "--shape business-hours --peak-rps 100 --rps 10 --init-ms 4000 --goal-cold-starts 0.0001"],
+    // Issue 20's cases: item 7's week (slow p95, 4 s init), item 6's office hours in Madrid under a per-hour goal.
+    ["business hours 30/2 rps, p95 600 ms, init 4 s, 0.01%", "--shape business-hours --peak-rps 30 --rps 2 --duration-ms 250 --p95-ms 600 --init-ms 4000 --goal-cold-starts 0.0001"],
+    [
+        "09:00-18:00 Madrid 25/1 rps, init 2.5 s, 2 per hour",
+        "--shape business-hours --timezone Europe/Madrid --open 09:00 --close 18:00 --peak-rps 25 --rps 1 --duration-ms 300 --init-ms 2500 --goal-cold-starts 2/hour",
+    ],
 ];
 
 /** Runs the compiled command once; returns its wall-clock time and what its JSON says of the work. */
@@ -158,13 +164,13 @@ function main(): void {
 
     console.log("2b. Realistic weeks, each the whole comparison with every strategy and the goal search (issue 13's cases),");
     console.log(`    timed as \`lambda-concurrency advise ... --json\` (compiled, process start included), on 1 thread and on ${defaultWorkerCount()}:`);
-    console.log("   case                                             requests/week  simulations  requests simulated  --workers 1  default");
+    console.log("   case                                                   requests/week  simulations  requests simulated  --workers 1  default");
     execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
     for (const [name, args] of REALISTIC_CASES) {
         const oneThread = timeCommand(`${args} --workers 1`);
         const parallel = timeCommand(args);
         console.log(
-            `   ${name.padEnd(47)}  ${millions(parallel.requests).padStart(13)}  ${String(parallel.simulations).padStart(11)}  ` +
+            `   ${name.padEnd(53)}  ${millions(parallel.requests).padStart(13)}  ${String(parallel.simulations).padStart(11)}  ` +
                 `${millions(parallel.simulatedRequests).padStart(18)}  ${oneThread.seconds.toFixed(2).padStart(9)} s  ${parallel.seconds.toFixed(2).padStart(5)} s`,
         );
     }
