@@ -635,7 +635,7 @@ export function registerTypeScript(projectDir: string, loaderPresent = typeScrip
         tsNodePath = require.resolve("ts-node", { paths: [projectDir] });
         typescriptPath = require.resolve("typescript", { paths: [projectDir] });
     } catch {
-        return `the program is TypeScript, which Pulumi runs with ts-node from your project, and ts-node or typescript is not installed in ${projectDir}: run \`npm install --save-dev ts-node typescript\` there, or compile the program (tsc) and give --program the .js entry`;
+        return `the program is TypeScript, which Pulumi runs with ts-node from your project, and ts-node or typescript is not installed in ${projectDir}: run \`npm install --save-dev ts-node typescript@"<7"\` there (TypeScript 7 is outside @pulumi/pulumi's peer range), or compile the program (tsc) and give --program the .js entry`;
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require(typescriptPath) as {

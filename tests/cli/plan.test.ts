@@ -572,7 +572,7 @@ describe("plan: your program", () => {
         const outside = fs.mkdtempSync(path.join(os.tmpdir(), "plan-no-ts-node-"));
         try {
             expect(registerTypeScript(outside, false)).to.equal(
-                `the program is TypeScript, which Pulumi runs with ts-node from your project, and ts-node or typescript is not installed in ${outside}: run \`npm install --save-dev ts-node typescript\` there, or compile the program (tsc) and give --program the .js entry`,
+                `the program is TypeScript, which Pulumi runs with ts-node from your project, and ts-node or typescript is not installed in ${outside}: run \`npm install --save-dev ts-node typescript@"<7"\` there (TypeScript 7 is outside @pulumi/pulumi's peer range), or compile the program (tsc) and give --program the .js entry`,
             );
         } finally {
             fs.rmSync(outside, { recursive: true, force: true });
