@@ -189,10 +189,14 @@ export class StrategySearches {
             ...this.zone(),
         }));
         const levels = steps.map((step) => step.capacity);
+        // A schedule that misses says so in its configuration too, the words that travel into the recommendation's
+        // "closest is ..." and into --json, so that it cannot be copied as an answer: it is the closest of those tried
+        // (the search steps every hour's level up to twice its prediction, at most MAX_SIMULATIONS_PER_SEARCH runs).
+        const why = this.check.meets(found.result) ? "" : ", the closest tried: none meets the goal";
         const configuration =
-            steps.length === 1
+            (steps.length === 1
                 ? `${levels[0]} provisioned, one step`
-                : `${Math.min(...levels)}-${Math.max(...levels)} provisioned, ${schedules.length} scheduled actions`;
+                : `${Math.min(...levels)}-${Math.max(...levels)} provisioned, ${schedules.length} scheduled actions`) + why;
         return {
             candidate: this.candidate(
                 "scheduled",

@@ -188,6 +188,15 @@ describe("lambda-concurrency advise (the command)", () => {
         ]);
     });
 
+    it("says in its configuration that a schedule misses the goal, and does not recommend it as meeting it", async () => {
+        const captured = fakeIO();
+        expect(await runAdvise([...BLOG, "--goal-p99-ms", "50", "--strategies", "scheduled", "--workers", "1"], captured.io)).to.equal(0);
+        expect(captured.stdout()).to.match(/^scheduled {2}36 provisioned, one step, the closest tried: none meets the goal +0 \(0%\) .* missed$/m);
+        expect(captured.stdout()).to.match(
+            /^Goal unreachable: No strategy meets the goal \(p99 at most 50 ms in every hour\); the closest is scheduled \(36 provisioned, one step, the closest tried: none meets the goal\)/m,
+        );
+    });
+
     it("reads a per-minute CSV and a trace", async () => {
         const csv = fakeIO({ "rates.csv": "timestamp,count\n2026-11-24T08:00:00Z,600\n2026-11-24T08:01:00Z,1200\n" });
         expect(await runAdvise(["--csv", "rates.csv", "--json", "--strategies", "on-demand"], csv.io)).to.equal(0);
