@@ -252,23 +252,19 @@ describe("the README as a user runs it", function () {
                 console.log(`      ${round.line()}: ${(run.ms / 1000).toFixed(0)} s; ${versions.join(", ")}`);
             });
 
-            it("compiles the README's program with the Install section's tsconfig", () => {
+            /** The installed TypeScript's `tsc --noEmit` on the tsconfig of the scratch project's `folder`: no output. */
+            const typeChecksClean = (folder: string): void => {
                 const tsc = spawnSync(process.execPath, [path.join(scratch, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "."], {
-                    cwd: path.join(scratch, "program"),
+                    cwd: path.join(scratch, folder),
                     encoding: "utf8",
                 });
                 expect(tsc.stdout + tsc.stderr).to.equal("");
                 expect(tsc.status).to.equal(0);
-            });
+            };
 
-            it("compiles the program and its tests with the Unit-testing section's tsconfig", () => {
-                const tsc = spawnSync(process.execPath, [path.join(scratch, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "."], {
-                    cwd: path.join(scratch, "unit-tests"),
-                    encoding: "utf8",
-                });
-                expect(tsc.stdout + tsc.stderr).to.equal("");
-                expect(tsc.status).to.equal(0);
-            });
+            it("compiles the README's program with the Install section's tsconfig", () => typeChecksClean("program"));
+
+            it("compiles the program and its tests with the Unit-testing section's tsconfig", () => typeChecksClean("unit-tests"));
 
             if (round.major === 6) {
                 it("needs that tsconfig's types: without them TypeScript 6 does not know mocha's describe", () => {
