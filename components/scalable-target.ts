@@ -74,9 +74,6 @@ export interface ResolvedSchedule extends TimelineSchedule {
     timezone: string;
 }
 
-/** The least capacity a scaling component takes (aws-facts/scaling.ts: at 0, AWS deletes the configuration). */
-export { LEAST_SCALED_CAPACITY };
-
 /** What one provisioned environment costs per hour per GB of memory (x86, us-east-1), for the refusal of 0. */
 const ENVIRONMENT_HOURLY_PRICE_PER_GB = US_EAST_1_PRICES.x86_64.provisionedConcurrencyPerGbSecond * 3600;
 
