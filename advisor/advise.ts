@@ -96,7 +96,7 @@ class Advisor {
         const profile = this.profile();
         const searches = this.searches();
         const fixed = want.fixed ? this.search(searches.fixed(profile)) : undefined;
-        const warmer = want.warmer ? this.search(searches.warmer(profile)) : undefined;
+        const warmer = want.warmer ? this.search(searches.warmer(profile, fixed)) : undefined;
         const scheduled = want.scheduled ? this.search(searches.scheduled(profile)) : undefined;
         const tracking = want.tracking
             ? searches.bestTracking(this.search(searches.tracking(profile, fixed)), this.search(searches.trackingInSchedule(profile, scheduled!.steps)))
@@ -118,7 +118,12 @@ class Advisor {
         const profile = this.profile();
         const searches = this.searches();
         const fixed = want.fixed ? this.searchOnPool(pool, searches.fixed(profile), first) : undefined;
-        const warmer = want.warmer ? this.searchOnPool(pool, searches.warmer(profile), last) : undefined;
+        // The warmer starts from the fixed level when there is one (searches.warmer says why), so it waits for it.
+        const warmer = !want.warmer
+            ? undefined
+            : fixed
+              ? fixed.then((found) => this.searchOnPool(pool, searches.warmer(profile, found), last))
+              : this.searchOnPool(pool, searches.warmer(profile, undefined), last);
         const scheduled = want.scheduled ? this.searchOnPool(pool, searches.scheduled(profile), second) : undefined;
         const tracking = want.tracking
             ? Promise.all([
@@ -150,7 +155,10 @@ class Advisor {
         });
     }
 
-    /** Which searches run: tracking starts from the fixed level and the scheduled steps, so it needs both. */
+    /**
+     * Which searches run: tracking starts from the fixed level and the scheduled steps, so it needs both (the warmer
+     * uses the fixed level when it is there, but does not need it).
+     */
     private searchesWanted(): { fixed: boolean; warmer: boolean; scheduled: boolean; tracking: boolean; snapStart: boolean } {
         const wanted = new Set(this.options.strategies ?? STRATEGY_NAMES);
         return {

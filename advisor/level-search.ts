@@ -29,7 +29,10 @@ export interface LevelSearch {
     readonly maxSimulations?: number;
     /** For a passing run, the lowest level sure to run exactly the same (so to pass too): no need to simulate between. */
     readonly sameDownTo?: (level: number, result: SimulationResult) => number;
-    /** When the candidate passes, try minLevel next rather than the level just below. */
+    /**
+     * Probe minLevel before the candidate: when it passes, nothing lower exists and one simulation was enough; when it
+     * fails (early, as failing runs stop), the search goes on from the candidate and bisects between them.
+     */
     readonly tryLowestFirst?: boolean;
     /**
      * From a passing level's full result, the level predicted to be the lowest that passes (see calibrated-guess.ts),
@@ -75,6 +78,12 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
         const same = sameDownTo ? Math.max(failedBelow + 1, sameDownTo(level, result)) : level;
         return same < level ? { level: same } : { level, result };
     };
+    if (search.tryLowestFirst && level > minLevel) {
+        const lowest = yield* run(minLevel);
+        if (meetsGoal(lowest)) return { level: minLevel, result: lowest, simulations };
+        closest = { level: minLevel, result: lowest };
+        failedBelow = minLevel;
+    }
     for (;;) {
         const result = yield* run(level);
         if (meetsGoal(result)) {
@@ -103,10 +112,9 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
         } else if (guessed !== undefined) {
             probe = failedBelow === guessed ? guessed + 1 : passing.level - 1;
             guessed = undefined;
-        } else if (firstProbe && passing.level === candidate) {
-            // The candidate passed: try the lowest level, or just below the candidate (a prediction is usually right
-            // or one off).
-            probe = search.tryLowestFirst ? failedBelow + 1 : passing.level - 1;
+        } else if (firstProbe && passing.level === candidate && !search.tryLowestFirst) {
+            // The candidate passed: try just below it (a prediction is usually right or one off).
+            probe = passing.level - 1;
         }
         firstProbe = false;
         const result = yield* run(probe);

@@ -35,8 +35,11 @@ import { Search } from "./simulation-runner";
 import { CapacityPlan, SimulationResult } from "./simulator";
 import { SNAPSTART_FUNCTION_ARGS, snapStartPrices } from "./snapstart";
 
-/** Tracking runs are the slowest to bisect (every passing one runs in full): fewer tries. */
-const MAX_TRACKING_SIMULATIONS = 4;
+/**
+ * Tracking runs are the slowest to bisect (every passing one runs in full): fewer tries. Four after the lowest
+ * minimum, which is tried first and fails early when it fails.
+ */
+const MAX_TRACKING_SIMULATIONS = 5;
 /** The scheduled search's factor moves in steps of 1/32. */
 const SCALE_STEPS = 32;
 
@@ -97,17 +100,19 @@ export class StrategySearches {
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
 
-    *warmer(profile: OnDemandProfile): Search<Candidate> {
+    *warmer(profile: OnDemandProfile, fixed: Candidate | undefined): Search<Candidate> {
         const minutes = this.options.warmerIntervalMinutes ?? DEFAULT_WARMER_INTERVAL_MINUTES;
         const intervalMs = minutes * MINUTE_MS;
         const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
-        // Pings every few minutes keep the first C environments warm, much as C provisioned ones would.
-        const predicted = predictedLevel(profile, this.check);
+        // Pings every few minutes keep the first C environments warm, much as C provisioned ones would: the fixed
+        // search's level, when it found one, is a closer start than the on-demand prediction (which counts requests
+        // that waited for an init at a ramp as ranks warm capacity never lets happen: see calibrated-guess.ts).
+        const candidate = searchedFixedLevel(fixed) ?? predictedLevel(profile, this.check);
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
             label: "warmer",
             planFor,
-            candidate: Math.max(1, predicted),
+            candidate: Math.max(1, candidate),
             minLevel: 1,
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
             guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level)),
@@ -130,15 +135,11 @@ export class StrategySearches {
     }
 
     /**
-     * Hourly levels scaled by `factor`, never below each hour's cost-optimal level nor below MIN_SCHEDULED_CAPACITY
-     * (an hour with no load still keeps 1 environment: at 0 AWS would delete the configuration), merged into steps.
-     * Hours the period never covers (NaN) take an observed hour's level, so they are floored too.
+     * Hourly levels scaled by `factor` (scheduledLevels), merged into steps. Hours the period never covers (NaN) take
+     * an observed hour's level, so they are floored too.
      */
     private scheduledSteps(needs: readonly number[], costOptimal: readonly number[], factor: number): ScheduleStep[] {
-        const levels = needs.map((need, slot) =>
-            Number.isNaN(need) ? NaN : Math.max(MIN_SCHEDULED_CAPACITY, costOptimal[slot], Math.ceil(factor * need - 1e-9)),
-        );
-        return stepsFromLevels(levels);
+        return stepsFromLevels(scheduledLevels(needs, costOptimal, factor));
     }
 
     private scheduledPlan(steps: ScheduleStep[]): { plan: CapacityPlan; actions: ScheduledAction[] } {
@@ -179,6 +180,13 @@ export class StrategySearches {
             minLevel: 0,
             maxLevel: 2 * SCALE_STEPS,
             keyFor: (level) => JSON.stringify(stepsFor(level)),
+            // Each slot's cold starts of rank >= its level: what the on-demand run predicts the schedule leaves.
+            guessBelow: this.guessBelow((level) =>
+                scheduledLevels(needs, costOptimal, level / SCALE_STEPS).reduce(
+                    (sum, slotLevel, slot) => (Number.isNaN(slotLevel) ? sum : sum + profile.coldBySlot[slot].atOrAbove(slotLevel)),
+                    0,
+                ),
+            ),
         });
         const steps = stepsFor(found.level);
         const { actions } = this.scheduledPlan(steps);
@@ -226,11 +234,7 @@ export class StrategySearches {
                 maxCapacity: Math.max(minCapacity, maxCapacity),
             },
         });
-        // The searched fixed level (not a pinned one, which may miss the goal), else the predicted one.
-        const fixedLevel =
-            fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
-                ? fixed.args.provisionedConcurrentExecutions
-                : Math.max(1, predictedLevel(profile, this.check));
+        const fixedLevel = searchedFixedLevel(fixed) ?? Math.max(1, predictedLevel(profile, this.check));
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
             label: "tracking",
@@ -239,7 +243,7 @@ export class StrategySearches {
             minLevel: 1,
             maxLevel: Math.max(fixedLevel, maxLevel(profile, this.environment.concurrencyLimit)),
             maxSimulations: MAX_TRACKING_SIMULATIONS,
-            // Tracking adds capacity as load comes, so its lowest minimum often does: try it right after the candidate.
+            // Tracking adds capacity as load comes, so its lowest minimum often does: try it before the candidate.
             tryLowestFirst: true,
         });
         const max = Math.max(found.level, maxCapacity);
@@ -330,6 +334,24 @@ export class StrategySearches {
         return { ...candidate, cost };
     }
 
+}
+
+/** The fixed level when it met the goal (a pinned one may not: then undefined). */
+function searchedFixedLevel(fixed: Candidate | undefined): number | undefined {
+    return fixed && fixed.meetsGoal && fixed.args && "provisionedConcurrentExecutions" in fixed.args
+        ? fixed.args.provisionedConcurrentExecutions
+        : undefined;
+}
+
+/**
+ * Each slot's level at a factor: its need times the factor, never below its cost-optimal level nor below
+ * MIN_SCHEDULED_CAPACITY (an hour with no load still keeps 1 environment: at 0 AWS would delete the configuration).
+ * NaN for slots the period never covers. Never decreases as the factor grows.
+ */
+function scheduledLevels(needs: readonly number[], costOptimal: readonly number[], factor: number): number[] {
+    return needs.map((need, slot) =>
+        Number.isNaN(need) ? NaN : Math.max(MIN_SCHEDULED_CAPACITY, costOptimal[slot], Math.ceil(factor * need - 1e-9)),
+    );
 }
 
 /** Tracking's configuration in the table, e.g. "2-40 at 70% (Maximum)". */

@@ -182,6 +182,35 @@ describe("advisor: the comparison and the recommendation", () => {
         expect(pinned(found - 1)).to.equal(false);
     });
 
+    it("starts each search where the runs before it point: the warmer at the fixed level, tracking at its lowest minimum, the schedule's factor at its calibrated guess", () => {
+        // Issue 20's week, one weekday of it: the on-demand prediction is high at the morning ramp (4 s init).
+        const labels: string[] = [];
+        const advice = advise({
+            traffic: businessHoursTraffic(30, 2, DAY),
+            fn: { memoryMb: 1024, architecture: "x86_64", initMs: 4000, duration: { medianMs: 250, p95Ms: 600 } },
+            goal: { maxColdStartFraction: 0.0001 },
+            onProgress: (progress) => {
+                if (progress.fraction === 1) labels.push(progress.label);
+            },
+        });
+        const searched = (prefix: string): string[] => labels.filter((label) => label.startsWith(prefix));
+        expect(searched("fixed ")).to.deep.equal(["fixed 6", "fixed 5"]);
+        // The fixed level passed, the one below failed: the warmer starts at it, and needs the same proof.
+        expect(searched("warmer ")).to.deep.equal(["warmer 6", "warmer 5"]);
+        // Factor 32/32 passes; the cold starts it left, against those predicted, put the guess at 6/32; 5/32 fails.
+        expect(searched("scheduled ")).to.deep.equal(["scheduled 32", "scheduled 6", "scheduled 5"]);
+        // A minimum of 1 meets the goal: no other tracking run.
+        expect(searched("tracking")).to.deep.equal(["tracking 1", "tracking in schedule"]);
+        expect(advice.strategies.map((report) => `${report.name}: ${report.configuration}, ${report.simulations}`)).to.deep.equal([
+            "on-demand: no warm capacity, 1",
+            "warmer: 6 pings every 5 min, 2",
+            "fixed: 6 provisioned, 2",
+            "scheduled: 1-8 provisioned, 2 scheduled actions, 3",
+            "tracking: 1-78 at 70% (Maximum), 2",
+        ]);
+        expect(advice.strategies.every((report) => report.name === "on-demand" || report.meetsGoal)).to.equal(true);
+    });
+
     it("puts the break-even utilization in the answer", () => {
         expect(advise({ ...COMPUTE_BLOG, strategies: ["on-demand"] }).pricing.breakEvenUtilization).to.be.closeTo(0.6, 1e-4);
     });

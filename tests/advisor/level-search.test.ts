@@ -77,9 +77,20 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
         expect(found).to.deep.include({ level: 5, simulations: 7 });
     });
 
-    it("tries the lowest level right after a passing candidate when asked (tracking)", () => {
-        expect(search(1, { candidate: 8, tryLowestFirst: true }).requests).to.deep.equal(["8", "1"]);
-        expect(search(3, { candidate: 8, tryLowestFirst: true }).requests).to.deep.equal(["8", "1", "4", "2", "3"]);
+    it("tries the lowest level before the candidate when asked (tracking): one simulation when it passes", () => {
+        const lowestPasses = search(1, { candidate: 8, tryLowestFirst: true });
+        expect(lowestPasses.requests).to.deep.equal(["1"]);
+        expect(lowestPasses.found).to.deep.include({ level: 1, simulations: 1 });
+        // 1 fails (stopping early), 8 passes: plain bisection between them.
+        const higher = search(3, { candidate: 8, tryLowestFirst: true });
+        expect(higher.requests).to.deep.equal(["1", "8", "4", "2", "3"]);
+        expect(higher.found).to.deep.include({ level: 3, simulations: 5 });
+        // The candidate is the lowest level: nothing to try first.
+        expect(search(1, { candidate: 1, tryLowestFirst: true }).requests).to.deep.equal(["1"]);
+        // When nothing passes, the closest of all tried (the lowest included) is run in full.
+        const none = search(200, { candidate: 8, tryLowestFirst: true, maxLevel: 12 });
+        expect(none.requests).to.deep.equal(["1", "8", "12", "12 full"]);
+        expect(none.found.level).to.equal(12);
     });
 
     it("skips the levels a passing run proves equal, and simulates the bound only if it is the answer", () => {
