@@ -127,6 +127,31 @@ export function validateQualifier(value: unknown, argument = "qualifier"): Valid
     return undefined;
 }
 
+/**
+ * Checks a published version number (what a function with `publish: true` gives as `version`): the qualifier a
+ * WarmAlias provisions before its alias routes there. An alias name or `$LATEST` is refused, naming what to pass.
+ */
+export function validateVersionNumber(value: unknown, argument: string): ValidationResult {
+    if (typeof value !== "string") {
+        return `${argument} must be a string (a published version number such as "3"), got ${describeValue(value)}`;
+    }
+    if (!/^[1-9][0-9]*$/.test(value)) {
+        return `${argument} must be a published version number such as "3" (the function's version output with publish: true), got "${value}"`;
+    }
+    return undefined;
+}
+
+/** Checks an alias name as CreateAlias takes it: 1-128 letters, digits, hyphens and underscores, not all digits. */
+export function validateAliasName(value: unknown, argument: string): ValidationResult {
+    if (typeof value !== "string") {
+        return `${argument} must be a string (an alias name such as "live"), got ${describeValue(value)}`;
+    }
+    if (value.length === 0 || value.length > MAX_QUALIFIER_LENGTH || !ALIAS_NAME.test(value) || VERSION_NUMBER.test(value)) {
+        return `${argument} "${value}" is not a valid alias name: 1 to ${MAX_QUALIFIER_LENGTH} letters, digits, hyphens and underscores, not only digits (those name versions)`;
+    }
+    return undefined;
+}
+
 /** Checks that an ARN's own qualifier, if it has one, is the `qualifier` argument. */
 export function validateArnQualifierAgreement(
     functionName: string,

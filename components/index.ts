@@ -1,5 +1,7 @@
 // The public surface of `lambda-concurrency`: the components and the pure checks they are built on.
 export { FixedConcurrency, FixedConcurrencyArgs } from "./fixed";
+export { WarmAlias, WarmAliasArgs } from "./warm-alias";
+export { VersionReadiness, versionReadinessProblem } from "./version-readiness";
 export {
     FunctionReference,
     ValidationResult,
@@ -7,6 +9,8 @@ export {
     plainFunctionName,
     validateFunctionName,
     validateQualifier,
+    validateVersionNumber,
+    validateAliasName,
     validateArnQualifierAgreement,
     validateCapacity,
     scalableTargetResourceId,

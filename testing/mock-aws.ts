@@ -238,7 +238,10 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 }
                 urns.add(context.urn);
             }
-            state = custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
+            // A read of a resource this program created (a WarmAlias reads its version's configuration back) finds
+            // what AWS would report: that resource as created. The mocks allocate at once.
+            const created = context === undefined && args.id !== undefined ? this.resources.find((r) => r.custom && r.type === args.type && r.id === args.id) : undefined;
+            state = created !== undefined ? { ...created.state } : custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
         } catch (error) {
             // The SDK turns this into a failed registration that nothing may await: keep it where tests look.
             this.errors.push(error instanceof Error ? error : new Error(String(error)));

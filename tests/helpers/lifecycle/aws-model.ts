@@ -25,6 +25,24 @@ export class AwsError extends Error {
 }
 
 /**
+ * The provider's wait for READY ended in FAILED: the configuration exists in AWS, with nothing allocated, and the
+ * provider set its id before it waited, so the bridge reports the resource as created with initialization errors
+ * (provisioned_concurrency_config.go, resourceProvisionedConcurrencyConfigCreate: d.SetId, then
+ * waitProvisionedConcurrencyConfigReady; the SDK's unexpected-state error; pulumi-terraform-bridge provider.go,
+ * Create: initializationError). `outputs` is the state the provider keeps: the inputs, the count asked for.
+ */
+export class AllocationFailed extends Error {
+    constructor(
+        public readonly outputs: Record<string, unknown>,
+        configId: string,
+        reason: string,
+    ) {
+        super(`waiting for Lambda Provisioned Concurrency Config (${configId}) create: unexpected state 'FAILED', wanted target 'READY'. last error: ${reason}`);
+        this.name = "AllocationFailed";
+    }
+}
+
+/**
  * Lambda's regional concurrency quota and the part of it that must stay unreserved. Sources: Lambda developer guide,
  * "Configuring reserved concurrency" ("You can reserve up to the Unreserved account concurrency value that is shown,
  * minus 100 for functions that don't have reserved concurrency") and "Lambda quotas" (1,000 concurrent executions
@@ -60,12 +78,23 @@ export const REGISTER_CREATES_MISSING_PROVISIONED_CONCURRENCY = true;
  */
 export const DELETE_ALIAS_REMOVES_ITS_PROVISIONED_CONCURRENCY = false;
 
+/**
+ * What the provider does with the empty update the engine sends, on the next `pulumi up`, to a configuration left with
+ * initialization errors (pulumi/pulumi step_generator.go: "generate an empty update step to attempt to continue
+ * awaiting initialization"). The Terraform resource's Update puts the count again and waits for READY
+ * (provisioned_concurrency_config.go), but whether the bridge calls it for an update without changes is not settled
+ * here. Conservative: false, the update returns the state as it is, with no AWS call, and succeeds (so only a read of
+ * AWS can tell that nothing is allocated).
+ */
+export const EMPTY_UPDATE_RETRIES_ALLOCATION = false;
+
 export interface AwsModelOptions {
     accountConcurrencyLimit?: number;
     minimumUnreservedConcurrency?: number;
     zeroCapacityDeletesConfig?: boolean;
     registerCreatesMissingConfig?: boolean;
     deleteAliasRemovesItsConfig?: boolean;
+    emptyUpdateRetriesAllocation?: boolean;
 }
 
 interface LambdaFunction {
@@ -446,6 +475,7 @@ export class AwsModel {
             zeroCapacityDeletesConfig: options.zeroCapacityDeletesConfig ?? ZERO_CAPACITY_DELETES_PROVISIONED_CONCURRENCY,
             registerCreatesMissingConfig: options.registerCreatesMissingConfig ?? REGISTER_CREATES_MISSING_PROVISIONED_CONCURRENCY,
             deleteAliasRemovesItsConfig: options.deleteAliasRemovesItsConfig ?? DELETE_ALIAS_REMOVES_ITS_PROVISIONED_CONCURRENCY,
+            emptyUpdateRetriesAllocation: options.emptyUpdateRetriesAllocation ?? EMPTY_UPDATE_RETRIES_ALLOCATION,
         };
     }
 
@@ -476,6 +506,16 @@ export class AwsModel {
         this.calls.push(`PublishVersion(${fn.name})`);
         return version;
     }
+
+    /**
+     * Makes every later allocation of provisioned concurrency on `version` of a function fail, as Lambda does for a
+     * version whose initialization fails (Status FAILED, StatusReason FUNCTION_ERROR_INIT_FAILURE).
+     */
+    public failInitializationOf(functionName: string, version: string): void {
+        this.failingVersions.add(`${plainFunctionName(functionName)}:${version}`);
+    }
+
+    private readonly failingVersions = new Set<string>();
 
     /** Removes a configuration out of band (someone in the console, another tool). */
     public removeProvisionedConcurrencyOutOfBand(functionName: string, qualifier: string): void {
@@ -534,6 +574,11 @@ export class AwsModel {
             case TYPES.alias:
                 return this.putAlias("UpdateAlias", props, false);
             case TYPES.provisionedConcurrencyConfig:
+                // The engine updates a configuration without changes only when it was left with initialization errors
+                // (see EMPTY_UPDATE_RETRIES_ALLOCATION).
+                if (num(olds.provisionedConcurrentExecutions) === num(props.provisionedConcurrentExecutions) && !this.options.emptyUpdateRetriesAllocation) {
+                    return { ...olds };
+                }
                 // Update puts the new count on the function and qualifier of the resource id
                 // (provisioned_concurrency_config.go, resourceProvisionedConcurrencyConfigUpdate).
                 return this.putProvisionedConcurrency({ ...props, ...this.pcAddress(id, olds) });
@@ -1101,6 +1146,9 @@ export class AwsModel {
         const qualifier = str(props.qualifier) ?? "";
         const count = num(props.provisionedConcurrentExecutions) ?? 0;
         const config = this.put("PutProvisionedConcurrencyConfig", functionName, qualifier, count);
+        if (config.allocated < config.requested) {
+            throw new AllocationFailed({ ...props }, `${functionName},${qualifier}`, "FUNCTION_ERROR_INIT_FAILURE");
+        }
         return { ...props, provisionedConcurrentExecutions: config.allocated };
     }
 
@@ -1182,7 +1230,9 @@ export class AwsModel {
         }
         this.checkHeadroom(api, fn, qualifier, count);
         this.calls.push(`${api}(${fn.name},${qualifier},${count})`);
-        const config: ProvisionedConcurrencyConfig = { functionName: fn.name, qualifier, requested: count, allocated: count };
+        const version = alias?.functionVersion ?? qualifier;
+        const allocated = this.failingVersions.has(`${fn.name}:${version}`) ? 0 : count;
+        const config: ProvisionedConcurrencyConfig = { functionName: fn.name, qualifier, requested: count, allocated };
         this.pcConfigs.set(`${fn.name}:${qualifier}`, config);
         return config;
     }

@@ -8,7 +8,7 @@ import { randomBytes } from "crypto";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as providerPbTypes from "@pulumi/pulumi/proto/provider_pb";
-import { AwsModel } from "../lifecycle/aws-model";
+import { AllocationFailed, AwsModel } from "../lifecycle/aws-model";
 import { parseUrn } from "../lifecycle/engine";
 import { TYPES } from "../lifecycle/types";
 import { computedOutputs, ProviderHome } from "../../../testing/provider-outputs";
@@ -33,6 +33,40 @@ export interface ProviderCall {
     autoName?: string;
     /** Create: the provider id of the new resource. */
     id?: string;
+}
+
+/**
+ * A create whose resource exists but did not initialize: the bridge answers with the resource's id and state in the
+ * error's details (pulumirpc.ErrorResourceInitFailed), and the engine keeps it in the state with init errors and
+ * fails the step (pkg/resource/plugin/provider_plugin.go, resourceStateAndError; step.go, CreateStep.Apply).
+ */
+class InitializationFailure extends Error {
+    constructor(
+        message: string,
+        public readonly id: string,
+        public readonly properties: Props,
+    ) {
+        super(message);
+    }
+}
+
+/** The gRPC error of an initialization failure, its details packed as the SDK's own provider server packs them. */
+function initializationFailure(failure: InitializationFailure): Partial<grpcTypes.StatusObject> {
+    const statusPb = fromSdk("./proto/status_pb") as { Status: new () => { setCode(c: number): void; setMessage(m: string): void; addDetails(d: unknown): void; serializeBinary(): Uint8Array } };
+    const { Any } = fromSdk("google-protobuf/google/protobuf/any_pb") as { Any: new () => { pack(bytes: Uint8Array, name: string): void } };
+    const detail = new providerPb.ErrorResourceInitFailed();
+    detail.setId(failure.id);
+    detail.setProperties(toStruct(failure.properties));
+    detail.setReasonsList([failure.message]);
+    const any = new Any();
+    any.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+    const status = new statusPb.Status();
+    status.setCode(grpc.status.UNKNOWN);
+    status.setMessage(failure.message);
+    status.addDetails(any);
+    const metadata = new grpc.Metadata();
+    metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+    return { code: grpc.status.UNKNOWN, details: failure.message, metadata };
 }
 
 /** The provider version the engine is told (the @pulumi/aws the programs use registers this version). */
@@ -165,7 +199,7 @@ export class AwsStandInProvider {
             entry.awsCalls = this.aws.calls.slice(start);
             const message = error instanceof Error ? error.message : String(error);
             entry.error = message;
-            callback({ code: grpc.status.UNKNOWN, details: message }, null);
+            callback(error instanceof InitializationFailure ? initializationFailure(error) : { code: grpc.status.UNKNOWN, details: message }, null);
         }
     }
 
@@ -288,7 +322,17 @@ export class AwsStandInProvider {
                     }
                     const generated = generatedId();
                     // API Gateway generates the ids of APIs, integrations and routes; the model keys them by that id.
-                    const modelled = this.aws.create(type, inputs, schemaOf(type).generatedId === true ? generated : undefined);
+                    let modelled: Props;
+                    try {
+                        modelled = this.aws.create(type, inputs, schemaOf(type).generatedId === true ? generated : undefined);
+                    } catch (error) {
+                        if (error instanceof AllocationFailed) {
+                            const outputs = this.withComputed(type, name, error.outputs, generated);
+                            entry.id = providerId(type, outputs, generated);
+                            throw new InitializationFailure(error.message, entry.id, outputs);
+                        }
+                        throw error;
+                    }
                     const outputs = this.withComputed(type, name, modelled, generated);
                     entry.id = providerId(type, outputs, generated);
                     response.setId(entry.id);
@@ -329,7 +373,15 @@ export class AwsStandInProvider {
                         response.setProperties(toStruct(this.previewUpdate(type, olds, news)));
                         return response;
                     }
-                    let modelled = this.aws.update(type, request.getId(), olds, news);
+                    let modelled: Props;
+                    try {
+                        modelled = this.aws.update(type, request.getId(), olds, news);
+                    } catch (error) {
+                        if (error instanceof AllocationFailed) {
+                            throw new InitializationFailure(error.message, request.getId(), { ...olds, ...error.outputs });
+                        }
+                        throw error;
+                    }
                     if (type === TYPES.function && news.publish === true) {
                         // The provider publishes a new version when a published function's code or configuration
                         // changes (function.go, resourceFunctionUpdate; CustomizeDiff marks version unknown).

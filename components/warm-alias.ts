@@ -1,0 +1,123 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { childOptions, rememberAliases } from "./child-aliases";
+import { OutputCheckError, checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
+import { FixedConcurrency } from "./fixed";
+import { validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
+import { programOwnershipRegistry } from "./ownership";
+import { checkTarget } from "./target";
+import { versionReadinessProblem } from "./version-readiness";
+
+/** The arguments of {@link WarmAlias}. */
+export interface WarmAliasArgs {
+    /** The function: its name, its ARN or a partial ARN, as FixedConcurrency takes it. */
+    functionName: pulumi.Input<string>;
+    /** The alias to create and move: `live`. Not a version number, not `$LATEST`. */
+    aliasName: pulumi.Input<string>;
+    /**
+     * The published version the alias is to route to: the function's `version` output with `publish: true`, so that
+     * every code change ships as a new version. The alias moves there only once its environments are ready.
+     */
+    functionVersion: pulumi.Input<string>;
+    /** How many execution environments the live version keeps initialized. A whole number, at least 1. */
+    provisionedConcurrentExecutions: pulumi.Input<number>;
+    /** The alias's description. */
+    description?: pulumi.Input<string>;
+}
+
+/**
+ * An alias whose new versions go live warm: the provisioned environments live on the version (a FixedConcurrency on
+ * `functionVersion`), and the alias moves to a new version only once Lambda reports all of them allocated. A deploy
+ * then runs, in Pulumi's own order: the new version's configuration is created (the AWS provider waits for READY),
+ * its allocated count is read back from AWS, the alias moves, and the old version's configuration is deleted last
+ * (Pulumi deletes what a replacement replaced after every create and update). No request meets a cold start because
+ * of the deploy, one version's worth of environments overlaps for the minutes of the deploy, and nothing stays behind.
+ * A version that fails to initialize stops `pulumi up` before the alias moves (README, "Zero cold starts through a
+ * code deploy").
+ */
+export class WarmAlias extends pulumi.ComponentResource {
+    /** The alias, routed to the live version. */
+    public readonly alias: Alias;
+    /** The provisioned concurrency of the version the alias routes to (its configuration and scalable target). */
+    public readonly capacity: FixedConcurrency;
+    /** The version the alias routes to, once its environments were all reported allocated. */
+    public readonly liveVersion: pulumi.Output<string>;
+    /** The function's plain name. */
+    public readonly functionName: pulumi.Output<string>;
+    /** The alias's ARN: what an API, an event source or a warmer invokes. */
+    public readonly aliasArn: pulumi.Output<string>;
+
+    constructor(name: string, args: WarmAliasArgs, opts?: pulumi.ComponentResourceOptions) {
+        const type = "lambda-concurrency:index:WarmAlias";
+        super(type, name, args, opts);
+        rememberAliases(this, type, name, opts);
+        const label = `WarmAlias "${name}"`;
+        const aliasName = checkedInput(this, label, args.aliasName, (value) => validateAliasName(value, "aliasName"));
+        const version = checkedInput(this, label, args.functionVersion, (value) => validateVersionNumber(value, "functionVersion"));
+        const count = checkedInput(this, label, args.provisionedConcurrentExecutions, (value) =>
+            validateCapacity(value, "provisionedConcurrentExecutions", 1),
+        );
+        // The alias is claimed as a provisioned qualifier: Lambda keeps one configuration per version, on the version
+        // or on an alias that points to it (developer guide, "Configuring provisioned concurrency"), so another
+        // component giving this alias provisioned concurrency, or a warmer pinging it, is refused at construction.
+        const aliasTarget = checkTarget(
+            this,
+            { componentType: "WarmAlias", name, kind: "provisioned-concurrency-config" },
+            { functionName: args.functionName, qualifier: args.aliasName },
+            programOwnershipRegistry(),
+        );
+
+        this.capacity = new FixedConcurrency(
+            name,
+            { functionName: aliasTarget.functionName, qualifier: version, provisionedConcurrentExecutions: count },
+            childOptions(this, name),
+        );
+        const config = this.capacity.config;
+        // Read back from AWS on every `up`, once the configuration is created or updated: what Lambda has allocated.
+        const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, config.id, undefined, childOptions(this, `${name}-allocated`, [this.capacity]));
+        // Not a gate on the component's children (checked-input.ts): it waits for one of them. It stops the alias alone,
+        // whose functionVersion it is, and the component's outputs, which carry it.
+        const ready = pulumi
+            .all([aliasTarget.functionName, aliasName, config.qualifier, count, allocated.provisionedConcurrentExecutions])
+            .apply(async ([functionName, alias, qualifier, requested, allocatedNow]) => {
+                const problem = versionReadinessProblem({ label, functionName, version: qualifier, aliasName: alias, requested, allocated: allocatedNow });
+                if (problem !== undefined) {
+                    // A program error alone is not enough: the Automation API's inline programs tell the engine the
+                    // program is complete before they report its errors, and the engine then deletes what was not
+                    // registered (the alias) and what the replacement left to delete (the live version's
+                    // configuration): tests/engine/program-errors.engine.ts. A step that fails cancels the deployment,
+                    // deletes included, under every language host: so read a configuration that cannot exist.
+                    // The message first, delivered: the failed read ends the deployment before the program's own
+                    // error is shown.
+                    await pulumi.log.error(problem, this);
+                    ProvisionedConcurrencyConfig.get(`${name}-not-ready`, `${functionName},${qualifier}-not-ready`, undefined, { parent: this });
+                    throw new OutputCheckError(problem, this);
+                }
+                return qualifier;
+            });
+        this.alias = new Alias(
+            name,
+            {
+                name: aliasName,
+                functionName: aliasTarget.functionName,
+                functionVersion: ready,
+                description: args.description,
+            },
+            childOptions(this, name),
+        );
+        // Each output rejects with the readiness error rather than wait for an alias that never registers (before
+        // @pulumi/pulumi 3.257 a failed registration never settles its outputs: see checked-input.ts).
+        const afterReady = <T>(value: pulumi.Output<T>): pulumi.Output<T> =>
+            exportable(pulumi.all([ready, value]).apply(([, resolved]) => resolved) as unknown as pulumi.Output<T>);
+        this.functionName = exportable(aliasTarget.functionName);
+        this.liveVersion = afterReady(outputAfterChecks(this, this.alias.functionVersion));
+        this.aliasArn = afterReady(outputAfterChecks(this, this.alias.arn));
+        this.registerOutputs(
+            outputsAfterChecks(this, {
+                liveVersion: this.liveVersion,
+                functionName: this.functionName,
+                aliasArn: this.aliasArn,
+            }),
+        );
+    }
+}
