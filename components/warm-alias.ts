@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { Target } from "@pulumi/aws/appautoscaling";
 import { childOptions, rememberAliases } from "./child-aliases";
 import { OutputCheckError, checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { FixedConcurrency } from "./fixed";
@@ -38,8 +39,10 @@ export interface WarmAliasArgs {
 export class WarmAlias extends pulumi.ComponentResource {
     /** The alias, routed to the live version. */
     public readonly alias: Alias;
-    /** The provisioned concurrency of the version the alias routes to (its configuration and scalable target). */
-    public readonly capacity: FixedConcurrency;
+    /** The provisioned concurrency configuration of the version the alias routes to (replaced with each version). */
+    public readonly config: ProvisionedConcurrencyConfig;
+    /** The scalable target that holds its count (as FixedConcurrency's: min = max = the count, scaling suspended). */
+    public readonly target: Target;
     /** The version the alias routes to, once its environments were all reported allocated. */
     public readonly liveVersion: pulumi.Output<string>;
     /** The function's plain name. */
@@ -67,14 +70,16 @@ export class WarmAlias extends pulumi.ComponentResource {
             programOwnershipRegistry(),
         );
 
-        this.capacity = new FixedConcurrency(
+        const capacity = new FixedConcurrency(
             name,
             { functionName: aliasTarget.functionName, qualifier: version, provisionedConcurrentExecutions: count },
             childOptions(this, name),
         );
-        const config = this.capacity.config;
+        this.config = capacity.config;
+        this.target = capacity.target;
+        const config = capacity.config;
         // Read back from AWS on every `up`, once the configuration is created or updated: what Lambda has allocated.
-        const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, config.id, undefined, childOptions(this, `${name}-allocated`, [this.capacity]));
+        const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, config.id, undefined, childOptions(this, `${name}-allocated`, [capacity]));
         // Not a gate on the component's children (checked-input.ts): it waits for one of them. It stops the alias alone,
         // whose functionVersion it is, and the component's outputs, which carry it.
         const ready = pulumi

@@ -38,7 +38,8 @@ describe("WarmAlias", () => {
         expect(await valueOf(warm.liveVersion)).to.equal("1");
         expect(await valueOf(warm.functionName)).to.equal(physical);
         expect(await valueOf(warm.aliasArn)).to.equal(alias.state.arn);
-        expect(warm.capacity).to.be.instanceOf(FixedConcurrency);
+        expect(await valueOf(warm.config.qualifier)).to.equal("1");
+        expect(await valueOf(warm.target.resourceId)).to.equal(`function:${physical}:1`);
     });
 
     it("refuses at construction an alias name that is a version or $LATEST, a version that is an alias or $LATEST, and a count below 1", () => {
