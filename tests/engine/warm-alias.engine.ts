@@ -3,6 +3,7 @@
 // fails to initialize stops `pulumi up` before the alias moves, with the next good deploy rolling on unaided.
 import { expect } from "chai";
 import { WarmAlias } from "../../components";
+import { AwsModel } from "../helpers/lifecycle/aws-model";
 import { EngineStack, StandInAccount } from "./harness";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
@@ -53,45 +54,51 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
         }
     });
 
-    it("a version that fails to initialize stops the up before the alias moves; the old version keeps its environments; the next good version rolls on", async () => {
-        const account = new StandInAccount();
-        account.aws.addFunction("orders", { versions: ["1"] });
-        const stack = await EngineStack.create(account);
-        try {
-            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
-            const broken = account.aws.publishVersion("orders");
-            account.aws.failInitializationOf("orders", broken);
-            const failed = await stack.up(program(broken), NOON);
-            expect(failed.error).to.equal("pulumi up exited with 1");
-            expect(failed.output).to.contain("unexpected state 'FAILED', wanted target 'READY'. last error: FUNCTION_ERROR_INIT_FAILURE");
-            expect(failed.awsCalls.filter((call) => call.includes("Alias") || call.startsWith("Delete"))).to.deep.equal([]);
-            expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: "1" });
-            // Version 1 keeps its 3; the failed configuration exists in AWS with nothing allocated.
-            expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([
-                { functionName: "orders", qualifier: "1", count: 3 },
-                { functionName: "orders", qualifier: broken, count: 0 },
-            ]);
-            // The same broken version again: the engine only updates the configuration left with errors, which may
-            // not put or wait again (EMPTY_UPDATE_RETRIES_ALLOCATION: the model says it does not); the read of what
-            // Lambda allocated stops the alias all the same.
-            const again = await stack.up(program(broken), NOON);
-            expect(again.error).to.equal("pulumi up exited with 1");
-            expect(again.output).to.contain(`WarmAlias "live": version ${broken} of function "orders" has 0 of its 3 provisioned environments ready, so alias "live" stays on the version it routes to now.`);
-            expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: "1" });
-            expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([
-                { functionName: "orders", qualifier: "1", count: 3 },
-                { functionName: "orders", qualifier: broken, count: 0 },
-            ]);
-            const fixed = account.aws.publishVersion("orders");
-            const rolled = await stack.up(program(fixed), NOON);
-            expect(rolled.error, rolled.output).to.equal(undefined);
-            expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: fixed });
-            expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: fixed, count: 3 }]);
-            expect(account.aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity])).to.deep.equal([[`function:orders:${fixed}`, 3, 3]]);
-            expect((await stack.destroy()).error).to.equal(undefined);
-            expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
-        } finally {
-            await stack.remove();
-        }
-    });
+    for (const retries of [true, false]) {
+        it(`a version that fails to initialize stops the up before the alias moves, also when retried (the provider's empty update ${retries ? "puts and waits again" : "returns the state unchanged"}); the next good version rolls on`, async () => {
+            const account = new StandInAccount(new AwsModel({ emptyUpdateRetriesAllocation: retries }));
+            account.aws.addFunction("orders", { versions: ["1"] });
+            const stack = await EngineStack.create(account);
+            try {
+                expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+                const broken = account.aws.publishVersion("orders");
+                account.aws.failInitializationOf("orders", broken);
+                const failed = await stack.up(program(broken), NOON);
+                expect(failed.error).to.equal("pulumi up exited with 1");
+                expect(failed.output).to.contain("unexpected state 'FAILED', wanted target 'READY'. last error: FUNCTION_ERROR_INIT_FAILURE");
+                expect(failed.awsCalls.filter((call) => call.includes("Alias") || call.startsWith("Delete"))).to.deep.equal([]);
+                expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: "1" });
+                // Version 1 keeps its 3; the failed configuration exists in AWS with nothing allocated.
+                const leftAsItWas = [
+                    { functionName: "orders", qualifier: "1", count: 3 },
+                    { functionName: "orders", qualifier: broken, count: 0 },
+                ];
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal(leftAsItWas);
+                // The same broken version again: the engine updates the configuration left with errors. The provider
+                // puts and waits again and fails the same way; one that did not would still be stopped by the read
+                // of what Lambda allocated.
+                const again = await stack.up(program(broken), NOON);
+                expect(again.error).to.equal("pulumi up exited with 1");
+                expect(again.output).to.contain(
+                    retries
+                        ? "unexpected state 'FAILED', wanted target 'READY'. last error: FUNCTION_ERROR_INIT_FAILURE"
+                        : `WarmAlias "live": version ${broken} of function "orders" has 0 of its 3 provisioned environments ready, so alias "live" stays on the version it routes to now.`,
+                );
+                expect(again.awsCalls.filter((call) => call.includes("Alias") || call.startsWith("Delete"))).to.deep.equal([]);
+                expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: "1" });
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal(leftAsItWas);
+                const fixed = account.aws.publishVersion("orders");
+                const rolled = await stack.up(program(fixed), NOON);
+                expect(rolled.error, rolled.output).to.equal(undefined);
+                expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: fixed });
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: fixed, count: 3 }]);
+                expect(account.aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity])).to.deep.equal([[`function:orders:${fixed}`, 3, 3]]);
+                expect((await stack.destroy()).error).to.equal(undefined);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+                expect(account.aws.scalableTargetList()).to.deep.equal([]);
+            } finally {
+                await stack.remove();
+            }
+        });
+    }
 });

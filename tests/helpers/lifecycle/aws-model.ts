@@ -80,13 +80,16 @@ export const DELETE_ALIAS_REMOVES_ITS_PROVISIONED_CONCURRENCY = false;
 
 /**
  * What the provider does with the empty update the engine sends, on the next `pulumi up`, to a configuration left with
- * initialization errors (pulumi/pulumi step_generator.go: "generate an empty update step to attempt to continue
- * awaiting initialization"). The Terraform resource's Update puts the count again and waits for READY
- * (provisioned_concurrency_config.go), but whether the bridge calls it for an update without changes is not settled
- * here. Conservative: false, the update returns the state as it is, with no AWS call, and succeeds (so only a read of
- * AWS can tell that nothing is allocated).
+ * initialization errors (pulumi/pulumi step_generator.go, continueStepsFromDiff: "generate an empty update step to
+ * attempt to continue awaiting initialization"). Read in the sources: true. The bridge's Update applies whatever diff
+ * the SDKv2 shim returns, which is never nil (pulumi-terraform-bridge pkg/tfbridge/provider.go, Update;
+ * pkg/tfshim/sdk-v2/provider2.go, Diff); the SDK applies an empty diff to a resource with an id as an update
+ * (pulumi/terraform-plugin-sdk helper/schema/grpc_provider.go, ApplyResourceChange; resource.go, Apply); and the
+ * resource's Update puts the count and waits for READY again (provisioned_concurrency_config.go). false plays a
+ * provider that returns the state unchanged instead: the case the components must survive too, where only a read of
+ * AWS tells that nothing is allocated.
  */
-export const EMPTY_UPDATE_RETRIES_ALLOCATION = false;
+export const EMPTY_UPDATE_RETRIES_ALLOCATION = true;
 
 export interface AwsModelOptions {
     accountConcurrencyLimit?: number;
