@@ -22,7 +22,7 @@ export interface WarmAliasArgs {
     functionVersion: pulumi.Input<string>;
     /** How many execution environments the live version keeps initialized. A whole number, at least 1. */
     provisionedConcurrentExecutions: pulumi.Input<number>;
-    /** The alias's description. */
+    /** The alias's description. Defaults to none. */
     description?: pulumi.Input<string>;
 }
 

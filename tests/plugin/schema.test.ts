@@ -23,7 +23,7 @@ import {
  */
 const METASCHEMA = path.join(__dirname, "fixtures", "pulumi-package-metaschema.json");
 
-const COMPONENTS = ["FixedConcurrency", "LambdaWarmer", "ScheduledConcurrency", "UtilizationScaling"];
+const COMPONENTS = ["FixedConcurrency", "LambdaWarmer", "ScheduledConcurrency", "UtilizationScaling", "WarmAlias"];
 
 /** Every property of the schema, with where it is: resource inputs and outputs, object type properties. */
 function everyProperty(schema: PackageSchema): { where: string; name: string; spec: PropertySpec; optional: boolean; input: boolean }[] {
@@ -82,7 +82,7 @@ describe("the package schema (GetSchema over gRPC, from a fresh checkout)", func
         expect(validate(broken)).to.equal(false);
     });
 
-    it("names the package after package.json and has exactly the four components, as components", () => {
+    it("names the package after package.json and has exactly the five components, as components", () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { name: string; version: string };
         expect(schema.name).to.equal(manifest.name);
         expect(schema.version).to.equal(manifest.version);
