@@ -38,7 +38,10 @@ export interface ExpectedState {
 export type Outputs = Readonly<Record<string, string>>;
 
 /** A step of a case: a sample program picked by `scenario`, or a transition's program (acceptance/programs.ts). */
-export type StepProgram = { readonly scenario: string } | { readonly transition: string; readonly step: "before" | "after" };
+export type StepProgram =
+    /** A sample, with stack config values set before its `up` (e.g. the `rollout` sample's `revision`). */
+    | { readonly scenario: string; readonly config?: Readonly<Record<string, string>> }
+    | { readonly transition: string; readonly step: "before" | "after" };
 
 /**
  * What the runner does after a step's `up` besides comparing with `expect` (acceptance/run.ts, runProbe): the claims
@@ -174,6 +177,25 @@ const SAMPLES: readonly Case[] = [
                 environments: 0,
                 minutes: WARMER_STEP_MINUTES,
                 expect: (o) => ({ functionName: o.functionName, configs: [], noTargetOn: [], warmer: { requested: 3 } }),
+            },
+        ],
+    },
+    {
+        name: "rollout",
+        describe: "a WarmAlias: revision 1 live on its version's 2 environments, then revision 2 allocated before the alias moves and the old version's released",
+        steps: [
+            {
+                program: { scenario: "rollout", config: { revision: "1" } },
+                environments: 2,
+                minutes: STEP_MINUTES,
+                expect: (o) => alias(o.functionName, o.liveVersion, 2),
+            },
+            {
+                program: { scenario: "rollout", config: { revision: "2" } },
+                // Both versions' environments while the new one is allocated.
+                environments: 4,
+                minutes: STEP_MINUTES,
+                expect: (o) => alias(o.functionName, o.liveVersion, 2),
             },
         ],
     },

@@ -392,6 +392,11 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
             const given = fixtureOutputs;
             stack.workspace.program = inline(() => program(given));
         }
+        if ("scenario" in step.program) {
+            for (const [key, value] of Object.entries(step.program.config ?? {})) {
+                await stack.setConfig(key, { value });
+            }
+        }
         const since = ctx.settings.clock.now();
         ctx.settings.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);
         let result: Awaited<ReturnType<Stack["up"]>> | undefined;

@@ -625,3 +625,28 @@ export function formatCost(cost: PlanCost, region: string): string[] {
         `  Total: ${range(cost.total.low, cost.total.high)} a month, before the requests and duration of the functions' own traffic`,
     ];
 }
+
+/** The minutes a version's provisioned concurrency is billed at least (AWS Lambda pricing: 5-minute increments). */
+const PROVISIONED_BILLING_INCREMENT_MINUTES = 5;
+
+/**
+ * Under a WarmAlias's alias: what a deploy of a new version does, in Pulumi's order, and what the overlap of the two
+ * versions' environments costs (the new version's, billed from its creation, while the old one's still run).
+ */
+export function warmAliasNotes(alias: RecordedResource, all: readonly RecordedResource[]): string[] {
+    if (alias.parent === undefined || !alias.parent.includes("lambda-concurrency:index:WarmAlias")) {
+        return [];
+    }
+    const capacity = all.find((r) => !r.custom && r.parent === alias.parent && r.type === "lambda-concurrency:index:FixedConcurrency");
+    const config = all.find((r) => r.type === PROVISIONED_CONFIG && r.custom && capacity !== undefined && r.parent === capacity.urn);
+    const count = numberInput(config?.inputs.provisionedConcurrentExecutions);
+    if (config === undefined || count === undefined) {
+        return [];
+    }
+    const size = functionSize(String(config.inputs.functionName), all);
+    const perMinute = provisionedMonthly(count, size) / (HOURS_PER_MONTH * 60);
+    return [
+        `on a new version: its ${count} environments are created and reported allocated, then the alias moves, then the old version's are deleted; a version not fully allocated stops \`pulumi up\` before the alias moves`,
+        `overlap per deploy: ${count} more environments while both exist, billed ${PROVISIONED_BILLING_INCREMENT_MINUTES} minutes at least: ${dollars(perMinute * PROVISIONED_BILLING_INCREMENT_MINUTES)}, then ${dollars(perMinute * 60)} an hour (${describeSize(size)})`,
+    ];
+}

@@ -19,6 +19,7 @@ import {
     policyDocumentNotes,
     prewarmOrderNotes,
     provisionedConcurrencyNotes,
+    warmAliasNotes,
     trackingPolicyNotes,
 } from "./plan-notes";
 import { setCurrentTime } from "../components/clock";
@@ -101,6 +102,7 @@ export const RESOURCE_NOTERS: Record<string, ResourceNoter> = {
     "aws:iam/policy:Policy": (policy) => policyDocumentNotes(policy),
     "aws:iam/rolePolicy:RolePolicy": (policy) => policyDocumentNotes(policy),
     "aws:lambda/invocation:Invocation": prewarmOrderNotes,
+    "aws:lambda/alias:Alias": (alias, all) => warmAliasNotes(alias, all),
 };
 
 // Inputs that are noise in a plan: the code archive and policy documents are shown by size, not content.

@@ -5,6 +5,7 @@ import { scheduledScenario } from "./scheduled";
 import { utilizationScenario } from "./utilization";
 import { businessHoursScenario } from "./business-hours";
 import { warmerScenario } from "./warmer";
+import { rolloutScenario } from "./rollout";
 
 export type Scenario = () => Record<string, unknown>;
 
@@ -23,4 +24,8 @@ export const SCENARIOS: Readonly<Record<string, { describe: string; run: Scenari
         run: businessHoursScenario,
     },
     warmer: { describe: "a function kept warm by a LambdaWarmer: 3 instances every 5 minutes", run: warmerScenario },
+    rollout: {
+        describe: "an alias whose new versions go live warm (2 environments each): change config `revision` to ship one",
+        run: rolloutScenario,
+    },
 };

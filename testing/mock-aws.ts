@@ -91,6 +91,11 @@ export interface RecordedResource {
     state: Record<string, unknown>;
     /** The id the provider would report (undefined for a component). */
     id?: string;
+    /**
+     * True for a read of an existing resource (Resource.get): the engine reads it on every deployment and keeps it in
+     * the state as external, never creating, updating or deleting it.
+     */
+    read?: boolean;
     /** The URNs it depends on: its dependsOn and the resources its inputs came from (not its parent). */
     dependencies: string[];
     /** For each input that came from other resources' outputs, those resources' URNs. */
@@ -168,6 +173,8 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     public readonly outputRegistrations = new Map<string, number>();
     /** Set by the monitor wrapper for the registration being made; see installAwsLikeMocks. */
     public registering?: RegistrationContext;
+    /** Set by the monitor wrapper for the read being made (Resource.get). */
+    public reading?: { urn: string; parent: string; dependencies: string[] };
 
     /**
      * The URNs registered by each program run since the last reset: a second registration of one in the same program
@@ -238,10 +245,29 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 }
                 urns.add(context.urn);
             }
-            // A read of a resource this program created (a WarmAlias reads its version's configuration back) finds
-            // what AWS would report: that resource as created. The mocks allocate at once.
-            const created = context === undefined && args.id !== undefined ? this.resources.find((r) => r.custom && r.type === args.type && r.id === args.id) : undefined;
-            state = created !== undefined ? { ...created.state } : custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
+            if (context === undefined && args.id !== undefined && args.id !== "") {
+                // A read (Resource.get) finds what AWS would report: the resource this program created with that id
+                // (a WarmAlias reads its version's configuration back; the mocks allocate at once), or the inputs.
+                const reading = this.reading;
+                this.reading = undefined;
+                const created = this.resources.find((r) => r.custom && r.read !== true && r.type === args.type && r.id === args.id);
+                const read = created !== undefined ? { ...created.state } : { ...inputs };
+                this.resources.push({
+                    type: args.type,
+                    name: args.name,
+                    urn: reading?.urn ?? `${args.type}::${args.name}`,
+                    parent: reading?.parent || undefined,
+                    custom: true,
+                    read: true,
+                    inputs: {},
+                    state: read,
+                    id: args.id,
+                    dependencies: reading?.dependencies ?? [],
+                    options: NO_OPTIONS,
+                });
+                return { id: args.id, state: read };
+            }
+            state = custom ? this.providerState(args.type, args.name, inputs) : { ...inputs };
         } catch (error) {
             // The SDK turns this into a failed registration that nothing may await: keep it where tests look.
             this.errors.push(error instanceof Error ? error : new Error(String(error)));
@@ -331,6 +357,7 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
 
 interface MockMonitorLike {
     registerResource(request: RegisterRequestLike, callback: (...args: unknown[]) => void): unknown;
+    readResource?(request: { getParent(): string; getType(): string; getName(): string; getDependenciesList(): string[] }, callback: (...args: unknown[]) => void): unknown;
     registerResourceOutputs(request: { getUrn(): string }, callback: (...args: unknown[]) => void): unknown;
     newUrn(parent: string, type: string, name: string): string;
 }
@@ -406,6 +433,17 @@ export function installAwsLikeMocks(
         };
         return register(request, callback);
     };
+    if (typeof monitor.readResource === "function") {
+        const read = monitor.readResource.bind(monitor);
+        monitor.readResource = (request, callback) => {
+            mocks.reading = {
+                urn: monitor.newUrn(request.getParent(), request.getType(), request.getName()),
+                parent: request.getParent(),
+                dependencies: [...new Set(request.getDependenciesList())],
+            };
+            return read(request, callback);
+        };
+    }
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (request, callback) => {
         const urn = request.getUrn();

@@ -174,16 +174,16 @@ describe("acceptance plan", () => {
         it("gives the default run's figures", () => {
             const e = estimateCost(CASES);
             // Samples and transitions: hello-api 2, fixed 2, scheduled 10, utilization 1, business-hours 10, warmer 0,
-            // remove 1+0, swap 2+4, rename 1+1, version 2+2, by-name 1 = 39 environment-steps of 15 min (9.75 h); 14
-            // steps of 15 min and the warmer's of 20. The claims only AWS can tell: weighted-alias 0+0 (5+5 min),
+            // rollout 2+4, remove 1+0, swap 2+4, rename 1+1, version 2+2, by-name 1 = 45 environment-steps of 15 min
+            // (11.25 h); 16 steps of 15 min and the warmer's of 20. The claims only AWS can tell: weighted-alias 0+0 (5+5 min),
             // min-above-max 1 for 13 min (billed 15), out of band 3 for 5 and 3 for 15, warmed alias 2 for 15, scale
             // to zero 1 for 13 (15), fixed after a scheduled action 2 for 13 (15) and 2 for 15, register 2 for 10,
             // deregister 1 for 15, fill-when-idle 3 for 35 = 320 environment-minutes in 159 minutes.
-            expect(e.environmentHours).to.be.closeTo(9.75 + 320 / 60, 1e-9);
-            expect(e.provisionedUsd).to.be.closeTo((9.75 + 320 / 60) * 3600 * 0.25 * 0.0000033334, 1e-12);
-            expect(e.minutes).to.equal(14 * 15 + 20 + 159);
+            expect(e.environmentHours).to.be.closeTo(11.25 + 320 / 60, 1e-9);
+            expect(e.provisionedUsd).to.be.closeTo((11.25 + 320 / 60) * 3600 * 0.25 * 0.0000033334, 1e-12);
+            expect(e.minutes).to.equal(16 * 15 + 20 + 159);
             expect(formatEstimate(CASES, "eu-west-1")).to.match(
-                /^test:aws will deploy 20 case\(s\) in eu-west-1 \(hello-api, .*\): at most 15\.08 provisioned environment-hours of 256 MB arm64, about \$0\.045 at us-east-1 prices, at most 389 minutes$/,
+                /^test:aws will deploy 21 case\(s\) in eu-west-1 \(hello-api, .*\): at most 16\.58 provisioned environment-hours of 256 MB arm64, about \$0\.050 at us-east-1 prices, at most 419 minutes$/,
             );
         });
 

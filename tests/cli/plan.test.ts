@@ -283,7 +283,7 @@ describe("plan: the command", () => {
     it("refuses an unknown scenario and an unknown flag with exit code 2, and shows the usage", async () => {
         const unknown = await runInProcess(["nope"]);
         expect(unknown.status).to.equal(2);
-        expect(unknown.stderr).to.equal('lambda-concurrency plan: unknown scenario "nope"; choose one of hello-api, fixed, scheduled, utilization, business-hours, warmer\n');
+        expect(unknown.stderr).to.equal('lambda-concurrency plan: unknown scenario "nope"; choose one of hello-api, fixed, scheduled, utilization, business-hours, warmer, rollout\n');
         const flag = await runInProcess(["--frobnicate"]);
         expect(flag.status).to.equal(2);
         expect(flag.stderr).to.equal(`lambda-concurrency plan: unknown flag --frobnicate\n${PLAN_USAGE}`);

@@ -17,7 +17,7 @@ describe("WarmAlias", () => {
         const fn = testFunction("orders", { publish: true });
         const warm = new WarmAlias("live", { functionName: fn.name, aliasName: "live", functionVersion: fn.version, provisionedConcurrentExecutions: 4 });
         const resources = await settled();
-        const ours = resources.filter((r) => r.urn.includes("WarmAlias") || r.parent?.includes("WarmAlias"));
+        const ours = resources.filter((r) => (r.urn.includes("WarmAlias") || r.parent?.includes("WarmAlias")) && r.read !== true);
         expect(ours.map((r) => [r.type, r.name, r.parent, r.custom])).to.deep.equal([
             [COMPONENT, "live", undefined, false],
             [FIXED, "live", urnOf(COMPONENT, "live"), false],
@@ -29,8 +29,12 @@ describe("WarmAlias", () => {
         const physical = await valueOf(fn.name);
         expect(config.inputs).to.deep.equal({ functionName: physical, qualifier: "1", provisionedConcurrentExecutions: 4, skipDestroy: false });
         // The read of the configuration (Resource.get, no registration of its own) found it as created.
-        const read = resources.filter((r) => r.type === CONFIG && r.name === "live-allocated");
-        expect(read.map((r) => [r.id, r.state.provisionedConcurrentExecutions])).to.deep.equal([[`${physical},1`, 4]]);
+        // The read of what Lambda allocated (Resource.get): a child of the component, after the configuration.
+        const reads = resources.filter((r) => r.read === true);
+        expect(reads.map((r) => [r.type, r.name, r.parent, r.id, r.state.provisionedConcurrentExecutions])).to.deep.equal([
+            [CONFIG, "live-allocated", urnOf(COMPONENT, "live"), `${physical},1`, 4],
+        ]);
+        expect(reads[0].dependencies).to.include(config.urn);
         const alias = ofType(resources, ALIAS)[0];
         expect(alias.inputs).to.deep.equal({ name: "live", functionName: physical, functionVersion: "1" });
         // The alias waits for the configuration (its version comes from it): Pulumi orders the move after READY.

@@ -510,6 +510,10 @@ class Deployment {
         }
         this.seen.add(d.urn);
 
+        if (d.read === true) {
+            this.read(d, old);
+            return;
+        }
         if (old === undefined) {
             this.create(d, "create", d.inputs, this.createdName(d, d.state));
             return;
@@ -606,7 +610,34 @@ class Deployment {
     }
 
     /** Deletes an old state; retainOnDelete drops it from the state without calling AWS. */
+    /**
+     * A read (Resource.get): the provider's Read by id on every deployment, its outputs kept as an external state
+     * (step.go, ReadStep.Apply); nothing there fails the step ("resource '<id>' does not exist").
+     */
+    private read(d: DeclaredResource, old: ResourceState | undefined): void {
+        let outputs: Props | undefined;
+        const start = this.aws.calls.length;
+        this.run("read", d.urn, () => {
+            outputs = this.aws.read(d.type, d.id, {});
+        });
+        if (outputs === undefined) {
+            this.steps.pop();
+            throw new DeploymentError("read", d.urn, new AwsError("Read", "NotFound", `resource '${d.id ?? ""}' does not exist`), this.aws.calls.slice(start));
+        }
+        this.news.push({ ...stateOf(d, {}, outputs, d.id), external: true });
+        if (old !== undefined) {
+            this.operated.add(old);
+            this.remaining.delete(old);
+        }
+    }
+
     private deleteOld(old: ResourceState, op: StepOp): void {
+        if (old.external === true) {
+            // A read the program no longer makes leaves the state without a call (the engine's discard).
+            this.run("discard", old.urn, () => undefined);
+            this.remaining.delete(old);
+            return;
+        }
         if (old.pendingReplacement === true) {
             // Its delete already ran in an earlier deployment: it only leaves the state (RemovePendingReplaceStep).
             this.run("remove-pending-replace", old.urn, () => undefined);
@@ -900,10 +931,17 @@ export function destroy(state: StackState, aws: AwsModel): OperationResult {
     const remaining = new Set(resources);
     const steps: Step[] = [];
     for (const resource of scheduleDeletes(resources, resources)) {
-        const op: StepOp = resource.pendingReplacement === true ? "remove-pending-replace" : resource.pendingDelete === true ? "delete-replaced" : "delete";
+        const op: StepOp =
+            resource.external === true
+                ? "discard"
+                : resource.pendingReplacement === true
+                  ? "remove-pending-replace"
+                  : resource.pendingDelete === true
+                    ? "delete-replaced"
+                    : "delete";
         const start = aws.calls.length;
         try {
-            if (resource.custom && !resource.options.retainOnDelete && resource.pendingReplacement !== true) {
+            if (resource.custom && !resource.options.retainOnDelete && resource.pendingReplacement !== true && resource.external !== true) {
                 aws.delete(resource.type, resource.id, resource.outputs);
             }
         } catch (error) {

@@ -24,6 +24,7 @@ export function declaredResource(record: RecordedResource): DeclaredResource {
         // delete-first only when a replace-forcing input came from the resource being replaced.
         propertyDependencies: record.propertyDependencies,
         options: record.options,
+        ...(record.read === true ? { read: true } : {}),
     };
 }
 

@@ -69,6 +69,8 @@ export interface DeclaredResource {
      */
     propertyDependencies?: Record<string, string[]>;
     options: ResourceOptions;
+    /** A read of an existing resource (Resource.get, by `id`): read on every deployment, never created or deleted. */
+    read?: boolean;
 }
 
 /** What Pulumi keeps per resource between deployments. */
@@ -94,6 +96,8 @@ export interface ResourceState {
      * next `up` recreates it; nothing deletes it again.
      */
     pendingReplacement?: boolean;
+    /** Read, not managed (Resource.get): the engine's `external` state; leaving the program discards it, no delete. */
+    external?: boolean;
 }
 
 /** A stack's state: the resources in checkpoint order (dependencies before dependents). */
@@ -115,7 +119,9 @@ export type StepOp =
     | "delete"
     | "refresh-removed"
     | "refresh-updated"
-    | "remove-pending-replace";
+    | "remove-pending-replace"
+    | "read"
+    | "discard";
 
 /** One engine step and the AWS API calls it made, in order. */
 export interface Step {

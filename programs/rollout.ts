@@ -1,0 +1,36 @@
+// `rollout`: versions that go live warm. A published function whose code carries the stack config value `revision`
+// (every new value ships a new version: `pulumi up -c revision=2`), and a WarmAlias "live" with 2 provisioned
+// environments: each new version is allocated before the alias moves to it, and the old one's released after.
+import * as pulumi from "@pulumi/pulumi";
+import { WarmAlias } from "../components";
+import { helloFunction } from "./shared";
+
+/** The hello handler, with the revision it was deployed as in its answer (and so in its code). */
+function revisionHandler(revision: string): string {
+    return `
+const initializedAt = new Date().toISOString();
+exports.handler = async () => ({
+    statusCode: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ revision: ${JSON.stringify(revision)}, initializedAt, initializationType: process.env.AWS_LAMBDA_INITIALIZATION_TYPE }),
+});
+`;
+}
+
+export function rolloutScenario(): Record<string, unknown> {
+    const revision = new pulumi.Config().get("revision") ?? "1";
+    const fn = helloFunction("rollout-fn", undefined, revisionHandler(revision));
+    const live = new WarmAlias("live", {
+        functionName: fn.name,
+        aliasName: "live",
+        functionVersion: fn.version,
+        provisionedConcurrentExecutions: 2,
+    });
+    return {
+        functionName: fn.name,
+        revision,
+        version: fn.version,
+        liveVersion: live.liveVersion,
+        aliasArn: live.aliasArn,
+    };
+}
