@@ -58,6 +58,8 @@ export interface PlannedResource {
     /** Extra lines that explain the resource (a scalable target's capacity over the week, say). */
     notes: string[];
     children: PlannedResource[];
+    /** Set for a read of an existing resource (Resource.get): its id. Read on every `up`, never created. */
+    readId?: string;
 }
 
 export interface PlanTotals {
@@ -202,7 +204,7 @@ export function buildPlan(recorded: RecordedResource[], context: PlanContext): P
             inputs[key] = displayValue(key, r.inputs[key]);
         }
         const physical = r.state.name;
-        const noter = RESOURCE_NOTERS[r.type];
+        const noter = r.read === true ? undefined : RESOURCE_NOTERS[r.type];
         nodes.set(r.urn, {
             type: r.type,
             name: r.name,
@@ -214,6 +216,7 @@ export function buildPlan(recorded: RecordedResource[], context: PlanContext): P
             dependencies: dependenciesOf(r, byUrn),
             notes: noter !== undefined ? noter(r, recorded, now) : [],
             children: [],
+            ...(r.read === true ? { readId: r.id } : {}),
         });
     }
     const roots: PlannedResource[] = [];
@@ -221,29 +224,31 @@ export function buildPlan(recorded: RecordedResource[], context: PlanContext): P
         const parent = node.parent !== undefined ? nodes.get(node.parent) : undefined;
         (parent !== undefined ? parent.children : roots).push(node);
     }
+    // Reads are not created: they count neither in the totals nor in the cost.
+    const managed = recorded.filter((r) => r.read !== true);
     const byType: Record<string, number> = {};
     let provisioned = 0;
-    for (const r of recorded) {
+    for (const r of managed) {
         byType[r.type] = (byType[r.type] ?? 0) + 1;
         if (r.type === "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig") {
             const count = r.inputs.provisionedConcurrentExecutions;
             provisioned += typeof count === "number" ? count : 0;
         }
     }
-    const components = recorded.filter((r) => !r.custom).length;
+    const components = managed.filter((r) => !r.custom).length;
     return {
         scenario: context.scenario,
         program: context.program,
         target: context.target ?? DEFAULT_PLAN_TARGET,
         roots,
         totals: {
-            resources: recorded.length,
+            resources: managed.length,
             components,
-            awsResources: recorded.length - components,
+            awsResources: managed.length - components,
             byType,
             provisionedConcurrentExecutions: provisioned,
         },
-        cost: planCost(recorded, now),
+        cost: planCost(managed, now),
         outputs: context.outputs ?? {},
     };
 }
@@ -284,7 +289,11 @@ export function formatPlan(plan: Plan): string {
     plan.roots.forEach(count);
     const walk = (node: PlannedResource, prefix: string, childPrefix: string): void => {
         const physical = node.physicalName !== undefined ? `  (AWS name ${node.physicalName})` : "";
-        lines.push(`${prefix}+ ${node.type}  ${node.name}${physical}`);
+        lines.push(
+            node.readId !== undefined
+                ? `${prefix}= ${node.type}  ${node.name}  (read from AWS on every up, never created: ${node.readId})`
+                : `${prefix}+ ${node.type}  ${node.name}${physical}`,
+        );
         const detail = childPrefix + (node.children.length > 0 ? "│    " : "     ");
         for (const [key, value] of Object.entries(node.inputs)) {
             lines.push(`${detail}${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
