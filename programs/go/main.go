@@ -1,4 +1,4 @@
-// The four lambda-concurrency components from Go: the Go twin of ../python/__main__.py and ../yaml/Pulumi.yaml.
+// The five lambda-concurrency components from Go: the Go twin of ../python/__main__.py and ../yaml/Pulumi.yaml.
 //
 // The SDK package, example.com/pulumi-lambda-concurrency/sdk/go/lambdaconcurrency, is generated from the package's
 // schema by `pulumi install` (or `pulumi package add ../..`) into sdks/lambda-concurrency, which go.mod's replace
@@ -136,6 +136,22 @@ func main() {
 			return err
 		}
 
+		// A checkout function whose new versions go live warm: 2 environments on each version, and the `live` alias
+		// moved to a new version only once they are all allocated.
+		checkout, err := function("checkout", true, "")
+		if err != nil {
+			return err
+		}
+		checkoutLive, err := lambdaconcurrency.NewWarmAlias(ctx, "checkoutLive", &lambdaconcurrency.WarmAliasArgs{
+			FunctionName:                    checkout.Name,
+			AliasName:                       pulumi.String("live"),
+			FunctionVersion:                 checkout.Version,
+			ProvisionedConcurrentExecutions: pulumi.Float64(2),
+		})
+		if err != nil {
+			return err
+		}
+
 		// A webhook function kept warm for free: two instances pinged every 5 minutes (its handler should answer pings
 		// with withWarmup from lambda-concurrency-runtime). The warmer's targets are a plain list, so the function gets
 		// a name known before it exists, and the warmer waits for it.
@@ -159,6 +175,7 @@ func main() {
 		ctx.Export("adminQualifier", adminWarm.Qualifier)
 		ctx.Export("adminProvisioned", adminWarm.ProvisionedConcurrentExecutions)
 		ctx.Export("maxPingsInFlight", warmer.MaxPingsInFlight)
+		ctx.Export("checkoutLiveVersion", checkoutLive.LiveVersion)
 		return nil
 	})
 }

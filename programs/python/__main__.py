@@ -1,4 +1,4 @@
-"""The four lambda-concurrency components from Python: the Python twin of ../yaml/Pulumi.yaml.
+"""The five lambda-concurrency components from Python: the Python twin of ../yaml/Pulumi.yaml.
 
 The SDK module, pulumi_lambda_concurrency, is generated from the package's schema by `pulumi install` (or
 `pulumi package add`). Inputs are the TypeScript arguments in snake_case; nested arguments are ScheduleArgs and
@@ -99,6 +99,17 @@ admin_warm = lambda_concurrency.FixedConcurrency(
     provisioned_concurrent_executions=1,
 )
 
+# A checkout function whose new versions go live warm: 2 environments on each version, and the `live` alias moved to
+# a new version only once they are all allocated.
+checkout = function("checkout")
+checkout_live = lambda_concurrency.WarmAlias(
+    "checkoutLive",
+    function_name=checkout.name,
+    alias_name="live",
+    function_version=checkout.version,
+    provisioned_concurrent_executions=2,
+)
+
 # A webhook function kept warm for free: two instances pinged every 5 minutes (its handler should answer pings with
 # withWarmup from lambda-concurrency-runtime). The warmer's targets are a plain list, so the function gets a name known
 # before it exists, and the warmer waits for it.
@@ -117,3 +128,4 @@ pulumi.export("adminFunction", admin_warm.function_name)
 pulumi.export("adminQualifier", admin_warm.qualifier)
 pulumi.export("adminProvisioned", admin_warm.provisioned_concurrent_executions)
 pulumi.export("maxPingsInFlight", warmer.max_pings_in_flight)
+pulumi.export("checkoutLiveVersion", checkout_live.live_version)

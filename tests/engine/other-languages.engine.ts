@@ -36,7 +36,7 @@ const HOST_SOURCE = path.join(__dirname, "codegen-host");
 const PROGRAM_SOURCE = path.join(REPO_ROOT, "programs", "go");
 const GOLDEN_TEXT = fs.readFileSync(GOLDEN_SCHEMA, "utf8");
 const GOLDEN = JSON.parse(GOLDEN_TEXT) as PackageSchema;
-const COMPONENTS = ["FixedConcurrency", "ScheduledConcurrency", "UtilizationScaling", "LambdaWarmer"];
+const COMPONENTS = ["FixedConcurrency", "ScheduledConcurrency", "UtilizationScaling", "LambdaWarmer", "WarmAlias"];
 
 /** The served AWS Go SDK whose packages stand in for the refused v7 (the newest v6 the proxy served, go-partial.tsv). */
 const AWS_GO_V6 = { module: "github.com/pulumi/pulumi-aws/sdk/v6", version: "v6.83.4" };
@@ -357,6 +357,7 @@ describe("other languages with the real Pulumi CLI: gen-sdk for Go, Python, .NET
                 "aws:cloudwatch/metricAlarm:MetricAlarm",
                 "aws:iam/policy:Policy",
                 "aws:iam/role:Role",
+                "aws:lambda/alias:Alias",
                 "aws:lambda/function:Function",
                 "aws:lambda/invocation:Invocation",
                 "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
@@ -392,6 +393,7 @@ describe("other languages with the real Pulumi CLI: gen-sdk for Go, Python, .NET
                     "lambdaconcurrency/pulumiTypes.go",
                     "lambdaconcurrency/scheduledConcurrency.go",
                     "lambdaconcurrency/utilizationScaling.go",
+                    "lambdaconcurrency/warmAlias.go",
                 ].map((f) => f.split("/").join(path.sep)),
             );
             const fixed = fs.readFileSync(path.join(out("go"), "lambdaconcurrency", "fixedConcurrency.go"), "utf8");
@@ -566,7 +568,7 @@ describe("other languages with the real Pulumi CLI: gen-sdk for Go, Python, .NET
                 expect(vet.stdout + vet.stderr.replace(/^go: downloading .*\n/gm, "")).to.equal("");
             });
 
-            it(`programs/go (FixedConcurrency, ScheduledConcurrency, UtilizationScaling, LambdaWarmer) builds into a program and vets clean${unless(hasGo, "go")}`, async function () {
+            it(`programs/go (FixedConcurrency, ScheduledConcurrency, UtilizationScaling, LambdaWarmer, WarmAlias) builds into a program and vets clean${unless(hasGo, "go")}`, async function () {
                 this.timeout(1_200_000);
                 const bin = path.join(work, "bin");
                 const build = await run("go", ["build", "-trimpath", "-o", `${bin}${path.sep}`, "./..."], { cwd: program, env: goEnv() });
@@ -649,6 +651,7 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
                     "pulumi_lambda_concurrency/py.typed",
                     "pulumi_lambda_concurrency/scheduled_concurrency.py",
                     "pulumi_lambda_concurrency/utilization_scaling.py",
+                    "pulumi_lambda_concurrency/warm_alias.py",
                     "setup.py",
                 ].map((f) => f.split("/").join(path.sep)),
             );
@@ -668,6 +671,7 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
             expect(modules["scheduled_concurrency.py"].all).to.deep.equal(["ScheduledConcurrencyArgs", "ScheduledConcurrency"]);
             expect(modules["utilization_scaling.py"].all).to.deep.equal(["UtilizationScalingArgs", "UtilizationScaling"]);
             expect(modules["lambda_warmer.py"].all).to.deep.equal(["LambdaWarmerArgs", "LambdaWarmer"]);
+            expect(modules["warm_alias.py"].all).to.deep.equal(["WarmAliasArgs", "WarmAlias"]);
             expect(modules["_inputs.py"].all).to.deep.equal([
                 "AlarmSettingsArgs",
                 "AlarmSettingsArgsDict",
@@ -768,7 +772,7 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
     });
 
     describe("Node.js", () => {
-        it("gen-sdk --language nodejs writes @pulumi/lambda-concurrency: a module per component, the types, the enums; index exports the four", async () => {
+        it("gen-sdk --language nodejs writes @pulumi/lambda-concurrency: a module per component, the types, the enums; index exports the five", async () => {
             const generated = await genSdk(GOLDEN_SCHEMA, "nodejs", path.join(work, "sdk"));
             figures["gen-sdk nodejs"] = generated.seconds;
             expect(generated.status, generated.stderr).to.equal(0);
@@ -790,6 +794,7 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
                     "types/output.ts",
                     "utilities.ts",
                     "utilizationScaling.ts",
+                    "warmAlias.ts",
                 ].map((f) => f.split("/").join(path.sep)),
             );
             expect(tsExports(path.join(out("nodejs"), "index.ts"))).to.deep.equal([
@@ -804,6 +809,8 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
                 "ScheduledConcurrencyArgs",
                 "UtilizationScaling",
                 "UtilizationScalingArgs",
+                "WarmAlias",
+                "WarmAliasArgs",
                 "types",
             ]);
             const manifest = JSON.parse(fs.readFileSync(path.join(out("nodejs"), "package.json"), "utf8")) as { name: string; dependencies: Record<string, string> };

@@ -109,7 +109,7 @@ describe("the samples in other languages, against the package schema", () => {
             expect((JSON.parse(fs.readFileSync(path.join(source, "package.json"), "utf8")) as { name: string }).name).to.equal(PACKAGE);
         });
 
-        it("uses each of the four components, by their schema type tokens", () => {
+        it("uses each of the five components, by their schema type tokens", () => {
             expect(components.map(([, resource]) => resource.type).sort()).to.deep.equal(Object.keys(schema.resources).sort());
         });
 
