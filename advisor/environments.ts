@@ -73,6 +73,16 @@ export class EnvironmentPool {
         this.idleStack[this.idleCount++] = id;
     }
 
+    /**
+     * A new version takes the traffic: no environment alive now serves another request. The idle ones are retired at
+     * once; the busy ones finish what they serve and are retired when released (as past their maximum lifetime).
+     */
+    retireAll(): void {
+        for (let i = 0; i < this.idleCount; i++) this.retire(this.idleStack[i]);
+        this.idleCount = 0;
+        this.createdAt.fill(-Infinity);
+    }
+
     /** Creates a new environment at `timeMs` (its init starts now) and returns its id. */
     create(timeMs: number): number {
         let id: number;

@@ -26,6 +26,7 @@ export type {
     BoundsAction,
     CapacityAction,
     CapacityPlan,
+    Deploy,
     FunctionModel,
     LatencySummary,
     Series,

@@ -80,6 +80,21 @@ export interface CapacityPlan {
     readonly tracking?: TrackingPolicy;
     /** Warm-up pings: `concurrency` of them every `intervalMs`, from time 0. */
     readonly warmer?: { readonly concurrency: number; readonly intervalMs: number };
+    /** Code deploys: a new version takes the traffic at each, sorted by time (see Deploy). */
+    readonly deploys?: readonly Deploy[];
+}
+
+/**
+ * A code deploy: from `atMs` requests go to a new version. The old version's on-demand environments take no new
+ * request (each finishes the one it is serving); the new version has none yet. Its provisioned environments:
+ * - `warmRollout` (WarmAlias): allocated before the alias moved, so the configured count is ready at `atMs`; the two
+ *   versions' environments overlap for the allocation, billed (5 minutes at least) on top;
+ * - otherwise (an alias pointed at the new version as soon as it is published): none ready until the allocation
+ *   delay has passed, during which requests spill to cold on-demand environments.
+ */
+export interface Deploy {
+    readonly atMs: number;
+    readonly warmRollout: boolean;
 }
 
 export interface SimulationInput {
@@ -286,6 +301,9 @@ class Simulation {
     // Warmer
     private nextPingAt: number;
 
+    // Deploys
+    private nextDeploy = 0;
+
     private nextControlAt = Infinity;
 
     constructor(private readonly input: SimulationInput) {
@@ -485,7 +503,31 @@ class Simulation {
             this.nextMinuteTick,
             bounds && this.nextBoundsAction < bounds.length ? bounds[this.nextBoundsAction].atMs : Infinity,
             this.nextPingAt,
+            this.nextDeployAt(),
         );
+    }
+
+    private nextDeployAt(): number {
+        const deploys = this.input.plan.deploys;
+        return deploys && this.nextDeploy < deploys.length ? deploys[this.nextDeploy].atMs : Infinity;
+    }
+
+    /** A deploy at `now` (see Deploy). */
+    private deploy(deploy: Deploy, now: number): void {
+        this.pool.retireAll();
+        if (this.configured === 0) {
+            return;
+        }
+        // The new version's configuration is billed from its creation: for the allocation, on top of the old one's,
+        // rounded up to the billing increment.
+        const increment = this.input.provisionedBillingIncrementMs ?? DEFAULT_PROVISIONED_INCREMENT_MS;
+        this.provisionedEnabledMs += this.configured * roundUp(this.env.allocationDelayMs, increment);
+        if (!deploy.warmRollout) {
+            const level = this.configured;
+            this.setReady(0, now);
+            this.pendingReadyAt.push(now + this.env.allocationDelayMs);
+            this.pendingReadyLevel.push(level);
+        }
     }
 
     /** Processes every control event at or before `time`, in time order, releasing environments in between. */
@@ -514,6 +556,10 @@ class Simulation {
             if (this.nextMinuteTick <= now) {
                 this.evaluateTracking(now);
                 this.nextMinuteTick += MINUTE_MS;
+            }
+            const deploys = this.input.plan.deploys;
+            while (deploys && this.nextDeploy < deploys.length && deploys[this.nextDeploy].atMs <= now) {
+                this.deploy(deploys[this.nextDeploy++], now);
             }
             if (this.nextPingAt <= now) {
                 this.sendPings(now);

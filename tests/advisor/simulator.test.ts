@@ -326,3 +326,37 @@ describe("advisor simulator", () => {
         expect(ranks).to.deep.equal([0, 1, 2]);
     });
 });
+
+describe("advisor simulator: code deploys", () => {
+    // 10 requests a second of 100 ms for 10 minutes, 5 provisioned environments, a deploy at minute 5.
+    const run = (plan: CapacityPlan) => simulate({ traffic: steadyTraffic(10, 10 * MINUTE), fn: FUNCTION, plan, seed: 3 });
+    const perMinute = (series: Float64Array): number[] => Array.from(series);
+
+    it("with the warm rollout, the new version's environments are ready when it takes the traffic; only the lost on-demand ones start again", () => {
+        const none = run({ initialCapacity: 5 });
+        const warm = run({ initialCapacity: 5, deploys: [{ atMs: 5 * MINUTE, warmRollout: true }] });
+        expect(perMinute(warm.series.readyCapacity)).to.deep.equal([5, 5, 5, 5, 5, 5, 5, 5, 5, 5]);
+        expect(perMinute(none.series.coldStarts)).to.deep.equal([1, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+        // The one spillover environment kept warm from minute 0 belongs to the old version: it starts again once.
+        expect(perMinute(warm.series.coldStarts)).to.deep.equal([1, 0, 0, 0, 0, 2, 0, 0, 0, 0]);
+        // Both versions' 5 environments for the 2-minute allocation, billed 5 minutes: 50 + 25 environment-minutes.
+        expect(none.usage.provisionedEnabledMs).to.equal(50 * MINUTE);
+        expect(warm.usage.provisionedEnabledMs).to.equal(75 * MINUTE);
+    });
+
+    it("with the alias moved at once, nothing is ready for the allocation's 2 minutes, and the traffic starts cold on demand", () => {
+        const naive = run({ initialCapacity: 5, deploys: [{ atMs: 5 * MINUTE, warmRollout: false }] });
+        expect(perMinute(naive.series.readyCapacity)).to.deep.equal([5, 5, 5, 5, 5, 0, 0, 5, 5, 5]);
+        expect(perMinute(naive.series.configuredCapacity)).to.deep.equal([5, 5, 5, 5, 5, 5, 5, 5, 5, 5]);
+        expect(perMinute(naive.series.coldStarts)).to.deep.equal([1, 0, 0, 0, 0, 15, 0, 0, 0, 0]);
+        expect(naive.usage.provisionedEnabledMs).to.equal(75 * MINUTE);
+    });
+
+    it("without provisioned concurrency, a deploy starts every on-demand environment again, and bills nothing more", () => {
+        const onDemand = run({ initialCapacity: 0 });
+        const deployed = run({ initialCapacity: 0, deploys: [{ atMs: 5 * MINUTE, warmRollout: true }] });
+        expect(perMinute(onDemand.series.coldStarts)).to.deep.equal([13, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        expect(perMinute(deployed.series.coldStarts)).to.deep.equal([13, 0, 0, 0, 0, 15, 0, 0, 0, 0]);
+        expect(deployed.usage.provisionedEnabledMs).to.equal(0);
+    });
+});
