@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { ofType, rejectionMessage, resetProgram, settled, testFunction, thrownMessage, urnOf, valueOf } from "../helpers/pulumi";
-import { FixedConcurrency, LambdaWarmer, WarmAlias, versionReadinessProblem } from "../../components";
+import { FixedConcurrency, LambdaWarmer, WarmAlias, WarmAliasArgs, versionReadinessProblem } from "../../components";
 import { validateAliasName, validateVersionNumber } from "../../components/function-reference";
 
 const COMPONENT = "lambda-concurrency:index:WarmAlias";
@@ -47,25 +47,23 @@ describe("WarmAlias", () => {
     });
 
     it("refuses at construction an alias name that is a version or $LATEST, a version that is an alias or $LATEST, and a count below 1", () => {
-        const make = (args: Partial<ConstructorParameters<typeof WarmAlias>[1]>) => () =>
-            new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "3", provisionedConcurrentExecutions: 2, ...args });
-        expect(thrownMessage(make({ aliasName: "7" }))).to.equal(
-            'WarmAlias "live": aliasName "7" is not a valid alias name: 1 to 128 letters, digits, hyphens and underscores, not only digits (those name versions)',
-        );
-        resetProgram();
-        expect(thrownMessage(make({ aliasName: "$LATEST" }))).to.equal(
-            'WarmAlias "live": aliasName "$LATEST" is not a valid alias name: 1 to 128 letters, digits, hyphens and underscores, not only digits (those name versions)',
-        );
-        resetProgram();
-        expect(thrownMessage(make({ functionVersion: "$LATEST" }))).to.equal(
-            'WarmAlias "live": functionVersion must be a published version number such as "3" (the function\'s version output with publish: true), got "$LATEST"',
-        );
-        resetProgram();
-        expect(thrownMessage(make({ functionVersion: "live" }))).to.equal(
-            'WarmAlias "live": functionVersion must be a published version number such as "3" (the function\'s version output with publish: true), got "live"',
-        );
-        resetProgram();
-        expect(thrownMessage(make({ provisionedConcurrentExecutions: 0 }))).to.match(/^WarmAlias "live": provisionedConcurrentExecutions must be/);
+        const badAlias = (value: string): string =>
+            `WarmAlias "live": aliasName "${value}" is not a valid alias name: 1 to 128 letters, digits, hyphens and underscores, not only digits (those name versions)`;
+        const badVersion = (value: string): string =>
+            `WarmAlias "live": functionVersion must be a published version number such as "3" (the function's version output with publish: true), got "${value}"`;
+        const cases: [Partial<WarmAliasArgs>, string][] = [
+            [{ aliasName: "7" }, badAlias("7")],
+            [{ aliasName: "$LATEST" }, badAlias("$LATEST")],
+            [{ functionVersion: "$LATEST" }, badVersion("$LATEST")],
+            [{ functionVersion: "live" }, badVersion("live")],
+            [{ provisionedConcurrentExecutions: 0 }, 'WarmAlias "live": provisionedConcurrentExecutions must be at least 1, got 0'],
+        ];
+        for (const [args, message] of cases) {
+            resetProgram();
+            const make = (): WarmAlias =>
+                new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "3", provisionedConcurrentExecutions: 2, ...args });
+            expect(thrownMessage(make), JSON.stringify(args)).to.equal(message);
+        }
     });
 
     it("checks a version given as an Output when it resolves, before anything reaches AWS", async () => {
