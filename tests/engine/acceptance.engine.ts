@@ -48,6 +48,7 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
         settledAfter: [300],
         happened: ["+5 min rule warmer-schedule-*: warm-up-plan-0: warmer-* ran: 3 of 3 instances reached; 1 line(s) logged to warmer-logs-*"],
     },
+    rollout: { title: "revision 1 live on its version's 2, then revision 2 live on its own 2 and the old version's configuration gone" },
     "remove-scaling": { title: "the policy, target and configuration go" },
     "fixed-to-utilization": { title: "the swap keeps one configuration on the alias, now tracked" },
     "rename-with-aliases": { title: "the rename creates, replaces and deletes nothing" },
