@@ -7,6 +7,7 @@ import { MonthlyCost } from "./cost";
 import { EnvironmentBehaviour, WarmerBehaviour } from "./defaults";
 import { DurationDistribution } from "./duration";
 import { HourTotals } from "./hourly";
+import { OfficeHours } from "./office-hours";
 import { Architecture, LambdaPrices } from "../aws-facts/pricing";
 import { LatencySummary } from "./simulator";
 import { Traffic } from "./traffic";
@@ -56,6 +57,13 @@ export interface AdviseOptions {
     readonly fixedCapacity?: number;
     /** Minutes between the warmer's pings (default 5); the search finds how many pings. */
     readonly warmerIntervalMinutes?: number;
+    /**
+     * Code deploys a day (default none): on the office days, spread over `deployHours` (default 08:00-18:00, Monday to
+     * Friday; deploys.ts). Every strategy is simulated through them, provisioned ones with the warm rollout (WarmAlias,
+     * or Lambda's own shift for provisioned concurrency on an alias), so their costs include the overlap.
+     */
+    readonly deploysPerDay?: number;
+    readonly deployHours?: OfficeHours;
     /** Default: at most 0.1% cold starts. */
     readonly goal?: Goal;
     readonly seed?: number;
@@ -160,4 +168,21 @@ export interface Advice {
     /** Work done: simulations run and requests simulated in all of them. */
     readonly simulations: number;
     readonly simulatedRequests: number;
+    /** With deploysPerDay: what the deploys cost and what the warm rollout saves (on the fixed level found). */
+    readonly deploys?: DeployReport;
+}
+
+/** The deploys of the period, on the fixed strategy's level, with the warm rollout and with the alias moved at once. */
+export interface DeployReport {
+    readonly perDay: number;
+    /** Deploys in the simulated period. */
+    readonly count: number;
+    /** The provisioned environments compared (the fixed level found). */
+    readonly provisioned: number;
+    /** What the overlap of the two versions' environments adds to the fixed strategy's cost, per month. */
+    readonly overlapPerMonth: number;
+    /** Cold starts in the DEPLOY_WINDOW_MINUTES after each deploy, summed: with the warm rollout, and moved at once. */
+    readonly coldStartsWarmRollout: number;
+    readonly coldStartsMovedAtOnce: number;
+    readonly windowMinutes: number;
 }

@@ -11,23 +11,25 @@ import {
     Advice,
     AdviseOptions,
     ChartData,
+    DeployReport,
     STRATEGY_NAMES,
     StrategyReport,
 } from "./advice";
+import { deployTimes } from "./deploys";
 import { Candidate, MakeCandidate } from "./candidate";
 import { FunctionTarget, PLACEHOLDER_TARGET } from "./component-args";
 import { monthlyCost } from "./cost";
-import { DEFAULT_ENVIRONMENT, DEFAULT_WARMER, EnvironmentBehaviour, HOUR_MS, MINUTE_MS, WarmerBehaviour } from "./defaults";
+import { DEFAULT_ENVIRONMENT, DEFAULT_WARMER, EnvironmentBehaviour, HOUR_MS, MINUTE_MS, MONTH_MS, WarmerBehaviour } from "./defaults";
 import { GoalCheck } from "./goal-check";
 import { hourOffsetMs } from "./hourly";
 import { OnDemandProfile, ProfileRecorder } from "./on-demand-profile";
-import { breakEvenUtilization, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "../aws-facts/pricing";
+import { breakEvenUtilization, gbSeconds, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "../aws-facts/pricing";
 import { recommend } from "./recommend";
 import { ScheduleCycle, scheduleCycle, ScheduleStep } from "./schedule-plan";
 import { StrategySearches } from "./searches";
 import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
 import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
-import { SimulationResult, simulate } from "./simulator";
+import { CapacityPlan, SimulationResult, simulate } from "./simulator";
 
 type ColdStartObserver = (arrivalMs: number, rank: number, latencyMs: number) => void;
 
@@ -52,8 +54,13 @@ export async function adviseInParallel(options: AdviseOptions, workers = default
     }
 }
 
+/** The minutes after a deploy whose cold starts the deploy report counts. */
+const DEPLOY_WINDOW_MINUTES = 10;
+
 /** What the searches found, each when it ran. */
 interface Findings {
+    /** With deploys: the fixed level's run with the alias moved to each new version at once. */
+    readonly movedAtOnce?: SimulationResult;
     readonly fixed?: Candidate;
     readonly warmer?: Candidate;
     readonly scheduled?: { readonly candidate: Candidate; readonly steps: ScheduleStep[] };
@@ -74,6 +81,8 @@ class Advisor {
     private readonly hourOffsetMs: number;
     private simulations = 0;
     private simulatedRequests = 0;
+    /** The deploys of the period (deploys.ts), ms from its start. */
+    private readonly deploys: number[];
 
     constructor(private readonly options: AdviseOptions) {
         this.prices = pricesFor(options.fn.architecture, options.prices);
@@ -88,6 +97,7 @@ class Advisor {
         this.cycle = scheduleCycle(options.traffic.periodMs, options.traffic.startMinuteOfWeek);
         this.breakEven = breakEvenUtilization(this.prices);
         this.hourOffsetMs = hourOffsetMs(options.traffic.startMinuteOfWeek);
+        this.deploys = deployTimes(options.traffic.periodMs, options.traffic.startMinuteOfWeek, options.deploysPerDay ?? 0, options.deployHours);
     }
 
     /** The comparison, one simulation at a time in this thread. */
@@ -102,7 +112,26 @@ class Advisor {
             ? searches.bestTracking(this.search(searches.tracking(profile, fixed)), this.search(searches.trackingInSchedule(profile, scheduled!.steps)))
             : undefined;
         const snapStart = want.snapStart ? this.search(searches.snapStart()) : undefined;
-        return this.advice(profile, { fixed, warmer, scheduled, tracking, snapStart });
+        const movedAtOnce = this.movedAtOnceRequest(fixed);
+        return this.advice(profile, {
+            fixed,
+            warmer,
+            scheduled,
+            tracking,
+            snapStart,
+            movedAtOnce: movedAtOnce !== undefined ? this.simulateHere(movedAtOnce) : undefined,
+        });
+    }
+
+    /**
+     * With deploys and a fixed level found: the same level with the alias moved to each new version as soon as it is
+     * published (its environments not allocated yet), to show what the warm rollout saves.
+     */
+    private movedAtOnceRequest(fixed: Candidate | undefined): SimulationRequest | undefined {
+        const level = fixed?.args && "provisionedConcurrentExecutions" in fixed.args ? fixed.args.provisionedConcurrentExecutions : undefined;
+        if (this.deploys.length === 0 || level === undefined) return undefined;
+        const plan: CapacityPlan = { initialCapacity: level, deploys: this.deploys.map((atMs) => ({ atMs, warmRollout: false })) };
+        return { label: `fixed ${level}, alias moved at once`, plan, stopEarly: false };
     }
 
     /**
@@ -131,14 +160,26 @@ class Advisor {
                   scheduled!.then((found) => this.searchOnPool(pool, searches.trackingInSchedule(profile, found.steps), second)),
               ]).then(([plain, inSchedule]) => searches.bestTracking(plain, inSchedule))
             : undefined;
+        const movedAtOnce = fixed?.then((found) => {
+            const request = this.movedAtOnceRequest(found);
+            return request !== undefined ? this.simulateOnPool(pool, request, last) : undefined;
+        });
         // One Promise.all, so that a failure anywhere rejects once and no other rejection goes unhandled.
-        const [fixedFound, warmerFound, scheduledFound, trackingFound, snapStartFound] = await Promise.all([fixed, warmer, scheduled, tracking, snapStart]);
+        const [fixedFound, warmerFound, scheduledFound, trackingFound, snapStartFound, movedAtOnceFound] = await Promise.all([
+            fixed,
+            warmer,
+            scheduled,
+            tracking,
+            snapStart,
+            movedAtOnce,
+        ]);
         return this.advice(profile, {
             fixed: fixedFound,
             warmer: warmerFound,
             scheduled: scheduledFound,
             tracking: trackingFound,
             snapStart: snapStartFound,
+            movedAtOnce: movedAtOnceFound,
         });
     }
 
@@ -220,6 +261,37 @@ class Advisor {
             chart: this.chartData(profile.result, candidates.find((c) => c.name === recommended.strategy) ?? onDemand),
             simulations: this.simulations,
             simulatedRequests: this.simulatedRequests,
+            ...(found.fixed !== undefined && found.movedAtOnce !== undefined ? { deploys: this.deployReport(found.fixed, found.movedAtOnce) } : {}),
+        };
+    }
+
+    /** The deploys' cost and cold starts on the fixed level: with the warm rollout (its own run) and moved at once. */
+    private deployReport(fixed: Candidate, movedAtOnce: SimulationResult): DeployReport {
+        const level = movedAtOnce.series.configuredCapacity[0];
+        const windowed = (result: SimulationResult): number => {
+            const { binMs, coldStarts } = result.series;
+            let sum = 0;
+            for (const atMs of this.deploys) {
+                const first = Math.floor(atMs / binMs);
+                const last = Math.min(coldStarts.length, Math.ceil((atMs + DEPLOY_WINDOW_MINUTES * MINUTE_MS) / binMs));
+                for (let bin = first; bin < last; bin++) sum += coldStarts[bin];
+            }
+            return sum;
+        };
+        // Each deploy bills the new version's environments from their creation: the allocation, rounded up to the
+        // billing increment, on top of the old version's.
+        const increment = this.prices.provisionedBillingIncrementMs;
+        const overlapMs = level * this.deploys.length * Math.ceil(this.environment.allocationDelayMs / increment) * increment;
+        const overlapPerMonth =
+            gbSeconds(overlapMs, this.options.fn.memoryMb) * this.prices.provisionedConcurrencyPerGbSecond * (MONTH_MS / this.options.traffic.periodMs);
+        return {
+            perDay: this.options.deploysPerDay ?? 0,
+            count: this.deploys.length,
+            provisioned: level,
+            overlapPerMonth,
+            coldStartsWarmRollout: windowed(fixed.result),
+            coldStartsMovedAtOnce: windowed(movedAtOnce),
+            windowMinutes: DEPLOY_WINDOW_MINUTES,
         };
     }
 
@@ -229,7 +301,7 @@ class Advisor {
     private settings(request: SimulationRequest): SimulationSettings {
         return {
             fn: { memoryMb: this.options.fn.memoryMb, initMs: request.initMs ?? this.options.fn.initMs, duration: this.options.fn.duration },
-            plan: request.plan,
+            plan: this.withDeploys(request.plan),
             seed: this.seed,
             environment: this.environment,
             warmerBehaviour: this.warmer,
@@ -245,6 +317,12 @@ class Advisor {
             },
             runToEnd: !request.stopEarly,
         };
+    }
+
+    /** A plan through the period's deploys, with the warm rollout, unless it says how it deploys itself. */
+    private withDeploys(plan: CapacityPlan): CapacityPlan {
+        if (this.deploys.length === 0 || plan.deploys !== undefined) return plan;
+        return { ...plan, deploys: this.deploys.map((atMs) => ({ atMs, warmRollout: true })) };
     }
 
     /** Runs a search in this thread, one simulation at a time. */

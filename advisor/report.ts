@@ -67,6 +67,14 @@ export function formatAdvice(advice: Advice): string {
     } else if (recommendation.strategy === "snapstart") {
         lines.push(`new aws.lambda.Function("name", { /* your settings */ publish: true, snapStart: { applyOn: "PublishedVersions" } });`);
     }
+    if (advice.deploys !== undefined) {
+        const d = advice.deploys;
+        lines.push(
+            `Deploys: ${d.perDay} a day, ${d.count} in the period, every strategy simulated through them. On the fixed level (${d.provisioned} provisioned): ` +
+                `${d.coldStartsWarmRollout} cold starts in the ${d.windowMinutes} minutes after the deploys with the warm rollout (WarmAlias), ` +
+                `${d.coldStartsMovedAtOnce} with the alias moved to each new version at once; the two versions' overlap costs $${d.overlapPerMonth.toFixed(2)} a month.`,
+        );
+    }
     const snapStart = advice.strategies.find((s) => s.name === "snapstart");
     if (snapStart !== undefined && recommendation.strategy !== "snapstart" && snapStart.meetsGoal) {
         lines.push(`SnapStart also meets the goal, for $${snapStart.monthlyCost.total.toFixed(2)} a month; it excludes provisioned concurrency on the same version.`);

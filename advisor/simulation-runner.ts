@@ -39,7 +39,7 @@ export function planKey(plan: CapacityPlan): string {
         if (action.capacity !== capacity) actions.push(action);
         capacity = action.capacity;
     }
-    return JSON.stringify({ initial: plan.initialCapacity, actions, tracking: plan.tracking ?? null, warmer: plan.warmer ?? null });
+    return JSON.stringify({ initial: plan.initialCapacity, actions, tracking: plan.tracking ?? null, warmer: plan.warmer ?? null, deploys: plan.deploys ?? null });
 }
 
 /** Results (or promises of results) by request key, reused by the rule above. */

@@ -33,6 +33,7 @@ import { defaultRestoreMs, SNAPSTART_RESTORE_SOURCE, snapStartSupported } from "
 import { validateTimezone } from "../components/schedule/validate";
 import { UsageError } from "./advise-errors";
 import { DEFAULT_OFFICE_HOURS, OfficeHours, officeHours, parseClockTime, parseDayList } from "../advisor/office-hours";
+import { MAX_DEPLOYS_PER_DAY } from "../advisor/deploys";
 import { profileCsv } from "../advisor/cloudwatch-profile";
 import { cloudWatchSource, profileNotes, readProfile, sdkReaders } from "./advise-cloudwatch";
 import { closestWord } from "../components/suggest";
@@ -98,6 +99,9 @@ comparison:
                                (default 0.001); N/hour: at most N cold starts in any clock hour; or both,
                                comma-separated (0.001,5/hour)
   --goal-p99-ms MS             p99 latency at most MS, over the period and in every clock hour
+  --deploys-per-day N          code deploys a day, spread over the office hours (--open, --close, --open-days;
+                               default 08:00-18:00 Mon-Fri): every strategy simulated through them, and what
+                               the warm rollout (WarmAlias) saves on the fixed level
   --seed N                     random seed (default 1)
   --workers N                  simulate on N threads side by side (default: one per core, here ${defaultWorkerCount()});
                                1 runs everything on the main thread; the answer is the same either way
@@ -128,6 +132,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     open: { value: true },
     close: { value: true },
     "open-days": { value: true },
+    "deploys-per-day": { value: true },
     "restore-ms": { value: true },
     function: { value: true },
     region: { value: true },
@@ -273,6 +278,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
     const fixedCapacity = integerFlag(flags, "fixed", 1);
     // EventBridge rate expressions are whole minutes; beyond the 10-minute idle timeout a warmer keeps nothing warm.
     const warmerIntervalMinutes = integerFlag(flags, "warmer-interval", 1, 60);
+    const deploysPerDay = integerFlag(flags, "deploys-per-day", 0, MAX_DEPLOYS_PER_DAY);
     if (fixedCapacity !== undefined && !strategies.includes("fixed")) {
         throw new UsageError("--fixed needs the fixed strategy in --strategies");
     }
@@ -313,6 +319,7 @@ export function buildRequest(flags: Map<string, string>, io: Pick<AdviseIO, "rea
             strategies,
             fixedCapacity,
             warmerIntervalMinutes,
+            ...(deploysPerDay !== undefined && deploysPerDay > 0 ? { deploysPerDay, deployHours: buildOfficeHours(flags) } : {}),
             goal: Object.keys(goal).length > 0 ? goal : undefined,
             seed,
             target: { functionName: functionName ?? "my-function", qualifier: qualifier ?? "live" },
@@ -534,6 +541,7 @@ export function adviceToJson(advice: Advice, request: AdviseRequest): unknown {
         strategies: advice.strategies,
         recommendation: advice.recommendation,
         work: { simulations: advice.simulations, simulatedRequests: advice.simulatedRequests },
+        ...(advice.deploys !== undefined ? { deploys: advice.deploys } : {}),
     };
 }
 

@@ -90,6 +90,8 @@ describe("lambda-concurrency advise (the command)", () => {
             [["--rps", "5", "--workers", "0"], "--workers must be a whole number between 1 and 64, got 0"],
             [["--rps", "5", "--workers", "1.5"], "--workers must be a whole number between 1 and 64, got 1.5"],
             [["--rps", "5", "--warmer-interval", "90"], "--warmer-interval must be a whole number between 1 and 60, got 90"],
+            [["--rps", "5", "--deploys-per-day", "145"], "--deploys-per-day must be a whole number between 0 and 144, got 145"],
+            [["--rps", "5", "--deploys-per-day", "two"], "--deploys-per-day must be a whole number between 0 and 144, got two"],
             [["--rps", "5", "--goal-cold-starts", "2"], "--goal-cold-starts must be a fraction between 0 and 1, got 2"],
             [["--rps", "5", "--goal-p99-ms", "-1"], "--goal-p99-ms must be a positive number, got -1"],
             [["--rps", "5", "--seed", "x"], "--seed must be a whole number"],
@@ -105,6 +107,19 @@ describe("lambda-concurrency advise (the command)", () => {
                 expect(stderr).to.include('Run "lambda-concurrency advise --help" for the flags.');
             });
         }
+    });
+
+    it("with --deploys-per-day, simulates through the deploys and prints what the warm rollout saves, in the table and in --json", async () => {
+        const argv = ["--shape", "business-hours", "--peak-rps", "30", "--rps", "2", "--period", "1d", "--duration-ms", "250", "--p95-ms", "600", "--init-ms", "4000", "--goal-cold-starts", "0.0001", "--strategies", "fixed", "--deploys-per-day", "2", "--workers", "1"];
+        const table = fakeIO();
+        expect(await runAdvise(argv, table.io)).to.equal(0);
+        expect(table.stdout()).to.include(
+            "Deploys: 2 a day, 2 in the period, every strategy simulated through them. On the fixed level (11 provisioned): 26 cold starts in the 10 minutes after the deploys with the warm rollout (WarmAlias), 257 with the alias moved to each new version at once; the two versions' overlap costs $0.10 a month.",
+        );
+        const json = fakeIO();
+        expect(await runAdvise([...argv, "--json"], json.io)).to.equal(0);
+        const parsed = JSON.parse(json.stdout()) as { deploys: Record<string, number> };
+        expect(parsed.deploys).to.deep.include({ perDay: 2, count: 2, provisioned: 11, coldStartsWarmRollout: 26, coldStartsMovedAtOnce: 257, windowMinutes: 10 });
     });
 
     it("prints its flags with --help", async () => {
