@@ -77,13 +77,12 @@ export class WarmAlias extends pulumi.ComponentResource {
         );
         this.config = capacity.config;
         this.target = capacity.target;
-        const config = capacity.config;
         // Read back from AWS on every `up`, once the configuration is created or updated: what Lambda has allocated.
-        const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, config.id, undefined, childOptions(this, `${name}-allocated`, [capacity]));
+        const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, this.config.id, undefined, childOptions(this, `${name}-allocated`, [capacity]));
         // Not a gate on the component's children (checked-input.ts): it waits for one of them. It stops the alias alone,
         // whose functionVersion it is, and the component's outputs, which carry it.
         const ready = pulumi
-            .all([aliasTarget.functionName, aliasName, config.qualifier, count, allocated.provisionedConcurrentExecutions])
+            .all([aliasTarget.functionName, aliasName, this.config.qualifier, count, allocated.provisionedConcurrentExecutions])
             .apply(async ([functionName, alias, qualifier, requested, allocatedNow]) => {
                 const problem = versionReadinessProblem({ label, functionName, version: qualifier, aliasName: alias, requested, allocated: allocatedNow });
                 if (problem !== undefined) {
