@@ -78,8 +78,8 @@ export class FixedConcurrency extends pulumi.ComponentResource {
 
     constructor(name: string, args: FixedConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:FixedConcurrency";
-        super(type, name, args, withSwapAliases(type, opts));
-        rememberAliases(this, type, name, withSwapAliases(type, opts));
+        super(type, name, args, withSwapAliases(type, name, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, name, opts));
         const label = `FixedConcurrency "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);

@@ -18,24 +18,56 @@ export const PROVISIONED_CONCURRENCY_COMPONENT_TYPES: readonly string[] = [
     "lambda-concurrency:index:UtilizationScaling",
 ];
 
+/** WarmAlias: its configuration and target live in a FixedConcurrency child of the same name (warm-alias.ts). */
+export const WARM_ALIAS_TYPE = "lambda-concurrency:index:WarmAlias";
+
 /**
  * A provisioned concurrency component's options with the aliases that let it take over a deployed component of
- * another of the three types and the same name. A user's own alias that gives only a name (a rename) is extended
- * to the other types too, so that a rename and a swap in one step also keep the capacity. The options given are
- * not changed.
+ * another of the three types and the same name, and the FixedConcurrency inside a deployed WarmAlias of the same name
+ * (a WarmAlias on a version replaced by a component on that version: without it, the WarmAlias's configuration, deleted
+ * last, would take the capacity the new component just put there). A user's own alias that gives only a name (a
+ * rename) is extended to the other types too, so that a rename and a swap in one step also keep the capacity. The
+ * options given are not changed.
  */
-export function withSwapAliases(type: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.ComponentResourceOptions {
+export function withSwapAliases(type: string, name: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.ComponentResourceOptions {
     const others = PROVISIONED_CONCURRENCY_COMPONENT_TYPES.filter((t) => t !== type);
     const given = opts?.aliases ?? [];
     const aliases: pulumi.Input<string | pulumi.Alias>[] = [...given, ...others.map((other) => ({ type: other }))];
+    const names = [name];
     for (const alias of given) {
-        if (typeof alias === "object" && alias !== null && !pulumi.Output.isInstance(alias) && !(alias instanceof Promise)) {
-            if (alias.type === undefined) {
-                aliases.push(...others.map((other) => ({ ...alias, type: other })));
+        if (isPlainAlias(alias) && alias.type === undefined) {
+            aliases.push(...others.map((other) => ({ ...alias, type: other })));
+            if (typeof alias.name === "string" && !Object.prototype.hasOwnProperty.call(alias, "parent")) {
+                names.push(alias.name);
             }
         }
     }
+    for (const warmName of names) {
+        aliases.push({ name: warmName, type: "lambda-concurrency:index:FixedConcurrency", parent: pulumi.createUrn(warmName, WARM_ALIAS_TYPE, opts?.parent) });
+    }
     return { ...opts, aliases };
+}
+
+/**
+ * The aliases WarmAlias gives its FixedConcurrency child: a deployed component of any of the three types, of the
+ * WarmAlias's name (or a name it aliases) beside it (under the WarmAlias's parent), so that moving from a component
+ * on a version to a WarmAlias on that version keeps the capacity (see withSwapAliases for the way back).
+ */
+export function warmAliasTakeoverAliases(name: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.Alias[] {
+    const names = [name];
+    for (const alias of opts?.aliases ?? []) {
+        if (isPlainAlias(alias) && alias.type === undefined && typeof alias.name === "string" && !Object.prototype.hasOwnProperty.call(alias, "parent")) {
+            names.push(alias.name);
+        }
+    }
+    // `parent` is set even when undefined: Pulumi reads an alias whose parent is set to undefined as one with no parent
+    // (@pulumi/pulumi runtime/resource.js, mapAliasesForRequest: setNoparent), which a top-level component has.
+    return names.flatMap((n) => PROVISIONED_CONCURRENCY_COMPONENT_TYPES.map((t): pulumi.Alias => ({ name: n, type: t, parent: opts?.parent })));
+}
+
+/** An alias given as an object (not a URN string, an Output or a promise). */
+function isPlainAlias(alias: pulumi.Input<string | pulumi.Alias>): alias is pulumi.Alias {
+    return typeof alias === "object" && alias !== null && !pulumi.Output.isInstance(alias) && !(alias instanceof Promise);
 }
 
 /**

@@ -239,8 +239,8 @@ export class UtilizationScaling extends pulumi.ComponentResource {
 
     constructor(name: string, args: UtilizationScalingArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:UtilizationScaling";
-        super(type, name, args, withSwapAliases(type, opts));
-        rememberAliases(this, type, name, withSwapAliases(type, opts));
+        super(type, name, args, withSwapAliases(type, name, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, name, opts));
         const label = `UtilizationScaling "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);

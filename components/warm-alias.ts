@@ -2,10 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { Target } from "@pulumi/aws/appautoscaling";
 import { childOptions, rememberAliases } from "./child-aliases";
-import { OutputCheckError, checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
+import { checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { FixedConcurrency } from "./fixed";
 import { validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
+import { WARM_ALIAS_TYPE, claimComponentName, warmAliasTakeoverAliases } from "./swaps";
+import { stopDeployment } from "./stop-deployment";
 import { checkTarget } from "./target";
 import { versionReadinessProblem } from "./version-readiness";
 
@@ -51,10 +53,17 @@ export class WarmAlias extends pulumi.ComponentResource {
     public readonly aliasArn: pulumi.Output<string>;
 
     constructor(name: string, args: WarmAliasArgs, opts?: pulumi.ComponentResourceOptions) {
-        const type = "lambda-concurrency:index:WarmAlias";
+        const type = WARM_ALIAS_TYPE;
         super(type, name, args, opts);
         rememberAliases(this, type, name, opts);
         const label = `WarmAlias "${name}"`;
+        // Its FixedConcurrency takes over a provisioned concurrency component of its name beside it, and such a
+        // component takes over a deployed WarmAlias's (swaps.ts): the two cannot share a name in one program.
+        const registry = programOwnershipRegistry();
+        const nameProblem = claimComponentName(registry, opts?.parent, name, type);
+        if (nameProblem !== undefined) {
+            throw new pulumi.ResourceError(`${label}: ${nameProblem}`, this);
+        }
         const aliasName = checkedInput(this, label, args.aliasName, (value) => validateAliasName(value, "aliasName"));
         const version = checkedInput(this, label, args.functionVersion, (value) => validateVersionNumber(value, "functionVersion"));
         const count = checkedInput(this, label, args.provisionedConcurrentExecutions, (value) =>
@@ -67,13 +76,16 @@ export class WarmAlias extends pulumi.ComponentResource {
             this,
             { componentType: "WarmAlias", name, kind: "provisioned-concurrency-config" },
             { functionName: args.functionName, qualifier: args.aliasName },
-            programOwnershipRegistry(),
+            registry,
         );
 
+        // Moving from a FixedConcurrency, ScheduledConcurrency or UtilizationScaling of this name on the version to a
+        // WarmAlias keeps the capacity: its configuration and target are taken over, not created and then deleted.
+        const childOpts = childOptions(this, name);
         const capacity = new FixedConcurrency(
             name,
             { functionName: aliasTarget.functionName, qualifier: version, provisionedConcurrentExecutions: count },
-            childOptions(this, name),
+            { ...childOpts, aliases: [...(childOpts.aliases ?? []), ...warmAliasTakeoverAliases(name, opts)] },
         );
         this.config = capacity.config;
         this.target = capacity.target;
@@ -86,16 +98,7 @@ export class WarmAlias extends pulumi.ComponentResource {
             .apply(async ([functionName, alias, qualifier, requested, allocatedNow]) => {
                 const problem = versionReadinessProblem({ label, functionName, version: qualifier, aliasName: alias, requested, allocated: allocatedNow });
                 if (problem !== undefined) {
-                    // A program error alone is not enough: the Automation API's inline programs tell the engine the
-                    // program is complete before they report its errors, and the engine then deletes what was not
-                    // registered (the alias) and what the replacement left to delete (the live version's
-                    // configuration): tests/engine/program-errors.engine.ts. A step that fails cancels the deployment,
-                    // deletes included, under every language host: so read a configuration that cannot exist.
-                    // The message first, delivered: the failed read ends the deployment before the program's own
-                    // error is shown.
-                    await pulumi.log.error(problem, this);
-                    ProvisionedConcurrencyConfig.get(`${name}-not-ready`, `${functionName},${qualifier}-not-ready`, undefined, { parent: this });
-                    throw new OutputCheckError(problem, this);
+                    return stopDeployment(this, `${name}-not-ready`, `${functionName},${qualifier}-not-ready`, problem);
                 }
                 return qualifier;
             });

@@ -397,6 +397,16 @@ export function installAwsLikeMocks(
     if (monitor === undefined || typeof monitor.registerResource !== "function" || typeof monitor.newUrn !== "function") {
         throw new Error("the Pulumi SDK's mock monitor is not installed: is more than one copy of @pulumi/pulumi loaded?");
     }
+    // URNs as the engine makes them: a child's type is prefixed with its parent's whole qualified type (pulumi/pulumi
+    // sdk/go/common/resource/urn/urn.go, New, given parent.QualifiedType() by step_generator.go, generateURN), where
+    // the SDK's mock monitor keeps only the parent's last type (@pulumi/pulumi runtime/mocks.ts, newUrn:
+    // `qualifiedType.split("$").pop()`). With it, a resource two components deep (WarmAlias's FixedConcurrency's
+    // configuration) had the URN of a top-level FixedConcurrency's, and the lifecycle model matched the two.
+    monitor.newUrn = (parent: string, type: string, name: string): string => {
+        const parentType = parent !== "" ? parent.split("::")[2] : "";
+        const qualifiedType = parentType !== "" && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
+        return `urn:pulumi:${options.stack}::${options.project}::${qualifiedType}::${name}`;
+    };
     const register = monitor.registerResource.bind(monitor);
     const wrap = (program: number) => (request: RegisterRequestLike, callback: (...args: unknown[]) => void) => {
         const parent = request.getParent();

@@ -1,9 +1,11 @@
 // The one-owner registry, the swap aliases and the name claims, the function-home check, and the replacement rules:
-// pure functions, without mocks.
+// pure functions (the swap aliases' URNs under the tests' mocks).
 import { expect } from "chai";
 import * as sdkState from "@pulumi/pulumi/runtime/state";
 import { OwnershipRegistry, QualifierOwner, claimQualifier, ownershipKey, programOwnershipRegistry } from "../../components/ownership";
-import { PROVISIONED_CONCURRENCY_COMPONENT_TYPES, claimComponentName, withSwapAliases } from "../../components/swaps";
+import * as pulumi from "@pulumi/pulumi";
+import { PROVISIONED_CONCURRENCY_COMPONENT_TYPES, WARM_ALIAS_TYPE, claimComponentName, warmAliasTakeoverAliases, withSwapAliases } from "../../components/swaps";
+import { TEST_PROJECT, TEST_STACK, valueOf } from "../helpers/pulumi";
 import { namesHome, validateFunctionHome } from "../../components/function-home";
 import { validateReplacementChoice, validateSkipDestroy } from "../../components/replacement";
 
@@ -99,17 +101,35 @@ describe("ownershipKey and claimQualifier", () => {
 
 describe("withSwapAliases", () => {
     const [FIXED, SCHEDULED, UTILIZATION] = PROVISIONED_CONCURRENCY_COMPONENT_TYPES;
+    const root = (type: string, name: string) => `urn:pulumi:${TEST_STACK}::${TEST_PROJECT}::${type}::${name}`;
+    /** The aliases with each parent URN Output resolved, to compare. */
+    const resolved = (aliases: readonly pulumi.Input<string | pulumi.Alias>[] | undefined) =>
+        Promise.all(
+            (aliases ?? []).map(async (a) =>
+                typeof a === "object" && a !== null && "parent" in a && pulumi.Output.isInstance(a.parent)
+                    ? { ...a, parent: await valueOf(a.parent as pulumi.Output<string>) }
+                    : a,
+            ),
+        );
 
-    it("aliases a component to the same-named component of the two other types", () => {
-        expect(withSwapAliases(UTILIZATION, undefined)).to.deep.equal({ aliases: [{ type: FIXED }, { type: SCHEDULED }] });
-        expect(withSwapAliases(FIXED, {}).aliases).to.deep.equal([{ type: SCHEDULED }, { type: UTILIZATION }]);
+    it("aliases a component to the same-named component of the two other types, and to a same-named WarmAlias's FixedConcurrency", async () => {
+        expect(await resolved(withSwapAliases(UTILIZATION, "api", undefined).aliases)).to.deep.equal([
+            { type: FIXED },
+            { type: SCHEDULED },
+            { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+        ]);
+        expect(await resolved(withSwapAliases(FIXED, "api", {}).aliases)).to.deep.equal([
+            { type: SCHEDULED },
+            { type: UTILIZATION },
+            { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+        ]);
     });
 
-    it("keeps the user's options and aliases, and extends a rename to the other types", () => {
+    it("keeps the user's options and aliases, and extends a rename to the other types and to a WarmAlias of the old name", async () => {
         const opts = { protect: true, aliases: [{ name: "old" }, "urn:pulumi:s::p::x::y", { name: "older", type: "my:index:Thing" }] };
-        const result = withSwapAliases(SCHEDULED, opts);
+        const result = withSwapAliases(SCHEDULED, "api", opts);
         expect(result.protect).to.equal(true);
-        expect(result.aliases).to.deep.equal([
+        expect(await resolved(result.aliases)).to.deep.equal([
             { name: "old" },
             "urn:pulumi:s::p::x::y",
             { name: "older", type: "my:index:Thing" },
@@ -117,8 +137,28 @@ describe("withSwapAliases", () => {
             { type: UTILIZATION },
             { name: "old", type: FIXED },
             { name: "old", type: UTILIZATION },
+            { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "old", type: FIXED, parent: root(WARM_ALIAS_TYPE, "old") },
         ]);
         expect(opts.aliases).to.have.length(3);
+    });
+});
+
+describe("warmAliasTakeoverAliases", () => {
+    const [FIXED, SCHEDULED, UTILIZATION] = PROVISIONED_CONCURRENCY_COMPONENT_TYPES;
+
+    it("names the same-named component of each of the three types beside the WarmAlias, and those of the names it aliases", () => {
+        const aliases = warmAliasTakeoverAliases("api", { aliases: [{ name: "old" }, { name: "typed", type: "my:index:Thing" }, "urn:pulumi:s::p::x::y"] });
+        expect(aliases).to.deep.equal([
+            { name: "api", type: FIXED, parent: undefined },
+            { name: "api", type: SCHEDULED, parent: undefined },
+            { name: "api", type: UTILIZATION, parent: undefined },
+            { name: "old", type: FIXED, parent: undefined },
+            { name: "old", type: SCHEDULED, parent: undefined },
+            { name: "old", type: UTILIZATION, parent: undefined },
+        ]);
+        // Set, though undefined: Pulumi reads it as "no parent", as a top-level component has.
+        expect(aliases.every((a) => Object.prototype.hasOwnProperty.call(a, "parent"))).to.equal(true);
     });
 });
 

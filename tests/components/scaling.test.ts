@@ -163,7 +163,11 @@ describe("ScheduledConcurrency", () => {
             deleteBeforeReplaceDefined: true,
             ignoreChanges: ["provisionedConcurrentExecutions"],
             // Its name under the component's aliases, so that a retry after a failed swap finds it (child-aliases.ts).
-            aliases: [urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:FixedConcurrency"), urnOf(CONFIG, "orders-clock", UTILIZATION)],
+            aliases: [
+                urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:FixedConcurrency"),
+                urnOf(CONFIG, "orders-clock", UTILIZATION),
+                urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency"),
+            ],
             retainOnDelete: false,
         });
         // The target depends on it, its resource id from the configuration's outputs: Pulumi deletes the target (and
@@ -192,6 +196,7 @@ describe("ScheduledConcurrency", () => {
         expect(ofType(resources, SCHEDULED)[0].options.aliases).to.deep.equal([
             urnOf("lambda-concurrency:index:FixedConcurrency", "orders-clock"),
             urnOf(UTILIZATION, "orders-clock"),
+            urnOf("lambda-concurrency:index:FixedConcurrency", "orders-clock", "lambda-concurrency:index:WarmAlias"),
         ]);
         expect(mocks.outputRegistrations.get(parent)).to.equal(1);
     });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { ofType, rejectionMessage, resetProgram, settled, testFunction, thrownMessage, urnOf, valueOf } from "../helpers/pulumi";
-import { FixedConcurrency, LambdaWarmer, WarmAlias, WarmAliasArgs, versionReadinessProblem } from "../../components";
+import { FixedConcurrency, LambdaWarmer, UtilizationScaling, WarmAlias, WarmAliasArgs, versionReadinessProblem } from "../../components";
 import { validateAliasName, validateVersionNumber } from "../../components/function-reference";
 
 const COMPONENT = "lambda-concurrency:index:WarmAlias";
@@ -83,6 +83,34 @@ describe("WarmAlias", () => {
         expect(
             thrownMessage(() => new LambdaWarmer("pings", { targets: [{ functionName: "orders", qualifier: "live", concurrency: 2 }], schedule: "rate(5 minutes)" })),
         ).to.match(/^LambdaWarmer "pings": LambdaWarmer "pings" warms function "orders" qualifier "live", whose provisioned concurrency WarmAlias "live" manages/);
+    });
+});
+
+describe("WarmAlias: taking over a component of its name", () => {
+    beforeEach(resetProgram);
+
+    it("refuses a provisioned concurrency component of its name beside it, whichever comes first", () => {
+        new WarmAlias("api", { functionName: "orders", aliasName: "live", functionVersion: "3", provisionedConcurrentExecutions: 2 });
+        expect(thrownMessage(() => new UtilizationScaling("api", { functionName: "orders", qualifier: "blue", minCapacity: 1, maxCapacity: 5 }))).to.equal(
+            'UtilizationScaling "api": the name "api" is already the name of a WarmAlias in this program; a UtilizationScaling takes over a deployed WarmAlias of the same name (so that swapping one for the other keeps the capacity), so the two cannot share a name. Give one of them another name',
+        );
+        resetProgram();
+        new FixedConcurrency("api", { functionName: "orders", qualifier: "blue", provisionedConcurrentExecutions: 1 });
+        expect(thrownMessage(() => new WarmAlias("api", { functionName: "orders", aliasName: "live", functionVersion: "3", provisionedConcurrentExecutions: 2 }))).to.equal(
+            'WarmAlias "api": the name "api" is already the name of a FixedConcurrency in this program; a WarmAlias takes over a deployed FixedConcurrency of the same name (so that swapping one for the other keeps the capacity), so the two cannot share a name. Give one of them another name',
+        );
+    });
+
+    it("its FixedConcurrency aliases the same-named components beside the WarmAlias, and they alias it back", async () => {
+        new WarmAlias("api", { functionName: "orders", aliasName: "live", functionVersion: "3", provisionedConcurrentExecutions: 2 });
+        const inner = ofType(await settled(), FIXED)[0];
+        for (const type of [FIXED, "lambda-concurrency:index:ScheduledConcurrency", "lambda-concurrency:index:UtilizationScaling"]) {
+            expect(inner.options.aliases, type).to.include(urnOf(type, "api"));
+        }
+        resetProgram();
+        new UtilizationScaling("api", { functionName: "orders", qualifier: "3", minCapacity: 1, maxCapacity: 5 });
+        const scaling = ofType(await settled(), "lambda-concurrency:index:UtilizationScaling")[0];
+        expect(scaling.options.aliases).to.include(urnOf(FIXED, "api", COMPONENT));
     });
 });
 

@@ -2,7 +2,7 @@
 // allocated before the alias moves to it, the old version's is deleted after, nothing accumulates, and a version that
 // fails to initialize stops `pulumi up` before the alias moves, with the next good deploy rolling on unaided.
 import { expect } from "chai";
-import { WarmAlias } from "../../components";
+import { FixedConcurrency, UtilizationScaling, WarmAlias } from "../../components";
 import { AwsModel } from "../helpers/lifecycle/aws-model";
 import { EngineStack, StandInAccount } from "./harness";
 
@@ -49,6 +49,37 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
             expect(gone.error, gone.output).to.equal(undefined);
             expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
             expect(account.aws.aliasesOf("orders")).to.deep.equal({});
+        } finally {
+            await stack.remove();
+        }
+    });
+
+    // The properties found this in the model (tests/components/lifecycle-properties.test.ts, "WarmAlias deploys"):
+    // without the takeover aliases (swaps.ts), each step created the configuration anew under the other component
+    // and the old one's delete, run last, took the capacity of version 1 with it.
+    it("a FixedConcurrency on version 1, then a WarmAlias of its name there, then a UtilizationScaling: each takes over the configuration, version 1 keeps its capacity", async () => {
+        const account = new StandInAccount();
+        account.aws.addFunction("orders", { versions: ["1"] });
+        const stack = await EngineStack.create(account);
+        const fixed = () => void new FixedConcurrency("live", { functionName: "orders", qualifier: "1", provisionedConcurrentExecutions: 3 });
+        const scaling = () => void new UtilizationScaling("live", { functionName: "orders", qualifier: "1", minCapacity: 3, maxCapacity: 10 });
+        try {
+            const steps: [string, () => void, Record<string, string>][] = [
+                ["FixedConcurrency", fixed, {}],
+                ["WarmAlias", program("1"), { live: "1" }],
+                ["UtilizationScaling", scaling, {}],
+                ["WarmAlias again", program("1"), { live: "1" }],
+            ];
+            for (const [what, step, aliases] of steps) {
+                const up = await stack.up(step, NOON);
+                expect(up.error, `${what}: ${up.output}`).to.equal(undefined);
+                expect(up.awsCalls.filter((call) => call.startsWith("DeleteProvisionedConcurrencyConfig") || call.startsWith("Deregister")), what).to.deep.equal([]);
+                expect(account.aws.provisionedConcurrencyConfigs(), what).to.deep.equal([{ functionName: "orders", qualifier: "1", count: 3 }]);
+                expect(account.aws.scalableTargetList().map((t) => t.resourceId), what).to.deep.equal(["function:orders:1"]);
+                expect(account.aws.aliasesOf("orders"), what).to.deep.equal(aliases);
+            }
+            expect((await stack.destroy()).error).to.equal(undefined);
+            expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
         } finally {
             await stack.remove();
         }

@@ -78,7 +78,7 @@ export function ofType(resources: RecordedResource[], type: string): RecordedRes
     return resources.filter((r) => r.type === type);
 }
 
-/** The URN the mock monitor gives a resource (its type qualified by its parent's type). */
+/** The URN the mocks give a resource, as the engine does: its type qualified by its parent's whole type (`A$B`). */
 export function urnOf(type: string, name: string, parentType?: string): string {
     const qualified = parentType === undefined ? type : `${parentType}$${type}`;
     return `urn:pulumi:${TEST_STACK}::${TEST_PROJECT}::${qualified}::${name}`;

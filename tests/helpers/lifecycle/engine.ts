@@ -5,7 +5,7 @@
 // real engine runs independent steps in parallel; the model runs them one at a time in an order the engine allows:
 // registrations in program order, then deletions antichain by antichain.
 import { createHash } from "crypto";
-import { AwsError, AwsModel, plainFunctionName } from "./aws-model";
+import { AllocationFailed, AwsError, AwsModel, plainFunctionName } from "./aws-model";
 import { DeclaredResource, OperationResult, ResourceState, StackState, Step, StepOp, TYPES } from "./types";
 import { autoName } from "../../../testing/mock-aws";
 
@@ -32,7 +32,7 @@ export class DeploymentError extends Error {
     constructor(
         public readonly op: StepOp,
         public readonly urn: string,
-        public readonly cause: AwsError,
+        public readonly cause: AwsError | AllocationFailed,
         /** The calls the failed step made before the failing one. */
         public readonly awsCalls: string[],
     ) {
@@ -448,9 +448,37 @@ class Deployment {
             if (error instanceof AwsError) {
                 throw new DeploymentError(op, urn, error, this.aws.calls.slice(start));
             }
+            if (error instanceof AllocationFailed) {
+                // Created or updated, then the wait for READY failed: the step counts as done (its state is written,
+                // with initialization errors), and the deployment stops there (see initialized).
+                this.steps.push({ op, urn, awsCalls: this.aws.calls.slice(start) });
+            }
             throw error;
         }
         this.steps.push({ op, urn, awsCalls: this.aws.calls.slice(start) });
+    }
+
+    /**
+     * Runs a create or an update whose outputs go to the state. When the provider reports the resource with
+     * initialization errors (the bridge's initializationError: a configuration whose allocation ended FAILED), the
+     * engine writes its state with them (step.go, CreateStep/UpdateStep.Apply keep the new state and return the
+     * error: "resource ... was created/updated, but failed to initialize") and the deployment fails; the next `up`
+     * updates it even without a change (step_generator.go, continueStepsFromDiff: "generate an empty update step to
+     * attempt to continue awaiting initialization").
+     */
+    private initialized(op: StepOp, d: DeclaredResource, inputs: Props, id: string | undefined, action: () => Props): void {
+        const start = this.aws.calls.length;
+        let outputs: Props;
+        try {
+            outputs = action();
+        } catch (error) {
+            if (error instanceof AllocationFailed) {
+                this.news.push({ ...stateOf(d, inputs, error.outputs, id), initErrors: true });
+                throw new DeploymentError(op, d.urn, error, this.aws.calls.slice(start));
+            }
+            throw error;
+        }
+        this.news.push(stateOf(d, inputs, outputs, id));
     }
 
     /** generateAliases: the resource's own aliases, then the one it inherits from the alias its parent matched. */
@@ -534,7 +562,7 @@ class Deployment {
         const inputs = applyIgnoreChanges(d.inputs, old.inputs, d.options.ignoreChanges);
         const changed = changedKeys(old.inputs, inputs, schema);
         const current = old;
-        if (changed.length === 0) {
+        if (changed.length === 0 && old.initErrors !== true) {
             this.run("same", d.urn, () => undefined);
             this.news.push(stateOf(d, inputs, old.outputs, old.id));
             this.remaining.delete(old);
@@ -551,13 +579,22 @@ class Deployment {
                     delete props[key];
                 }
             }
-            let outputs: Props = props;
-            this.run("update", d.urn, () => {
-                if (d.custom) {
-                    outputs = this.aws.update(d.type, current.id, current.outputs, props);
+            try {
+                this.initialized("update", d, inputs, current.id, () => {
+                    let outputs: Props = props;
+                    this.run("update", d.urn, () => {
+                        if (d.custom) {
+                            outputs = this.aws.update(d.type, current.id, current.outputs, props);
+                        }
+                    });
+                    return outputs;
+                });
+            } catch (error) {
+                if (error instanceof DeploymentError && error.cause instanceof AllocationFailed) {
+                    this.remaining.delete(current); // its new state, with the errors again, took its place
                 }
-            });
-            this.news.push(stateOf(d, inputs, outputs, current.id));
+                throw error;
+            }
             this.remaining.delete(current);
             return;
         }
@@ -582,31 +619,49 @@ class Deployment {
                 this.deleteForReplacement(dependent);
             }
             this.deleteForReplacement(current);
-            this.create(d, "create-replacement", replacementInputs, props);
+            try {
+                this.create(d, "create-replacement", replacementInputs, props);
+            } catch (error) {
+                if (error instanceof DeploymentError && error.cause instanceof AllocationFailed) {
+                    this.remaining.delete(current); // its replacement's state was written, with the errors
+                }
+                throw error;
+            }
             this.remaining.delete(current);
             return;
         }
-        // Create-before-delete: the replacement now, the old one's delete after every registration.
-        this.create(d, "create-replacement", replacementInputs, props);
+        // Create-before-delete: the replacement now, the old one's delete after every registration. A replacement
+        // created with initialization errors marks the old one pending delete all the same (step.go, CreateStep.Apply
+        // sets old.Delete once the provider returned, for a partial failure too), and the deployment stops there.
+        try {
+            this.create(d, "create-replacement", replacementInputs, props);
+        } catch (error) {
+            if (error instanceof DeploymentError && error.cause instanceof AllocationFailed) {
+                current.pendingDelete = true;
+            }
+            throw error;
+        }
         current.pendingDelete = true;
     }
 
     private create(d: DeclaredResource, op: StepOp, inputs: Props, props: Props): void {
-        let outputs: Props = props;
-        this.run(op, d.urn, () => {
-            if (d.custom) {
-                outputs = this.aws.create(d.type, props, d.id);
+        this.initialized(op, d, inputs, d.id, () => {
+            let outputs: Props = props;
+            this.run(op, d.urn, () => {
+                if (d.custom) {
+                    outputs = this.aws.create(d.type, props, d.id);
+                }
+            });
+            const step = this.steps[this.steps.length - 1];
+            const property = d.custom ? schemaOf(d.type).autoNameProperty : undefined;
+            if (property !== undefined && d.inputs[property] === undefined && typeof props[property] === "string") {
+                step.autoName = props[property];
             }
+            if (d.custom && schemaOf(d.type).generatedId === true) {
+                step.id = d.id;
+            }
+            return outputs;
         });
-        const step = this.steps[this.steps.length - 1];
-        const property = d.custom ? schemaOf(d.type).autoNameProperty : undefined;
-        if (property !== undefined && d.inputs[property] === undefined && typeof props[property] === "string") {
-            step.autoName = props[property];
-        }
-        if (d.custom && schemaOf(d.type).generatedId === true) {
-            step.id = d.id;
-        }
-        this.news.push(stateOf(d, inputs, outputs, d.id));
     }
 
     /** Deletes an old state; retainOnDelete drops it from the state without calling AWS. */
@@ -909,6 +964,9 @@ export function refresh(state: StackState, aws: AwsModel): OperationResult {
                 }
             }
         }
+        // The provider's Read reports no initialization errors (the bridge's Read returns none), and the refresh writes
+        // what it reports (step.go, RefreshStep.Apply: s.new.InitErrors = initErrors): a refresh clears them.
+        delete resource.initErrors;
         steps.push({ op: changed.length > 0 ? "refresh-updated" : "same", urn: resource.urn, awsCalls });
         kept.push(resource);
     }

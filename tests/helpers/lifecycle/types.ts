@@ -96,6 +96,11 @@ export interface ResourceState {
      * next `up` recreates it; nothing deletes it again.
      */
     pendingReplacement?: boolean;
+    /**
+     * Created or updated, but the provider reported initialization errors (a configuration whose allocation ended
+     * FAILED: the engine's InitErrors). The next `up` updates it even when nothing changed; a refresh clears them.
+     */
+    initErrors?: boolean;
     /** Read, not managed (Resource.get): the engine's `external` state; leaving the program discards it, no delete. */
     external?: boolean;
 }
