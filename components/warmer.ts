@@ -13,6 +13,8 @@ import { checkedMonitoring } from "./monitoring/resources";
 import { Monitoring } from "./monitoring/settings";
 import { monitorWarmer, warmerPeriodSeconds } from "./monitoring/warmer";
 import { programOwnershipRegistry } from "./ownership";
+import { prewarmReadinessProblem } from "./prewarm-readiness";
+import { stopDeployment } from "./stop-deployment";
 import { checkFunction } from "./target";
 import {
     DEFAULT_LOG_RETENTION_DAYS,
@@ -190,11 +192,20 @@ export class LambdaWarmer extends pulumi.ComponentResource {
     public readonly alarms: MetricAlarm[];
     /** The dashboard of `monitoring`, unless turned off. */
     public readonly dashboard?: Dashboard;
+    // What warmedQualifier needs: the component's name and label, the checked targets, the targets as given, and the
+    // gates made so far (one per target: each may stop the deployment with a read of its own name).
+    private readonly warmerName: string;
+    private readonly label: string;
+    private readonly checkedTargets: pulumi.Output<PlanTarget>[];
+    private readonly givenTargets: LambdaWarmerArgs["targets"];
+    private readonly warmedGates = new Map<number, pulumi.Output<string>>();
 
     constructor(name: string, args: LambdaWarmerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lambda-concurrency:index:LambdaWarmer", name, args, opts);
         rememberAliases(this, "lambda-concurrency:index:LambdaWarmer", name, opts);
         const label = `LambdaWarmer "${name}"`;
+        this.warmerName = name;
+        this.label = label;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
@@ -265,6 +276,9 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 q === undefined ? { functionName: fn, concurrency: c } : { functionName: fn, qualifier: q, concurrency: c },
             );
         });
+
+        this.checkedTargets = targets;
+        this.givenTargets = args.targets;
 
         // Every child registers only once the component's Output-time checks passed (see checked-input.ts), with its
         // aliases under the component's (child-aliases.ts); the invokes that a check may wait for are not held back.
@@ -446,5 +460,50 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 maxPingsInFlight: this.maxPingsInFlight,
             }),
         );
+    }
+
+    /**
+     * The qualifier of `targets[index]` (a published version: `qualifier: fn.version`), once the warm-up during
+     * `pulumi up` (`prewarm: true`) has reached an instance of it. Give it to an alias's `functionVersion`, and the
+     * alias moves to a new version only once the warm-up's instances are initialized, without provisioned concurrency
+     * (best effort, as every warm-up: what traffic needs beyond them starts cold). A version that no ping reached (its initialization fails, say) stops the
+     * deployment before the alias moves, saying so (prewarm-readiness.ts).
+     */
+    public warmedQualifier(index: number): pulumi.Output<string> {
+        const fail = (message: string): never => {
+            throw new pulumi.ResourceError(`${this.label}: warmedQualifier(${String(index)}): ${message}`, this);
+        };
+        if (this.prewarmInvocations.length === 0) {
+            fail("the warmer warms at deploy time only with prewarm: true; set it, so that there is a warm-up to wait for");
+        }
+        if (!Number.isInteger(index) || index < 0 || index >= this.checkedTargets.length) {
+            fail(`targets has ${this.checkedTargets.length} entries; give the index of one (0 to ${this.checkedTargets.length - 1})`);
+        }
+        if (this.givenTargets[index].qualifier === undefined) {
+            fail(`targets[${index}] has no qualifier; warm the published version the alias is to route to (qualifier: fn.version)`);
+        }
+        const known = this.warmedGates.get(index);
+        if (known !== undefined) {
+            return known;
+        }
+        const invocation = this.prewarmInvocations[Math.floor(index / PLAN_TARGETS_PER_RULE_TARGET)];
+        const gate = pulumi.all([invocation.result, this.checkedTargets[index]]).apply(async ([result, target]) => {
+            const qualifier = target.qualifier ?? "$LATEST";
+            const problem = prewarmReadinessProblem({
+                label: this.label,
+                index,
+                position: index % PLAN_TARGETS_PER_RULE_TARGET,
+                functionName: target.functionName,
+                qualifier,
+                result,
+            });
+            if (problem !== undefined) {
+                return stopDeployment(this, `${this.warmerName}-prewarm-${index}-not-warm`, `${target.functionName},${qualifier}-not-warm`, problem);
+            }
+            return qualifier;
+        });
+        const exported = exportable(gate);
+        this.warmedGates.set(index, exported);
+        return exported;
     }
 }

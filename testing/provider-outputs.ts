@@ -3,6 +3,8 @@
 // Pulumi engine deploys against (tests/helpers/stand-in/). The values follow the ARN formats of each service's API
 // reference and the attributes the Terraform AWS provider sets after its read-back.
 
+import { warmerFunctionReply } from "./warmer-reply";
+
 /** Where the provider works: its region, partition and DNS suffix, and the caller's account. */
 export interface ProviderHome {
     region: string;
@@ -102,6 +104,15 @@ export function computedOutputs(
             return {
                 arn: `arn:${partition}:autoscaling:${region}:${accountId}:scheduledAction:${ids.arnId}:resource/lambda/${text(state, "resourceId") ?? ""}:scheduledActionName/${name}`,
             };
+        case "aws:lambda/invocation:Invocation": {
+            // The function's answer: known offline only for a LambdaWarmer's warm-up plan (warmer-reply.ts). The AWS
+            // stand-in's model answers for itself (its versions may fail to initialize).
+            if (state.result !== undefined) {
+                return {};
+            }
+            const result = warmerFunctionReply(state.input);
+            return result === undefined ? {} : { result };
+        }
         default:
             return {};
     }

@@ -9,6 +9,7 @@
 // its own (scaling a target's capacity) are prefixed with `AAS:`. Reads done right after a create or update (the
 // Terraform provider reads back every resource) are not recorded: they change nothing.
 import { ResourceState, StackState, TYPES } from "./types";
+import { warmerFunctionReply } from "../../../testing/warmer-reply";
 
 type Props = Record<string, unknown>;
 
@@ -1461,7 +1462,20 @@ export class AwsModel {
         const fn = this.requireFunction("Invoke", str(props.functionName) ?? "");
         const qualifier = str(props.qualifier) ?? "$LATEST";
         this.calls.push(`Invoke(${fn.name},${qualifier})`);
-        return { ...props };
+        // A LambdaWarmer's warmer function pings each target of its plan (one Invoke call per target here, for all its
+        // pings); a version whose initialization fails answers each with a function error (testing/warmer-reply.ts).
+        const result = warmerFunctionReply(props.input, (name, target) => {
+            this.calls.push(`Invoke(${name},${target ?? "$LATEST"})`);
+            return this.failsToInitialize(name, target ?? "$LATEST");
+        });
+        return result === undefined ? { ...props } : { ...props, result };
+    }
+
+    /** Whether a version, or the version an alias routes to, fails to initialize (failInitializationOf). */
+    private failsToInitialize(functionName: string, qualifier: string): boolean {
+        const name = plainFunctionName(functionName);
+        const version = this.aliasesOf(name)[qualifier] ?? qualifier;
+        return this.failingVersions.has(`${name}:${version}`);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
