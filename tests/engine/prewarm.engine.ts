@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { Alias } from "@pulumi/aws/lambda";
 import { LambdaWarmer } from "../../components";
-import { EngineStack, StandInAccount } from "./harness";
+import { callPosition, ordersStack } from "./deploy-order";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
 
@@ -18,27 +18,18 @@ function program(version: string): () => void {
     };
 }
 
-/** The position of the first AWS call that is `call`; fails the test when there is none. */
-function position(calls: string[], call: string): number {
-    const index = calls.indexOf(call);
-    expect(index, `${call} in ${JSON.stringify(calls)}`).to.be.at.least(0);
-    return index;
-}
-
 describe("LambdaWarmer.warmedQualifier: versions go live warmed, under the real engine", () => {
     it("each new version is pinged before the alias moves to it; one that fails to initialize stops the up, the alias stays, the next version goes live", async () => {
-        const account = new StandInAccount();
-        account.aws.addFunction("orders", { versions: ["1"] });
-        const stack = await EngineStack.create(account);
+        const { account, stack } = await ordersStack();
         try {
             const first = await stack.up(program("1"), NOON);
             expect(first.error, first.output).to.equal(undefined);
-            expect(position(first.awsCalls, "Invoke(orders,1)")).to.be.below(position(first.awsCalls, "CreateAlias(orders,live,1)"));
+            expect(callPosition(first.awsCalls, "Invoke(orders,1)")).to.be.below(callPosition(first.awsCalls, "CreateAlias(orders,live,1)"));
 
             const second = account.aws.publishVersion("orders");
             const deployed = await stack.up(program(second), NOON);
             expect(deployed.error, deployed.output).to.equal(undefined);
-            expect(position(deployed.awsCalls, `Invoke(orders,${second})`)).to.be.below(position(deployed.awsCalls, `UpdateAlias(orders,live,${second})`));
+            expect(callPosition(deployed.awsCalls, `Invoke(orders,${second})`)).to.be.below(callPosition(deployed.awsCalls, `UpdateAlias(orders,live,${second})`));
             expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: second });
 
             const broken = account.aws.publishVersion("orders");
@@ -56,7 +47,7 @@ describe("LambdaWarmer.warmedQualifier: versions go live warmed, under the real 
             const fixed = account.aws.publishVersion("orders");
             const rolled = await stack.up(program(fixed), NOON);
             expect(rolled.error, rolled.output).to.equal(undefined);
-            expect(position(rolled.awsCalls, `Invoke(orders,${fixed})`)).to.be.below(position(rolled.awsCalls, `UpdateAlias(orders,live,${fixed})`));
+            expect(callPosition(rolled.awsCalls, `Invoke(orders,${fixed})`)).to.be.below(callPosition(rolled.awsCalls, `UpdateAlias(orders,live,${fixed})`));
             expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: fixed });
             expect((await stack.destroy()).error).to.equal(undefined);
             expect(account.aws.aliasesOf("orders")).to.deep.equal({});

@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { FixedConcurrency, UtilizationScaling, WarmAlias } from "../../components";
 import { AwsModel } from "../helpers/lifecycle/aws-model";
-import { EngineStack, StandInAccount } from "./harness";
+import { callPosition, ordersStack } from "./deploy-order";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
 
@@ -12,18 +12,9 @@ function program(version: string): () => void {
     return () => void new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: version, provisionedConcurrentExecutions: 3 });
 }
 
-/** The position of the first AWS call that starts with `prefix`; fails the test when there is none. */
-function position(calls: string[], prefix: string): number {
-    const index = calls.findIndex((call) => call.startsWith(prefix));
-    expect(index, `${prefix} in ${JSON.stringify(calls)}`).to.be.at.least(0);
-    return index;
-}
-
 describe("WarmAlias: versions go live warm, under the real engine", () => {
     it("20 deploys: each configuration allocated, then the alias moved, then the old one deleted; at most 2 configurations at any time, 1 after each", async () => {
-        const account = new StandInAccount();
-        account.aws.addFunction("orders", { versions: ["1"] });
-        const stack = await EngineStack.create(account);
+        const { account, stack } = await ordersStack();
         try {
             const first = await stack.up(program("1"), NOON);
             expect(first.error, first.output).to.equal(undefined);
@@ -33,10 +24,10 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
                 const up = await stack.up(program(version), NOON);
                 expect(up.error, up.output).to.equal(undefined);
                 const calls = up.awsCalls;
-                const put = position(calls, `PutProvisionedConcurrencyConfig(orders,${version},3)`);
-                const read = position(calls, `GetProvisionedConcurrencyConfig(orders,${version})`);
-                const move = position(calls, `UpdateAlias(orders,live,${version})`);
-                const release = position(calls, `DeleteProvisionedConcurrencyConfig(orders,${Number(version) - 1})`);
+                const put = callPosition(calls, `PutProvisionedConcurrencyConfig(orders,${version},3)`);
+                const read = callPosition(calls, `GetProvisionedConcurrencyConfig(orders,${version})`);
+                const move = callPosition(calls, `UpdateAlias(orders,live,${version})`);
+                const release = callPosition(calls, `DeleteProvisionedConcurrencyConfig(orders,${Number(version) - 1})`);
                 expect(put < read && read < move && move < release, JSON.stringify(calls)).to.equal(true);
                 expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: version });
                 expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: version, count: 3 }]);
@@ -58,9 +49,7 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
     // without the takeover aliases (swaps.ts), each step created the configuration anew under the other component
     // and the old one's delete, run last, took the capacity of version 1 with it.
     it("a FixedConcurrency on version 1, then a WarmAlias of its name there, then a UtilizationScaling: each takes over the configuration, version 1 keeps its capacity", async () => {
-        const account = new StandInAccount();
-        account.aws.addFunction("orders", { versions: ["1"] });
-        const stack = await EngineStack.create(account);
+        const { account, stack } = await ordersStack();
         const fixed = () => void new FixedConcurrency("live", { functionName: "orders", qualifier: "1", provisionedConcurrentExecutions: 3 });
         const scaling = () => void new UtilizationScaling("live", { functionName: "orders", qualifier: "1", minCapacity: 3, maxCapacity: 10 });
         try {
@@ -87,9 +76,7 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
 
     for (const retries of [true, false]) {
         it(`a version that fails to initialize stops the up before the alias moves, also when retried (the provider's empty update ${retries ? "puts and waits again" : "returns the state unchanged"}); the next good version rolls on`, async () => {
-            const account = new StandInAccount(new AwsModel({ emptyUpdateRetriesAllocation: retries }));
-            account.aws.addFunction("orders", { versions: ["1"] });
-            const stack = await EngineStack.create(account);
+            const { account, stack } = await ordersStack(new AwsModel({ emptyUpdateRetriesAllocation: retries }));
             try {
                 expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
                 const broken = account.aws.publishVersion("orders");
