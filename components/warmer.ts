@@ -163,6 +163,20 @@ const LAMBDA_ASSUME_ROLE_POLICY = JSON.stringify({
 });
 
 /**
+ * What warmedQualifier needs of each warmer: its name and label, its targets as given and as checked, and the gates
+ * made so far (one per target: each may stop the deployment with a read of its own name). Kept beside the component,
+ * not in fields of its own: the plugin's schema is inferred from the class's fields (they would be outputs).
+ */
+interface PrewarmGates {
+    name: string;
+    label: string;
+    checkedTargets: pulumi.Output<PlanTarget>[];
+    givenTargets: LambdaWarmerArgs["targets"];
+    gates: Map<number, pulumi.Output<string>>;
+}
+const prewarmGates = new WeakMap<LambdaWarmer, PrewarmGates>();
+
+/**
  * Scheduled warm-up pings that reach N instances of each target and say so: a small warmer function, its role (may
  * invoke exactly the targets, may write exactly its own logs), its log group, an EventBridge schedule, the
  * permission for that schedule alone to invoke it, no retries, and optionally a warm-up during `pulumi up`.
@@ -192,20 +206,11 @@ export class LambdaWarmer extends pulumi.ComponentResource {
     public readonly alarms: MetricAlarm[];
     /** The dashboard of `monitoring`, unless turned off. */
     public readonly dashboard?: Dashboard;
-    // What warmedQualifier needs: the component's name and label, the checked targets, the targets as given, and the
-    // gates made so far (one per target: each may stop the deployment with a read of its own name).
-    private readonly warmerName: string;
-    private readonly label: string;
-    private readonly checkedTargets: pulumi.Output<PlanTarget>[];
-    private readonly givenTargets: LambdaWarmerArgs["targets"];
-    private readonly warmedGates = new Map<number, pulumi.Output<string>>();
 
     constructor(name: string, args: LambdaWarmerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lambda-concurrency:index:LambdaWarmer", name, args, opts);
         rememberAliases(this, "lambda-concurrency:index:LambdaWarmer", name, opts);
         const label = `LambdaWarmer "${name}"`;
-        this.warmerName = name;
-        this.label = label;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
@@ -277,8 +282,7 @@ export class LambdaWarmer extends pulumi.ComponentResource {
             );
         });
 
-        this.checkedTargets = targets;
-        this.givenTargets = args.targets;
+        prewarmGates.set(this, { name, label, checkedTargets: targets, givenTargets: args.targets, gates: new Map() });
 
         // Every child registers only once the component's Output-time checks passed (see checked-input.ts), with its
         // aliases under the component's (child-aliases.ts); the invokes that a check may wait for are not held back.
@@ -470,27 +474,28 @@ export class LambdaWarmer extends pulumi.ComponentResource {
      * deployment before the alias moves, saying so (prewarm-readiness.ts).
      */
     public warmedQualifier(index: number): pulumi.Output<string> {
+        const { name, label, checkedTargets, givenTargets, gates } = prewarmGates.get(this)!;
         const fail = (message: string): never => {
-            throw new pulumi.ResourceError(`${this.label}: warmedQualifier(${String(index)}): ${message}`, this);
+            throw new pulumi.ResourceError(`${label}: warmedQualifier(${String(index)}): ${message}`, this);
         };
         if (this.prewarmInvocations.length === 0) {
             fail("the warmer warms at deploy time only with prewarm: true; set it, so that there is a warm-up to wait for");
         }
-        if (!Number.isInteger(index) || index < 0 || index >= this.checkedTargets.length) {
-            fail(`targets has ${this.checkedTargets.length} entries; give the index of one (0 to ${this.checkedTargets.length - 1})`);
+        if (!Number.isInteger(index) || index < 0 || index >= checkedTargets.length) {
+            fail(`targets has ${checkedTargets.length} entries; give the index of one (0 to ${checkedTargets.length - 1})`);
         }
-        if (this.givenTargets[index].qualifier === undefined) {
+        if (givenTargets[index].qualifier === undefined) {
             fail(`targets[${index}] has no qualifier; warm the published version the alias is to route to (qualifier: fn.version)`);
         }
-        const known = this.warmedGates.get(index);
+        const known = gates.get(index);
         if (known !== undefined) {
             return known;
         }
         const invocation = this.prewarmInvocations[Math.floor(index / PLAN_TARGETS_PER_RULE_TARGET)];
-        const gate = pulumi.all([invocation.result, this.checkedTargets[index]]).apply(async ([result, target]) => {
+        const gate = pulumi.all([invocation.result, checkedTargets[index]]).apply(async ([result, target]) => {
             const qualifier = target.qualifier ?? "$LATEST";
             const problem = prewarmReadinessProblem({
-                label: this.label,
+                label,
                 index,
                 position: index % PLAN_TARGETS_PER_RULE_TARGET,
                 functionName: target.functionName,
@@ -498,12 +503,12 @@ export class LambdaWarmer extends pulumi.ComponentResource {
                 result,
             });
             if (problem !== undefined) {
-                return stopDeployment(this, `${this.warmerName}-prewarm-${index}-not-warm`, `${target.functionName},${qualifier}-not-warm`, problem);
+                return stopDeployment(this, `${name}-prewarm-${index}-not-warm`, `${target.functionName},${qualifier}-not-warm`, problem);
             }
             return qualifier;
         });
         const exported = exportable(gate);
-        this.warmedGates.set(index, exported);
+        gates.set(index, exported);
         return exported;
     }
 }
