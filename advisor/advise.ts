@@ -147,10 +147,11 @@ class Advisor {
         const profile = this.profile();
         const searches = this.searches();
         const fixed = want.fixed ? this.searchOnPool(pool, searches.fixed(profile), first) : undefined;
-        // The warmer starts from the fixed level when there is one (searches.warmer says why), so it waits for it.
+        // The warmer starts from the fixed level when there is one (searches.warmer says why), so it waits for it;
+        // not when on-demand alone meets the goal (then it starts at one ping).
         const warmer = !want.warmer
             ? undefined
-            : fixed
+            : fixed && !profile.meetsGoal
               ? fixed.then((found) => this.searchOnPool(pool, searches.warmer(profile, found), last))
               : this.searchOnPool(pool, searches.warmer(profile, undefined), last);
         const scheduled = want.scheduled ? this.searchOnPool(pool, searches.scheduled(profile), second) : undefined;

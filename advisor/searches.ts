@@ -107,7 +107,9 @@ export class StrategySearches {
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would: the fixed
         // search's level, when it found one, is a closer start than the on-demand prediction (which counts requests
         // that waited for an init at a ramp as ranks warm capacity never lets happen: see calibrated-guess.ts).
-        const candidate = searchedFixedLevel(fixed) ?? predictedLevel(profile, this.check);
+        // When on-demand alone meets the goal, one ping is the likely answer, as the lowest tracking minimum is: the
+        // fixed level is then only its cost-optimal floor, which the warmer does not have.
+        const candidate = profile.meetsGoal ? 1 : (searchedFixedLevel(fixed) ?? predictedLevel(profile, this.check));
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
             label: "warmer",

@@ -236,6 +236,8 @@ class Simulation {
     private readonly pool: EnvironmentPool;
     private readonly provisionedBusy = new EndTimeHeap();
     private readonly histogram = new LatencyHistogram();
+    /** The requests, generated as the run consumes them. */
+    private readonly stream: RequestStream;
     private readonly periodMs: number;
     private readonly initMs: number;
     private readonly billedInitMs: number;
@@ -325,6 +327,7 @@ class Simulation {
         this.readySeries = new Float64Array(bins).fill(UNMARKED);
         this.configuredSeries = new Float64Array(bins).fill(UNMARKED);
         this.tokens = this.env.scaleUpPer10Seconds;
+        this.stream = new RequestStream(input.traffic, input.fn.duration, input.seed);
         this.tokensPerMs = this.env.scaleUpPer10Seconds / 10_000;
 
         const plan = input.plan;
@@ -354,7 +357,7 @@ class Simulation {
     }
 
     run(): SimulationResult {
-        const stream = new RequestStream(this.input.traffic, this.input.fn.duration, this.input.seed);
+        const stream = this.stream;
         const stop = this.input.stopWhen;
         let coldLimit = stop?.coldStartsAbove ?? Infinity;
         let slowLimit = stop?.slowRequestsAbove ?? Infinity;
@@ -363,12 +366,13 @@ class Simulation {
         const runToEnd = this.input.runToEnd === true;
         let stopConditionMetAtMs: number | null = null;
         const hourOffsetMs = stop?.hourOffsetMs ?? 0;
-        let hour = -1;
         let hourFailuresAtStart = 0;
+        // The clock hour's end, shifted by hourOffsetMs: the hour changes when time + hourOffsetMs reaches it (a
+        // comparison per request where a division cost as much as a tenth of the whole loop).
+        let hourEndShifted = -Infinity;
         const onProgress = this.input.onProgress;
         let stoppedEarly = false;
         let sinceProgress = 0;
-        let lastTime = 0;
         // The bin of the current request, moved on only when a request falls past it (a division per request costs).
         const lastBin = this.arrivalsSeries.length - 1;
         let bin = 0;
@@ -377,7 +381,6 @@ class Simulation {
         const provisionedBusy = this.provisionedBusy;
         while (stream.next()) {
             const time = stream.arrivalMs;
-            lastTime = time;
             if (time >= binEnd) {
                 bin = Math.min(lastBin, Math.floor(time / this.binMs));
                 binEnd = (bin + 1) * this.binMs;
@@ -385,14 +388,11 @@ class Simulation {
             if (time >= this.nextControlAt) this.runControlUntil(time);
             if (poolBusy.size > 0 && poolBusy.peekTime() <= time) this.pool.releaseUntil(time);
             while (provisionedBusy.size > 0 && provisionedBusy.peekTime() <= time) provisionedBusy.pop();
-            if (hourLimit < Infinity) {
-                const now = Math.floor((time + hourOffsetMs) / HOUR_MS);
-                if (now !== hour) {
-                    hour = now;
-                    hourFailuresAtStart = this.coldStarts + this.throttled;
-                }
+            if (hourLimit < Infinity && time + hourOffsetMs >= hourEndShifted) {
+                hourEndShifted = (Math.floor((time + hourOffsetMs) / HOUR_MS) + 1) * HOUR_MS;
+                hourFailuresAtStart = this.coldStarts + this.throttled;
             }
-            this.serveRequest(time, stream.durationMs, bin);
+            this.serveRequest(bin);
             if (this.lastLatencyMs > slowThreshold || (this.lastLatencyMs < 0 && slowThreshold < Infinity)) {
                 this.slowRequests++;
                 this.slowSeries[bin]++;
@@ -417,14 +417,20 @@ class Simulation {
             }
         }
         if (!stoppedEarly) this.runControlUntil(this.periodMs - 1e-9);
-        return this.finish(stoppedEarly, stoppedEarly ? lastTime / this.periodMs : 1, stopConditionMetAtMs);
+        // The stopping request's time: the stream still holds it. (Not copied to a local at every request: a double
+        // carried around the loop that way was boxed, an allocation per request.)
+        return this.finish(stoppedEarly, stoppedEarly ? stream.arrivalMs / this.periodMs : 1, stopConditionMetAtMs);
     }
 
     /**
-     * Serves one request arriving at `time` and leaves its latency in lastLatencyMs (-1 when throttled). Not returned:
-     * a double returned from a function V8 does not inline is boxed, one allocation per request.
+     * Serves the stream's current request and leaves its latency in lastLatencyMs (-1 when throttled). Neither its
+     * time nor its duration goes in or out as a number: V8 boxes a double passed to or returned from a function it does
+     * not inline, an allocation per request; read from the stream's fields, they stay unboxed.
      */
-    private serveRequest(time: number, durationMs: number, bin: number): void {
+    private serveRequest(bin: number): void {
+        const stream = this.stream;
+        const time = stream.arrivalMs;
+        const durationMs = stream.durationMs;
         this.arrivals++;
         this.arrivalsSeries[bin]++;
         let latency: number;
