@@ -77,7 +77,11 @@ export const oneManagerRule: StackRule = {
             byKey.set(keyOf(on), entry);
         }
         const violations: Violation[] = [];
-        for (const { on, configs, targets } of byKey.values()) {
+        // By URN, so that the engine's registration order (which parallel steps vary) does not change the messages.
+        const byUrn = (a: PolicyResourceData, b: PolicyResourceData): number => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0);
+        for (const { on, configs: declared, targets: declaredTargets } of byKey.values()) {
+            const configs = [...declared].sort(byUrn);
+            const targets = [...declaredTargets].sort(byUrn);
             const what = describeQualified(on);
             for (const second of configs.slice(1)) {
                 // One of this package's components may hold a configuration and read it back (WarmAlias reads what

@@ -105,7 +105,7 @@ describe("the published package", function () {
     it("ships only the build, its type declarations, the README, the licence, the manifest and what the Pulumi plugin reads", () => {
         for (const file of files) {
             expect(file, file).to.match(
-                /^(package\.json|README\.md|LICENSE|dist\/(aws-facts|components|runtime|advisor|cli|testing|policy)\/.+\.(js|d\.ts)|dist\/policy\/pack\/PulumiPolicy\.yaml|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
+                /^(package\.json|README\.md|LICENSE|dist\/(aws-facts|components|runtime|advisor|cli|testing|policy)\/.+\.(js|d\.ts)|dist\/policy\/pack\/(PulumiPolicy\.yaml|package\.json)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
             );
         }
         expect(files).to.include.members([
@@ -127,6 +127,8 @@ describe("the published package", function () {
             "dist/policy/index.d.ts",
             "dist/policy/pack/index.js",
             "dist/policy/pack/PulumiPolicy.yaml",
+            // @pulumi/policy reads the pack's version from the package.json of the folder it runs in.
+            "dist/policy/pack/package.json",
             // The plugin: its manifest, the entry the host loads and the one the schema analyzer reads, with the
             // TypeScript sources and compiler options the analyzer infers the schema from.
             "PulumiPlugin.yaml",

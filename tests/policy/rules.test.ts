@@ -135,17 +135,17 @@ describe("policy pack: the rules on raw resources", () => {
     });
 
     describe("one-manager", () => {
-        it("two configurations on one qualifier, one of them by ARN", () => {
+        it("two configurations on one qualifier, one of them by ARN, reported on the one later by URN", () => {
             const again = resource(CONFIG, "again", { functionName: "arn:aws:lambda:us-east-1:123456789012:function:orders", qualifier: "live", provisionedConcurrentExecutions: 2 });
             expect(messages("lambda-concurrency-one-manager", [fn, alias, config, again, target])).to.deep.equal([
-                `${CONFIG} "again" and ${CONFIG} "live" both give provisioned concurrency to function "orders" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other, and destroying either removes the capacity of both. Keep one of them.`,
+                `${CONFIG} "live" and ${CONFIG} "again" both give provisioned concurrency to function "orders" qualifier "live"; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other, and destroying either removes the capacity of both. Keep one of them.`,
             ]);
         });
 
         it("two scalable targets on one qualifier", () => {
             const again = resource(TARGET, "again", { ...scaling, minCapacity: 1, maxCapacity: 3 });
             expect(messages("lambda-concurrency-one-manager", [fn, alias, config, target, again])).to.deep.equal([
-                `${TARGET} "again" and ${TARGET} "live" both scale function "orders" qualifier "live"; Application Auto Scaling keeps one scalable target per version or alias, so they would overwrite each other. Keep one target and put every scheduled action and scaling policy on it.`,
+                `${TARGET} "live" and ${TARGET} "again" both scale function "orders" qualifier "live"; Application Auto Scaling keeps one scalable target per version or alias, so they would overwrite each other. Keep one target and put every scheduled action and scaling policy on it.`,
             ]);
         });
 
