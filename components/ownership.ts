@@ -5,6 +5,7 @@
 // on the same function and qualifier fails, naming both components.
 import * as pulumi from "@pulumi/pulumi";
 import { ValidationResult } from "./function-reference";
+import { ONE_CONFIGURATION, ONE_TARGET, PINGS_ON_PROVISIONED, TARGET_FIGHTS_CONFIGURATION } from "./ownership-reasons";
 
 /** What a component does to a qualifier. */
 export type OwnershipKind = "provisioned-concurrency-config" | "scalable-target" | "warm-up-pings";
@@ -101,15 +102,15 @@ export function claimQualifier(
     }
     if (kinds.has("warm-up-pings")) {
         const [warmer, manager] = owner.kind === "warm-up-pings" ? [owner, existing] : [existing, owner];
-        return `${warmer.componentType} "${warmer.name}" warms ${what}, whose provisioned concurrency ${manager.componentType} "${manager.name}" manages: provisioned environments are always initialized and need no warming, and pings would occupy them, push real requests into spillover and raise the utilization that scaling follows. Warm another qualifier of the function, or none.`;
+        return `${warmer.componentType} "${warmer.name}" warms ${what}, whose provisioned concurrency ${manager.componentType} "${manager.name}" manages: ${PINGS_ON_PROVISIONED}`;
     }
     if (kinds.size === 1 && owner.kind === "provisioned-concurrency-config") {
-        return `${both} both give provisioned concurrency to ${what}; AWS keeps one provisioned concurrency configuration per version or alias, so they would overwrite each other. Keep one of them; ${KEEP_DEPLOYED}.`;
+        return `${both} both give provisioned concurrency to ${what}; ${ONE_CONFIGURATION}. Keep one of them; ${KEEP_DEPLOYED}.`;
     }
     if (kinds.size === 1) {
-        return `${both} both scale ${what}; Application Auto Scaling keeps one scalable target per version or alias, so they would overwrite each other. Use one UtilizationScaling with the schedules; ${KEEP_DEPLOYED}.`;
+        return `${both} both scale ${what}; ${ONE_TARGET}. Use one UtilizationScaling with the schedules; ${KEEP_DEPLOYED}.`;
     }
-    return `${both} both manage the provisioned concurrency of ${what}; a scalable target sets the provisioned concurrency itself, so it would fight a fixed configuration. Use ScheduledConcurrency or UtilizationScaling alone (minCapacity is the fixed floor); ${KEEP_DEPLOYED}.`;
+    return `${both} both manage the provisioned concurrency of ${what}; ${TARGET_FIGHTS_CONFIGURATION}. Use ScheduledConcurrency or UtilizationScaling alone (minCapacity is the fixed floor); ${KEEP_DEPLOYED}.`;
 }
 
 // Providers and parents are told apart by object identity: one provider object is one account and region.

@@ -6,7 +6,7 @@ import { childOptions } from "./child-aliases";
 import { ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { OutputCheckError, checkedInput, gateOn, isPlain } from "./checked-input";
-import { ValidationResult, describeValue, validateCapacity } from "./function-reference";
+import { ValidationResult, describeValue } from "./function-reference";
 import {
     TimelineSchedule,
     capacityTimeline,
@@ -17,8 +17,10 @@ import {
     validateTimezone,
 } from "./schedule";
 import { CheckedTarget } from "./target";
-import { US_EAST_1_PRICES } from "../aws-facts/pricing";
-import { LEAST_SCALED_CAPACITY } from "../aws-facts/scaling";
+import { validateScaledCapacity } from "./scaled-capacity";
+
+// The check of a scaled capacity has no Pulumi in it, so the policy pack reads it too; exported here as before.
+export { validateScaledCapacity };
 
 /** Application Auto Scaling's names for Lambda provisioned concurrency (RegisterScalableTarget). */
 export const LAMBDA_SERVICE_NAMESPACE = "lambda";
@@ -72,21 +74,6 @@ export type ScheduleArgs = Schedule;
 /** A schedule with its bounds resolved: what one ScheduledAction will set. */
 export interface ResolvedSchedule extends TimelineSchedule {
     timezone: string;
-}
-
-/** What one provisioned environment costs per hour per GB of memory (x86, us-east-1), for the refusal of 0. */
-const ENVIRONMENT_HOURLY_PRICE_PER_GB = US_EAST_1_PRICES.x86_64.provisionedConcurrencyPerGbSecond * 3600;
-
-/**
- * Checks a capacity of a scaling component: a whole number, at least {@link LEAST_SCALED_CAPACITY}, saying why 0 is
- * refused and what the smallest capacity costs.
- */
-export function validateScaledCapacity(value: unknown, argument: string): ValidationResult {
-    const problem = validateCapacity(value, argument, LEAST_SCALED_CAPACITY);
-    if (problem === undefined || value !== 0) {
-        return problem;
-    }
-    return `${problem}: at 0 Application Auto Scaling deletes the provisioned concurrency configuration and creates it again at the next higher capacity, outside the stack's knowledge once a pulumi refresh has run in between, so that pulumi destroy would leave it billing. Keep 1 environment (about $${ENVIRONMENT_HOURLY_PRICE_PER_GB.toFixed(3)} an hour per GB of memory, x86 in us-east-1), or use LambdaWarmer for the hours without provisioned concurrency`;
 }
 
 /** Checks a capacity of a schedule: absent, or as {@link validateScaledCapacity}. */

@@ -21,7 +21,16 @@ import {
     weekBounds,
 } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
-import { DEFAULT_SCALE_IN_WHEN_IDLE, DEFAULT_TARGET_UTILIZATION, DEFAULT_UTILIZATION_STATISTIC } from "./utilization-defaults";
+import {
+    DEFAULT_SCALE_IN_WHEN_IDLE,
+    DEFAULT_TARGET_UTILIZATION,
+    DEFAULT_UTILIZATION_STATISTIC,
+    validateStatistic,
+    validateTargetUtilization,
+} from "./utilization-defaults";
+
+// The checks of the tracking live beside the defaults, where the policy pack reads them; exported here as before.
+export { validateStatistic, validateTargetUtilization };
 
 export { DEFAULT_SCALE_IN_WHEN_IDLE, DEFAULT_TARGET_UTILIZATION, DEFAULT_UTILIZATION_STATISTIC };
 import { CheckedTarget, checkTarget } from "./target";
@@ -120,34 +129,10 @@ export interface UtilizationScalingArgs {
 }
 
 
-/** Checks a target utilization: Application Auto Scaling's Lambda utilization is a fraction; 0.1 to 0.9 is sane. */
-export function validateTargetUtilization(value: unknown): ValidationResult {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-        return `targetUtilization must be a number between 0.1 and 0.9, got ${describeValue(value)}`;
-    }
-    if (value < 0.1 || value > 0.9) {
-        // 10 to 90 is the sane range written as a percentage, as target tracking takes it for other services (ECS's
-        // ECSServiceAverageCPUUtilization target is e.g. 75), while Lambda's utilization is a ratio (the Lambda
-        // developer guide's provisioned concurrency example sets "TargetValue": 0.7). toPrecision trims the binary
-        // noise of the division (33.3 / 100 is 0.33299999999999996).
-        const asFraction = value >= 10 && value <= 90 ? ` (a fraction: did you mean ${Number((value / 100).toPrecision(12))}?)` : "";
-        return `targetUtilization must be between 0.1 and 0.9, got ${value}${asFraction}`;
-    }
-    return undefined;
-}
-
 /** Checks a cooldown in seconds: a whole number, 0 or more. */
 export function validateCooldown(value: unknown, argument: string): ValidationResult {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
         return `${argument} must be a whole number of seconds, 0 or more, got ${describeValue(value)}`;
-    }
-    return undefined;
-}
-
-/** Checks the statistic. */
-export function validateStatistic(value: unknown): ValidationResult {
-    if (value !== "Maximum" && value !== "Average") {
-        return `statistic must be "Maximum" or "Average", got ${describeValue(value)}`;
     }
     return undefined;
 }
@@ -265,7 +250,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
             fail(`scaleInWhenIdle must be true or false, got ${describeValue(args.scaleInWhenIdle)}`);
         }
         const scaleInWhenIdle = args.scaleInWhenIdle ?? DEFAULT_SCALE_IN_WHEN_IDLE;
-        const targetValue = checkedInput<number>(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, validateTargetUtilization);
+        const targetValue = checkedInput<number>(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, (value) => validateTargetUtilization(value));
         const scaleInCooldown =
             args.scaleInCooldown === undefined ? undefined : checkedInput(this, label, args.scaleInCooldown, (v) => validateCooldown(v, "scaleInCooldown"));
         const scaleOutCooldown =

@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../helpers/cli";
 
 describe("the README's examples", () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-    for (const example of ["docs/examples/testing/index.ts", "docs/examples/testing/index.spec.ts"]) {
+    for (const example of ["docs/examples/testing/index.ts", "docs/examples/testing/index.spec.ts", "docs/examples/policy-pack/index.ts"]) {
         it(`shows ${example} as it is`, () => {
             const source = fs.readFileSync(path.join(REPO_ROOT, example), "utf8");
             expect(readme).to.contain("```ts\n" + source + "```");

@@ -33,6 +33,17 @@ export interface EngineStep {
 
 export type OperationKind = "up" | "preview" | "refresh" | "destroy";
 
+/** One policy violation, as the engine's event stream reports it. */
+export interface PolicyViolation {
+    policyPackName: string;
+    policyName: string;
+    /** The policy's description, a line break, then the violation's own message (@pulumi/policy server.js). */
+    message: string;
+    /** The resource it was reported on; none for a violation of the stack as a whole. */
+    resourceUrn?: string;
+    enforcementLevel: string;
+}
+
 /** What one operation did. */
 export interface OperationRecord {
     kind: OperationKind;
@@ -44,6 +55,8 @@ export interface OperationRecord {
     awsCalls: string[];
     /** The engine's summary of changes (`pulumi up`/`preview`/`refresh`/`destroy`), by operation. */
     changes: Record<string, number>;
+    /** The policy violations the engine reported (with `--policy-pack`), in the order of its events. */
+    policies: PolicyViolation[];
     /** The failure message when the operation failed. */
     error?: string;
     /** The CLI's output. */
@@ -161,11 +174,11 @@ export class EngineStack {
         return this.operation("up", ["up", "--yes", "--skip-preview", ...(parallel !== undefined ? ["--parallel", String(parallel)] : [])], true);
     }
 
-    /** `pulumi preview` of `program`. */
-    public preview(program: () => ProgramOutputs, at?: Date): Promise<OperationRecord> {
+    /** `pulumi preview` of `program`, with `extraArgs` (e.g. `--policy-pack PATH`). */
+    public preview(program: () => ProgramOutputs, at?: Date, extraArgs: readonly string[] = []): Promise<OperationRecord> {
         this.program = program;
         this.at = at;
-        return this.operation("preview", ["preview"], true);
+        return this.operation("preview", ["preview", ...extraArgs], true);
     }
 
     /** `pulumi refresh`. */
@@ -231,8 +244,19 @@ export class EngineStack {
                   .map((line) => JSON.parse(line) as EngineEvent)
             : [];
         const steps: EngineStep[] = [];
+        const policies: PolicyViolation[] = [];
         let changes: Record<string, number> = {};
         for (const event of events) {
+            const policy = event.policyEvent;
+            if (policy !== undefined) {
+                policies.push({
+                    policyPackName: policy.policyPackName,
+                    policyName: policy.policyName,
+                    message: policy.message,
+                    ...(policy.resourceUrn === undefined || policy.resourceUrn === "" ? {} : { resourceUrn: policy.resourceUrn }),
+                    enforcementLevel: policy.enforcementLevel,
+                });
+            }
             const done = event.resOutputsEvent?.metadata ?? event.resOpFailedEvent?.metadata;
             if (done !== undefined) {
                 steps.push({ op: done.op, urn: done.urn, failed: event.resOpFailedEvent !== undefined, diffs: done.diffs ?? [] });
@@ -247,6 +271,7 @@ export class EngineStack {
             providerCalls: provider.log.slice(firstCall),
             awsCalls: this.account.aws.calls.slice(firstAwsCall),
             changes,
+            policies,
             error,
             output,
         };

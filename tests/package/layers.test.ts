@@ -1,7 +1,8 @@
 // Layers by moment, with no upward import (DESIGN.md, "Layout"): the AWS facts below everything; the components (deploy
 // time) and the advisor (planning time) beside each other, each reading the facts; the command above both. The runtime
 // runs inside users' functions and imports nothing of the package. The advisor reads a few of the components' pure
-// modules, so that it models exactly what they build; none of them loads @pulumi.
+// modules, so that it models exactly what they build, and the policy pack (policy/) reads them so that it checks
+// hand-written resources with the components' own rules; none of them loads @pulumi. Nothing imports the policy pack.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
@@ -14,11 +15,29 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     runtime: [],
     components: ["aws-facts"],
     advisor: ["aws-facts"],
+    policy: ["aws-facts"],
     cli: ["aws-facts", "components", "advisor", "runtime", "testing", "programs"],
 };
 
-/** The components' modules the advisor may read: pure, no @pulumi import (checked below). */
-const PURE_COMPONENT_MODULES: readonly string[] = ["components/monitoring/metrics.ts", "components/utilization-defaults.ts", "components/schedule/calendar.ts", "components/schedule/types.ts"];
+/** The components' modules the advisor and the policy pack may read: pure, no @pulumi import (checked below). */
+const PURE_COMPONENT_MODULES: readonly string[] = [
+    "components/monitoring/metrics.ts",
+    "components/utilization-defaults.ts",
+    "components/function-reference.ts",
+    "components/replacement.ts",
+    "components/ownership-reasons.ts",
+    "components/scaled-capacity.ts",
+    "components/suggest.ts",
+    "components/schedule/calendar.ts",
+    "components/schedule/types.ts",
+    "components/schedule/parse.ts",
+    "components/schedule/validate.ts",
+    "components/schedule/occurrences.ts",
+    "components/schedule/timeline.ts",
+];
+
+/** The layers that may read the components' pure modules. */
+const READERS_OF_PURE_MODULES: readonly string[] = ["advisor", "policy"];
 
 function sourceFiles(folder: string): string[] {
     const out: string[] = [];
@@ -51,7 +70,7 @@ describe("layers by moment: no upward import", () => {
                 importedPaths(file)
                     .filter((target) => {
                         const top = target.split("/")[0];
-                        const pureComponent = layer === "advisor" && PURE_COMPONENT_MODULES.includes(`${target}.ts`);
+                        const pureComponent = READERS_OF_PURE_MODULES.includes(layer) && PURE_COMPONENT_MODULES.includes(`${target}.ts`);
                         return top !== layer && !allowed.includes(top) && !pureComponent;
                     })
                     .map((target) => `${path.relative(ROOT, file)} -> ${target}`),
@@ -60,12 +79,24 @@ describe("layers by moment: no upward import", () => {
         });
     }
 
-    it("lets the advisor read only components' modules that load no @pulumi package and import only each other", () => {
+    it("lets the advisor and the policy pack read only components' modules that load no @pulumi package and import only each other and the AWS facts", () => {
         for (const module of PURE_COMPONENT_MODULES) {
             const file = path.join(ROOT, module);
             expect(fs.readFileSync(file, "utf8"), module).to.not.match(/from\s+["']@pulumi\//);
-            for (const target of importedPaths(file)) {
+            for (const target of importedPaths(file).filter((t) => !t.startsWith("aws-facts/"))) {
                 expect(PURE_COMPONENT_MODULES, `${module} -> ${target}`).to.include(`${target}.ts`);
+            }
+        }
+    });
+
+    it("keeps the policy pack's rules free of @pulumi: only its adapter (policy/index.ts) and its pack read @pulumi/policy, as types", () => {
+        for (const file of sourceFiles(path.join(ROOT, "policy"))) {
+            const relative = path.relative(ROOT, file).split(path.sep).join("/");
+            const text = fs.readFileSync(file, "utf8");
+            if (relative === "policy/index.ts") {
+                expect(text, relative).to.not.match(/^import\s+(?!type\b)[^;]*from\s+["']@pulumi\//m);
+            } else if (!relative.startsWith("policy/pack/")) {
+                expect(text, relative).to.not.match(/from\s+["']@pulumi\//);
             }
         }
     });

@@ -36,6 +36,8 @@ pulumi.runtime.setMocks(
 import { FixedConcurrency, LambdaWarmer, validateQualifier } from "lambda-concurrency";
 import { isWarmup } from "lambda-concurrency/runtime";
 import { breakEvenUtilization, US_EAST_1_PRICES } from "lambda-concurrency/advisor";
+// The policies load without @pulumi/policy, which this project does not install (an optional peer dependency).
+import { checkResources, lambdaConcurrencyPolicies } from "lambda-concurrency/policy";
 
 const fixed = new FixedConcurrency("orders", { functionName: "orders", qualifier: "live", provisionedConcurrentExecutions: 3 });
 let refused = "";
@@ -51,6 +53,10 @@ pulumi.all([fixed.config.functionName, fixed.qualifier, fixed.provisionedConcurr
         check: validateQualifier("live") ?? "ok",
         ping: isWarmup({ "lambda-concurrency": "warmup", warmupId: "w", index: 0, concurrency: 1 }),
         breakEven: Math.round(breakEvenUtilization(US_EAST_1_PRICES.arm64) * 100) / 100,
+        policies: lambdaConcurrencyPolicies().length,
+        policyCheck: checkResources([
+            { type: "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", name: "latest", urn: "urn:pulumi:dev::p::t::latest", props: { qualifier: "$LATEST" } },
+        ]).map((v) => v.policy),
     }));
 });
 `;
@@ -99,7 +105,7 @@ describe("the published package", function () {
     it("ships only the build, its type declarations, the README, the licence, the manifest and what the Pulumi plugin reads", () => {
         for (const file of files) {
             expect(file, file).to.match(
-                /^(package\.json|README\.md|LICENSE|dist\/(aws-facts|components|runtime|advisor|cli|testing)\/.+\.(js|d\.ts)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
+                /^(package\.json|README\.md|LICENSE|dist\/(aws-facts|components|runtime|advisor|cli|testing|policy)\/.+\.(js|d\.ts)|dist\/policy\/pack\/(PulumiPolicy\.yaml|package\.json)|PulumiPlugin\.yaml|index\.(js|ts)|tsconfig\.json|components\/.+\.ts)$/,
             );
         }
         expect(files).to.include.members([
@@ -116,6 +122,13 @@ describe("the published package", function () {
             "dist/testing/index.js",
             "dist/testing/index.d.ts",
             "dist/testing/mock-aws.js",
+            // The policy pack: the policies (lambda-concurrency/policy) and the ready pack folder --policy-pack takes.
+            "dist/policy/index.js",
+            "dist/policy/index.d.ts",
+            "dist/policy/pack/index.js",
+            "dist/policy/pack/PulumiPolicy.yaml",
+            // @pulumi/policy reads the pack's version from the package.json of the folder it runs in.
+            "dist/policy/pack/package.json",
             // The plugin: its manifest, the entry the host loads and the one the schema analyzer reads, with the
             // TypeScript sources and compiler options the analyzer infers the schema from.
             "PulumiPlugin.yaml",
@@ -150,6 +163,8 @@ describe("the published package", function () {
             runtime: "nodejs24.x",
             ping: true,
             breakEven: 0.6,
+            policies: 12,
+            policyCheck: ["lambda-concurrency-qualifier"],
         });
         // The warmer function's code ships in the package, where LambdaWarmer reads it.
         expect(fs.existsSync(path.join(scratch, "node_modules", "lambda-concurrency", "dist", "runtime", "warmer-function.js"))).to.equal(true);
