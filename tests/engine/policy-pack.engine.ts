@@ -15,14 +15,13 @@ const STACK_URN = "urn:pulumi:dev::engine::";
 const lambda = { serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency" };
 
 /**
- * The raw program's resources, as the program declares them: [type, name, inputs]. No skipDestroy here: the stand-in
- * provider reports a configuration's skipDestroy as a computed output (testing/provider-outputs.ts), so a preview shows
- * it unknown even when the program gives it, and the pack leaves unknown values out (tests/policy cover the rule).
+ * The raw program's resources, as the program declares them: [type, name, inputs].
  */
 const RAW: [string, string, Record<string, unknown>][] = [
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "latest", { functionName: "orders", qualifier: "$LATEST", provisionedConcurrentExecutions: 2 }],
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "twice-a", { functionName: "payments", qualifier: "live", provisionedConcurrentExecutions: 1 }],
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "twice-b", { functionName: "payments", qualifier: "live", provisionedConcurrentExecutions: 1 }],
+    ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "kept", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 1, skipDestroy: true }],
     ["aws:appautoscaling/target:Target", "orphan", { ...lambda, resourceId: "function:orders:live", minCapacity: 0, maxCapacity: 5 }],
     [
         "aws:appautoscaling/policy:Policy",
@@ -93,6 +92,7 @@ describe("the policy pack under the real engine: pulumi preview --policy-pack", 
                     "lambda-concurrency-qualifier",
                     "lambda-concurrency-schedule",
                     "lambda-concurrency-schedule",
+                    "lambda-concurrency-skip-destroy",
                     "lambda-concurrency-target-without-configuration",
                     "lambda-concurrency-tracking-statistic",
                     "lambda-concurrency-tracking-target-value",

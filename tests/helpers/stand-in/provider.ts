@@ -140,10 +140,13 @@ function generatedId(): string {
     return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join("");
 }
 
-/** The properties a preview reports for a create: the checked inputs, and every computed output unknown. */
+/**
+ * The properties a preview reports for a create: the checked inputs, and every computed output unknown, but for an
+ * optional input with a default that the program gave (a configuration's skipDestroy): Terraform plans the given value.
+ */
 function previewOutputs(type: string, logicalName: string, inputs: Props, home: ProviderHome): Props {
     const computed = computedOutputs(type, logicalName, inputs, home, { apiId: UNKNOWN, arnId: UNKNOWN }, UNKNOWN);
-    return { ...inputs, ...Object.fromEntries(Object.keys(computed).map((k) => [k, UNKNOWN])) };
+    return { ...inputs, ...Object.fromEntries(Object.keys(computed).filter((k) => inputs[k] === undefined).map((k) => [k, UNKNOWN])) };
 }
 
 /** The AWS stand-in provider over one AwsModel. Start it with `listen()`; attach the engine to its port. */
