@@ -6,7 +6,7 @@
 import { ARCHITECTURES, Architecture, PRICES_READ_ON, PRICES_REGION, US_EAST_1_PRICES } from "../../aws-facts/pricing";
 import { TimelineSchedule, capacityTimeline } from "../../components/schedule/timeline";
 import { ProvisionedQualifier, actionCapacities, peakOf, provisionedQualifiers } from "../peaks";
-import { PolicyResourceData, StackRule, Violation, describeQualified, functionsByName, label, numberProp, stringProp } from "../resources";
+import { PolicyResourceData, StackRule, Violation, describeQualified, functionsByName, keyOf, label, numberProp, stringProp } from "../resources";
 
 /** Hours in a month, as the AWS pricing page's examples count them (8,760 hours a year / 12). */
 const HOURS_PER_MONTH = 730;
@@ -67,7 +67,7 @@ function sizeOf(fn: PolicyResourceData | undefined): { memoryMb: number; archite
     return { memoryMb, architecture };
 }
 
-/** The monthly cost of each provisioned qualifier of a stack, largest first. */
+/** The monthly cost of each provisioned qualifier of a stack, largest first; equal ones by function and qualifier. */
 export function provisionedCosts(resources: readonly PolicyResourceData[], now: Date = new Date()): { q: ProvisionedQualifier; environments: number; memoryMb: number; monthlyUsd: number }[] {
     const functions = functionsByName(resources);
     return provisionedQualifiers(resources)
@@ -77,7 +77,8 @@ export function provisionedCosts(resources: readonly PolicyResourceData[], now: 
             const monthlyUsd = environments * (memoryMb / 1024) * HOURS_PER_MONTH * 3600 * US_EAST_1_PRICES[architecture].provisionedConcurrencyPerGbSecond;
             return { q, environments, memoryMb, monthlyUsd };
         })
-        .sort((a, b) => b.monthlyUsd - a.monthlyUsd);
+        // The order of equal costs must not depend on the order the engine hands the resources over in.
+        .sort((a, b) => b.monthlyUsd - a.monthlyUsd || keyOf(a.q.on).localeCompare(keyOf(b.q.on)));
 }
 
 export const monthlyBudgetRule: StackRule = {

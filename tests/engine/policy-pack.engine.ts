@@ -2,9 +2,11 @@
 // program of raw resources with the mistakes the pack exists for (each reported, with its message, on its resource).
 // The pack starts as an analyzer plugin through tests/engine/policy-analyzer.sh (why: see that file).
 import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
-import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { Alias, Function, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { SCENARIOS } from "../../programs/scenarios";
 import { PolicyResourceData, RULES, checkResources } from "../../policy";
 import { EngineStack, StandInAccount } from "./harness";
@@ -21,6 +23,16 @@ const RAW: [string, string, Record<string, unknown>][] = [
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "latest", { functionName: "orders", qualifier: "$LATEST", provisionedConcurrentExecutions: 2 }],
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "twice-a", { functionName: "payments", qualifier: "live", provisionedConcurrentExecutions: 1 }],
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "twice-b", { functionName: "payments", qualifier: "live", provisionedConcurrentExecutions: 1 }],
+    // A function without publish: true and with 1 environment reserved, given 2 on "version 1".
+    [
+        "aws:lambda/function:Function",
+        "unpublished",
+        { name: "unpublished", role: "arn:aws:iam::123456789012:role/app", handler: "index.handler", runtime: "nodejs22.x", s3Bucket: "code", s3Key: "app.zip", reservedConcurrentExecutions: 1 },
+    ],
+    ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "unpublished-1", { functionName: "unpublished", qualifier: "1", provisionedConcurrentExecutions: 2 }],
+    // An alias of the program with weighted routing, given provisioned concurrency.
+    ["aws:lambda/alias:Alias", "canary", { functionName: "billing", name: "canary", functionVersion: "2", routingConfig: { additionalVersionWeights: { "3": 0.1 } } }],
+    ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "canary", { functionName: "billing", qualifier: "canary", provisionedConcurrentExecutions: 1 }],
     ["aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "kept", { functionName: "orders", qualifier: "3", provisionedConcurrentExecutions: 1, skipDestroy: true }],
     ["aws:appautoscaling/target:Target", "orphan", { ...lambda, resourceId: "function:orders:live", minCapacity: 0, maxCapacity: 5 }],
     [
@@ -43,6 +55,8 @@ const RAW: [string, string, Record<string, unknown>][] = [
 function rawProgram(): void {
     for (const [type, name, inputs] of RAW) {
         if (type.includes("provisionedConcurrencyConfig")) new ProvisionedConcurrencyConfig(name, inputs as never);
+        else if (type.includes("function:Function")) new Function(name, inputs as never);
+        else if (type.includes("alias:Alias")) new Alias(name, inputs as never);
         else if (type.includes("target:Target")) new Target(name, inputs as never);
         else if (type.includes("policy:Policy")) new Policy(name, inputs as never);
         else new ScheduledAction(name, inputs as never);
@@ -74,21 +88,31 @@ describe("the policy pack under the real engine: pulumi preview --policy-pack", 
         const stack = await EngineStack.create(new StandInAccount());
         try {
             const started = Date.now();
-            const preview = await stack.preview(rawProgram, NOON, ["--policy-pack", ANALYZER]);
+            // A monthly budget of $1, in a policy pack configuration as a user passes it.
+            const budget = { "lambda-concurrency-monthly-budget": { monthlyBudgetUsd: 1 } };
+            const configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-")), "policy-config.json");
+            fs.writeFileSync(configFile, JSON.stringify(budget));
+            const preview = await stack.preview(rawProgram, NOON, ["--policy-pack", ANALYZER, "--policy-pack-config", configFile]);
+            fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
             console.log(`      preview --policy-pack of the raw program: ${((Date.now() - started) / 1000).toFixed(1)} s`);
             expect(preview.error, preview.output).to.equal("pulumi preview exited with 1");
             // What the rules say of the same resources, offline.
             const resources: PolicyResourceData[] = RAW.map(([type, name, props]) => ({ type, name, urn: `${STACK_URN}${type}::${name}`, props }));
-            const expected = checkResources(resources).map((v) => ({
+            const expected = checkResources(resources, budget).map((v) => ({
                 policyName: v.policy,
                 // The engine ends each violation's message with a line break.
                 message: `${RULES.find((r) => r.name === v.policy)?.description}\n${v.message}\n`,
-                ...(v.urn === undefined ? {} : { resourceUrn: v.urn }),
+                // A violation of the stack as a whole (the budget) is reported on the stack's own resource.
+                resourceUrn: v.urn ?? `${STACK_URN}pulumi:pulumi:Stack::engine-dev`,
             }));
             expect(expected.map((v) => v.policyName).sort()).to.deep.equal(
                 [
                     "lambda-concurrency-capacity-floor",
+                    "lambda-concurrency-monthly-budget",
                     "lambda-concurrency-one-manager",
+                    "lambda-concurrency-quota",
+                    "lambda-concurrency-unpublished-qualifier",
+                    "lambda-concurrency-weighted-alias",
                     "lambda-concurrency-qualifier",
                     "lambda-concurrency-schedule",
                     "lambda-concurrency-schedule",
