@@ -104,7 +104,9 @@ export const monthlyBudgetRule: StackRule = {
             return [];
         }
         const parts = costs.map((c) => {
-            const by = c.q.configs[0] ?? c.q.targets[0];
+            // The first by URN: which of two on one qualifier the engine hands over first varies from run to run.
+            const byUrn = (a: PolicyResourceData, b: PolicyResourceData): number => a.urn.localeCompare(b.urn);
+            const by = [...c.q.configs].sort(byUrn)[0] ?? [...c.q.targets].sort(byUrn)[0];
             const environments = Number(c.environments.toFixed(2));
             return `${describeQualified(c.q.on)} ($${c.monthlyUsd.toFixed(2)}: ${environments} environments of ${c.memoryMb} MB ${c.q.trackingPolicies.length > 0 ? "at most, as tracking may scale up to the maximum" : "on average"}${by === undefined ? "" : `, ${label(by)}`})`;
         });

@@ -123,7 +123,9 @@ describe("the policy pack under the real engine: pulumi preview --policy-pack", 
                 ].sort(),
             );
             const reported = preview.policies.map(({ policyName, message, resourceUrn }) => ({ policyName, message, ...(resourceUrn === undefined ? {} : { resourceUrn }) }));
-            const byKey = (v: { policyName: string; message: string }): string => `${v.policyName} ${v.message}`;
+            // Sorted by resource too: two resources may get the same message (one-manager names both), and the engine
+            // reports the violations in the order its analyses finish.
+            const byKey = (v: { policyName: string; message: string; resourceUrn?: string }): string => `${v.policyName} ${v.message} ${v.resourceUrn ?? ""}`;
             expect(reported.sort((a, b) => byKey(a).localeCompare(byKey(b))), preview.output).to.deep.equal(expected.sort((a, b) => byKey(a).localeCompare(byKey(b))));
             expect(preview.policies.find((p) => p.policyName === "lambda-concurrency-qualifier")).to.deep.equal({
                 policyPackName: "lambda-concurrency",
