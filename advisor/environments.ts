@@ -7,11 +7,11 @@
  *   recycled at once.
  * Ids of recycled environments are reused, so every array here is sized by the peak number of environments alive.
  */
-import { TimeHeap } from "./heap";
+import { BusyQueue } from "./busy-queue";
 
 export class EnvironmentPool {
     /** Busy environments by the time they become free. */
-    readonly busy = new TimeHeap();
+    readonly busy = new BusyQueue();
     private createdAt: Float64Array = new Float64Array(64);
     private freedAt: Float64Array = new Float64Array(64);
     private idleStack: Int32Array = new Int32Array(64);

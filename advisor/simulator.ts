@@ -21,7 +21,7 @@
  * the peak concurrency and the length of the period (per-bin series), never with the number of requests.
  */
 import { EnvironmentPool } from "./environments";
-import { EndTimeHeap } from "./heap";
+import { EndTimeQueue } from "./busy-queue";
 import { LatencyHistogram } from "./histogram";
 import { DurationDistribution } from "./duration";
 import {
@@ -234,7 +234,7 @@ class Simulation {
     private readonly env: EnvironmentBehaviour;
     private readonly warmerBehaviour: WarmerBehaviour;
     private readonly pool: EnvironmentPool;
-    private readonly provisionedBusy = new EndTimeHeap();
+    private readonly provisionedBusy = new EndTimeQueue();
     private readonly histogram = new LatencyHistogram();
     /** The requests, generated as the run consumes them. */
     private readonly stream: RequestStream;

@@ -1,49 +1,79 @@
 import { expect } from "chai";
 import { EnvironmentPool } from "../../advisor/environments";
-import { EndTimeHeap, TimeHeap } from "../../advisor/heap";
+import { BusyQueue, EndTimeQueue } from "../../advisor/busy-queue";
 import { SeededRandom } from "../../advisor/random";
 
-describe("advisor busy-time heap", () => {
-    it("pops times in ascending order, whatever the order of pushes, and grows past its initial size", () => {
+describe("advisor busy queues (busy-queue.ts)", () => {
+    it("pops times in ascending order with their ids, whatever the order of pushes, and grows past its initial size", () => {
         const random = new SeededRandom(9);
-        const heap = new TimeHeap(2);
+        const queue = new BusyQueue(2);
+        // Spread over 1000 ms: most pushes land far from the back (the bisection and one copy).
         const times = Array.from({ length: 500 }, () => random.nextUniform() * 1000);
-        times.forEach((time, id) => heap.push(time, id));
+        times.forEach((time, id) => queue.push(time, id));
         const popped: number[] = [];
-        while (heap.size > 0) {
-            const id = heap.peekId();
-            expect(times[id]).to.equal(heap.peekTime());
-            popped.push(heap.peekTime());
-            heap.pop();
+        while (queue.size > 0) {
+            const id = queue.peekId();
+            expect(times[id]).to.equal(queue.peekTime());
+            popped.push(queue.peekTime());
+            queue.pop();
         }
         expect(popped).to.deep.equal([...times].sort((a, b) => a - b));
-        expect(heap.peekTime()).to.equal(Infinity);
+        expect(queue.peekTime()).to.equal(Infinity);
     });
 
-    it("keeps times alone for provisioned environments (EndTimeHeap), in the same order, pushes and pops interleaved", () => {
+    it("gives equal times back in the order they went in, near the back and far from it", () => {
+        const queue = new BusyQueue(4);
+        for (let id = 0; id < 40; id++) queue.push(1000, id); // beyond the one-by-one scan
+        queue.push(500, 40);
+        queue.push(500, 41);
+        queue.push(2000, 42);
+        const order: number[] = [];
+        while (queue.size > 0) {
+            order.push(queue.peekId());
+            queue.pop();
+        }
+        expect(order).to.deep.equal([40, 41, ...Array.from({ length: 40 }, (_, id) => id), 42]);
+    });
+
+    it("keeps times alone for provisioned environments (EndTimeQueue), in the same order, pushes and pops interleaved", () => {
         const random = new SeededRandom(10);
-        const heap = new EndTimeHeap(2);
+        const queue = new EndTimeQueue(2);
         const reference: number[] = [];
         const popped: number[] = [];
         for (let i = 0; i < 2000; i++) {
-            const time = Math.round(random.nextUniform() * 100) + i; // ties included
-            heap.push(time);
+            // Ties included; the window of 100 keeps the queue a few hundred long, so its front moves and compacts.
+            const time = Math.round(random.nextUniform() * (i % 7 === 0 ? 400 : 100)) + i;
+            queue.push(time);
             reference.push(time);
             if (i % 3 === 2) {
                 reference.sort((a, b) => a - b);
-                expect(heap.peekTime()).to.equal(reference[0]);
+                expect(queue.peekTime()).to.equal(reference[0]);
                 popped.push(reference.shift()!);
-                heap.pop();
+                queue.pop();
             }
         }
-        expect(heap.size).to.equal(reference.length);
+        expect(queue.size).to.equal(reference.length);
         expect(popped.length).to.equal(666);
-        while (heap.size > 0) {
-            expect(heap.peekTime()).to.equal(Math.min(...reference));
-            reference.splice(reference.indexOf(heap.peekTime()), 1);
-            heap.pop();
+        while (queue.size > 0) {
+            expect(queue.peekTime()).to.equal(Math.min(...reference));
+            reference.splice(reference.indexOf(queue.peekTime()), 1);
+            queue.pop();
         }
-        expect(heap.peekTime()).to.equal(Infinity);
+        expect(queue.peekTime()).to.equal(Infinity);
+    });
+
+    it("compacts to its start when its front has moved past the middle, keeping the order", () => {
+        const queue = new BusyQueue(8);
+        for (let id = 0; id < 8; id++) queue.push(id, id);
+        for (let i = 0; i < 5; i++) queue.pop(); // front at 5 of 8: the next push compacts instead of growing
+        queue.push(3.5, 8);
+        queue.push(9, 9);
+        const order: number[] = [];
+        while (queue.size > 0) {
+            order.push(queue.peekId());
+            queue.pop();
+        }
+        expect(order).to.deep.equal([8, 5, 6, 7, 9]);
     });
 });
 
