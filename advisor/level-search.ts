@@ -4,7 +4,10 @@
  *
  * It assumes more capacity never hurts (the advisor's tests check this monotonicity on real simulations): starting from
  * a predicted level, it steps up until a level passes, then bisects down to the lowest passing level. A failing probe
- * may stop early (it only needs to fail); a passing one runs in full, so the order of probes is chosen to need few.
+ * may stop early (it only needs to fail); a passing one runs in full, so the order of probes is chosen to need few
+ * passing ones: the bisection probes the lower third of what is left rather than its middle (more probes, most of them
+ * failing early: issue 13's 50 rps week with a per-hour goal went from four full runs of the schedule to two), unless
+ * the search's failures run long too (failuresRunLong: target tracking).
  */
 import { Search } from "./simulation-runner";
 import { CapacityPlan, SimulationResult } from "./simulator";
@@ -35,10 +38,16 @@ export interface LevelSearch {
      */
     readonly tryLowestFirst?: boolean;
     /**
-     * From a passing level's full result, the level predicted to be the lowest that passes (see calibrated-guess.ts),
-     * or undefined: probed first, then its neighbour on the side it leaves open.
+     * From the run that showed a level passes (its own, or a higher level's that runs the same: see sameDownTo), the
+     * level predicted to be the lowest that passes (calibrated-guess.ts, hourly-peak-guess.ts), or undefined when none
+     * below is: probed first, then its neighbour on the side it leaves open.
      */
     readonly guessBelow?: (level: number, result: SimulationResult) => number | undefined;
+    /**
+     * Failing runs of this search go on long before they fail (tracking adds capacity as load comes, so it misses
+     * late), so a failure costs about what a pass does: bisect at the middle.
+     */
+    readonly failuresRunLong?: boolean;
 }
 
 export interface LevelFound {
@@ -71,12 +80,13 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
     }
     let level = Math.min(maxLevel, Math.max(minLevel, candidate));
     let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
-    // A passing level, with its result unless it is only known to pass (see sameDownTo).
-    let passing: { level: number; result?: SimulationResult } | undefined;
+    // A passing level, with its result unless it is only known to pass (see sameDownTo); `seen` is the run that showed
+    // it, the same as the level's own but for the capacity billed, which is all a guess needs.
+    let passing: { level: number; result?: SimulationResult; seen: SimulationResult } | undefined;
     let closest: { level: number; result: SimulationResult } | undefined;
-    const passes = (level: number, result: SimulationResult): { level: number; result?: SimulationResult } => {
+    const passes = (level: number, result: SimulationResult): { level: number; result?: SimulationResult; seen: SimulationResult } => {
         const same = sameDownTo ? Math.max(failedBelow + 1, sameDownTo(level, result)) : level;
-        return same < level ? { level: same } : { level, result };
+        return same < level ? { level: same, seen: result } : { level, result, seen: result };
     };
     if (search.tryLowestFirst && level > minLevel) {
         const lowest = yield* run(minLevel);
@@ -104,16 +114,19 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
     // A guess and the side of it still to check: after the guess passes, the level below; after it fails, the one above.
     let guessed: number | undefined;
     while (passing.level - failedBelow > 1 && simulations < maxSimulations) {
-        let probe = Math.floor((failedBelow + passing.level) / 2);
-        const guess = firstProbe && passing.result && search.guessBelow ? search.guessBelow(passing.level, passing.result) : undefined;
+        let probe = search.failuresRunLong
+            ? Math.floor((failedBelow + passing.level) / 2)
+            : failedBelow + Math.max(1, Math.floor((passing.level - failedBelow) / 3));
+        const guess = firstProbe && search.guessBelow ? search.guessBelow(passing.level, passing.seen) : undefined;
         if (guess !== undefined && guess > failedBelow && guess < passing.level) {
             probe = guess;
             guessed = guess;
         } else if (guessed !== undefined) {
             probe = failedBelow === guessed ? guessed + 1 : passing.level - 1;
             guessed = undefined;
-        } else if (firstProbe && passing.level === candidate && !search.tryLowestFirst) {
-            // The candidate passed: try just below it (a prediction is usually right or one off).
+        } else if (firstProbe && passing.level === candidate && !search.tryLowestFirst && search.guessBelow) {
+            // The candidate passed and no lower level is predicted to: try just below it (such a prediction is usually
+            // right or one off). Without a way to guess, the candidate may be far too high: bisect.
             probe = passing.level - 1;
         }
         firstProbe = false;

@@ -56,33 +56,38 @@ function search(
 }
 
 describe("advisor: the search for the lowest level that meets the goal", () => {
-    it("confirms a right prediction with one probe just below it", () => {
-        const { found, requests, labels } = search(12, { candidate: 12 });
+    it("confirms a right prediction with one probe just below it, when the guess says nothing lower passes", () => {
+        const { found, requests, labels } = search(12, { candidate: 12, guessBelow: () => undefined });
         expect(requests).to.deep.equal(["12", "11"]);
         expect(labels).to.deep.equal(["fixed 12", "fixed 11"]);
         expect(found).to.deep.include({ level: 12, simulations: 2 });
     });
 
-    it("steps up by half from a low prediction, then bisects down", () => {
+    it("steps up by half from a low prediction, then bisects down at the lower third", () => {
         const { found, requests } = search(20, { candidate: 8 });
-        // 8 fails, 12 fails, 18 fails, 27 passes; then between 18 and 27.
-        expect(requests).to.deep.equal(["8", "12", "18", "27", "22", "20", "19"]);
-        expect(found.level).to.equal(20);
+        // 8 fails, 12 fails, 18 fails, 27 passes; then 18 + 9/3 = 21 passes, 18 + 1 = 19 fails, 20 passes.
+        expect(requests).to.deep.equal(["8", "12", "18", "27", "21", "19", "20"]);
+        expect(found).to.deep.include({ level: 20, simulations: 7 });
     });
 
-    it("bisects down from a high prediction", () => {
+    it("bisects down from a high prediction without a guess, probing the lower third: fewer runs in full", () => {
         const { found, requests } = search(5, { candidate: 40 });
-        // 40 and 39 pass; then halves of [0, 39]: 19 and 9 pass, 4 fails, 6 and 5 pass.
-        expect(requests).to.deep.equal(["40", "39", "19", "9", "4", "6", "5"]);
-        expect(found).to.deep.include({ level: 5, simulations: 7 });
+        // [0, 40]: 13 passes; [0, 13]: 4 fails; [4, 13]: 7 passes; [4, 7]: 5 passes. Four runs pass (each in full),
+        // where halving ran six: 40, 39, 19, 9, 6 and 5.
+        expect(requests).to.deep.equal(["40", "13", "4", "7", "5"]);
+        expect(found).to.deep.include({ level: 5, simulations: 5 });
+        // A search whose failures run long (tracking) halves instead: 20, 10 and 5 pass, 2 fails, 3 and 4 fail.
+        const halving = search(5, { candidate: 40, failuresRunLong: true });
+        expect(halving.requests).to.deep.equal(["40", "20", "10", "5", "2", "3", "4"]);
+        expect(halving.found).to.deep.include({ level: 5, simulations: 7 });
     });
 
     it("tries the lowest level before the candidate when asked (tracking): one simulation when it passes", () => {
         const lowestPasses = search(1, { candidate: 8, tryLowestFirst: true });
         expect(lowestPasses.requests).to.deep.equal(["1"]);
         expect(lowestPasses.found).to.deep.include({ level: 1, simulations: 1 });
-        // 1 fails (stopping early), 8 passes: plain bisection between them.
-        const higher = search(3, { candidate: 8, tryLowestFirst: true });
+        // 1 fails (stopping early), 8 passes: bisection between them, at the middle as tracking's failures run long.
+        const higher = search(3, { candidate: 8, tryLowestFirst: true, failuresRunLong: true });
         expect(higher.requests).to.deep.equal(["1", "8", "4", "2", "3"]);
         expect(higher.found).to.deep.include({ level: 3, simulations: 5 });
         // The candidate is the lowest level: nothing to try first.
@@ -94,13 +99,13 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
     });
 
     it("skips the levels a passing run proves equal, and simulates the bound only if it is the answer", () => {
-        // The candidate 40 passes using 9 environments at most: 9 to 40 all run the same. No 39, no 19.
+        // The candidate 40 passes using 9 environments at most: 9 to 40 all run the same. No 13: [0, 9] from 3.
         const low = search(5, { candidate: 40, sameDownTo: (_level, result) => result.peakConcurrency }, 9);
-        expect(low.requests).to.deep.equal(["40", "4", "6", "5"]);
+        expect(low.requests).to.deep.equal(["40", "3", "5", "4"]);
         expect(low.found.level).to.equal(5);
         const atBound = search(9, { candidate: 40, sameDownTo: (_level, result) => result.peakConcurrency }, 9);
-        expect(atBound.requests).to.deep.equal(["40", "4", "6", "7", "8", "9"]);
-        expect(atBound.found).to.deep.include({ level: 9, simulations: 6 });
+        expect(atBound.requests).to.deep.equal(["40", "3", "5", "6", "7", "8", "9"]);
+        expect(atBound.found).to.deep.include({ level: 9, simulations: 7 });
         expect(atBound.found.result.peakConcurrency).to.equal(9);
         // Never below a level known to fail, whatever the bound says: 8 failed, so a bound of 5 from 12 means 9.
         const clamped = search(10, { candidate: 8, sameDownTo: () => 5 });
@@ -124,20 +129,20 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
 
     it("stops at the most simulations allowed, with the lowest level that passed so far", () => {
         const { found, requests } = search(2, { candidate: 40, maxSimulations: 3 });
-        expect(requests).to.deep.equal(["40", "39", "19"]);
-        expect(found).to.deep.include({ level: 19, simulations: 3 });
+        expect(requests).to.deep.equal(["40", "13", "4"]);
+        expect(found).to.deep.include({ level: 4, simulations: 3 });
     });
 
     it("shares one simulation between levels of the same key", () => {
-        // Levels 1 to 4 make the same plan (as a schedule's factor can): one simulation answers 3 and then 1.
+        // Levels 1 to 4 make the same plan (as a schedule's factor can): one simulation answers 2 and then 1.
         const floorAt4 = (level: number): number => Math.max(level, 4);
         const { found, requests } = search(3, {
             candidate: 8,
             planFor: (level) => ({ initialCapacity: floorAt4(level) }),
             keyFor: (level) => String(floorAt4(level)),
         });
-        expect(requests).to.deep.equal(["8", "7", "4"]);
-        expect(found).to.deep.include({ level: 1, simulations: 3 });
+        expect(requests).to.deep.equal(["8", "4"]);
+        expect(found).to.deep.include({ level: 1, simulations: 2 });
     });
 
     describe("with a guess from a passing run (calibrated-guess.ts)", () => {
@@ -149,9 +154,9 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
 
         it("probes the level above a guess that fails, and bisects when both miss", () => {
             expect(search(7, { candidate: 10, minLevel: 4, guessBelow: () => 6 }).requests).to.deep.equal(["10", "6", "7"]);
-            // 5 fails, 6 fails too: bisection between 6 and 10 takes over.
+            // 5 fails, 6 fails too: bisection between 6 and 10 takes over, from its lower third (7, then 8).
             const { found, requests } = search(8, { candidate: 10, minLevel: 4, guessBelow: () => 5 });
-            expect(requests).to.deep.equal(["10", "5", "6", "8", "7"]);
+            expect(requests).to.deep.equal(["10", "5", "6", "7", "8"]);
             expect(found).to.deep.include({ level: 8, simulations: 5 });
         });
 
@@ -161,12 +166,27 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
                 asked.push(level);
                 return 12;
             };
-            // 12 is not below the passing 10: the search probes as it does without a guess.
+            // 12 is not below the passing 10: the search probes as it does when no lower level is predicted to pass.
             const { requests } = search(7, { candidate: 10, minLevel: 4, guessBelow });
             expect(asked).to.deep.equal([10]);
-            expect(requests).to.deep.equal(["10", "9", "6", "7"]);
-            // A guess that says nothing leaves the search as it was.
-            expect(search(7, { candidate: 10, minLevel: 4, guessBelow: () => undefined }).requests).to.deep.equal(["10", "9", "6", "7"]);
+            expect(requests).to.deep.equal(["10", "9", "5", "6", "7"]);
+            expect(search(7, { candidate: 10, minLevel: 4, guessBelow: () => undefined }).requests).to.deep.equal(["10", "9", "5", "6", "7"]);
+        });
+
+        it("guesses from a higher level's run that runs the same (sameDownTo), and simulates the answer in full", () => {
+            const seen: { level: number; peak: number }[] = [];
+            const { found, requests } = search(7, {
+                candidate: 40,
+                sameDownTo: (_level, result) => result.peakConcurrency,
+                guessBelow: (level, result) => {
+                    seen.push({ level, peak: result.peakConcurrency });
+                    return 7;
+                },
+            }, 9);
+            // 40 passes with 9 in use: the guess is asked for 9 with 40's run; 7 passes, 6 fails.
+            expect(seen).to.deep.equal([{ level: 9, peak: 9 }]);
+            expect(requests).to.deep.equal(["40", "7", "6"]);
+            expect(found).to.deep.include({ level: 7, simulations: 3 });
         });
     });
 });
