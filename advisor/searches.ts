@@ -19,6 +19,7 @@ import {
 import { GoalCheck } from "./goal-check";
 import { calibratedGuess } from "./calibrated-guess";
 import { LevelSearch, searchLowestLevel } from "./level-search";
+import { peakGuess } from "./peak-guess";
 import { hourlyNeeds, maxLevel, OnDemandProfile, predictedLevel } from "./on-demand-profile";
 import {
     expandBoundsOverPeriod,
@@ -95,7 +96,7 @@ export class StrategySearches {
             minLevel: costOptimal,
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
             sameDownTo,
-            guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level)),
+            guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level), true),
         });
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
@@ -117,7 +118,7 @@ export class StrategySearches {
             candidate: Math.max(1, candidate),
             minLevel: 1,
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
-            guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level)),
+            guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level), true),
         });
         const schedule = rateExpression(minutes);
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
@@ -126,14 +127,32 @@ export class StrategySearches {
     }
 
     /**
-     * Under a goal on the period's cold starts alone, a passing run's guess at the lowest passing level, from the
-     * on-demand run's prediction of the cold starts left at each level (calibrated-guess.ts). Per-hour and p99 goals
-     * are judged on more than the period's count, so they keep plain bisection.
+     * A passing run's guess at the lowest passing level: under a goal on the period's cold starts, from the on-demand
+     * run's prediction of the cold starts left at each level (calibrated-guess.ts); under a per-hour goal, and when
+     * the level counts warm environments (`environments`), from the passing run's peak in flight (peak-guess.ts);
+     * under both, the higher. A p99 goal is judged on latencies, which neither predicts: plain
+     * bisection, as for a per-hour goal on a scheduled factor.
      */
-    private guessBelow(predicted: (level: number) => number): LevelSearch["guessBelow"] {
+    private guessBelow(predicted: (level: number) => number, environments: boolean): LevelSearch["guessBelow"] {
         const check = this.check;
-        if (!Number.isFinite(check.coldBudget) || Number.isFinite(check.slowBudget) || check.hasHourlyGoal()) return undefined;
-        return (level, result) => calibratedGuess(predicted, level, result.coldStarts + result.throttled, check.coldBudget, 0);
+        const perHour = check.goal.maxColdStartsPerHour;
+        const byPeriod = Number.isFinite(check.coldBudget);
+        const byHour = perHour !== undefined && environments;
+        if (Number.isFinite(check.slowBudget) || (!byPeriod && !byHour) || (perHour !== undefined && !environments)) return undefined;
+        return (level, result) => {
+            let guess = 0;
+            if (byPeriod) {
+                const periodGuess = calibratedGuess(predicted, level, result.coldStarts + result.throttled, check.coldBudget, 0);
+                if (periodGuess === undefined) return undefined;
+                guess = periodGuess;
+            }
+            if (byHour) {
+                const hourGuess = peakGuess(result.peakConcurrency, perHour, level, 0);
+                if (hourGuess === undefined) return undefined;
+                guess = Math.max(guess, hourGuess);
+            }
+            return guess;
+        };
     }
 
     /**
@@ -188,6 +207,7 @@ export class StrategySearches {
                     (sum, slotLevel, slot) => (Number.isNaN(slotLevel) ? sum : sum + profile.coldBySlot[slot].atOrAbove(slotLevel)),
                     0,
                 ),
+                false,
             ),
         });
         const steps = stepsFor(found.level);
@@ -247,6 +267,7 @@ export class StrategySearches {
             maxSimulations: MAX_TRACKING_SIMULATIONS,
             // Tracking adds capacity as load comes, so its lowest minimum often does: try it before the candidate.
             tryLowestFirst: true,
+            failuresRunLong: true,
         });
         const max = Math.max(found.level, maxCapacity);
         return this.candidate(

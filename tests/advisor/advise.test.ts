@@ -211,6 +211,27 @@ describe("advisor: the comparison and the recommendation", () => {
         expect(advice.strategies.every((report) => report.name === "on-demand" || report.meetsGoal)).to.equal(true);
     });
 
+    it("under a per-hour goal, guesses the fixed level from the passing run's peak in flight, not the inflated prediction", () => {
+        // Issue 13's 50 rps week, one weekday of it: on demand, requests that waited for a 4 s init at the morning ramp
+        // rank up to 67; the run at 67 has 26 in flight at most, so with 2 cold starts allowed an hour the guess is 24.
+        const labels: string[] = [];
+        const options = {
+            traffic: businessHoursTraffic(50, 5, DAY),
+            fn: { memoryMb: 1024, architecture: "x86_64" as const, initMs: 4000, duration: { medianMs: 165, p95Ms: 202 } },
+            goal: { maxColdStartsPerHour: 2 },
+        };
+        const advice = advise({
+            ...options,
+            strategies: ["fixed"],
+            onProgress: (progress) => {
+                if (progress.fraction === 1) labels.push(progress.label);
+            },
+        });
+        expect(labels).to.deep.equal(["on-demand", "fixed 67", "fixed 24", "fixed 23"]);
+        expect(simulate({ traffic: options.traffic, fn: options.fn, plan: { initialCapacity: 67 }, seed: 1 }).peakConcurrency).to.equal(26);
+        expect(strategy(advice, "fixed")).to.deep.include({ configuration: "24 provisioned", meetsGoal: true, simulations: 3 });
+    });
+
     it("puts the break-even utilization in the answer", () => {
         expect(advise({ ...COMPUTE_BLOG, strategies: ["on-demand"] }).pricing.breakEvenUtilization).to.be.closeTo(0.6, 1e-4);
     });
