@@ -215,7 +215,9 @@ class Advisor {
     /** The on-demand run, in this thread (it reports every cold start to the profile), and the goal's budgets from it. */
     private profile(): OnDemandProfile {
         const recorder = new ProfileRecorder(this.cycle, this.hourOffsetMs, this.check.goal.maxP99Ms);
-        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, recorder.observe);
+        // A per-hour goal's predictions need the demand's peak (on-demand-profile.ts, demandLevel); it costs a queue.
+        const measureDemand = this.check.goal.maxColdStartsPerHour !== undefined;
+        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, recorder.observe, measureDemand);
         this.check = this.check.forRequests(result.requests);
         return recorder.profile(result, this.check);
     }
@@ -345,7 +347,7 @@ class Advisor {
 
     private readonly results = new ResultCache<SimulationResult>();
 
-    private runHere(request: SimulationRequest, onColdStart?: ColdStartObserver): SimulationResult {
+    private runHere(request: SimulationRequest, onColdStart?: ColdStartObserver, measureDemand = false): SimulationResult {
         const simulation = ++this.simulations;
         const onProgress = this.options.onProgress;
         const label = request.label;
@@ -353,6 +355,7 @@ class Advisor {
             ...this.settings(request),
             traffic: this.options.traffic,
             onColdStart,
+            measureDemand,
             onProgress: onProgress ? (fraction) => onProgress({ label, fraction, simulation }) : undefined,
         });
         return this.counted(request, simulation, result);

@@ -44,6 +44,12 @@ export interface LevelSearch {
      */
     readonly guessBelow?: (level: number, result: SimulationResult) => number | undefined;
     /**
+     * A level sure to pass without simulating it (fixed under a per-hour goal: as many environments as the demand's
+     * peak, so that no request ever spills over): after a failing candidate the search bisects up to it instead of
+     * stepping up by half, and simulates it only if it is the answer.
+     */
+    readonly knownToPass?: number;
+    /**
      * Failing runs of this search go on long before they fail (tracking adds capacity as load comes, so it misses
      * late), so a failure costs about what a pass does: bisect at the middle.
      */
@@ -82,7 +88,7 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
     let failedBelow = minLevel - 1; // the highest level known to fail (or just below the range)
     // A passing level, with its result unless it is only known to pass (see sameDownTo); `seen` is the run that showed
     // it, the same as the level's own but for the capacity billed, which is all a guess needs.
-    let passing: { level: number; result?: SimulationResult; seen: SimulationResult } | undefined;
+    let passing: { level: number; result?: SimulationResult; seen?: SimulationResult } | undefined;
     let closest: { level: number; result: SimulationResult } | undefined;
     const passes = (level: number, result: SimulationResult): { level: number; result?: SimulationResult; seen: SimulationResult } => {
         const same = sameDownTo ? Math.max(failedBelow + 1, sameDownTo(level, result)) : level;
@@ -102,6 +108,10 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
         }
         if (!closest || exceededAtMs(result) > exceededAtMs(closest.result)) closest = { level, result };
         failedBelow = level;
+        if (search.knownToPass !== undefined && search.knownToPass > level && search.knownToPass <= maxLevel) {
+            passing = { level: search.knownToPass };
+            break;
+        }
         if (level >= maxLevel || simulations >= maxSimulations) break;
         level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
     }
@@ -117,7 +127,7 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
         let probe = search.failuresRunLong
             ? Math.floor((failedBelow + passing.level) / 2)
             : failedBelow + Math.max(1, Math.floor((passing.level - failedBelow) / 3));
-        const guess = firstProbe && search.guessBelow ? search.guessBelow(passing.level, passing.seen) : undefined;
+        const guess = firstProbe && search.guessBelow && passing.seen ? search.guessBelow(passing.level, passing.seen) : undefined;
         if (guess !== undefined && guess > failedBelow && guess < passing.level) {
             probe = guess;
             guessed = guess;

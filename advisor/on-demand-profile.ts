@@ -32,6 +32,8 @@ export interface OnDemandProfile {
     readonly binsBySlot: number[][];
     /** Highest number of busy environments seen in each slot (NaN when the period never covers the slot). */
     readonly peakBySlot: number[];
+    /** Under a per-hour goal: the most requests in flight at once had none waited for an init (SimulationResult.demandPeak). */
+    readonly demandPeak?: number;
 }
 
 /** Collects the cold starts of the on-demand run (`observe` is its onColdStart), then makes the profile. */
@@ -99,6 +101,7 @@ export class ProfileRecorder {
             meanConcurrency,
             binsBySlot,
             peakBySlot,
+            ...(result.demandPeak !== undefined ? { demandPeak: result.demandPeak } : {}),
         };
     }
 
@@ -123,13 +126,22 @@ export function predictedLevel(profile: OnDemandProfile, check: GoalCheck): numb
 export function hourLevel(profile: OnDemandProfile, check: GoalCheck, hour: number): number {
     let level = 0;
     const perHour = check.goal.maxColdStartsPerHour;
-    if (perHour !== undefined) level = Math.max(level, lowestLevelWithin(profile.coldByHour[hour], perHour));
+    if (perHour !== undefined) level = Math.max(level, Math.min(lowestLevelWithin(profile.coldByHour[hour], perHour), demandLevel(profile, perHour)));
     if (check.p99EveryHour()) {
         const totals = profile.hours[hour];
         const warmSlow = totals.slowRequests - profile.slowColdByHour[hour].atOrAbove(0);
         level = Math.max(level, lowestLevelWithin(profile.slowColdByHour[hour], allowedSlowRequests(totals.requests) - warmSlow));
     }
     return level;
+}
+
+/**
+ * Under a per-hour goal, the most warm environments any hour needs, from the demand's peak (peak-guess.ts): the cold
+ * starts' ranks overstate it at a ramp with a slow init, where requests that waited for an init pile up (issue 13's
+ * 50 rps week, 4 s init, 2 an hour: ranks up to 122, 28 requests in flight at most, 26 enough).
+ */
+function demandLevel(profile: OnDemandProfile, perHour: number): number {
+    return profile.demandPeak === undefined ? Infinity : Math.max(0, Math.ceil(profile.demandPeak - perHour));
 }
 
 /** The most environments worth trying: twice the on-demand peak, within the concurrency limit. */

@@ -97,6 +97,8 @@ export class StrategySearches {
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
             sameDownTo,
             guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level), true),
+            // As many as the demand's peak: every request finds a provisioned environment free.
+            knownToPass: profile.demandPeak,
         });
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }

@@ -123,6 +123,8 @@ export interface SimulationInput {
     readonly onColdStart?: (arrivalMs: number, rank: number, latencyMs: number) => void;
     /** Called now and then with the fraction of the period simulated. */
     readonly onProgress?: (fraction: number) => void;
+    /** Also count the requests in flight as if none waited for an init (demandPeak). */
+    readonly measureDemand?: boolean;
 }
 
 /** When a run can stop. A throttled request counts as a failure for both conditions: worse than a cold start. */
@@ -204,6 +206,11 @@ export interface SimulationResult {
     readonly slowRequests: number;
     /** The most environments busy at once. */
     readonly peakConcurrency: number;
+    /**
+     * With measureDemand: the most requests in flight at once had none waited for an init, what as many environments
+     * always warm would have seen (peakConcurrency counts the waits too, which pile up at a ramp with a slow init).
+     */
+    readonly demandPeak?: number;
     /** Busy time of provisioned environments over their ready time (0 when none was ready). */
     readonly provisionedUtilization: number;
     /** Environment-milliseconds of provisioned concurrency ready. */
@@ -235,6 +242,9 @@ class Simulation {
     private readonly warmerBehaviour: WarmerBehaviour;
     private readonly pool: EnvironmentPool;
     private readonly provisionedBusy = new EndTimeQueue();
+    /** With measureDemand: every request's end as if it met no init. */
+    private readonly demand: EndTimeQueue | undefined;
+    private demandPeak = 0;
     private readonly histogram = new LatencyHistogram();
     /** The requests, generated as the run consumes them. */
     private readonly stream: RequestStream;
@@ -328,6 +338,7 @@ class Simulation {
         this.configuredSeries = new Float64Array(bins).fill(UNMARKED);
         this.tokens = this.env.scaleUpPer10Seconds;
         this.stream = new RequestStream(input.traffic, input.fn.duration, input.seed);
+        this.demand = input.measureDemand ? new EndTimeQueue() : undefined;
         this.tokensPerMs = this.env.scaleUpPer10Seconds / 10_000;
 
         const plan = input.plan;
@@ -392,6 +403,7 @@ class Simulation {
                 hourEndShifted = (Math.floor((time + hourOffsetMs) / HOUR_MS) + 1) * HOUR_MS;
                 hourFailuresAtStart = this.coldStarts + this.throttled;
             }
+            if (this.demand) this.countDemand();
             this.serveRequest(bin);
             if (this.lastLatencyMs > slowThreshold || (this.lastLatencyMs < 0 && slowThreshold < Infinity)) {
                 this.slowRequests++;
@@ -478,6 +490,14 @@ class Simulation {
             if (inFlight > this.peakConcurrency) this.peakConcurrency = inFlight;
         }
         this.lastLatencyMs = latency;
+    }
+
+    private countDemand(): void {
+        const demand = this.demand!;
+        const time = this.stream.arrivalMs;
+        while (demand.size > 0 && demand.peekTime() <= time) demand.pop();
+        demand.push(time + this.stream.durationMs);
+        if (demand.size > this.demandPeak) this.demandPeak = demand.size;
     }
 
     private lastLatencyMs = 0;
@@ -701,6 +721,7 @@ class Simulation {
             },
             slowRequests: this.slowRequests,
             peakConcurrency: this.peakConcurrency,
+            ...(this.demand ? { demandPeak: this.demandPeak } : {}),
             provisionedUtilization: this.provisionedReadyMs > 0 ? Math.min(1, this.provisionedBusyMs / this.provisionedReadyMs) : 0,
             provisionedReadyMs: this.provisionedReadyMs,
             pingColdStarts: this.pingColdStarts,

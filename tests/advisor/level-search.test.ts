@@ -113,6 +113,20 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
         expect(clamped.found.level).to.equal(9);
     });
 
+    it("after a failing candidate, bisects up to a level known to pass instead of stepping up by half", () => {
+        // The candidate 24 fails; 27 is known to pass (fixed: the demand's peak): [24, 27] from its lower third.
+        const { found, requests } = search(26, { candidate: 24, knownToPass: 27 });
+        expect(requests).to.deep.equal(["24", "25", "26"]);
+        expect(found).to.deep.include({ level: 26, simulations: 3 });
+        // When the known level is the answer, it is simulated once, in full, for its result.
+        const atKnown = search(27, { candidate: 25, knownToPass: 27 });
+        expect(atKnown.requests).to.deep.equal(["25", "26", "27"]);
+        expect(atKnown.found).to.deep.include({ level: 27, simulations: 3 });
+        // A candidate that passes searches down as before; a known level above the range is not used.
+        expect(search(20, { candidate: 24, knownToPass: 27 }).requests).to.deep.equal(["24", "8", "13", "16", "18", "20", "19"]);
+        expect(search(30, { candidate: 24, knownToPass: 200 }).requests).to.deep.equal(["24", "36", "28", "30", "29"]);
+    });
+
     it("when no level passes, returns the closest one, simulated in full", () => {
         const { found, requests, labels } = search(1000, { candidate: 50 });
         expect(requests).to.deep.equal(["50", "75", "100", "100 full"]);

@@ -320,6 +320,17 @@ describe("advisor simulator", () => {
         expect(hourly.stopConditionMetAtMs).to.equal(600);
     });
 
+    it("measures the demand's peak when asked: requests in flight as if none waited for an init", () => {
+        // 100 ms requests, 1 s inits. On demand every one of them meets a cold start and holds its environment for
+        // 1.1 s, so 7 are busy at 1060; without the waits, at most 4 are ever in flight at once (at 50).
+        const arrivals = trace([0, 0, 0, 50, 150, 1050, 1060]);
+        const measured = run(arrivals, { initialCapacity: 0 }, { measureDemand: true });
+        expect(measured).to.deep.include({ coldStarts: 7, peakConcurrency: 7, demandPeak: 4 });
+        // What as many provisioned environments see: none of them waits, none spills over.
+        expect(run(arrivals, { initialCapacity: 4 })).to.deep.include({ spillover: 0, peakConcurrency: 4, coldStarts: 0 });
+        expect(run(arrivals, { initialCapacity: 0 })).to.not.have.property("demandPeak");
+    });
+
     it("tells the observer the rank of each cold start", () => {
         const ranks: number[] = [];
         run(trace([0, 0, 0, 5 * SECOND]), { initialCapacity: 0 }, { onColdStart: (_at, rank) => ranks.push(rank) });
