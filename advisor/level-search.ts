@@ -50,6 +50,10 @@ export interface LevelSearch {
      */
     readonly knownToPass?: number;
     /**
+     * After a failing level, how far up to try next, as a fraction of it (default 1/2: a prediction can be far off).
+     */
+    readonly stepUp?: number;
+    /**
      * Failing runs of this search go on long before they fail (tracking adds capacity as load comes, so it misses
      * late), so a failure costs about what a pass does: bisect at the middle.
      */
@@ -113,7 +117,7 @@ export function* searchLowestLevel(search: LevelSearch): Search<LevelFound> {
             break;
         }
         if (level >= maxLevel || simulations >= maxSimulations) break;
-        level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level / 2)));
+        level = Math.min(maxLevel, level + Math.max(1, Math.ceil(level * (search.stepUp ?? 1 / 2))));
     }
     if (!passing) {
         const best = closest!; // the loop ran at least once

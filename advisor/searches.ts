@@ -97,8 +97,7 @@ export class StrategySearches {
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),
             sameDownTo,
             guessBelow: this.guessBelow((level) => profile.cold.atOrAbove(level), true),
-            // As many as the demand's peak: every request finds a provisioned environment free.
-            knownToPass: profile.demandPeak,
+            knownToPass: this.noColdStartLevel(profile),
         });
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
@@ -126,6 +125,15 @@ export class StrategySearches {
         const args: ComponentArgs = { targets: [{ ...this.target, concurrency: found.level }], schedule };
         const configuration = `${found.level} ping${found.level === 1 ? "" : "s"} every ${minutes} min`;
         return this.candidate("warmer", configuration, "LambdaWarmer", args, found.result, found.simulations);
+    }
+
+    /**
+     * The provisioned level sure to meet a cold-start goal, when the on-demand run measured the demand (per-hour goals):
+     * as many environments as requests are ever in flight at once, so that none spills over to on-demand. Not under a
+     * p99 goal too, which warm requests can miss at any level.
+     */
+    private noColdStartLevel(profile: OnDemandProfile): number | undefined {
+        return Number.isFinite(this.check.slowBudget) ? undefined : profile.demandPeak;
     }
 
     /**
@@ -203,6 +211,9 @@ export class StrategySearches {
             minLevel: 0,
             maxLevel: 2 * SCALE_STEPS,
             keyFor: (level) => JSON.stringify(stepsFor(level)),
+            // Per-hour needs stop at the demand's peak less the allowance (on-demand-profile.ts): a lower bound that is
+            // close, so a factor that fails needs a little more, not half as much again.
+            stepUp: profile.demandPeak !== undefined ? 1 / 8 : undefined,
             // Each slot's cold starts of rank >= its level: what the on-demand run predicts the schedule leaves.
             guessBelow: this.guessBelow((level) =>
                 scheduledLevels(needs, costOptimal, level / SCALE_STEPS).reduce(
@@ -267,6 +278,7 @@ export class StrategySearches {
             minLevel: 1,
             maxLevel: Math.max(fixedLevel, maxLevel(profile, this.environment.concurrencyLimit)),
             maxSimulations: MAX_TRACKING_SIMULATIONS,
+            knownToPass: this.noColdStartLevel(profile),
             // Tracking adds capacity as load comes, so its lowest minimum often does: try it before the candidate.
             tryLowestFirst: true,
             failuresRunLong: true,

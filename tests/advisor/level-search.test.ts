@@ -127,6 +127,15 @@ describe("advisor: the search for the lowest level that meets the goal", () => {
         expect(search(30, { candidate: 24, knownToPass: 200 }).requests).to.deep.equal(["24", "36", "28", "30", "29"]);
     });
 
+    it("steps up by the fraction asked after a failing level (a close lower bound: the schedule under a per-hour goal)", () => {
+        // 32 fails; an eighth more is 36, which passes; [32, 36] from its lower third: 33 passes. Two runs in full,
+        // where stepping up by half ran three (48, then 37 and 33).
+        const { found, requests } = search(33, { candidate: 32, stepUp: 1 / 8 });
+        expect(requests).to.deep.equal(["32", "36", "33"]);
+        expect(found).to.deep.include({ level: 33, simulations: 3 });
+        expect(search(33, { candidate: 32 }).requests).to.deep.equal(["32", "48", "37", "33"]);
+    });
+
     it("when no level passes, returns the closest one, simulated in full", () => {
         const { found, requests, labels } = search(1000, { candidate: 50 });
         expect(requests).to.deep.equal(["50", "75", "100", "100 full"]);
