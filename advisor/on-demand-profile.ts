@@ -138,7 +138,7 @@ export function hourLevel(profile: OnDemandProfile, check: GoalCheck, hour: numb
 /**
  * Under a per-hour goal, the most warm environments any hour needs, from the demand's peak (peak-guess.ts): the cold
  * starts' ranks overstate it at a ramp with a slow init, where requests that waited for an init pile up (issue 13's
- * 50 rps week, 4 s init, 2 an hour: ranks up to 122, 28 requests in flight at most, 26 enough).
+ * 50 rps week, 4 s init, 2 an hour: ranks up to 122, 27 requests in flight at most, 26 enough).
  */
 function demandLevel(profile: OnDemandProfile, perHour: number): number {
     return profile.demandPeak === undefined ? Infinity : Math.max(0, Math.ceil(profile.demandPeak - perHour));

@@ -3,7 +3,7 @@ import { peakGuess } from "../../advisor/peak-guess";
 
 describe("advisor: the per-hour goal's guess from a passing run's peak in flight", () => {
     it("guesses the peak less the hour's allowance, never below the search's lowest level", () => {
-        // Issue 13's 50 rps week: a passing run with 28 in flight at most, 2 cold starts allowed an hour.
+        // A passing run with 28 in flight at most, 2 cold starts allowed an hour.
         expect(peakGuess(28, 2, 122, 0)).to.equal(26);
         expect(peakGuess(28, 0, 122, 0)).to.equal(28);
         expect(peakGuess(4, 2, 40, 3)).to.equal(3);
