@@ -2,9 +2,10 @@
  * The busy environments, ordered by the time each becomes free: a sorted array whose front moves on as environments
  * free up. It replaced a binary heap: a new end time (now + a duration) lands among the latest, so an insertion moves
  * only the few ends after it, and a removal moves nothing, where every heap removal sifted through the whole depth
- * (measured on issue 13's 100 rps week: about 7% less time per request). Far from the back (a warm-up ping's short
- * hold among long requests, or a wide spread of durations), the place is found by bisection and the tail moved in one
- * copy, so an insertion never scans more than SCAN_LIMIT entries one by one.
+ * (issue 13's 100 rps week, five strategies twice in one process: 14.8 s against 15.8 s, the same cold starts; a gain
+ * this machine's run-to-run noise often hides). Far from the back (a warm-up ping's short hold among long requests, or
+ * a wide spread of durations), the place is found by bisection and the tail moved in one copy, so an insertion never
+ * scans more than SCAN_LIMIT entries one by one.
  *
  * Equal times come out in the order they went in (the heap's order among them was arbitrary). The array compacts to
  * its start when its front has passed the middle, and doubles when full, so its size follows the peak concurrency,
@@ -63,18 +64,8 @@ export class BusyQueue {
     }
 
     private makeRoom(): void {
-        const end = this.front + this.size;
-        if (this.front >= this.times.length >> 1) {
-            this.times.copyWithin(0, this.front, end);
-            this.ids.copyWithin(0, this.front, end);
-        } else {
-            const times = new Float64Array(this.times.length * 2);
-            times.set(this.times.subarray(this.front, end));
-            this.times = times;
-            const ids = new Int32Array(this.ids.length * 2);
-            ids.set(this.ids.subarray(this.front, end));
-            this.ids = ids;
-        }
+        this.times = withRoom(this.times, this.front, this.size);
+        this.ids = withRoom(this.ids, this.front, this.size);
         this.front = 0;
     }
 }
@@ -122,16 +113,23 @@ export class EndTimeQueue {
     }
 
     private makeRoom(): void {
-        const end = this.front + this.size;
-        if (this.front >= this.times.length >> 1) {
-            this.times.copyWithin(0, this.front, end);
-        } else {
-            const times = new Float64Array(this.times.length * 2);
-            times.set(this.times.subarray(this.front, end));
-            this.times = times;
-        }
+        this.times = withRoom(this.times, this.front, this.size);
         this.front = 0;
     }
+}
+
+/**
+ * A full array's `size` entries from `front` moved to its start: in place when the front has passed the middle (room
+ * enough after it), otherwise into an array twice as long.
+ */
+function withRoom<T extends Float64Array | Int32Array>(array: T, front: number, size: number): T {
+    if (front >= array.length >> 1) {
+        array.copyWithin(0, front, front + size);
+        return array;
+    }
+    const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+    bigger.set(array.subarray(front, front + size));
+    return bigger;
 }
 
 /** The first index in [low, high] whose time is after `time`, given that times[high] is. */
