@@ -39,14 +39,14 @@ export interface LevelSearch {
     readonly tryLowestFirst?: boolean;
     /**
      * From the run that showed a level passes (its own, or a higher level's that runs the same: see sameDownTo), the
-     * level predicted to be the lowest that passes (calibrated-guess.ts, hourly-peak-guess.ts), or undefined when none
+     * level predicted to be the lowest that passes (calibrated-guess.ts, peak-guess.ts), or undefined when none
      * below is: probed first, then its neighbour on the side it leaves open.
      */
     readonly guessBelow?: (level: number, result: SimulationResult) => number | undefined;
     /**
-     * A level sure to pass without simulating it (fixed under a per-hour goal: as many environments as the demand's
-     * peak, so that no request ever spills over): after a failing candidate the search bisects up to it instead of
-     * stepping up by half, and simulates it only if it is the answer.
+     * A level sure to pass without simulating it (under a per-hour goal, a fixed level or tracking minimum of the
+     * demand's peak: no request ever spills over): after a failing level the search bisects up to it instead of
+     * stepping up, and simulates it only if it is the answer.
      */
     readonly knownToPass?: number;
     /**

@@ -140,15 +140,15 @@ export class StrategySearches {
      * A passing run's guess at the lowest passing level: under a goal on the period's cold starts, from the on-demand
      * run's prediction of the cold starts left at each level (calibrated-guess.ts); under a per-hour goal, and when
      * the level counts warm environments (`environments`), from the passing run's peak in flight (peak-guess.ts);
-     * under both, the higher. A p99 goal is judged on latencies, which neither predicts: plain
-     * bisection, as for a per-hour goal on a scheduled factor.
+     * under both, the higher. None (plain bisection) under a p99 goal, judged on latencies, which neither predicts, nor
+     * under a per-hour goal when the level is not a count of environments (the schedule's factor).
      */
     private guessBelow(predicted: (level: number) => number, environments: boolean): LevelSearch["guessBelow"] {
         const check = this.check;
         const perHour = check.goal.maxColdStartsPerHour;
         const byPeriod = Number.isFinite(check.coldBudget);
-        const byHour = perHour !== undefined && environments;
-        if (Number.isFinite(check.slowBudget) || (!byPeriod && !byHour) || (perHour !== undefined && !environments)) return undefined;
+        const byHour = perHour !== undefined;
+        if (Number.isFinite(check.slowBudget) || (byHour && !environments) || (!byPeriod && !byHour)) return undefined;
         return (level, result) => {
             let guess = 0;
             if (byPeriod) {
