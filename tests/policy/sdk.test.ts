@@ -1,6 +1,8 @@
 // The adapter to the policy SDK: the policies as @pulumi/policy takes them, run on arguments shaped as its server
 // passes them (properties behind its unknown-checking proxy, config through getConfig, reportViolation).
 import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import * as proxyModule from "@pulumi/policy/proxy";
 import { POLICY_PACK_NAME, knownValues, lambdaConcurrencyPolicies } from "../../policy";
@@ -139,6 +141,13 @@ describe("policy pack: the adapter to @pulumi/policy", () => {
         const target = stackResource(TARGET, "live", { serviceNamespace: "lambda", scalableDimension: "lambda:function:ProvisionedConcurrency", resourceId: "function:orders:live", minCapacity: 1, maxCapacity: 9 });
         await stackPolicy("lambda-concurrency-one-manager").validateStack(stackArgs([fn, ignoring, target]), calm.report);
         expect(calm.calls).to.deep.equal([]);
+    });
+
+    it("ships the ready pack as this package's version (PolicyPack reads a pack's version from its package.json, policy.js)", () => {
+        const read = (file: string): { version: string; private?: boolean } =>
+            JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", file), "utf8")) as { version: string; private?: boolean };
+        expect(read("policy/pack/package.json").version).to.equal(read("package.json").version);
+        expect(read("policy/pack/package.json").private).to.equal(true);
     });
 
     it("copies known values and drops unknown ones, at any depth", () => {
