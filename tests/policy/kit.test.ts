@@ -10,13 +10,17 @@ import { SCENARIOS } from "../../programs/scenarios";
 import { autoName } from "../../testing/mock-aws";
 import { checkResources, fromRecordedResource } from "../../policy";
 import { resetProgram, settled, testFunction } from "../helpers/pulumi";
+import { TYPES } from "../helpers/lifecycle/types";
 
-const FUNCTION = "aws:lambda/function:Function";
-const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
-const TARGET = "aws:appautoscaling/target:Target";
-const POLICY = "aws:appautoscaling/policy:Policy";
-const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
-const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
+// The provider's type tokens, as the lifecycle model and the AWS stand-in name them.
+const {
+    function: FUNCTION,
+    provisionedConcurrencyConfig: CONFIG,
+    scalableTarget: TARGET,
+    scalingPolicy: POLICY,
+    eventTarget: EVENT_TARGET,
+    eventRule: EVENT_RULE,
+} = TYPES;
 
 /** The pack's violations on what the program declared, with a budget so that the budget policy runs too. */
 async function violations(budget = 50): Promise<{ policy: string; message: string }[]> {

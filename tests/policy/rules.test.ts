@@ -1,16 +1,20 @@
 // The policy pack's rules on raw resources: a hand-written program with each mistake, and the exact messages.
 import { expect } from "chai";
 import { PolicyResourceData, RULES, checkResources, withDefaults } from "../../policy";
+import { TYPES } from "../helpers/lifecycle/types";
 
 const STACK = "urn:pulumi:dev::shop::";
-const FUNCTION = "aws:lambda/function:Function";
-const ALIAS = "aws:lambda/alias:Alias";
-const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
-const TARGET = "aws:appautoscaling/target:Target";
-const POLICY = "aws:appautoscaling/policy:Policy";
-const ACTION = "aws:appautoscaling/scheduledAction:ScheduledAction";
-const RULE = "aws:cloudwatch/eventRule:EventRule";
-const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+// The provider's type tokens, as the lifecycle model and the AWS stand-in name them.
+const {
+    function: FUNCTION,
+    alias: ALIAS,
+    provisionedConcurrencyConfig: CONFIG,
+    scalableTarget: TARGET,
+    scalingPolicy: POLICY,
+    scheduledAction: ACTION,
+    eventRule: RULE,
+    eventTarget: EVENT_TARGET,
+} = TYPES;
 
 function resource(type: string, name: string, props: Record<string, unknown>, extra: Partial<PolicyResourceData> = {}): PolicyResourceData {
     return { type, name, urn: `${STACK}${type}::${name}`, props, ...extra };

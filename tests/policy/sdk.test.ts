@@ -6,6 +6,7 @@ import * as path from "path";
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import * as proxyModule from "@pulumi/policy/proxy";
 import { POLICY_PACK_NAME, knownValues, lambdaConcurrencyPolicies } from "../../policy";
+import { TYPES } from "../helpers/lifecycle/types";
 
 // The proxy the policy SDK's server wraps properties in (server.js): reading an unknown value throws. Its declarations
 // are internal to the SDK, so its JavaScript exports are typed here.
@@ -15,9 +16,8 @@ const { unknownCheckingProxy, unknownNumberValue, unknownStringValue } = proxyMo
     unknownStringValue: string;
 };
 
-const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
-const TARGET = "aws:appautoscaling/target:Target";
-const FUNCTION = "aws:lambda/function:Function";
+// The provider's type tokens, as the lifecycle model and the AWS stand-in name them.
+const { provisionedConcurrencyConfig: CONFIG, scalableTarget: TARGET, function: FUNCTION } = TYPES;
 const urnOf = (type: string, name: string): string => `urn:pulumi:dev::shop::${type}::${name}`;
 const OPTIONS = { protect: false, ignoreChanges: [] as string[], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
 
