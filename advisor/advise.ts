@@ -22,14 +22,25 @@ import { monthlyCost } from "./cost";
 import { DEFAULT_ENVIRONMENT, DEFAULT_WARMER, EnvironmentBehaviour, HOUR_MS, MINUTE_MS, MONTH_MS, WarmerBehaviour } from "./defaults";
 import { GoalCheck } from "./goal-check";
 import { hourOffsetMs } from "./hourly";
+import { MissWatch } from "./miss-watch";
 import { OnDemandProfile, ProfileRecorder } from "./on-demand-profile";
 import { breakEvenUtilization, gbSeconds, LambdaPrices, PRICES_READ_ON, PRICES_REGION, pricesFor } from "../aws-facts/pricing";
 import { recommend } from "./recommend";
 import { ScheduleCycle, scheduleCycle, ScheduleStep } from "./schedule-plan";
 import { StrategySearches } from "./searches";
 import { defaultWorkerCount, SimulationPool } from "./simulation-pool";
-import { requestKey, ResultCache, runSearch, runSearchAsync, Search, SimulationRequest, SimulationSettings } from "./simulation-runner";
+import {
+    requestKey,
+    ResultCache,
+    runSearch,
+    runSearchAsync,
+    Search,
+    SimulationRequest,
+    SimulationSettings,
+    speculativeRunHolds,
+} from "./simulation-runner";
 import { CapacityPlan, SimulationResult, simulate } from "./simulator";
+import { expectedRequestCount } from "./traffic";
 
 type ColdStartObserver = (arrivalMs: number, rank: number, latencyMs: number) => void;
 
@@ -144,7 +155,11 @@ class Advisor {
         const [first, second, last] = [0, 1, 2];
         // SnapStart needs nothing from the on-demand run: it starts first, on a worker, while this thread profiles.
         const snapStart = want.snapStart ? this.searchOnPool(pool, this.searches().snapStart(), last) : undefined;
-        const profile = this.profile();
+        // So does the warmer's opening run when on-demand meets the goal: it goes on a core that would idle (speculate).
+        const busyWhileProfiling = 1 + (want.snapStart ? 1 : 0);
+        const warmerOpening = want.warmer && busyWhileProfiling < pool.size ? this.speculate(pool, this.searches().warmerOpening(), last) : undefined;
+        const profile = this.profile(warmerOpening?.watch);
+        warmerOpening?.settle(profile.meetsGoal);
         const searches = this.searches();
         const fixed = want.fixed ? this.searchOnPool(pool, searches.fixed(profile), first) : undefined;
         // The warmer starts from the fixed level when there is one (searches.warmer says why), so it waits for it;
@@ -184,6 +199,41 @@ class Advisor {
         });
     }
 
+    /**
+     * Starts a simulation before the goal's budgets are known (they come with the on-demand run's count of requests),
+     * for a search that will ask for it only if on-demand meets the goal. `watch` sees the on-demand run's cold starts
+     * and drops the run as soon as on-demand will miss (miss-watch.ts), as it then only slows the on-demand run down;
+     * `settle`, once the profile is made, keeps it as that request's result if on-demand meets the goal and the run is
+     * the one the request would get (speculativeRunHolds: so the answer is advise()'s), or drops it.
+     */
+    private speculate(pool: SimulationPool, request: SimulationRequest, priority: number): { watch: ColdStartObserver; settle: (onDemandMeetsGoal: boolean) => void } {
+        const job = pool.start(this.settings(request), undefined, priority);
+        job.result.catch(() => undefined); // a dropped run's rejection is expected; a kept one's is awaited below
+        const missWatch = new MissWatch(this.check.goal, expectedRequestCount(this.options.traffic), this.hourOffsetMs);
+        let dropped = false;
+        const drop = (): void => {
+            if (!dropped) job.cancel();
+            dropped = true;
+        };
+        return {
+            watch: (arrivalMs, _rank, latencyMs) => {
+                if (!dropped && missWatch.observe(arrivalMs, latencyMs)) drop();
+            },
+            settle: (onDemandMeetsGoal) => {
+                if (!onDemandMeetsGoal || dropped) {
+                    drop();
+                    return;
+                }
+                const run = job.result.then((result) =>
+                    speculativeRunHolds(result, this.check.meets(result))
+                        ? this.counted(request, ++this.simulations, result)
+                        : this.runOnPool(pool, request, priority),
+                );
+                this.runs.add(requestKey(request), true, run);
+            },
+        };
+    }
+
     /** The strategies' searches, with the goal's budgets as they stand (set by profile()). */
     private searches(): StrategySearches {
         return new StrategySearches({
@@ -213,11 +263,17 @@ class Advisor {
     }
 
     /** The on-demand run, in this thread (it reports every cold start to the profile), and the goal's budgets from it. */
-    private profile(): OnDemandProfile {
+    private profile(watch?: ColdStartObserver): OnDemandProfile {
         const recorder = new ProfileRecorder(this.cycle, this.hourOffsetMs, this.check.goal.maxP99Ms);
         // A per-hour goal's predictions need the demand's peak (on-demand-profile.ts, demandLevel); it costs a queue.
         const measureDemand = this.check.goal.maxColdStartsPerHour !== undefined;
-        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, recorder.observe, measureDemand);
+        const observe: ColdStartObserver = watch
+            ? (arrivalMs, rank, latencyMs) => {
+                  recorder.observe(arrivalMs, rank, latencyMs);
+                  watch(arrivalMs, rank, latencyMs);
+              }
+            : recorder.observe;
+        const result = this.runHere({ label: "on-demand", plan: { initialCapacity: 0 }, stopEarly: false }, observe, measureDemand);
         this.check = this.check.forRequests(result.requests);
         return recorder.profile(result, this.check);
     }

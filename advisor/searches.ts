@@ -32,7 +32,7 @@ import {
     ScheduleStep,
     stepsFromLevels,
 } from "./schedule-plan";
-import { Search } from "./simulation-runner";
+import { Search, SimulationRequest } from "./simulation-runner";
 import { CapacityPlan, SimulationResult } from "./simulator";
 import { SNAPSTART_FUNCTION_ARGS, snapStartPrices } from "./snapstart";
 
@@ -41,6 +41,8 @@ import { SNAPSTART_FUNCTION_ARGS, snapStartPrices } from "./snapstart";
  * minimum, which is tried first and fails early when it fails.
  */
 const MAX_TRACKING_SIMULATIONS = 5;
+/** The warmer search's simulations are "warmer <pings>". */
+const WARMER_LABEL = "warmer";
 /** The scheduled search's factor moves in steps of 1/32. */
 const SCALE_STEPS = 32;
 
@@ -102,10 +104,24 @@ export class StrategySearches {
         return this.candidate("fixed", describe(found.level), "FixedConcurrency", argsFor(found.level), found.result, found.simulations);
     }
 
+    /**
+     * The warmer search's first simulation when on-demand alone meets the goal (one ping: see warmer()), the one
+     * simulation of a search that needs nothing from the on-demand run: adviseInParallel runs it beside that run.
+     */
+    warmerOpening(): SimulationRequest {
+        return { label: `${WARMER_LABEL} 1`, plan: this.warmerPlan(1), stopEarly: true };
+    }
+
+    private warmerMinutes(): number {
+        return this.options.warmerIntervalMinutes ?? DEFAULT_WARMER_INTERVAL_MINUTES;
+    }
+
+    private warmerPlan(pings: number): CapacityPlan {
+        return { initialCapacity: 0, warmer: { concurrency: pings, intervalMs: this.warmerMinutes() * MINUTE_MS } };
+    }
+
     *warmer(profile: OnDemandProfile, fixed: Candidate | undefined): Search<Candidate> {
-        const minutes = this.options.warmerIntervalMinutes ?? DEFAULT_WARMER_INTERVAL_MINUTES;
-        const intervalMs = minutes * MINUTE_MS;
-        const planFor = (level: number): CapacityPlan => ({ initialCapacity: 0, warmer: { concurrency: level, intervalMs } });
+        const minutes = this.warmerMinutes();
         // Pings every few minutes keep the first C environments warm, much as C provisioned ones would: the fixed
         // search's level, when it found one, is a closer start than the on-demand prediction (which counts requests
         // that waited for an init at a ramp as ranks warm capacity never lets happen: see calibrated-guess.ts).
@@ -114,8 +130,8 @@ export class StrategySearches {
         const candidate = profile.meetsGoal ? 1 : (searchedFixedLevel(fixed) ?? predictedLevel(profile, this.check));
         const found = yield* searchLowestLevel({
             meetsGoal: (result) => this.check.meets(result),
-            label: "warmer",
-            planFor,
+            label: WARMER_LABEL,
+            planFor: (level) => this.warmerPlan(level),
             candidate: Math.max(1, candidate),
             minLevel: 1,
             maxLevel: maxLevel(profile, this.environment.concurrencyLimit),

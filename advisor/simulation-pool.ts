@@ -3,6 +3,8 @@
  * strategies are independent once the on-demand run is done, and each simulation is single-threaded, so on N cores
  * up to N of them run at once. The traffic goes to each worker once, at start (a trace's timestamps in shared memory,
  * not copied); a job is then only the plan and settings, and a result comes back with its series' memory handed over.
+ * A job can be cancelled (a speculative run that turned out not to be needed): a running one stops at its next
+ * progress point, as the worker reads the job it must drop from memory shared with this thread.
  */
 import * as os from "os";
 import * as path from "path";
@@ -22,7 +24,17 @@ export interface PoolJob {
 export type PoolMessage =
     | { readonly id: number; readonly progress: number }
     | { readonly id: number; readonly result: SimulationResult }
-    | { readonly id: number; readonly error: string };
+    | { readonly id: number; readonly error: string }
+    | { readonly id: number; readonly cancelled: true };
+
+/** What a worker gets at start: the traffic, and where this thread writes the id of a job to drop (0: none). */
+export interface WorkerStart {
+    readonly traffic: Traffic;
+    readonly cancel: Int32Array;
+}
+
+/** The error of a cancelled job's promise. */
+export const CANCELLED_MESSAGE = "the simulation was cancelled";
 
 interface PendingJob {
     readonly job: PoolJob;
@@ -39,6 +51,8 @@ export function defaultWorkerCount(): number {
 
 export class SimulationPool {
     private readonly workers: Worker[] = [];
+    /** Each worker's shared cell for the id of the job it must drop. */
+    private readonly cancelCells: Int32Array[] = [];
     /** The job each worker is running (undefined when idle). */
     private readonly running: (PendingJob | undefined)[] = [];
     private readonly queue: PendingJob[] = [];
@@ -49,7 +63,9 @@ export class SimulationPool {
         if (!Number.isInteger(size) || size < 1) throw new Error(`SimulationPool needs at least one worker, got ${size}`);
         const shared = sharedTraffic(traffic);
         for (let index = 0; index < size; index++) {
-            const worker = startWorker(shared);
+            const cancel = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+            const worker = startWorker({ traffic: shared, cancel });
+            this.cancelCells.push(cancel);
             worker.on("message", (message: PoolMessage) => this.onMessage(index, message));
             worker.on("error", (error: Error) => this.fail(new Error(`a simulation worker failed: ${error.message}`)));
             worker.on("exit", (code) => {
@@ -60,19 +76,45 @@ export class SimulationPool {
         }
     }
 
+    /** How many workers the pool has. */
+    get size(): number {
+        return this.workers.length;
+    }
+
     /**
      * Runs one simulation on the first free worker. Waiting jobs start by priority (lower first), then in order: the
      * caller puts first what the most work waits on.
      */
     run(settings: SimulationSettings, onProgress?: (fraction: number) => void, priority = 0): Promise<SimulationResult> {
-        if (this.failure) return Promise.reject(this.failure);
-        return new Promise((resolve, reject) => {
-            const job = { id: this.nextId++, settings, reportProgress: onProgress !== undefined };
+        return this.start(settings, onProgress, priority).result;
+    }
+
+    /**
+     * Like run(), with a way to drop the job: a queued one is taken out, a running one stops at its next progress point
+     * (every 131,072 requests) and frees its worker. The result is then rejected with CANCELLED_MESSAGE.
+     */
+    start(settings: SimulationSettings, onProgress?: (fraction: number) => void, priority = 0): { result: Promise<SimulationResult>; cancel: () => void } {
+        const id = this.nextId++;
+        if (this.failure) return { result: Promise.reject(this.failure), cancel: () => undefined };
+        const result = new Promise<SimulationResult>((resolve, reject) => {
+            const job = { id, settings, reportProgress: onProgress !== undefined };
             const pending = { job, priority, onProgress, resolve, reject };
             const after = this.queue.findIndex((queued) => queued.priority > priority);
             this.queue.splice(after < 0 ? this.queue.length : after, 0, pending);
             this.dispatch();
         });
+        return { result, cancel: () => this.cancel(id) };
+    }
+
+    private cancel(id: number): void {
+        const queued = this.queue.findIndex((pending) => pending.job.id === id);
+        if (queued >= 0) {
+            const [pending] = this.queue.splice(queued, 1);
+            pending.reject(new Error(CANCELLED_MESSAGE));
+            return;
+        }
+        const index = this.running.findIndex((pending) => pending?.job.id === id);
+        if (index >= 0) Atomics.store(this.cancelCells[index], 0, id);
     }
 
     /** Stops the workers (jobs still queued or running are rejected). */
@@ -99,6 +141,7 @@ export class SimulationPool {
         }
         this.running[index] = undefined;
         if ("result" in message) pending.resolve(message.result);
+        else if ("cancelled" in message) pending.reject(new Error(CANCELLED_MESSAGE));
         else pending.reject(new Error(`simulation failed in a worker: ${message.error}`));
         // Not at once: first let the search that waited for this result ask for its next simulation (its promise
         // callbacks run before the next event): it may come before jobs queued earlier. Measured on issue 13's weeks:
@@ -128,9 +171,8 @@ function sharedTraffic(traffic: Traffic): Traffic {
  * Starts a worker on simulation-worker.js; when this module runs as TypeScript (ts-node: tests, `npm run advise`), on
  * simulation-worker.ts with ts-node registered in the worker too.
  */
-function startWorker(traffic: Traffic): Worker {
+function startWorker(workerData: WorkerStart): Worker {
     const script = path.join(__dirname, `simulation-worker${path.extname(__filename)}`);
-    const workerData = { traffic };
     if (!script.endsWith(".ts")) return new Worker(script, { workerData });
     const register = require.resolve("ts-node/register/transpile-only");
     const code = `if (!require.extensions[".ts"]) require(${JSON.stringify(register)}); require(${JSON.stringify(script)});`;

@@ -42,6 +42,16 @@ export function planKey(plan: CapacityPlan): string {
     return JSON.stringify({ initial: plan.initialCapacity, actions, tracking: plan.tracking ?? null, warmer: plan.warmer ?? null, deploys: plan.deploys ?? null });
 }
 
+/**
+ * Whether a run started before the goal's budgets were known (they come with the on-demand run's count of requests, so
+ * the run had none over the period) is the run a request made once they are known would get: it is when the run meets
+ * the goal (`meetsGoal`, judged with those budgets), for then no budget would have stopped it, and budgets change
+ * nothing else in a run. A run that misses is not: with them it might have stopped early.
+ */
+export function speculativeRunHolds(result: SimulationResult, meetsGoal: boolean): boolean {
+    return meetsGoal && !result.stoppedEarly && result.stopConditionMetAtMs === null;
+}
+
 /** Results (or promises of results) by request key, reused by the rule above. */
 export class ResultCache<T> {
     private readonly full = new Map<string, T>();
