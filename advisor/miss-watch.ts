@@ -5,15 +5,16 @@
  * speed depends on it: whether the run is used is decided on the finished on-demand run (speculativeRunHolds).
  *
  * Sure signs: more cold starts in one clock hour than a per-hour goal allows. All but sure: more cold starts (or cold
- * starts over the p99 goal's latency) than the goal would allow over twice the requests the traffic is expected to
- * bring (a Poisson count that far above its mean does not happen at the counts where it matters; a trace's count is
- * exact). Throttled requests, which count against the goal too, are not seen here: a lower bound, so never a false sign.
+ * starts over the p99 goal's latency) than the goal would allow of a period with four standard deviations more
+ * requests than the traffic is expected to bring (its count is Poisson: odds of about 3 in 100,000 to go beyond; a
+ * trace's count is exact). Throttled requests, which count against the goal too, are not seen here: a lower bound, so
+ * never a false sign. A wrong sign would only cost time: the dropped run is then run again after the on-demand run.
  */
 import { Goal } from "./advice";
 import { HOUR_MS } from "./defaults";
 
-/** The expected count of requests is doubled before a budget is taken from it: see above. */
-const REQUESTS_MARGIN = 2;
+/** Standard deviations of the count of requests added to its expected value before a budget is taken from it. */
+const REQUESTS_MARGIN_DEVIATIONS = 4;
 
 export class MissWatch {
     private readonly coldLimit: number;
@@ -35,7 +36,7 @@ export class MissWatch {
         expectedRequests: number,
         private readonly hourOffsetMs: number,
     ) {
-        const requests = REQUESTS_MARGIN * expectedRequests;
+        const requests = expectedRequests + REQUESTS_MARGIN_DEVIATIONS * Math.sqrt(expectedRequests);
         this.coldLimit = goal.maxColdStartFraction !== undefined ? goal.maxColdStartFraction * requests : Infinity;
         this.slowLimit = goal.maxP99Ms !== undefined ? 0.01 * requests : Infinity;
         this.slowThresholdMs = goal.maxP99Ms ?? Infinity;

@@ -9,10 +9,10 @@ function firstMiss(watch: MissWatch, coldStarts: [number, number][]): number {
 }
 
 describe("advisor: watching the on-demand run for a sure miss (MissWatch)", () => {
-    it("a fraction goal: more cold starts than the goal allows over twice the expected requests", () => {
-        // 0.1% of 2 x 10,000 requests: 20 allowed, the 21st misses.
-        const watch = new MissWatch({ maxColdStartFraction: 0.001 }, 10_000, 0);
-        expect(firstMiss(watch, Array.from({ length: 30 }, (_, i) => [i * 1000, 1200]))).to.equal(20);
+    it("a fraction goal: more cold starts than the goal allows of four standard deviations over the expected requests", () => {
+        // 0.1% of 1,000,000 + 4 x 1,000 requests: 1,004 allowed, the 1,005th misses.
+        const watch = new MissWatch({ maxColdStartFraction: 0.001 }, 1_000_000, 0);
+        expect(firstMiss(watch, Array.from({ length: 1100 }, (_, i) => [i * 1000, 1200]))).to.equal(1004);
         // Once missed, it stays missed.
         expect(watch.observe(40_000, 1200)).to.equal(true);
     });
@@ -36,11 +36,11 @@ describe("advisor: watching the on-demand run for a sure miss (MissWatch)", () =
         expect(sameHour.observe(29 * 60_000, 900)).to.equal(true);
     });
 
-    it("a p99 goal: only cold starts over its latency count, against 1% of twice the expected requests", () => {
-        const watch = new MissWatch({ maxP99Ms: 500 }, 500, 0);
-        // 1% of 1,000: 10 allowed. Fast cold starts never count.
+    it("a p99 goal: only cold starts over its latency count, against 1% of the requests with the same margin", () => {
+        const watch = new MissWatch({ maxP99Ms: 500 }, 2500, 0);
+        // 1% of 2,500 + 4 x 50: 27 allowed. Fast cold starts never count.
         expect(firstMiss(watch, Array.from({ length: 50 }, (_, i) => [i, 400]))).to.equal(-1);
-        expect(firstMiss(watch, Array.from({ length: 20 }, (_, i) => [100 + i, 501]))).to.equal(10);
+        expect(firstMiss(watch, Array.from({ length: 40 }, (_, i) => [100 + i, 501]))).to.equal(27);
     });
 
     it("no goal on cold starts or latency: never a sign", () => {

@@ -212,6 +212,17 @@ export class EngineStack {
      * per operation): the engine's events are read from the command's event log once it has finished.
      */
     private async operation(kind: OperationKind, args: string[], withProgram: boolean): Promise<OperationRecord> {
+        const record = await this.operationOnce(kind, args, withProgram);
+        // The program's connection to the CLI failed before the engine took any step (see useLocalSubchannelPools):
+        // nothing happened, so the same command runs again, once, and says so.
+        if (withProgram && record.error !== undefined && record.steps.length === 0 && record.output.includes(NO_CONNECTION)) {
+            process.stderr.write(`engine harness: pulumi ${args[0]} found no connection to the program ("${NO_CONNECTION}"), before any step: run again\n`);
+            return this.operationOnce(kind, args, withProgram);
+        }
+        return record;
+    }
+
+    private async operationOnce(kind: OperationKind, args: string[], withProgram: boolean): Promise<OperationRecord> {
         const provider = this.account.provider;
         const firstCall = provider.log.length;
         const firstAwsCall = this.account.aws.calls.length;
@@ -277,6 +288,24 @@ export class EngineStack {
         };
     }
 }
+
+/** grpc-js's words for a call made on a channel that has no connection and is not waiting for one. */
+const NO_CONNECTION = "14 UNAVAILABLE: No connection established";
+
+/**
+ * The SDK's clients of the CLI (resource monitor, engine) take their connections from grpc-js's global subchannel pool,
+ * which hands a new channel the subchannel of an earlier one with the same address and options
+ * (subchannel-pool.js, getOrCreateSubchannel). In this one long process every command's CLI listens on a fresh port,
+ * and an earlier CLI's port comes round again: the program then gets the dead CLI's subchannel, possibly in its
+ * reconnection backoff, and its first call fails with NO_CONNECTION (seen once in the engine suite under CI). With
+ * `grpc.use_local_subchannel_pool` each channel has its own pool (internal-channel.js): the SDK's client options are
+ * a module-level object it passes to every such client (runtime/settings.js, grpcClientOptions).
+ */
+function useLocalSubchannelPools(): void {
+    const settings = fromSdk("./runtime/settings") as { grpcClientOptions: Record<string, unknown> };
+    settings.grpcClientOptions["grpc.use_local_subchannel_pool"] = 1;
+}
+useLocalSubchannelPools();
 
 /** Runs a command to its end: its exit code and its stdout and stderr interleaved. */
 function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
