@@ -307,6 +307,60 @@ export function checkInvocationOnProvisioned(where: string, payload: string): st
     return type === "provisioned-concurrency" ? [] : [`${where}: ran on a ${String(type)} environment, expected provisioned-concurrency`];
 }
 
+/** One request of a deploy's load: the version its answer names, or why it failed. */
+export type LoadRequest = { readonly version: string } | { readonly error: string };
+
+/** The version named in a sample handler's answer (the `rollout` sample's `version`), or the reason there is none. */
+export function answeredVersion(payload: string, functionError: string | undefined): LoadRequest {
+    if (functionError !== undefined) {
+        return { error: `${functionError}: ${payload.slice(0, 200)}` };
+    }
+    try {
+        const reply = JSON.parse(payload) as { body?: unknown };
+        const body = (typeof reply.body === "string" ? JSON.parse(reply.body) : reply.body) as { version?: unknown } | undefined;
+        if (typeof body?.version === "string") {
+            return { version: body.version };
+        }
+    } catch {
+        // reported below
+    }
+    return { error: `not the sample handler's JSON with a version: ${payload.slice(0, 200)}` };
+}
+
+/**
+ * A deploy under load (README, "Zero cold starts through a code deploy"): the requests sent to the alias while `up`
+ * moved it from version `from` to version `to`. Every request answered; each on `from` until the alias moved, then on
+ * `to` (never back); both seen, so that the load really spanned the move; and no ColdStart metric line (the runtime
+ * library's, written by the handler on the first request of an environment initialized on demand) in the function's
+ * log group over the load's time.
+ */
+export function checkDeployUnderLoad(where: string, requests: readonly LoadRequest[], from: string, to: string, coldStartLines: number): string[] {
+    const problems: string[] = [];
+    const failed = requests.filter((r): r is { error: string } => "error" in r);
+    if (failed.length > 0) {
+        problems.push(`${where}: ${failed.length} of ${requests.length} requests failed during the deploy, the first: ${failed[0].error}`);
+    }
+    const versions = requests.filter((r): r is { version: string } => "version" in r).map((r) => r.version);
+    const stray = versions.find((v) => v !== from && v !== to);
+    if (stray !== undefined) {
+        problems.push(`${where}: a request ran on version ${stray}, expected only ${from} then ${to}`);
+    }
+    const firstOnNew = versions.indexOf(to);
+    if (firstOnNew >= 0 && versions.slice(firstOnNew).includes(from)) {
+        problems.push(`${where}: requests ran on version ${from} again after version ${to}: the alias moved back`);
+    }
+    if (!versions.includes(from)) {
+        problems.push(`${where}: no request ran on version ${from}: the load began after the alias moved`);
+    }
+    if (!versions.includes(to)) {
+        problems.push(`${where}: no request ran on version ${to}: the load ended before the alias moved`);
+    }
+    if (coldStartLines > 0) {
+        problems.push(`${where}: ${coldStartLines} request(s) met a cold start during the deploy (ColdStart metric lines in the function's log group)`);
+    }
+    return problems;
+}
+
 /** What is still in the account after `destroy`, gathered by the runner for the stack's own names and ids. */
 export interface Leftovers {
     /** ListProvisionedConcurrencyConfigs of every function the stack used, created by it or not. */

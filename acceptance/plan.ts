@@ -65,8 +65,21 @@ export type ProbeName =
     /** The at() action `low` runs and takes the count from 2 to 1, below what the stack last saw. */
     | "scheduled-action-lowers";
 
+/**
+ * Requests sent while a step's `up` runs, one at a time: to the alias of the step before (its outputs `functionName`
+ * and `alias`), counting the cold starts the deploy causes from the ColdStart metric lines in the function's log group
+ * (its output `logGroup`), and the versions the answers name (`version`: the step before's `liveVersion`, then this
+ * step's). acceptance/checks.ts, checkDeployUnderLoad, judges them.
+ */
+export interface DeployLoad {
+    /** Requests a second, one at a time (a second one waits for the first's answer). */
+    readonly perSecond: number;
+}
+
 export interface Step {
     readonly program: StepProgram;
+    /** Requests to send while this step's `up` runs (the step before must be a sample with such outputs). */
+    readonly load?: DeployLoad;
     /** Run after `expect` is checked (the `up` before it must fail for weighted-alias-refused). */
     readonly probe?: ProbeName;
     /** The most provisioned environments this step can hold while it is deployed (for the cost estimate). */
@@ -182,7 +195,8 @@ const SAMPLES: readonly Case[] = [
     },
     {
         name: "rollout",
-        describe: "a WarmAlias: revision 1 live on its version's 2 environments, then revision 2 allocated before the alias moves and the old version's released",
+        describe:
+            "a WarmAlias: revision 1 live on its version's 2 environments, then revision 2 allocated before the alias moves and the old version's released, under load: no request meets a cold start",
         steps: [
             {
                 program: { scenario: "rollout", config: { revision: "1" } },
@@ -192,6 +206,7 @@ const SAMPLES: readonly Case[] = [
             },
             {
                 program: { scenario: "rollout", config: { revision: "2" } },
+                load: { perSecond: 5 },
                 // Both versions' environments while the new one is allocated.
                 environments: 4,
                 minutes: STEP_MINUTES,

@@ -32,12 +32,15 @@ import {
     checkScalingPolicies,
     checkScheduledActions,
     checkWarmerReports,
+    answeredVersion,
+    checkDeployUnderLoad,
     footprintOf,
+    type LoadRequest,
     resourceIdOf,
     type ExportedResource,
     type Footprint,
 } from "./checks";
-import { formatEstimate, IDLE_MINUTES, selectCases, skipReason, type Case, type ExpectedState, type Outputs, type Step } from "./plan";
+import { formatEstimate, IDLE_MINUTES, selectCases, skipReason, type Case, type DeployLoad, type ExpectedState, type Outputs, type Step } from "./plan";
 
 const REPO_ROOT = path.resolve(__dirname, "..");
 const INLINE_PROJECT = "lambda-concurrency-acceptance";
@@ -47,6 +50,10 @@ const SETTLE_MS = 10 * 60_000;
 const WARMER_SETTLE_MS = 12 * 60_000;
 /** Above the default run's longest duration (acceptance/plan.ts, estimateCost: 361 minutes). */
 const DEFAULT_TIMEOUT_MINUTES = 420;
+/** A deploy's load goes on this long after the up, so that requests reach the alias where the up left it. */
+const LOAD_AFTER_UP_MS = 3_000;
+/** How long CloudWatch Logs is given to take in a function's lines before they are counted (usually seconds). */
+const LOG_INGESTION_MS = 60_000;
 
 /** How the runner reads the time and waits for AWS: every wait goes through `sleep`. */
 export interface RunClock {
@@ -383,6 +390,7 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
     }
     const stack = await newStack(ctx, c.name, first);
     let footprint: Footprint = footprintOf([]);
+    let previousOutputs: Outputs | undefined;
     for (const [i, step] of c.steps.entries()) {
         if ("transition" in step.program && transition !== undefined) {
             const program = step.program.step === "before" ? transition.before : transition.after;
@@ -401,17 +409,27 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
         ctx.settings.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);
         let result: Awaited<ReturnType<Stack["up"]>> | undefined;
         let upError: string | undefined;
-        if (step.probe === "weighted-alias-refused") {
-            // This up must fail: the error is the probe's evidence, and the state is the previous step's.
-            try {
+        const before = previousOutputs;
+        if (step.load !== undefined && before === undefined) {
+            throw new Error(`${c.name} step ${i + 1}: a load needs a step before it, whose alias it invokes`);
+        }
+        const load = step.load !== undefined && before !== undefined ? startLoad(ctx, before, step.load) : undefined;
+        try {
+            if (step.probe === "weighted-alias-refused") {
+                // This up must fail: the error is the probe's evidence, and the state is the previous step's.
+                try {
+                    result = await stack.up({ signal: ctx.signal });
+                } catch (error) {
+                    upError = (error as Error).message;
+                }
+            } else {
                 result = await stack.up({ signal: ctx.signal });
-            } catch (error) {
-                upError = (error as Error).message;
             }
-        } else {
-            result = await stack.up({ signal: ctx.signal });
+        } finally {
+            await load?.stop();
         }
         const outputs = result === undefined ? stringOutputs(await stack.outputs()) : stringOutputs(result.outputs);
+        previousOutputs = outputs;
         const expected = step.expect(outputs, ctx.settings.clock.now());
         if (expected.noChurn === true && result !== undefined) {
             const changes = result.summary.resourceChanges ?? {};
@@ -430,6 +448,9 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
             const found = await cloudWatchObjects(ctx.aws, declaredMonitoring.alarms.map((a) => a.name));
             problems.push(...checkMonitoring(declaredMonitoring, found).map((p) => `${c.name} step ${i + 1}: ${p}`));
         }
+        if (load !== undefined && before !== undefined) {
+            problems.push(...(await loadProblems(ctx, `${c.name} step ${i + 1}`, load, before, outputs)));
+        }
         if (problems.length === 0 && step.probe !== undefined) {
             ctx.settings.log(`[${c.name}] step ${i + 1}: ${step.probe}`);
             problems.push(...(await runProbe(ctx, step.probe, outputs, upError)).map((p) => `${c.name} step ${i + 1}: ${p}`));
@@ -445,6 +466,71 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
     ctx.live.splice(ctx.live.indexOf(stack), 1);
     problems.push(...(await leftovers(ctx.aws, footprint)).map((p) => `${c.name} after destroy: ${p}`));
     return problems;
+}
+
+/** A deploy's load running (startLoad): when it began, on the stand-in's clock where there is one, and its requests. */
+interface RunningLoad {
+    readonly startedAt: Date;
+    readonly requests: LoadRequest[];
+    /** Goes on for LOAD_AFTER_UP_MS, so that requests reach the alias where the up left it, then ends. */
+    stop(): Promise<void>;
+}
+
+/**
+ * Requests to the alias the step before deployed (its outputs `functionName` and `alias`), one at a time, paced on
+ * the real clock: they are real requests, whatever clock the run's waits follow.
+ */
+function startLoad(ctx: RunContext, before: Outputs, load: DeployLoad): RunningLoad {
+    const { aws } = ctx;
+    const intervalMs = 1000 / load.perSecond;
+    const requests: LoadRequest[] = [];
+    let ended = false;
+    const running = (async () => {
+        while (!ended && !ctx.signal.aborted) {
+            const began = Date.now();
+            try {
+                const reply = await aws.lambdaClient.send(
+                    new aws.lambda.InvokeCommand({ FunctionName: before.functionName, Qualifier: before.alias, Payload: Buffer.from("{}") }),
+                );
+                requests.push(answeredVersion(Buffer.from(reply.Payload ?? new Uint8Array()).toString("utf8"), reply.FunctionError));
+            } catch (error) {
+                requests.push({ error: (error as Error).message });
+            }
+            await sleep(Math.max(0, intervalMs - (Date.now() - began)));
+        }
+    })();
+    return {
+        startedAt: ctx.settings.clock.now(),
+        requests,
+        stop: async () => {
+            await sleep(LOAD_AFTER_UP_MS);
+            ended = true;
+            await running;
+        },
+    };
+}
+
+/**
+ * The load's verdict (checkDeployUnderLoad): its requests, and the ColdStart metric lines the function's log group
+ * (output `logGroup`) holds from the load's start, read once CloudWatch Logs has had LOG_INGESTION_MS to take them in.
+ */
+async function loadProblems(ctx: RunContext, where: string, load: RunningLoad, before: Outputs, after: Outputs): Promise<string[]> {
+    const { aws, settings } = ctx;
+    await settings.clock.sleep(LOG_INGESTION_MS);
+    let coldStartLines = 0;
+    let next: string | undefined;
+    do {
+        const page = await aws.logsClient.send(
+            new aws.logs.FilterLogEventsCommand({ logGroupName: after.logGroup, startTime: load.startedAt.getTime(), filterPattern: '"ColdStart"', nextToken: next }),
+        );
+        coldStartLines += (page.events ?? []).length;
+        next = page.nextToken;
+    } while (next !== undefined);
+    const onOld = load.requests.filter((r) => "version" in r && r.version === before.liveVersion).length;
+    settings.log(
+        `  under load: ${load.requests.length} requests, ${onOld} on version ${before.liveVersion} then ${load.requests.length - onOld} after; ${coldStartLines} ColdStart line(s)`,
+    );
+    return checkDeployUnderLoad(where, load.requests, before.liveVersion, after.liveVersion, coldStartLines);
 }
 
 /** Polls `read` until `done` holds of its answer, or `minutes` pass; returns the last answer. */

@@ -1,25 +1,37 @@
 // `rollout`: versions that go live warm. A published function whose code carries the stack config value `revision`
 // (every new value ships a new version: `pulumi up -c revision=2`), and a WarmAlias "live" with 2 provisioned
-// environments: each new version is allocated before the alias moves to it, and the old one's released after.
+// environments: each new version is allocated before the alias moves to it, and the old one's released after. Its
+// handler writes the runtime library's ColdStart metric line when a request meets a cold start, so that the acceptance
+// suite can count the cold starts of a deploy under load.
 import * as pulumi from "@pulumi/pulumi";
 import { WarmAlias } from "../components";
+import { runtimeLibraryAssets } from "./runtime-library";
 import { helloFunction } from "./shared";
 
-/** The hello handler, with the revision it was deployed as in its answer (and so in its code). */
+/** The hello handler, with the revision it was deployed as in its answer (and so in its code), and its version. */
 function revisionHandler(revision: string): string {
     return `
+const { withWarmup } = require("lambda-concurrency-runtime");
 const initializedAt = new Date().toISOString();
-exports.handler = async () => ({
-    statusCode: 200,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ revision: ${JSON.stringify(revision)}, initializedAt, initializationType: process.env.AWS_LAMBDA_INITIALIZATION_TYPE }),
-});
+exports.handler = withWarmup(
+    async () => ({
+        statusCode: 200,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+            revision: ${JSON.stringify(revision)},
+            version: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+            initializedAt,
+            initializationType: process.env.AWS_LAMBDA_INITIALIZATION_TYPE,
+        }),
+    }),
+    { coldStartMetric: true },
+);
 `;
 }
 
 export function rolloutScenario(): Record<string, unknown> {
     const revision = new pulumi.Config().get("revision") ?? "1";
-    const fn = helloFunction("rollout-fn", undefined, revisionHandler(revision));
+    const fn = helloFunction("rollout-fn", undefined, revisionHandler(revision), runtimeLibraryAssets());
     const live = new WarmAlias("live", {
         functionName: fn.name,
         aliasName: "live",
@@ -28,6 +40,8 @@ export function rolloutScenario(): Record<string, unknown> {
     });
     return {
         functionName: fn.name,
+        alias: live.alias.name,
+        logGroup: fn.loggingConfig.logGroup,
         revision,
         version: fn.version,
         liveVersion: live.liveVersion,

@@ -7,6 +7,8 @@ import type {
 } from "@aws-sdk/client-lambda";
 import type { ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction } from "@aws-sdk/client-application-auto-scaling";
 import {
+    answeredVersion,
+    checkDeployUnderLoad,
     checkConfigurationGone,
     checkConfigurationThere,
     checkConfigurationsOnly,
@@ -475,6 +477,37 @@ describe("acceptance checks", () => {
             expect(describeIdleOutcome("fill-fn:live", 3, ready(2), 1, 20)).to.equal("fill-fn:live: after 20 idle minutes 3 -> 2 requested (minimum 1): scaled in, not to the minimum");
             expect(describeIdleOutcome("fill-fn:live", 3, ready(3), 1, 20)).to.equal("fill-fn:live: after 20 idle minutes 3 -> 3 requested (minimum 1): did not scale in");
             expect(describeIdleOutcome("fill-fn:live", 3, undefined, 1, 20)).to.equal("fill-fn:live: after 20 idle minutes the configuration is gone (was 3)");
+        });
+    });
+
+    describe("a deploy under load (checkDeployUnderLoad)", () => {
+        const on = (version: string) => ({ version });
+
+        it("reads the version from the sample handler's answer, or says why there is none", () => {
+            const answer = JSON.stringify({ statusCode: 200, body: JSON.stringify({ revision: "2", version: "7" }) });
+            expect(answeredVersion(answer, undefined)).to.deep.equal({ version: "7" });
+            expect(answeredVersion('{"errorMessage":"boom"}', "Unhandled")).to.deep.equal({ error: 'Unhandled: {"errorMessage":"boom"}' });
+            expect(answeredVersion("<html>", undefined)).to.deep.equal({ error: "not the sample handler's JSON with a version: <html>" });
+            expect(answeredVersion(JSON.stringify({ body: "{}" }), undefined)).to.deep.equal({ error: `not the sample handler's JSON with a version: {"body":"{}"}` });
+        });
+
+        it("passes requests on the old version, then only on the new one, none cold", () => {
+            expect(checkDeployUnderLoad("rollout step 2", [on("1"), on("1"), on("2"), on("2")], "1", "2", 0)).to.deep.equal([]);
+        });
+
+        it("names every way a deploy under load goes wrong", () => {
+            expect(checkDeployUnderLoad("s", [on("1"), { error: "Rate exceeded" }, on("2"), { error: "x" }], "1", "2", 0)).to.deep.equal([
+                "s: 2 of 4 requests failed during the deploy, the first: Rate exceeded",
+            ]);
+            expect(checkDeployUnderLoad("s", [on("1"), on("2"), on("1"), on("2")], "1", "2", 0)).to.deep.equal([
+                "s: requests ran on version 1 again after version 2: the alias moved back",
+            ]);
+            expect(checkDeployUnderLoad("s", [on("1"), on("3"), on("2")], "1", "2", 0)).to.deep.equal(["s: a request ran on version 3, expected only 1 then 2"]);
+            expect(checkDeployUnderLoad("s", [on("2")], "1", "2", 0)).to.deep.equal(["s: no request ran on version 1: the load began after the alias moved"]);
+            expect(checkDeployUnderLoad("s", [on("1")], "1", "2", 0)).to.deep.equal(["s: no request ran on version 2: the load ended before the alias moved"]);
+            expect(checkDeployUnderLoad("s", [on("1"), on("2")], "1", "2", 3)).to.deep.equal([
+                "s: 3 request(s) met a cold start during the deploy (ColdStart metric lines in the function's log group)",
+            ]);
         });
     });
 });

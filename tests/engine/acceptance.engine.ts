@@ -35,6 +35,11 @@ interface Expected {
     readonly providerErrors?: readonly string[];
     /** The outcomes reported and not judged. @default none */
     readonly reports?: readonly string[];
+    /**
+     * How long the stand-in takes to allocate a new configuration, in real ms (tests/helpers/stand-in/allocation.ts).
+     * @default 0: at once
+     */
+    readonly allocationMs?: number;
 }
 
 const EXPECTED: Readonly<Record<string, Expected>> = {
@@ -48,7 +53,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
         settledAfter: [300],
         happened: ["+5 min rule warmer-schedule-*: warm-up-plan-0: warmer-* ran: 3 of 3 instances reached; 1 line(s) logged to warmer-logs-*"],
     },
-    rollout: { title: "revision 1 live on its version's 2, then revision 2 live on its own 2 and the old version's configuration gone" },
+    rollout: {
+        title: "revision 1 live on its version's 2, then revision 2 live on its own 2 and the old version's configuration gone; requests during the deploy on version 1 then 2, none cold",
+        // Long enough for several of the load's requests (5 a second) to reach a version still allocating, were the
+        // alias moved too soon.
+        allocationMs: 2000,
+    },
     "remove-scaling": { title: "the policy, target and configuration go" },
     "fixed-to-utilization": { title: "the swap keeps one configuration on the alias, now tracked" },
     "rename-with-aliases": { title: "the rename creates, replaces and deletes nothing" },
@@ -103,11 +113,22 @@ const RUNNER_OPERATIONS = [
     "logs FilterLogEvents",
 ];
 
-/** What the runner prints for a case whose steps settle as declared: the case, each step's up, settling and probe, the destroy. */
+/** A deploy's load as the runner prints it, its counts of requests (which follow the real time the up takes) as "*". */
+function withoutRequestCounts(line: string): string {
+    return line.replace(/^ {2}under load: \d+ requests, \d+ on version (\S+) then \d+ after;/, "  under load: * requests, * on version $1 then * after;");
+}
+
+/**
+ * What the runner prints for a case whose steps settle as declared: the case, each step's up, settling, load (the
+ * version before the up: the step's index) and probe, the destroy.
+ */
 function printedFor(c: Case, settledAfter: readonly number[], reports: readonly string[]): string[] {
     const lines = [`[${c.name}] ${c.describe}`];
     c.steps.forEach((step, i) => {
         lines.push(`[${c.name}] step ${i + 1}/${c.steps.length}: up`, `  settled as declared after ${settledAfter[i]} s`);
+        if (step.load !== undefined) {
+            lines.push(`  under load: * requests, * on version ${i} then * after; 0 ColdStart line(s)`);
+        }
         if (step.probe !== undefined) {
             lines.push(`[${c.name}] step ${i + 1}: ${step.probe}`);
         }
@@ -203,7 +224,7 @@ describe("acceptance cases (npm run test:aws) against the AWS stand-in, under th
         });
         return {
             outcome: { ...outcome, reports: outcome.reports.map(anonymous) },
-            printed: lines.map(anonymous),
+            printed: lines.map(anonymous).map(withoutRequestCounts),
             happened: endpoint.happened.slice(firstHappening).map((h) => {
                 const [at, ...what] = h.split(" ");
                 return anonymous(`+${(Date.parse(at) - start) / 60_000} min ${what.join(" ")}`);
@@ -221,7 +242,13 @@ describe("acceptance cases (npm run test:aws) against the AWS stand-in, under th
     for (const c of CASES) {
         const expected: Expected = EXPECTED[c.name] ?? { title: "(not in EXPECTED)" };
         it(`${c.name}: ${expected.title}`, async () => {
-            const record = await run(c.name);
+            account.provider.allocationMs = expected.allocationMs ?? 0;
+            let record: CaseRecord;
+            try {
+                record = await run(c.name);
+            } finally {
+                account.provider.allocationMs = 0;
+            }
             casesRun += 1;
             const reports = expected.reports ?? [];
             expect(record.outcome).to.deep.equal({ name: c.name, problems: [], reports });

@@ -226,6 +226,30 @@ function withEnvironment<T>(variables: Readonly<Record<string, string>> | undefi
   }
 }
 
+/** Runs `action`, its writes to stdout (as it runs, not after it returns) split into `lines` instead. */
+function capturingStdout<T>(lines: string[], action: () => T): T {
+  const stdout = process.stdout;
+  const write = Object.getOwnPropertyDescriptor(stdout, "write");
+  Object.defineProperty(stdout, "write", {
+    configurable: true,
+    writable: true,
+    value: (chunk: string | Uint8Array): boolean => {
+      lines.push(...String(chunk).split("\n").filter((line) => line !== ""));
+      return true;
+    },
+  });
+  try {
+    return action();
+  } finally {
+    // Back to the stream's own write: its own property if it had one, else the prototype's.
+    if (write === undefined) {
+      delete (stdout as { write?: unknown }).write;
+    } else {
+      Object.defineProperty(stdout, "write", write);
+    }
+  }
+}
+
 function newState(definition: LocalFunctionDefinition): FunctionState {
   return { definition, instances: [], stats: { instancesStarted: 0, invocations: 0, throttles: 0, maxBusyInstances: 0 } };
 }
@@ -256,9 +280,19 @@ export async function startLocalLambda(
   };
 }
 
-/** The Invoke API over a fixed table of functions, or over the functions a resolver finds at each invocation. */
+/**
+ * The lines a handler writes to stdout as it starts (synchronously, before its first await: the runtime library's
+ * ColdStart metric line), with the function and version that wrote them: what Lambda sends to the function's logs.
+ */
+export type HandlerLines = (functionName: string, version: string, lines: readonly string[]) => void;
+
+/**
+ * The Invoke API over a fixed table of functions, or over the functions a resolver finds at each invocation. With
+ * `onLines`, what each handler writes to stdout as it starts goes there instead of this process's stdout.
+ */
 export function createLocalLambdaHandler(
   functions: Readonly<Record<string, LocalFunctionDefinition>> | LocalFunctionResolver,
+  onLines?: HandlerLines,
 ): LocalLambdaHandler {
   const resolve: LocalFunctionResolver =
     typeof functions === "function"
@@ -290,22 +324,22 @@ export function createLocalLambdaHandler(
 
   /**
    * Finds an idle instance of the version, or starts one; throws 429 when reserved concurrency is used up. The first
-   * `provisioned` instances of a version are provisioned environments (the resolver's count).
+   * `provisioned` instances of a version are provisioned environments (the resolver's count), and they serve first:
+   * requests go to on-demand environments only beyond them (Lambda developer guide, "Configuring provisioned
+   * concurrency"), also to on-demand ones that served while the configuration was still allocating.
    */
   function takeInstance(state: FunctionState, version: string, provisioned = 0): Instance {
     const ofVersion = state.instances.filter((instance) => instance.version === version);
     const provisionedCount = ofVersion.filter((instance) => instance.initializationType === "provisioned-concurrency").length;
-    const idle =
-      ofVersion.find((instance) => !instance.busy && instance.initializationType === "provisioned-concurrency" && provisionedCount <= provisioned) ??
-      ofVersion.find((instance) => !instance.busy && instance.initializationType === "on-demand");
     const busyCount = state.instances.filter((instance) => instance.busy).length;
-    let instance = idle;
+    let instance = ofVersion.find((instance) => !instance.busy && instance.initializationType === "provisioned-concurrency" && provisionedCount <= provisioned);
     if (instance === undefined && provisionedCount < provisioned) {
       // A provisioned environment is initialized ahead of requests: no init delay for the caller.
       instance = { version, initializationType: "provisioned-concurrency", busy: false, handler: undefined };
       state.instances.push(instance);
       state.stats.instancesStarted += 1;
     }
+    instance ??= ofVersion.find((instance) => !instance.busy && instance.initializationType === "on-demand");
     if (instance === undefined) {
       const reserved = state.definition.reservedConcurrency;
       if (reserved !== undefined && busyCount >= reserved) {
@@ -380,7 +414,13 @@ export function createLocalLambdaHandler(
       state.stats.invocations += 1;
       const context = lambdaContext(parsed.name, version, qualifier);
       // The handler starts synchronously inside runHandler: its first statements see the instance's environment.
-      const result = await withEnvironment(environmentOf(state, instance), () => runHandler(handler, event, context));
+      const lines: string[] = [];
+      const start = (): Promise<unknown> => runHandler(handler, event, context);
+      const running = withEnvironment(environmentOf(state, instance), () => (onLines === undefined ? start() : capturingStdout(lines, start)));
+      if (lines.length > 0) {
+        onLines?.(parsed.name, version, lines);
+      }
+      const result = await running;
       return { version, functionError: undefined, payload: JSON.stringify(result ?? null) };
     } catch (error) {
       const failure = asError(error);

@@ -7,7 +7,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { autoName } from "../../testing/mock-aws";
 import { SCENARIOS } from "../../programs/scenarios";
-import { runtimeLibraryAssets } from "../../programs/warmer";
+import { runtimeLibraryAssets } from "../../programs/runtime-library";
 import { ofType, resetProgram, settled } from "../helpers/pulumi";
 
 describe("sample program: warmer", () => {

@@ -13,7 +13,8 @@ import {
     ListProvisionedConcurrencyConfigsCommand,
     PutProvisionedConcurrencyConfigCommand,
 } from "@aws-sdk/client-lambda";
-import { runtimeLibraryAssets } from "../../../programs/warmer";
+import { runtimeLibraryAssets } from "../../../programs/runtime-library";
+import { startAllocation } from "./allocation";
 import { AwsModel } from "../lifecycle/aws-model";
 import { TYPES } from "../lifecycle/types";
 import { AwsEndpoint, STAND_IN_CREDENTIALS } from "./aws-endpoint";
@@ -157,6 +158,41 @@ describe("the AWS stand-in's API endpoint", function () {
             expect(process.env.AWS_LAMBDA_INITIALIZATION_TYPE).to.equal(undefined);
         } finally {
             lambda.destroy();
+        }
+    });
+
+    it("routes nothing to a configuration still allocating (startAllocation), and logs what a handler writes as it starts", async () => {
+        const coldStartMetric = `
+            const { withWarmup } = require("lambda-concurrency-runtime");
+            exports.handler = withWarmup(async () => ({ type: process.env.AWS_LAMBDA_INITIALIZATION_TYPE }), { coldStartMetric: true });`;
+        // Function api with the runtime library beside its code, as users bundle it (programs/runtime-library.ts).
+        const assets: Record<string, unknown> = { "index.js": { [SIG]: "c44067f5952c0a294b673a41bacd8c17", text: coldStartMetric } };
+        for (const [name, asset] of Object.entries(runtimeLibraryAssets())) {
+            assets[name] = { [SIG]: "c44067f5952c0a294b673a41bacd8c17", text: await (asset as unknown as { text: Promise<string> }).text };
+        }
+        const model = new AwsModel();
+        const code = { [SIG]: "0def7320c3a5731c473e5ecbe6d01bc7", assets };
+        model.create(TYPES.function, { name: "api", handler: "index.handler", publish: true, loggingConfig: { logGroup: "api-logs" }, code });
+        model.create(TYPES.logGroup, { name: "api-logs" });
+        model.publishVersion("api");
+        model.create(TYPES.alias, { functionName: "api", name: "live", functionVersion: "1" });
+        await start(model);
+        aws.create(TYPES.provisionedConcurrencyConfig, { functionName: "api", qualifier: "live", provisionedConcurrentExecutions: 1 });
+        startAllocation(aws, "api", "live", 300);
+        const lambda = new LambdaClient(config());
+        const logs = new CloudWatchLogsClient(config());
+        const invoke = async (): Promise<unknown> =>
+            JSON.parse(Buffer.from((await lambda.send(new InvokeCommand({ FunctionName: "api", Qualifier: "live", Payload: Buffer.from("{}") }))).Payload ?? new Uint8Array()).toString("utf8"));
+        try {
+            expect(await invoke()).to.deep.equal({ type: "on-demand" });
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            expect(await invoke()).to.deep.equal({ type: "provisioned-concurrency" });
+            const found = await logs.send(new FilterLogEventsCommand({ logGroupName: "api-logs", startTime: START.getTime(), filterPattern: '"ColdStart"' }));
+            // One cold start: the on-demand environment's first request; none on the provisioned one.
+            expect((found.events ?? []).map((e) => (JSON.parse(e.message ?? "{}") as { ColdStart?: number; function_name?: string }).ColdStart)).to.deep.equal([1]);
+        } finally {
+            lambda.destroy();
+            logs.destroy();
         }
     });
 

@@ -22,7 +22,7 @@ import { CLOUDWATCH_TARGET_PREFIX, handleCloudWatch } from "./cloudwatch-service
 import { EVENTS_TARGET_PREFIX, handleEvents } from "./events-service";
 import { FunctionCodeStore } from "./function-code";
 import { handleIam, IAM_VERSION } from "./iam-service";
-import { handleLambda, isLambdaRequest, resolveInvocation } from "./lambda-service";
+import { handleLambda, isLambdaRequest, resolveInvocation, writeFunctionLines } from "./lambda-service";
 import { handleLogs, LogStore, LOGS_TARGET_PREFIX } from "./logs-service";
 import {
     ApiError,
@@ -120,7 +120,10 @@ export class AwsEndpoint {
             },
             logs: new LogStore(),
             code,
-            invoke: createLocalLambdaHandler((name, qualifier) => resolveInvocation(holder.ctx as StandInContext, name, qualifier)),
+            invoke: createLocalLambdaHandler(
+                (name, qualifier) => resolveInvocation(holder.ctx as StandInContext, name, qualifier),
+                (name, version, lines) => writeFunctionLines(holder.ctx as StandInContext, name, version, lines),
+            ),
         };
         holder.ctx = ctx;
         const requests: { service: string; operation: string }[] = [];

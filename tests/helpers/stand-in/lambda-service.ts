@@ -7,6 +7,7 @@
 import type { ServerResponse } from "node:http";
 import { AwsError, plainFunctionName } from "../lifecycle/aws-model";
 import { TYPES } from "../lifecycle/types";
+import { isAllocated } from "./allocation";
 import type { ResolvedFunction } from "../local-lambda";
 import type { StandInContext } from "./aws-endpoint";
 import { ApiError, AwsRequest, lambdaTimestamp, parseJsonBody, sendRestJson, sendRestJsonError } from "./wire";
@@ -153,6 +154,7 @@ export function resolveInvocation(ctx: StandInContext, name: string, qualifier: 
     const provisioned = ctx.aws
         .provisionedConcurrencyConfigs()
         .filter((c) => c.functionName === name && version !== "$LATEST" && (c.qualifier === version || aliases[c.qualifier] === version))
+        .filter((c) => isAllocated(ctx.aws, c.functionName, c.qualifier, Date.now()))
         .reduce((sum, c) => sum + c.count, 0);
     const code = ctx.code.materialize(name, configuration);
     const variables = (configuration.environment as { variables?: Record<string, string> } | undefined)?.variables ?? {};
@@ -174,4 +176,18 @@ export function resolveInvocation(ctx: StandInContext, name: string, qualifier: 
             },
         },
     };
+}
+
+/**
+ * What an invoked handler wrote to stdout as it started, in the function's log group (its loggingConfig's, else
+ * /aws/lambda/NAME), in a stream named as Lambda names them (date/[version]id: Lambda developer guide, "Working with
+ * Lambda function logs"), where FilterLogEvents finds it.
+ */
+export function writeFunctionLines(ctx: StandInContext, name: string, version: string, lines: readonly string[]): void {
+    const configuration = ctx.aws.functionConfiguration(name);
+    const logging = configuration?.loggingConfig as { logGroup?: unknown } | undefined;
+    const group = typeof logging?.logGroup === "string" ? logging.logGroup : `/aws/lambda/${name}`;
+    const now = ctx.now();
+    const stream = `${now.toISOString().slice(0, 10).replace(/-/g, "/")}/[${version}]invoke`;
+    ctx.logs.write(group, stream, lines.map((message) => ({ timestamp: now.getTime(), message })), now.getTime());
 }

@@ -9,6 +9,7 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as providerPbTypes from "@pulumi/pulumi/proto/provider_pb";
 import { AllocationFailed, AwsModel } from "../lifecycle/aws-model";
+import { startAllocation } from "./allocation";
 import { parseUrn } from "../lifecycle/engine";
 import { TYPES } from "../lifecycle/types";
 import { computedOutputs, ProviderHome } from "../../../testing/provider-outputs";
@@ -153,6 +154,8 @@ function previewOutputs(type: string, logicalName: string, inputs: Props, home: 
 export class AwsStandInProvider {
     /** Every provider call, in the order the engine made them. */
     public readonly log: ProviderCall[] = [];
+    /** How long a new provisioned concurrency configuration takes to allocate, in real ms (allocation.ts). */
+    public allocationMs = 0;
 
     private server?: grpcTypes.Server;
     private home: ProviderHome;
@@ -313,7 +316,11 @@ export class AwsStandInProvider {
                 const urn = request.getUrn();
                 const { type, name } = parseUrn(urn);
                 const preview = request.getPreview();
-                this.run("create", urn, preview, callback, (entry) => {
+                // A configuration's create answers once its environments are allocated (allocation.ts).
+                const allocating = type === TYPES.provisionedConcurrencyConfig && !preview && this.allocationMs > 0;
+                const allocationMs = this.allocationMs;
+                const answer: Done = allocating ? (error, response) => void setTimeout(() => callback(error, response), allocationMs) : callback;
+                this.run("create", urn, preview, answer, (entry) => {
                     const checked = fromStruct(request.getProperties());
                     entry.autoName = autoNameOf(type, checked);
                     const inputs = withoutBookkeeping(checked);
@@ -338,6 +345,9 @@ export class AwsStandInProvider {
                     }
                     const outputs = this.withComputed(type, name, modelled, generated);
                     entry.id = providerId(type, outputs, generated);
+                    if (allocating) {
+                        startAllocation(this.aws, String(outputs.functionName), String(outputs.qualifier), allocationMs);
+                    }
                     response.setId(entry.id);
                     response.setProperties(toStruct(outputs));
                     return response;
