@@ -1,6 +1,7 @@
 // The building blocks of the engine scenarios (scenarios.ts, random-sequences.ts): the function they use, the programs
 // (one component each, by name and qualifier), the steps (up at a clock, refresh, destroy, what AWS does on its own).
 import { AwsModel } from "../helpers/lifecycle/aws-model";
+import { TYPES } from "../helpers/lifecycle/types";
 import { FixedConcurrency, FixedConcurrencyArgs, LambdaWarmer, ScheduleArgs, ScheduledConcurrency, UtilizationScaling, UtilizationScalingArgs } from "../../components";
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -80,5 +81,14 @@ export const up = (program: Program, at = NOON, extra: Partial<Extract<ScenarioS
 export const refresh: ScenarioStep = { kind: "refresh" };
 export const destroy: ScenarioStep = { kind: "destroy" };
 export const burst: ScenarioStep = { kind: "aws", what: "target tracking scales out to 7", act: (aws) => void aws.scaleTo(ORDERS_LIVE, 7) };
+/** A code deploy by another tool: a new version of `orders` published, and `live` moved to it. */
+export const codeDeploy: ScenarioStep = {
+    kind: "aws",
+    what: "a code deploy publishes a new version and moves live to it",
+    act: (aws) => {
+        const version = aws.publishVersion(ORDERS);
+        aws.update(TYPES.alias, undefined, {}, { functionName: ORDERS, name: "live", functionVersion: version });
+    },
+};
 export const evening: ScenarioStep = { kind: "aws", what: "the night action runs", act: (aws) => aws.runScheduledAction(ORDERS_LIVE, "night") };
 export const morning: ScenarioStep = { kind: "aws", what: "the day action runs", act: (aws) => aws.runScheduledAction(ORDERS_LIVE, "day") };

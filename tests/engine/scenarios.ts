@@ -16,6 +16,7 @@ import {
     Program,
     ScenarioStep,
     burst,
+    codeDeploy,
     destroy,
     emptyAccount,
     evening,
@@ -84,6 +85,19 @@ function changesOfMind(): EngineScenario[] {
             name: "UtilizationScaling api, scaled out to 7 -> FixedConcurrency api of 5",
             account: orders(),
             steps: [up(utilization("api")), burst, up(fixed("api", 5)), destroy],
+        },
+        {
+            // Issue 21: scaling on an alias carries the live count through a code deploy (Lambda moves the alias's
+            // configuration with it), where on a version number the next version starts at the minimum in force.
+            name: "UtilizationScaling api on live, scaled out to 7, then a code deploy moves live to a new version: up changes nothing, 7 stay",
+            account: orders(),
+            steps: [
+                up(utilization("api")),
+                burst,
+                codeDeploy,
+                up(utilization("api"), NOON, { noChange: true, atLeast: [{ functionName: ORDERS, qualifier: "live", count: 7 }] }),
+                destroy,
+            ],
         },
         // Renames with aliases, and a rename with a swap.
         {
