@@ -296,14 +296,11 @@ export function checkWarmerReports(functionName: string, lines: readonly string[
  * variables").
  */
 export function checkInvocationOnProvisioned(where: string, payload: string): string[] {
-    let body: unknown;
-    try {
-        const reply = JSON.parse(payload) as { body?: unknown };
-        body = typeof reply.body === "string" ? JSON.parse(reply.body) : reply.body;
-    } catch {
+    const answer = sampleAnswer(payload);
+    if (answer === undefined) {
         return [`${where}: the reply is not the sample handler's JSON: ${payload.slice(0, 200)}`];
     }
-    const type = (body as { initializationType?: unknown } | undefined)?.initializationType;
+    const type = (answer.body as { initializationType?: unknown } | undefined)?.initializationType;
     return type === "provisioned-concurrency" ? [] : [`${where}: ran on a ${String(type)} environment, expected provisioned-concurrency`];
 }
 
@@ -315,16 +312,18 @@ export function answeredVersion(payload: string, functionError: string | undefin
     if (functionError !== undefined) {
         return { error: `${functionError}: ${payload.slice(0, 200)}` };
     }
+    const version = (sampleAnswer(payload)?.body as { version?: unknown } | undefined)?.version;
+    return typeof version === "string" ? { version } : { error: `not the sample handler's JSON with a version: ${payload.slice(0, 200)}` };
+}
+
+/** A sample handler's answer, API Gateway-shaped (its `body` a JSON string, parsed here), or undefined when not JSON. */
+function sampleAnswer(payload: string): { body: unknown } | undefined {
     try {
         const reply = JSON.parse(payload) as { body?: unknown };
-        const body = (typeof reply.body === "string" ? JSON.parse(reply.body) : reply.body) as { version?: unknown } | undefined;
-        if (typeof body?.version === "string") {
-            return { version: body.version };
-        }
+        return { body: typeof reply.body === "string" ? JSON.parse(reply.body) : reply.body };
     } catch {
-        // reported below
+        return undefined;
     }
-    return { error: `not the sample handler's JSON with a version: ${payload.slice(0, 200)}` };
 }
 
 /**

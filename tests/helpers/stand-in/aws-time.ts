@@ -20,6 +20,7 @@ import { occurrencesBetween } from "../../../components/schedule/occurrences";
 import { parseScheduleExpression } from "../../../components/schedule/parse";
 import type { StandInContext } from "./aws-endpoint";
 import { ruleArn } from "./events-service";
+import { writeFunctionLines } from "./lambda-service";
 import { STAND_IN_CREDENTIALS } from "./wire";
 
 /** Something AWS does at an instant. */
@@ -185,11 +186,7 @@ export class StandInTime {
             const handler = module.createWarmerHandler({ lambdaClient: client, log: (line) => lines.push(line) });
             const arn = `arn:aws:lambda:${this.ctx.region}:${this.ctx.accountId}:function:${functionName}${qualifier === undefined ? "" : `:${qualifier}`}`;
             const result = await handler(event, { invokedFunctionArn: arn });
-            const group = text((configuration.loggingConfig as { logGroup?: unknown } | undefined)?.logGroup) ?? `/aws/lambda/${functionName}`;
-            const now = this.ctx.now();
-            // Lambda's log stream names: date/[version]id (Lambda developer guide, "Working with Lambda function logs").
-            const stream = `${now.toISOString().slice(0, 10).replace(/-/g, "/")}/[$LATEST]${code.key.slice(0, 32)}`;
-            this.ctx.logs.write(group, stream, lines.map((message) => ({ timestamp: now.getTime(), message })), now.getTime());
+            const group = writeFunctionLines(this.ctx, functionName, "$LATEST", lines, code.key.slice(0, 32));
             return `${functionName} ran: ${result.targets.map((t) => `${t.instancesReached} of ${t.requested} instances reached`).join(", ")}; ${lines.length} line(s) logged to ${group}`;
         } finally {
             client.destroy();

@@ -179,15 +179,16 @@ export function resolveInvocation(ctx: StandInContext, name: string, qualifier: 
 }
 
 /**
- * What an invoked handler wrote to stdout as it started, in the function's log group (its loggingConfig's, else
- * /aws/lambda/NAME), in a stream named as Lambda names them (date/[version]id: Lambda developer guide, "Working with
- * Lambda function logs"), where FilterLogEvents finds it.
+ * Lines a function wrote (a handler as it started, the warmer's report), in the function's log group (its
+ * loggingConfig's, else /aws/lambda/NAME), in a stream named as Lambda names them, date/[version]id (Lambda developer
+ * guide, "Working with Lambda function logs"), where FilterLogEvents finds them. Returns the group.
  */
-export function writeFunctionLines(ctx: StandInContext, name: string, version: string, lines: readonly string[]): void {
+export function writeFunctionLines(ctx: StandInContext, name: string, version: string, lines: readonly string[], streamId = "invoke"): string {
     const configuration = ctx.aws.functionConfiguration(name);
     const logging = configuration?.loggingConfig as { logGroup?: unknown } | undefined;
     const group = typeof logging?.logGroup === "string" ? logging.logGroup : `/aws/lambda/${name}`;
     const now = ctx.now();
-    const stream = `${now.toISOString().slice(0, 10).replace(/-/g, "/")}/[${version}]invoke`;
+    const stream = `${now.toISOString().slice(0, 10).replace(/-/g, "/")}/[${version}]${streamId}`;
     ctx.logs.write(group, stream, lines.map((message) => ({ timestamp: now.getTime(), message })), now.getTime());
+    return group;
 }
