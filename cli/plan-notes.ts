@@ -298,6 +298,7 @@ export { PRICES_READ_ON, PRICES_REGION };
 export const WARMER_INVOCATION_MS_ESTIMATE = DEFAULT_WARMUP_DELAY_MS + 100;
 
 const PROVISIONED_CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const SCALABLE_TARGET = "aws:appautoscaling/target:Target";
 const FUNCTION = "aws:lambda/function:Function";
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -637,16 +638,28 @@ export function warmAliasNotes(alias: RecordedResource, all: readonly RecordedRe
     if (alias.parent === undefined || !alias.parent.includes("lambda-concurrency:index:WarmAlias")) {
         return [];
     }
-    const capacity = all.find((r) => !r.custom && r.parent === alias.parent && r.type === "lambda-concurrency:index:FixedConcurrency");
+    const capacity = all.find(
+        (r) => !r.custom && r.parent === alias.parent && (r.type === "lambda-concurrency:index:FixedConcurrency" || r.type === "lambda-concurrency:index:UtilizationScaling"),
+    );
     const config = all.find((r) => r.type === PROVISIONED_CONFIG && r.custom && capacity !== undefined && r.parent === capacity.urn);
     const count = numberInput(config?.inputs.provisionedConcurrentExecutions);
-    if (config === undefined || count === undefined) {
+    if (capacity === undefined || config === undefined || count === undefined) {
         return [];
     }
     const size = functionSize(String(config.inputs.functionName), all);
-    const perMinute = provisionedMonthly(count, size) / (HOURS_PER_MONTH * 60);
+    const perMinute = (environments: number): number => provisionedMonthly(environments, size) / (HOURS_PER_MONTH * 60);
+    const billed = PROVISIONED_BILLING_INCREMENT_MINUTES;
+    if (capacity.type === "lambda-concurrency:index:FixedConcurrency") {
+        return [
+            `on a new version: its ${count} environments are created and reported allocated, then the alias moves, then the old version's are deleted; a version not fully allocated stops \`pulumi up\` before the alias moves`,
+            `overlap per deploy: ${count} more environments while both exist, billed ${billed} minutes at least: ${dollars(perMinute(count) * billed)}, then ${dollars(perMinute(count) * 60)} an hour (${describeSize(size)})`,
+        ];
+    }
+    // Scaling: the configuration starts at the minimum in force (a first deploy); a new version at the live count.
+    const target = all.find((r) => r.type === SCALABLE_TARGET && r.custom && r.parent === capacity.urn);
+    const most = numberInput(target?.inputs.maxCapacity) ?? count;
     return [
-        `on a new version: its ${count} environments are created and reported allocated, then the alias moves, then the old version's are deleted; a version not fully allocated stops \`pulumi up\` before the alias moves`,
-        `overlap per deploy: ${count} more environments while both exist, billed ${PROVISIONED_BILLING_INCREMENT_MINUTES} minutes at least: ${dollars(perMinute * PROVISIONED_BILLING_INCREMENT_MINUTES)}, then ${dollars(perMinute * 60)} an hour (${describeSize(size)})`,
+        `on a new version: it starts with the environments scaling has on the live version (read from AWS at \`pulumi up\`), kept within the bounds in force (now ${count} to ${most}); they are created and reported allocated, then the alias moves, then the old version's configuration, target and policy are deleted; a version without the minimum allocated stops \`pulumi up\` before the alias moves`,
+        `overlap per deploy: as many more environments as the live version has (now ${count} to ${most}) while both exist, billed ${billed} minutes at least: ${range(perMinute(count) * billed, perMinute(most) * billed)}, then ${range(perMinute(count) * 60, perMinute(most) * 60)} an hour (${describeSize(size)})`,
     ];
 }

@@ -53,12 +53,12 @@ export const UtilizationStatistic = {
 /** The statistic of ProvisionedConcurrencyUtilization that the scaling alarms watch: `"Maximum"` or `"Average"`. */
 export type UtilizationStatistic = (typeof UtilizationStatistic)[keyof typeof UtilizationStatistic];
 
-/** The arguments of {@link UtilizationScaling}. */
-export interface UtilizationScalingArgs {
-    /** The function: its name, ARN or partial ARN, as for FixedConcurrency. */
-    functionName: pulumi.Input<string>;
-    /** The alias name or published version number whose provisioned concurrency follows the load; never `$LATEST`. */
-    qualifier: pulumi.Input<string>;
+/**
+ * How provisioned concurrency follows the load: its bounds, the utilization target tracking holds, and scheduled
+ * bounds. UtilizationScaling takes these for one qualifier; WarmAlias takes them as `scaling`, for each version it
+ * ships.
+ */
+export interface UtilizationTracking {
     /**
      * The fewest provisioned environments, a whole number. At least 1: with none, Lambda reports no utilization and
      * nothing would ever scale out again. Defaults to 1.
@@ -115,6 +115,14 @@ export interface UtilizationScalingArgs {
      * @default "UTC"
      */
     timezone?: string;
+}
+
+/** The arguments of {@link UtilizationScaling}. */
+export interface UtilizationScalingArgs extends UtilizationTracking {
+    /** The function: its name, ARN or partial ARN, as for FixedConcurrency. */
+    functionName: pulumi.Input<string>;
+    /** The alias name or published version number whose provisioned concurrency follows the load; never `$LATEST`. */
+    qualifier: pulumi.Input<string>;
     /**
      * When the configuration is replaced (a new version number, another alias or another function), delete the old
      * configuration before creating the new one, for a function without room for both in its reserved concurrency.
@@ -128,6 +136,31 @@ export interface UtilizationScalingArgs {
     monitoring?: Monitoring;
 }
 
+
+/**
+ * What WarmAlias tells the UtilizationScaling of each version it ships, under this key of the arguments (a symbol: no
+ * argument of the component's schema, and not among the inputs Pulumi records for it).
+ */
+export const WARM_ALIAS_SETTINGS = Symbol("lambda-concurrency: WarmAlias settings");
+
+/** See {@link WARM_ALIAS_SETTINGS}. */
+export interface WarmAliasSettings {
+    /** How messages name the arguments: `WarmAlias "live" scaling`. */
+    readonly label: string;
+    /**
+     * The count a new configuration starts at, instead of the minimum in force: the live version's, carried to the
+     * new one (kept inside the bounds in force). Undefined: the minimum in force.
+     */
+    readonly startingCapacity: pulumi.Input<number | undefined>;
+}
+
+/** The count a configuration starts at: `carried` when there is one, kept inside the bounds in force. */
+export function startingCount(inForce: { min: number; max: number }, carried: number | undefined): number {
+    if (carried === undefined) {
+        return inForce.min;
+    }
+    return Math.min(inForce.max, Math.max(inForce.min, carried));
+}
 
 /** Checks a cooldown in seconds: a whole number, 0 or more. */
 export function validateCooldown(value: unknown, argument: string): ValidationResult {
@@ -226,7 +259,8 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         const type = "lambda-concurrency:index:UtilizationScaling";
         super(type, name, args, withSwapAliases(type, name, opts));
         rememberAliases(this, type, name, withSwapAliases(type, name, opts));
-        const label = `UtilizationScaling "${name}"`;
+        const warmAlias = (args as { [WARM_ALIAS_SETTINGS]?: WarmAliasSettings })[WARM_ALIAS_SETTINGS];
+        const label = warmAlias?.label ?? `UtilizationScaling "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
         };
@@ -273,7 +307,13 @@ export class UtilizationScaling extends pulumi.ComponentResource {
         }
 
         const target: CheckedTarget = checkTarget(this, { componentType: "UtilizationScaling", name, kind: "scalable-target" }, args, registry);
-        this.config = createOwnedCapacity(this, name, target, registered.initialCount, deleteOldConfigurationFirst);
+        const initialCount =
+            warmAlias === undefined
+                ? registered.initialCount
+                : pulumi
+                      .all([registered.min, registered.max, warmAlias.startingCapacity])
+                      .apply(([min, max, carried]) => startingCount({ min, max }, carried));
+        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst);
         this.target = createScalableTarget(this, name, registered, this.config);
         this.policy = new Policy(
             `${name}-tracking`,

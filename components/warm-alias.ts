@@ -1,10 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
-import { Target } from "@pulumi/aws/appautoscaling";
+import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { childOptions, rememberAliases } from "./child-aliases";
 import { checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
 import { FixedConcurrency } from "./fixed";
-import { validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
+import { liveCountToCarry } from "./live-count";
+import { UtilizationScaling, UtilizationScalingArgs, UtilizationTracking, WARM_ALIAS_SETTINGS, WarmAliasSettings } from "./utilization";
+import { describeValue, validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
 import { WARM_ALIAS_TYPE, claimComponentName, warmAliasTakeoverAliases } from "./swaps";
 import { stopDeployment } from "./stop-deployment";
@@ -22,8 +24,18 @@ export interface WarmAliasArgs {
      * every code change ships as a new version. The alias moves there only once its environments are ready.
      */
     functionVersion: pulumi.Input<string>;
-    /** How many execution environments the live version keeps initialized. A whole number, at least 1. */
-    provisionedConcurrentExecutions: pulumi.Input<number>;
+    /**
+     * How many execution environments the live version keeps initialized: a whole number, at least 1. Give this or
+     * `scaling`. Defaults to none.
+     */
+    provisionedConcurrentExecutions?: pulumi.Input<number>;
+    /**
+     * Environments that follow the load instead of a fixed count: each version gets a UtilizationScaling with these
+     * bounds, target and schedules, and a new version starts with the count Application Auto Scaling has on the live
+     * one (read from AWS at `pulumi up`, kept inside the bounds in force). Give this or
+     * `provisionedConcurrentExecutions`. Defaults to none.
+     */
+    scaling?: UtilizationTracking;
     /** The alias's description. Defaults to none. */
     description?: pulumi.Input<string>;
 }
@@ -43,8 +55,15 @@ export class WarmAlias extends pulumi.ComponentResource {
     public readonly alias: Alias;
     /** The provisioned concurrency configuration of the version the alias routes to (replaced with each version). */
     public readonly config: ProvisionedConcurrencyConfig;
-    /** The scalable target that holds its count (as FixedConcurrency's: min = max = the count, scaling suspended). */
+    /**
+     * The scalable target that holds its count: as FixedConcurrency's (min = max = the count, scaling suspended), or
+     * with `scaling`, as UtilizationScaling's.
+     */
     public readonly target: Target;
+    /** With `scaling`: the target tracking policy of the live version's target. */
+    public readonly policy?: Policy;
+    /** With `scaling`: the scheduled actions of the live version's target, in the order of `schedules`. */
+    public readonly scheduledActions?: ScheduledAction[];
     /** The version the alias routes to, once its environments were all reported allocated. */
     public readonly liveVersion: pulumi.Output<string>;
     /** The function's plain name. */
@@ -66,9 +85,10 @@ export class WarmAlias extends pulumi.ComponentResource {
         }
         const aliasName = checkedInput(this, label, args.aliasName, (value) => validateAliasName(value, "aliasName"));
         const version = checkedInput(this, label, args.functionVersion, (value) => validateVersionNumber(value, "functionVersion"));
-        const count = checkedInput(this, label, args.provisionedConcurrentExecutions, (value) =>
-            validateCapacity(value, "provisionedConcurrentExecutions", 1),
-        );
+        const sizing = sizingOf(args);
+        if ("error" in sizing) {
+            throw new pulumi.ResourceError(`${label}: ${sizing.error}`, this);
+        }
         // The alias is claimed as a provisioned qualifier: Lambda keeps one configuration per version, on the version
         // or on an alias that points to it (developer guide, "Configuring provisioned concurrency"), so another
         // component giving this alias provisioned concurrency, or a warmer pinging it, is refused at construction.
@@ -82,11 +102,32 @@ export class WarmAlias extends pulumi.ComponentResource {
         // Moving from a FixedConcurrency, ScheduledConcurrency or UtilizationScaling of this name on the version to a
         // WarmAlias keeps the capacity: its configuration and target are taken over, not created and then deleted.
         const childOpts = childOptions(this, name);
-        const capacity = new FixedConcurrency(
-            name,
-            { functionName: aliasTarget.functionName, qualifier: version, provisionedConcurrentExecutions: count },
-            { ...childOpts, aliases: [...(childOpts.aliases ?? []), ...warmAliasTakeoverAliases(name, opts)] },
-        );
+        const capacityOpts = { ...childOpts, aliases: [...(childOpts.aliases ?? []), ...warmAliasTakeoverAliases(name, opts)] };
+        let capacity: FixedConcurrency | UtilizationScaling;
+        // The environments the readback must find allocated before the alias moves.
+        let requested: pulumi.Output<number>;
+        if ("fixed" in sizing) {
+            const count = checkedInput(this, label, sizing.fixed, (value) => validateCapacity(value, "provisionedConcurrentExecutions", 1));
+            capacity = new FixedConcurrency(name, { functionName: aliasTarget.functionName, qualifier: version, provisionedConcurrentExecutions: count }, capacityOpts);
+            requested = count;
+        } else {
+            const settings: WarmAliasSettings = {
+                label: `${label} scaling`,
+                startingCapacity: liveCountToCarry(this, name, aliasTarget.functionName, aliasName, version),
+            };
+            const scaling = new UtilizationScaling(
+                name,
+                { ...sizing.scaling, functionName: aliasTarget.functionName, qualifier: version, [WARM_ALIAS_SETTINGS]: settings } as UtilizationScalingArgs,
+                capacityOpts,
+            );
+            capacity = scaling;
+            this.policy = scaling.policy;
+            this.scheduledActions = scaling.scheduledActions;
+            // The count is Application Auto Scaling's, and may be below the one the configuration was created with
+            // (scaled in since): at least the minimum in force must be allocated, which a version that fails to
+            // initialize never has (Lambda allocates nothing then).
+            requested = scaling.target.minCapacity;
+        }
         this.config = capacity.config;
         this.target = capacity.target;
         // Read back from AWS on every `up`, once the configuration is created or updated: what Lambda has allocated.
@@ -94,7 +135,7 @@ export class WarmAlias extends pulumi.ComponentResource {
         // Not a gate on the component's children (checked-input.ts): it waits for one of them. It stops the alias alone,
         // whose functionVersion it is, and the component's outputs, which carry it.
         const ready = pulumi
-            .all([aliasTarget.functionName, aliasName, this.config.qualifier, count, allocated.provisionedConcurrentExecutions])
+            .all([aliasTarget.functionName, aliasName, this.config.qualifier, requested, allocated.provisionedConcurrentExecutions])
             .apply(async ([functionName, alias, qualifier, requested, allocatedNow]) => {
                 const problem = versionReadinessProblem({ label, functionName, version: qualifier, aliasName: alias, requested, allocated: allocatedNow });
                 if (problem !== undefined) {
@@ -128,3 +169,36 @@ export class WarmAlias extends pulumi.ComponentResource {
         );
     }
 }
+
+/**
+ * Which of the two ways to size the live version the arguments take: exactly one of a fixed count and scaling. (Their
+ * values are checked by the FixedConcurrency or UtilizationScaling that gets them.)
+ */
+export function sizingOf(args: WarmAliasArgs): { fixed: pulumi.Input<number> } | { scaling: UtilizationTracking } | { error: string } {
+    const fixed = args.provisionedConcurrentExecutions;
+    const scaling: unknown = args.scaling;
+    const hasFixed = fixed !== undefined && fixed !== null;
+    const hasScaling = scaling !== undefined && scaling !== null;
+    if (hasFixed && hasScaling) {
+        return {
+            error:
+                "give provisionedConcurrentExecutions (a fixed count) or scaling (a count that follows the load), not both: " +
+                "with scaling, set its minCapacity to the count you would have fixed",
+        };
+    }
+    if (hasFixed) {
+        return { fixed };
+    }
+    if (!hasScaling) {
+        return {
+            error:
+                "provisionedConcurrentExecutions or scaling is required: how many environments the live version keeps " +
+                "initialized (e.g. provisionedConcurrentExecutions: 5), or bounds that follow the load (e.g. scaling: { maxCapacity: 20 })",
+        };
+    }
+    if (typeof scaling !== "object" || Array.isArray(scaling)) {
+        return { error: `scaling must be an object with at least maxCapacity, got ${describeValue(scaling)}` };
+    }
+    return { scaling: scaling as UtilizationTracking };
+}
+

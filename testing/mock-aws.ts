@@ -300,9 +300,30 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 return { name: this.region, region: this.region, id: this.region };
             case "aws:index/getPartition:getPartition":
                 return { partition: this.partition, dnsSuffix: this.dnsSuffix, id: this.partition };
+            case "aws:lambda/getAlias:getAlias":
+                return this.deployedAlias(stringInput(inputs, "functionName") ?? "", stringInput(inputs, "name") ?? "");
             default:
                 return inputs;
         }
+    }
+
+    /**
+     * What the AWS provider's alias data source answers: the alias as the latest program that declared it left it
+     * (the mocks deploy every program at once), or Lambda's "not found" when none did, as GetAlias fails for an alias
+     * that does not exist (a WarmAlias that scales reads it: live-count.ts).
+     */
+    private deployedAlias(functionName: string, name: string): Json {
+        const found = this.resources
+            .filter((r) => r.type === "aws:lambda/alias:Alias" && r.read !== true && r.state.functionName === functionName && r.state.name === name)
+            .pop();
+        if (found === undefined) {
+            const arn = `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionName}:${name}`;
+            const message = `getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, ResourceNotFoundException: Alias not found: ${arn}`;
+            // As a gRPC error, whose `details` the SDK makes the invoke's error message (runtime/invoke.js).
+            throw Object.assign(new Error(message), { details: message });
+        }
+        const state = found.state;
+        return { id: state.arn, arn: state.arn, invokeArn: state.invokeArn, description: state.description ?? "", functionName, name, functionVersion: state.functionVersion };
     }
 
     /** What the provider would hold after creating the resource: its inputs, defaults and computed outputs. */

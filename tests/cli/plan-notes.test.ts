@@ -13,6 +13,7 @@ import {
     summarizeWeek,
     trackingPolicyNotes,
     wallClock,
+    warmAliasNotes,
 } from "../../cli/plan-notes";
 import { NO_OPTIONS, RecordedResource } from "../../testing/mock-aws";
 
@@ -279,3 +280,49 @@ describe("plan notes: policy documents given as objects", () => {
         expect(policyDocumentNotes(policy)).to.deep.equal(["Allow logs:PutLogEvents on:", "    *"]);
     });
 });
+
+describe("plan notes: a WarmAlias's deploys", () => {
+    const WARM = "lambda-concurrency:index:WarmAlias";
+    const child = (type: string, name: string, parent: string, inputs: Record<string, unknown>): RecordedResource => ({
+        ...recorded(type, name, inputs),
+        urn: `urn:${type}:${name}`,
+        parent,
+        custom: !type.startsWith("lambda-concurrency:"),
+    });
+    const api: RecordedResource = {
+        ...recorded("aws:lambda/function:Function", "api", { memorySize: 1024, architectures: ["x86_64"] }),
+        state: { name: "api-1", arn: "arn:aws:lambda:us-east-1:123456789012:function:api-1" },
+    };
+    const component: RecordedResource = { ...recorded(WARM, "live", {}), urn: `urn:pulumi:stack::project::${WARM}::live`, custom: false };
+    const alias = child("aws:lambda/alias:Alias", "live", component.urn, { name: "live", functionName: "api-1", functionVersion: "1" });
+    function deployed(capacityType: string, count: number, maxCapacity: number): RecordedResource[] {
+        const capacity = child(capacityType, "live", component.urn, {});
+        return [
+            api,
+            component,
+            capacity,
+            child("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "live", capacity.urn, { functionName: "api-1", qualifier: "1", provisionedConcurrentExecutions: count }),
+            child("aws:appautoscaling/target:Target", "live-target", capacity.urn, { resourceId: "function:api-1:1", minCapacity: count, maxCapacity }),
+            alias,
+        ];
+    }
+
+    it("a fixed count: the order of a deploy, and the overlap of that many environments", () => {
+        expect(warmAliasNotes(alias, deployed("lambda-concurrency:index:FixedConcurrency", 2, 2))).to.deep.equal([
+            "on a new version: its 2 environments are created and reported allocated, then the alias moves, then the old version's are deleted; a version not fully allocated stops `pulumi up` before the alias moves",
+            "overlap per deploy: 2 more environments while both exist, billed 5 minutes at least: under $0.01, then $0.03 an hour (1024 MB x86_64)",
+        ]);
+    });
+
+    it("scaling: the live count carried within the bounds in force, and the overlap as a range from the minimum to the maximum", () => {
+        expect(warmAliasNotes(alias, deployed("lambda-concurrency:index:UtilizationScaling", 2, 20))).to.deep.equal([
+            "on a new version: it starts with the environments scaling has on the live version (read from AWS at `pulumi up`), kept within the bounds in force (now 2 to 20); they are created and reported allocated, then the alias moves, then the old version's configuration, target and policy are deleted; a version without the minimum allocated stops `pulumi up` before the alias moves",
+            "overlap per deploy: as many more environments as the live version has (now 2 to 20) while both exist, billed 5 minutes at least: under $0.01 to $0.03, then $0.03 to $0.30 an hour (1024 MB x86_64)",
+        ]);
+    });
+
+    it("says nothing under an alias that is not a WarmAlias's", () => {
+        expect(warmAliasNotes({ ...alias, parent: undefined }, deployed("lambda-concurrency:index:FixedConcurrency", 2, 2))).to.deep.equal([]);
+    });
+});
+

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { ofType, rejectionMessage, resetProgram, settled, testFunction, thrownMessage, urnOf, valueOf } from "../helpers/pulumi";
+import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, thrownMessage, urnOf, valueOf } from "../helpers/pulumi";
+import { isNotFound } from "../../components/live-count";
 import { FixedConcurrency, LambdaWarmer, UtilizationScaling, WarmAlias, WarmAliasArgs, versionReadinessProblem } from "../../components";
 import { validateAliasName, validateVersionNumber } from "../../components/function-reference";
 
@@ -111,6 +112,116 @@ describe("WarmAlias: taking over a component of its name", () => {
         new UtilizationScaling("api", { functionName: "orders", qualifier: "3", minCapacity: 1, maxCapacity: 5 });
         const scaling = ofType(await settled(), "lambda-concurrency:index:UtilizationScaling")[0];
         expect(scaling.options.aliases).to.include(urnOf(FIXED, "api", COMPONENT));
+    });
+});
+
+describe("WarmAlias with scaling: each version follows the load, and a new one starts with the live count", () => {
+    const SCALING = "lambda-concurrency:index:UtilizationScaling";
+    const POLICY = "aws:appautoscaling/policy:Policy";
+    const ALIAS_TOKEN = "aws:lambda/getAlias:getAlias";
+    beforeEach(resetProgram);
+
+    /** A deploy of version `version` of function "orders" under alias "live", scaling 2 to 20 (a program of its own). */
+    function deploy(version: string): WarmAlias {
+        return new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: version, scaling: { minCapacity: 2, maxCapacity: 20 } });
+    }
+
+    /**
+     * What the mocks deployed, kept while the claims of the program are forgotten (a new process, as the next `pulumi
+     * up`), with Application Auto Scaling having set `count` on the live version's configuration meanwhile.
+     */
+    async function nextDeploy(count: number): Promise<void> {
+        const deployed = (await settled()).filter((r) => r.read !== true);
+        ofType(deployed, CONFIG)[0].state.provisionedConcurrentExecutions = count;
+        resetProgram();
+        mocks.resources.push(...deployed);
+    }
+
+    it("on a first deploy (no alias yet): a UtilizationScaling on the version, at the minimum in force, then the alias", async () => {
+        const warm = deploy("1");
+        const resources = await settled();
+        const ours = resources.filter((r) => r.read !== true && r.type !== ALIAS_TOKEN);
+        expect(ours.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
+            [COMPONENT, "live", undefined],
+            [SCALING, "live", urnOf(COMPONENT, "live")],
+            [CONFIG, "live", urnOf(SCALING, "live", COMPONENT)],
+            [TARGET, "live-target", urnOf(SCALING, "live", COMPONENT)],
+            [POLICY, "live-tracking", urnOf(SCALING, "live", COMPONENT)],
+            [ALIAS, "live", urnOf(COMPONENT, "live")],
+        ]);
+        expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({ functionName: "orders", qualifier: "1", provisionedConcurrentExecutions: 2, skipDestroy: false });
+        expect(ofType(resources, TARGET)[0].inputs).to.include({ minCapacity: 2, maxCapacity: 20, resourceId: "function:orders:1" });
+        // It asked AWS which version the alias routes to (none: Lambda's not found), and read no live count.
+        expect(mocks.calls.filter((c) => c.token === ALIAS_TOKEN).map((c) => c.inputs)).to.deep.equal([{ functionName: "orders", name: "live" }]);
+        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-allocated"]);
+        expect(ofType(resources, ALIAS)[0].inputs).to.deep.equal({ name: "live", functionName: "orders", functionVersion: "1" });
+        expect(warm.policy).to.not.equal(undefined);
+        expect(await valueOf(warm.policy!.resourceId)).to.equal("function:orders:1");
+        expect(warm.scheduledActions).to.deep.equal([]);
+    });
+
+    it("a new version starts with what Lambda has allocated on the live one, read from AWS, kept inside the bounds in force", async () => {
+        deploy("1");
+        await nextDeploy(7);
+        deploy("2");
+        const resources = await settled();
+        const read = resources.filter((r) => r.read === true && r.name === "live-live");
+        expect(read.map((r) => [r.type, r.id, r.parent, r.state.provisionedConcurrentExecutions])).to.deep.equal([[CONFIG, "orders,1", urnOf(COMPONENT, "live"), 7]]);
+        const configs = ofType(resources, CONFIG).filter((r) => r.read !== true && r.inputs.qualifier === "2");
+        expect(configs.map((r) => r.inputs.provisionedConcurrentExecutions)).to.deep.equal([7]);
+
+        // Above the maximum in force: the maximum; below the minimum: the minimum.
+        for (const [live, expected] of [
+            [35, 20],
+            [1, 2],
+        ]) {
+            resetProgram();
+            deploy("1");
+            await nextDeploy(live);
+            deploy("2");
+            const created = ofType(await settled(), CONFIG).filter((r) => r.read !== true && r.inputs.qualifier === "2");
+            expect(created.map((r) => r.inputs.provisionedConcurrentExecutions), `live ${live}`).to.deep.equal([expected]);
+        }
+    });
+
+    it("the same version again reads nothing: its configuration's count stays Application Auto Scaling's", async () => {
+        deploy("1");
+        await nextDeploy(7);
+        deploy("1");
+        const resources = await settled();
+        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-allocated"]);
+        // The readback gate asks for the minimum in force (2), which the 7 allocated pass: no stop.
+        expect(ofType(resources, ALIAS).map((r) => r.inputs.functionVersion)).to.deep.equal(["1", "1"]);
+    });
+
+    it("refuses both a count and scaling, neither, and scaling that is not an object, naming the arguments", () => {
+        const base = { functionName: "orders", aliasName: "live", functionVersion: "1" };
+        expect(thrownMessage(() => new WarmAlias("a", { ...base, provisionedConcurrentExecutions: 3, scaling: { maxCapacity: 9 } }))).to.equal(
+            'WarmAlias "a": give provisionedConcurrentExecutions (a fixed count) or scaling (a count that follows the load), not both: with scaling, set its minCapacity to the count you would have fixed',
+        );
+        expect(thrownMessage(() => new WarmAlias("b", base))).to.equal(
+            'WarmAlias "b": provisionedConcurrentExecutions or scaling is required: how many environments the live version keeps initialized (e.g. provisionedConcurrentExecutions: 5), or bounds that follow the load (e.g. scaling: { maxCapacity: 20 })',
+        );
+        expect(thrownMessage(() => new WarmAlias("c", { ...base, scaling: 20 as unknown as WarmAliasArgs["scaling"] }))).to.equal(
+            'WarmAlias "c": scaling must be an object with at least maxCapacity, got 20',
+        );
+        expect(thrownMessage(() => new WarmAlias("d", { ...base, scaling: {} as WarmAliasArgs["scaling"] & object }))).to.equal(
+            'WarmAlias "d" scaling: maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)',
+        );
+    });
+
+    it("checks the scaling's values as UtilizationScaling does, named as WarmAlias arguments", () => {
+        const scaled = (scaling: WarmAliasArgs["scaling"]): string =>
+            thrownMessage(() => new WarmAlias("e", { functionName: "orders", aliasName: "live", functionVersion: "1", scaling }));
+        expect(scaled({ maxCapacity: 5, targetUtilization: 70 })).to.equal('WarmAlias "e" scaling: targetUtilization must be between 0.1 and 0.9, got 70 (a fraction: did you mean 0.7?)');
+        resetProgram();
+        expect(scaled({ minCapacity: 0, maxCapacity: 5 })).to.match(/^WarmAlias "e" scaling: minCapacity must be at least 1, got 0: at 0 Application Auto Scaling deletes the provisioned/);
+    });
+
+    it("a failure to read the alias other than Lambda's not found stops the deployment instead of starting at the minimum", () => {
+        expect(isNotFound(new Error("getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, ResourceNotFoundException: Alias not found"))).to.equal(true);
+        expect(isNotFound(new Error("getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 403, AccessDeniedException: not authorized"))).to.equal(false);
+        expect(isNotFound("ResourceNotFoundException")).to.equal(true);
     });
 });
 

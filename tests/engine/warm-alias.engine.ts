@@ -119,4 +119,89 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
             }
         });
     }
+
+    describe("with scaling: each new version starts with the count Application Auto Scaling has on the live one", () => {
+        const scaling = (version: string) => () =>
+            void new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: version, scaling: { minCapacity: 2, maxCapacity: 20 } });
+
+        it("scaled to 7, 12, 25 (held at 20) and 1 (held at 2) between deploys: each version starts with the live count, then the alias moves, then the old one's configuration, target and policy go", async () => {
+            const { account, stack } = await ordersStack();
+            try {
+                const first = await stack.up(scaling("1"), NOON);
+                expect(first.error, first.output).to.equal(undefined);
+                // A first deploy: no alias yet, so nothing to carry: the minimum in force.
+                expect(first.awsCalls.filter((call) => call.startsWith("GetAlias") || call.startsWith("PutProvisioned"))).to.deep.equal([
+                    "GetAlias(orders,live)",
+                    "PutProvisionedConcurrencyConfig(orders,1,2)",
+                ]);
+                let live = "1";
+                for (const [scaledTo, carried] of [
+                    [7, 7],
+                    [12, 12],
+                    [25, 20],
+                    [1, 2],
+                ]) {
+                    account.aws.scaleTo(`function:orders:${live}`, scaledTo);
+                    const version = account.aws.publishVersion("orders");
+                    const up = await stack.up(scaling(version), NOON);
+                    expect(up.error, up.output).to.equal(undefined);
+                    const calls = up.awsCalls;
+                    const readLive = callPosition(calls, `GetProvisionedConcurrencyConfig(orders,${live})`);
+                    const put = callPosition(calls, `PutProvisionedConcurrencyConfig(orders,${version},${carried})`);
+                    const readNew = callPosition(calls, `GetProvisionedConcurrencyConfig(orders,${version})`);
+                    const move = callPosition(calls, `UpdateAlias(orders,live,${version})`);
+                    const release = callPosition(calls, `DeleteProvisionedConcurrencyConfig(orders,${live})`);
+                    expect(readLive < put && put < readNew && readNew < move && move < release, JSON.stringify(calls)).to.equal(true);
+                    expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: version });
+                    expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: version, count: carried }]);
+                    expect(account.aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity])).to.deep.equal([[`function:orders:${version}`, 2, 20]]);
+                    expect(account.aws.scalingPolicyList().map((p) => [p.resourceId, p.policyType])).to.deep.equal([[`function:orders:${version}`, "TargetTrackingScaling"]]);
+                    live = version;
+                }
+                // The same version again: nothing read, nothing changed; the count stays scaling's.
+                account.aws.scaleTo(`function:orders:${live}`, 9);
+                const again = await stack.up(scaling(live), NOON);
+                expect(again.error, again.output).to.equal(undefined);
+                expect(again.awsCalls.filter((call) => /^(Put|Delete|UpdateAlias|Register|Deregister)/.test(call))).to.deep.equal([]);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: live, count: 9 }]);
+                const gone = await stack.destroy();
+                expect(gone.error, gone.output).to.equal(undefined);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+                expect(account.aws.scalableTargetList()).to.deep.equal([]);
+                expect(account.aws.scalingPolicyList()).to.deep.equal([]);
+                expect(account.aws.aliasesOf("orders")).to.deep.equal({});
+            } finally {
+                await stack.remove();
+            }
+        });
+
+        it("a version that fails to initialize stops the up with the live version's 7 untouched; the next good version starts with those 7", async () => {
+            const { account, stack } = await ordersStack();
+            try {
+                expect((await stack.up(scaling("1"), NOON)).error).to.equal(undefined);
+                account.aws.scaleTo("function:orders:1", 7);
+                const broken = account.aws.publishVersion("orders");
+                account.aws.failInitializationOf("orders", broken);
+                const failed = await stack.up(scaling(broken), NOON);
+                expect(failed.error).to.equal("pulumi up exited with 1");
+                expect(failed.output).to.contain("unexpected state 'FAILED', wanted target 'READY'. last error: FUNCTION_ERROR_INIT_FAILURE");
+                expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: "1" });
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([
+                    { functionName: "orders", qualifier: "1", count: 7 },
+                    { functionName: "orders", qualifier: broken, count: 0 },
+                ]);
+                const good = account.aws.publishVersion("orders");
+                const rolled = await stack.up(scaling(good), NOON);
+                expect(rolled.error, rolled.output).to.equal(undefined);
+                expect(rolled.awsCalls).to.include(`PutProvisionedConcurrencyConfig(orders,${good},7)`);
+                expect(account.aws.aliasesOf("orders")).to.deep.equal({ live: good });
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: good, count: 7 }]);
+                expect(account.aws.scalableTargetList().map((t) => t.resourceId)).to.deep.equal([`function:orders:${good}`]);
+                expect((await stack.destroy()).error).to.equal(undefined);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+            } finally {
+                await stack.remove();
+            }
+        });
+    });
 });

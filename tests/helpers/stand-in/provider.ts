@@ -255,7 +255,7 @@ export class AwsStandInProvider {
             invoke: (call: Call<providerPbTypes.InvokeRequest>, callback: Done) =>
                 this.run("invoke", call.request.getTok(), call.request.getPreview(), callback, () => {
                     const response = new providerPb.InvokeResponse();
-                    response.setReturn(toStruct(this.invoke(call.request.getTok())));
+                    response.setReturn(toStruct(this.invoke(call.request.getTok(), fromStruct(call.request.getArgs()))));
                     return response;
                 }),
             check: (call: Call<providerPbTypes.CheckRequest>, callback: Done) => {
@@ -449,9 +449,24 @@ export class AwsStandInProvider {
     }
 
     /** The provider functions the components call. */
-    private invoke(token: string): Props {
+    private invoke(token: string, args: Props): Props {
         const { region, accountId, partition, dnsSuffix } = this.home;
         switch (token) {
+            case "aws:lambda/getAlias:getAlias": {
+                // The alias data source: GetAlias, failing with its error (alias_data_source.go, dataSourceAliasRead),
+                // which the AWS SDK words as below; AliasArn is its id.
+                const functionName = text(args, "functionName") ?? "";
+                const name = text(args, "name") ?? "";
+                const arn = `arn:${partition}:lambda:${region}:${accountId}:function:${functionName}:${name}`;
+                const alias = this.aws.read(TYPES.alias, undefined, { functionName, name });
+                if (alias === undefined) {
+                    throw new Error(
+                        `getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, RequestID: stand-in, ResourceNotFoundException: Alias not found: ${arn}`,
+                    );
+                }
+                const invokeArn = `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+                return { id: arn, arn, invokeArn, description: "", functionName, name, functionVersion: alias.functionVersion };
+            }
             case "aws:index/getRegion:getRegion":
                 return { id: region, name: region, region, description: region, endpoint: `lambda.${region}.${dnsSuffix}` };
             case "aws:index/getCallerIdentity:getCallerIdentity":
