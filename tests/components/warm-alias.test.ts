@@ -218,7 +218,28 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         expect(scaled({ minCapacity: 0, maxCapacity: 5 })).to.match(/^WarmAlias "e" scaling: minCapacity must be at least 1, got 0: at 0 Application Auto Scaling deletes the provisioned/);
     });
 
-    it("a failure to read the alias other than Lambda's not found stops the deployment instead of starting at the minimum", () => {
+    it("an alias that cannot be read (access denied) fails the new configuration's count, and the alias waits for it: nothing starts at the minimum", async () => {
+        const message = "getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 403, AccessDeniedException: not authorized";
+        const call = mocks.call.bind(mocks);
+        mocks.call = (args) => {
+            if (args.token === ALIAS_TOKEN) throw Object.assign(new Error(message), { details: message });
+            return call(args);
+        };
+        try {
+            const warm = deploy("2");
+            // The configuration's registration fails on its count (the SDK serializes the inputs first).
+            expect(await rejectionMessage(valueOf(warm.config.provisionedConcurrentExecutions))).to.equal(`error serializing property "provisionedConcurrentExecutions": ${message}`);
+            // Every output after it fails with the same cause, through the chain of inputs that waits for it.
+            expect(await rejectionMessage(valueOf(warm.liveVersion))).to.match(new RegExp(`^error serializing property .*: ${message}$`));
+            const resources = await settled();
+            expect(ofType(resources, CONFIG)).to.deep.equal([]);
+            expect(ofType(resources, ALIAS)).to.deep.equal([]);
+        } finally {
+            mocks.call = call;
+        }
+    });
+
+    it("tells Lambda's not found from other failures by its error code", () => {
         expect(isNotFound(new Error("getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, ResourceNotFoundException: Alias not found"))).to.equal(true);
         expect(isNotFound(new Error("getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 403, AccessDeniedException: not authorized"))).to.equal(false);
         expect(isNotFound("ResourceNotFoundException")).to.equal(true);

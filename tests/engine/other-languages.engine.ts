@@ -679,6 +679,8 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
                 "MonitoringArgsDict",
                 "ScheduleArgs",
                 "ScheduleArgsDict",
+                "UtilizationTrackingArgs",
+                "UtilizationTrackingArgsDict",
                 "WarmerTargetArgs",
                 "WarmerTargetArgsDict",
             ]);
@@ -691,6 +693,8 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
             });
             expect(modules["_inputs.py"].classes.ScheduleArgs.required).to.deep.equal(["name", "schedule"]);
             expect(modules["_inputs.py"].classes.WarmerTargetArgs.required).to.deep.equal(["function_name"]);
+            // WarmAlias's scaling: UtilizationScaling's tracking arguments, of which only the maximum is required.
+            expect(modules["_inputs.py"].classes.UtilizationTrackingArgs.required).to.deep.equal(["max_capacity"]);
             for (const component of COMPONENTS) {
                 const spec = GOLDEN.resources[`lambda-concurrency:index:${component}`];
                 const module = modules[`${pythonName(component).slice(1)}.py`];

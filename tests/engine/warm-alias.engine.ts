@@ -175,6 +175,28 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
             }
         });
 
+        it("from a fixed count to scaling on the same version: the configuration and target are taken over (nothing deleted), and the next version carries the count", async () => {
+            const { account, stack } = await ordersStack();
+            try {
+                expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+                const swap = await stack.up(scaling("1"), NOON);
+                expect(swap.error, swap.output).to.equal(undefined);
+                expect(swap.awsCalls.filter((call) => /^(Delete|Deregister|PutProvisioned|UpdateAlias)/.test(call)), JSON.stringify(swap.awsCalls)).to.deep.equal([]);
+                // The count stays the fixed one's 3 (it is scaling's from now on: ignoreChanges); the target gets the bounds.
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: "1", count: 3 }]);
+                expect(account.aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity])).to.deep.equal([["function:orders:1", 2, 20]]);
+                const version = account.aws.publishVersion("orders");
+                const up = await stack.up(scaling(version), NOON);
+                expect(up.error, up.output).to.equal(undefined);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([{ functionName: "orders", qualifier: version, count: 3 }]);
+                expect((await stack.destroy()).error).to.equal(undefined);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+                expect(account.aws.scalableTargetList()).to.deep.equal([]);
+            } finally {
+                await stack.remove();
+            }
+        });
+
         it("a version that fails to initialize stops the up with the live version's 7 untouched; the next good version starts with those 7", async () => {
             const { account, stack } = await ordersStack();
             try {
