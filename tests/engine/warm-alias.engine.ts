@@ -2,6 +2,7 @@
 // allocated before the alias moves to it, the old version's is deleted after, nothing accumulates, and a version that
 // fails to initialize stops `pulumi up` before the alias moves, with the next good deploy rolling on unaided.
 import { expect } from "chai";
+import * as fc from "fast-check";
 import { FixedConcurrency, UtilizationScaling, WarmAlias } from "../../components";
 import { AwsModel } from "../helpers/lifecycle/aws-model";
 import { callPosition, ordersStack } from "./deploy-order";
@@ -196,6 +197,94 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
                 await stack.remove();
             }
         });
+
+        // Random sequences under the real engine. The invariants, checked after every step:
+        // - C1: after an up that completed, the alias routes to the version of the program, which has the only
+        //   configuration (at least the minimum in force allocated), the only target (2 to 20) and the only policy;
+        // - C2: a new version starts with what Lambda had allocated on the live one just before the up, kept in 2..20;
+        // - C3: an up of the same version, a preview and a refresh change nothing in AWS, and keep scaling's count;
+        // - C4: a version that fails to initialize leaves the alias and the live version's count as they were, and the
+        //   next good version (rolling forward, as the README says to) carries that count;
+        // - C5: nothing of the stack is left after destroy.
+        type Step = { kind: "deploy" } | { kind: "broken" } | { kind: "scale"; to: number } | { kind: "same" } | { kind: "preview" } | { kind: "refresh" };
+        const step: fc.Arbitrary<Step> = fc.oneof(
+            { weight: 3, arbitrary: fc.constant<Step>({ kind: "deploy" }) },
+            { weight: 1, arbitrary: fc.constant<Step>({ kind: "broken" }) },
+            { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }).map((to): Step => ({ kind: "scale", to })) },
+            { weight: 1, arbitrary: fc.constantFrom<Step>({ kind: "same" }, { kind: "preview" }, { kind: "refresh" }) },
+        );
+        const SEED = Number(process.env.WARM_ALIAS_ENGINE_SEED ?? 2121);
+        const sequences = fc.sample(fc.array(step, { minLength: 4, maxLength: 7 }), { seed: SEED, numRuns: 4 });
+        const mutating = (calls: string[]): string[] => calls.filter((call) => /^(Put|Delete|UpdateAlias|CreateAlias|Register|Deregister)/.test(call));
+
+        for (const [index, steps] of sequences.entries()) {
+            const described = steps.map((s) => (s.kind === "scale" ? `scale to ${s.to}` : s.kind)).join(", ");
+            it(`random sequence ${index + 1} (seed ${SEED}): ${described}; then destroy`, async () => {
+                const { account, stack } = await ordersStack();
+                const allocatedOn = (version: string): number => account.aws.provisionedConcurrencyConfig("orders", version)?.allocated ?? 0;
+                const holds = (live: string, count: number, what: string): void => {
+                    expect(account.aws.aliasesOf("orders"), `C1 alias: ${what}`).to.deep.equal({ live });
+                    expect(account.aws.provisionedConcurrencyConfigs(), `C1 configuration: ${what}`).to.deep.equal([{ functionName: "orders", qualifier: live, count }]);
+                    expect(count, `C1 at least the minimum: ${what}`).to.be.at.least(2);
+                    expect(account.aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity]), `C1 target: ${what}`).to.deep.equal([[`function:orders:${live}`, 2, 20]]);
+                    expect(account.aws.scalingPolicyList().map((p) => p.resourceId), `C1 policy: ${what}`).to.deep.equal([`function:orders:${live}`]);
+                };
+                try {
+                    const first = await stack.up(scaling("1"), NOON);
+                    expect(first.error, first.output).to.equal(undefined);
+                    let live = "1";
+                    let count = 2;
+                    holds(live, count, "first up");
+                    // After a failed deploy only a new good version is shipped next (roll forward, not back by number).
+                    let failedBefore = false;
+                    for (const s of steps) {
+                        const what = s.kind === "scale" ? `scale to ${s.to}` : s.kind;
+                        if (s.kind === "scale") {
+                            account.aws.scaleTo(`function:orders:${live}`, s.to);
+                            count = Math.min(20, Math.max(2, s.to));
+                            expect(allocatedOn(live), what).to.equal(count);
+                            continue;
+                        }
+                        if (s.kind === "refresh" || s.kind === "preview" || (s.kind === "same" && !failedBefore)) {
+                            const result = s.kind === "refresh" ? await stack.refresh() : s.kind === "preview" ? await stack.preview(scaling(live), NOON) : await stack.up(scaling(live), NOON);
+                            expect(result.error, `${what}: ${result.output}`).to.equal(undefined);
+                            expect(mutating(result.awsCalls), `C3 ${what}`).to.deep.equal([]);
+                            if (!failedBefore) {
+                                holds(live, count, what);
+                            }
+                            continue;
+                        }
+                        const version = account.aws.publishVersion("orders");
+                        if (s.kind === "broken") {
+                            account.aws.failInitializationOf("orders", version);
+                            const failed = await stack.up(scaling(version), NOON);
+                            expect(failed.error, `C4 ${what}: ${failed.output}`).to.equal("pulumi up exited with 1");
+                            expect(account.aws.aliasesOf("orders"), `C4 ${what}`).to.deep.equal({ live });
+                            expect(allocatedOn(live), `C4 ${what}`).to.equal(count);
+                            failedBefore = true;
+                            continue;
+                        }
+                        // deploy (also what "same" becomes after a failure: the next good version).
+                        const carried = Math.min(20, Math.max(2, allocatedOn(live)));
+                        const up = await stack.up(scaling(version), NOON);
+                        expect(up.error, `${what} ${version}: ${up.output}`).to.equal(undefined);
+                        expect(up.awsCalls, `C2 ${what} ${version}`).to.include(`PutProvisionedConcurrencyConfig(orders,${version},${carried})`);
+                        live = version;
+                        count = carried;
+                        failedBefore = false;
+                        holds(live, count, `${what} ${version}`);
+                    }
+                    const gone = await stack.destroy();
+                    expect(gone.error, gone.output).to.equal(undefined);
+                    expect(account.aws.provisionedConcurrencyConfigs(), "C5").to.deep.equal([]);
+                    expect(account.aws.scalableTargetList(), "C5").to.deep.equal([]);
+                    expect(account.aws.scalingPolicyList(), "C5").to.deep.equal([]);
+                    expect(account.aws.aliasesOf("orders"), "C5").to.deep.equal({});
+                } finally {
+                    await stack.remove();
+                }
+            });
+        }
 
         it("a version that fails to initialize stops the up with the live version's 7 untouched; the next good version starts with those 7", async () => {
             const { account, stack } = await ordersStack();
