@@ -18,13 +18,17 @@ export const PROVISIONED_CONCURRENCY_COMPONENT_TYPES: readonly string[] = [
     "lambda-concurrency:index:UtilizationScaling",
 ];
 
-/** WarmAlias: its configuration and target live in a FixedConcurrency child of the same name (warm-alias.ts). */
+/**
+ * WarmAlias: its configuration and target live in a child of the same name (warm-alias.ts), a FixedConcurrency or,
+ * with `scaling`, a UtilizationScaling.
+ */
 export const WARM_ALIAS_TYPE = "lambda-concurrency:index:WarmAlias";
+const WARM_ALIAS_CHILD_TYPES = ["lambda-concurrency:index:FixedConcurrency", "lambda-concurrency:index:UtilizationScaling"] as const;
 
 /**
  * A provisioned concurrency component's options with the aliases that let it take over a deployed component of
- * another of the three types and the same name, and the FixedConcurrency inside a deployed WarmAlias of the same name
- * (a WarmAlias on a version replaced by a component on that version: without it, the WarmAlias's configuration, deleted
+ * another of the three types and the same name, and the FixedConcurrency or UtilizationScaling inside a deployed
+ * WarmAlias of the same name (a WarmAlias on a version replaced by a component on that version: without it, the WarmAlias's configuration, deleted
  * last, would take the capacity the new component just put there). A user's own alias that gives only a name (a
  * rename) is extended to the other types too, so that a rename and a swap in one step also keep the capacity. The
  * options given are not changed.
@@ -43,13 +47,16 @@ export function withSwapAliases(type: string, name: string, opts: pulumi.Compone
         }
     }
     for (const warmName of names) {
-        aliases.push({ name: warmName, type: "lambda-concurrency:index:FixedConcurrency", parent: pulumi.createUrn(warmName, WARM_ALIAS_TYPE, opts?.parent) });
+        const warmAlias = pulumi.createUrn(warmName, WARM_ALIAS_TYPE, opts?.parent);
+        for (const child of WARM_ALIAS_CHILD_TYPES) {
+            aliases.push({ name: warmName, type: child, parent: warmAlias });
+        }
     }
     return { ...opts, aliases };
 }
 
 /**
- * The aliases WarmAlias gives its FixedConcurrency child: a deployed component of any of the three types, of the
+ * The aliases WarmAlias gives its FixedConcurrency or UtilizationScaling child: a deployed component of any of the three types, of the
  * WarmAlias's name (or a name it aliases) beside it (under the WarmAlias's parent), so that moving from a component
  * on a version to a WarmAlias on that version keeps the capacity (see withSwapAliases for the way back).
  */

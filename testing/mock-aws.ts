@@ -154,6 +154,24 @@ function mockApiId(type: string, logicalName: string): string {
     return `${autoNameSuffix(type, logicalName)}abc`;
 }
 
+/** What AWS holds when a program runs: see {@link AwsLikeMocks.awsView}. */
+export interface DeployedAws {
+    /** The version the alias routes to, or undefined when there is no such alias. */
+    aliasVersion(functionName: string, aliasName: string): string | undefined;
+    /** What Lambda has allocated on a version or alias, or undefined when it has no provisioned concurrency. */
+    allocated(functionName: string, qualifier: string): number | undefined;
+}
+
+/** A read of a provisioned concurrency configuration (id `FUNCTION,QUALIFIER`) as `view` has it; undefined otherwise. */
+function viewedState(view: DeployedAws, type: string, id: string): Json | undefined {
+    if (type !== "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig") {
+        return undefined;
+    }
+    const [functionName, qualifier] = id.split(",");
+    const allocated = view.allocated(functionName, qualifier ?? "");
+    return allocated === undefined ? undefined : { functionName, qualifier, provisionedConcurrentExecutions: allocated, skipDestroy: false };
+}
+
 /** The mocks. Install them with {@link installAwsLikeMocks}. */
 export class AwsLikeMocks implements pulumi.runtime.Mocks {
     /** The region every computed ARN and endpoint names (`aws:region`). */
@@ -175,6 +193,12 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     public registering?: RegistrationContext;
     /** Set by the monitor wrapper for the read being made (Resource.get). */
     public reading?: { urn: string; parent: string; dependencies: string[] };
+    /**
+     * What AWS holds when the program runs, for the reads a program makes of it (a WarmAlias that scales asks which
+     * version its alias routes to, and what Lambda allocated there): unset, the mocks answer from what the programs
+     * since the last reset declared. Set it to run a program as the next deployment of a stack in a given state.
+     */
+    public awsView?: DeployedAws;
 
     /**
      * The URNs registered by each program run since the last reset: a second registration of one in the same program
@@ -251,7 +275,8 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 const reading = this.reading;
                 this.reading = undefined;
                 const created = this.resources.find((r) => r.custom && r.read !== true && r.type === args.type && r.id === args.id);
-                const read = created !== undefined ? { ...created.state } : { ...inputs };
+                const viewed = this.awsView !== undefined ? viewedState(this.awsView, args.type, args.id) : undefined;
+                const read = viewed ?? (created !== undefined ? { ...created.state } : { ...inputs });
                 this.resources.push({
                     type: args.type,
                     name: args.name,
@@ -313,17 +338,27 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
      * that does not exist (a WarmAlias that scales reads it: live-count.ts).
      */
     private deployedAlias(functionName: string, name: string): Json {
+        if (this.awsView !== undefined) {
+            const version = this.awsView.aliasVersion(functionName, name);
+            return version === undefined ? this.aliasNotFound(functionName, name) : this.aliasState(functionName, name, version);
+        }
         const found = this.resources
             .filter((r) => r.type === "aws:lambda/alias:Alias" && r.read !== true && r.state.functionName === functionName && r.state.name === name)
             .pop();
-        if (found === undefined) {
-            const arn = `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionName}:${name}`;
-            const message = `getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, ResourceNotFoundException: Alias not found: ${arn}`;
-            // As a gRPC error, whose `details` the SDK makes the invoke's error message (runtime/invoke.js).
-            throw Object.assign(new Error(message), { details: message });
-        }
-        const state = found.state;
-        return { id: state.arn, arn: state.arn, invokeArn: state.invokeArn, description: state.description ?? "", functionName, name, functionVersion: state.functionVersion };
+        return found === undefined ? this.aliasNotFound(functionName, name) : this.aliasState(functionName, name, String(found.state.functionVersion));
+    }
+
+    private aliasState(functionName: string, name: string, functionVersion: string): Json {
+        const arn = `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionName}:${name}`;
+        const invokeArn = `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+        return { id: arn, arn, invokeArn, description: "", functionName, name, functionVersion };
+    }
+
+    private aliasNotFound(functionName: string, name: string): never {
+        const arn = `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionName}:${name}`;
+        const message = `getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, ResourceNotFoundException: Alias not found: ${arn}`;
+        // As a gRPC error, whose `details` the SDK makes the invoke's error message (runtime/invoke.js).
+        throw Object.assign(new Error(message), { details: message });
     }
 
     /** What the provider would hold after creating the resource: its inputs, defaults and computed outputs. */

@@ -112,16 +112,18 @@ describe("withSwapAliases", () => {
             ),
         );
 
-    it("aliases a component to the same-named component of the two other types, and to a same-named WarmAlias's FixedConcurrency", async () => {
+    it("aliases a component to the same-named component of the two other types, and to a same-named WarmAlias's child of either type", async () => {
         expect(await resolved(withSwapAliases(UTILIZATION, "api", undefined).aliases)).to.deep.equal([
             { type: FIXED },
             { type: SCHEDULED },
             { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "api", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
         ]);
         expect(await resolved(withSwapAliases(FIXED, "api", {}).aliases)).to.deep.equal([
             { type: SCHEDULED },
             { type: UTILIZATION },
             { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "api", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
         ]);
     });
 
@@ -138,7 +140,9 @@ describe("withSwapAliases", () => {
             { name: "old", type: FIXED },
             { name: "old", type: UTILIZATION },
             { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "api", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "old", type: FIXED, parent: root(WARM_ALIAS_TYPE, "old") },
+            { name: "old", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "old") },
         ]);
         expect(opts.aliases).to.have.length(3);
     });

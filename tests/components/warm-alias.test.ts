@@ -111,7 +111,9 @@ describe("WarmAlias: taking over a component of its name", () => {
         resetProgram();
         new UtilizationScaling("api", { functionName: "orders", qualifier: "3", minCapacity: 1, maxCapacity: 5 });
         const scaling = ofType(await settled(), "lambda-concurrency:index:UtilizationScaling")[0];
+        // Either child of a WarmAlias: a FixedConcurrency, or with scaling, a UtilizationScaling.
         expect(scaling.options.aliases).to.include(urnOf(FIXED, "api", COMPONENT));
+        expect(scaling.options.aliases).to.include(urnOf("lambda-concurrency:index:UtilizationScaling", "api", COMPONENT));
     });
 });
 

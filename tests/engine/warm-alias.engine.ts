@@ -176,6 +176,28 @@ describe("WarmAlias: versions go live warm, under the real engine", () => {
             }
         });
 
+        it("a WarmAlias that scales on version 1, then a UtilizationScaling of its name there, then a FixedConcurrency: each takes over, version 1 keeps its capacity", async () => {
+            const { account, stack } = await ordersStack();
+            try {
+                const steps: [string, () => void, Record<string, string>, number][] = [
+                    ["WarmAlias with scaling", scaling("1"), { live: "1" }, 2],
+                    ["UtilizationScaling", () => void new UtilizationScaling("live", { functionName: "orders", qualifier: "1", minCapacity: 2, maxCapacity: 20 }), {}, 2],
+                    ["FixedConcurrency", () => void new FixedConcurrency("live", { functionName: "orders", qualifier: "1", provisionedConcurrentExecutions: 3 }), {}, 3],
+                ];
+                for (const [what, step, aliases, count] of steps) {
+                    const up = await stack.up(step, NOON);
+                    expect(up.error, `${what}: ${up.output}`).to.equal(undefined);
+                    expect(up.awsCalls.filter((call) => call.startsWith("DeleteProvisionedConcurrencyConfig") || call.startsWith("Deregister")), what).to.deep.equal([]);
+                    expect(account.aws.provisionedConcurrencyConfigs(), what).to.deep.equal([{ functionName: "orders", qualifier: "1", count }]);
+                    expect(account.aws.aliasesOf("orders"), what).to.deep.equal(aliases);
+                }
+                expect((await stack.destroy()).error).to.equal(undefined);
+                expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+            } finally {
+                await stack.remove();
+            }
+        });
+
         it("from a fixed count to scaling on the same version: the configuration and target are taken over (nothing deleted), and the next version carries the count", async () => {
             const { account, stack } = await ordersStack();
             try {
