@@ -159,8 +159,10 @@ describe("FixedConcurrency", () => {
             expect(component.options.aliases).to.deep.equal([
                 urnOf("lambda-concurrency:index:ScheduledConcurrency", "api"),
                 urnOf("lambda-concurrency:index:UtilizationScaling", "api"),
-                // The FixedConcurrency inside a WarmAlias of its name, on its way back from a WarmAlias (swaps.ts).
+                // The FixedConcurrency or UtilizationScaling inside a WarmAlias of its name, on its way back from a
+                // WarmAlias (swaps.ts).
                 urnOf(COMPONENT, "api", "lambda-concurrency:index:WarmAlias"),
+                urnOf("lambda-concurrency:index:UtilizationScaling", "api", "lambda-concurrency:index:WarmAlias"),
             ]);
             expect(
                 thrownMessage(() => new ScheduledConcurrency("api", { functionName: "other", qualifier: "live", schedules: [{ name: "day", schedule: "cron(0 8 * * ? *)", capacity: 1 }] })),

@@ -450,6 +450,7 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:FixedConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:ScheduledConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
+                `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:WarmAlias$lambda-concurrency:index:UtilizationScaling$${TYPES.provisionedConcurrencyConfig}::api`,
             ],
             retainOnDelete: false,
         });

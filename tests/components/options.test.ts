@@ -10,8 +10,9 @@ const FIXED = "lambda-concurrency:index:FixedConcurrency";
 const SCHEDULED = "lambda-concurrency:index:ScheduledConcurrency";
 const UTILIZATION = "lambda-concurrency:index:UtilizationScaling";
 const WARMER = "lambda-concurrency:index:LambdaWarmer";
-/** The FixedConcurrency inside a WarmAlias, which each of the three components takes over (swaps.ts). */
-const IN_WARM_ALIAS = `lambda-concurrency:index:WarmAlias$${FIXED}`;
+const WARM = "lambda-concurrency:index:WarmAlias";
+/** The FixedConcurrency or UtilizationScaling inside a WarmAlias, which each of the three components takes over (swaps.ts). */
+const IN_WARM_ALIAS = [`lambda-concurrency:index:WarmAlias$${FIXED}`, `lambda-concurrency:index:WarmAlias$${UTILIZATION}`];
 
 const CONFIG = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
 const TARGET = "aws:appautoscaling/target:Target";
@@ -89,12 +90,12 @@ function child(type: string, name: string, dependsOn: string[], options: Partial
 
 /**
  * `children` with the aliases a child of a provisioned concurrency component of `componentType` names itself: its URN
- * under each of the other two types, and under the FixedConcurrency of a WarmAlias of its component's name, which the
+ * under each of the other two types, and under either child of a WarmAlias of its component's name, which the
  * component aliases (child-aliases.ts, swaps.ts).
  */
 function underSwapAliases(componentType: string, children: ChildView[]): ChildView[] {
     const others = [FIXED, SCHEDULED, UTILIZATION].filter((t) => t !== componentType);
-    return children.map((c) => ({ ...c, aliases: [...others.map((other) => urnOf(c.type, c.name, other)), urnOf(c.type, c.name, IN_WARM_ALIAS)] }));
+    return children.map((c) => ({ ...c, aliases: [...others.map((other) => urnOf(c.type, c.name, other)), ...IN_WARM_ALIAS.map((parent) => urnOf(c.type, c.name, parent))] }));
 }
 
 function sorted(children: ChildView[]): ChildView[] {
@@ -185,9 +186,9 @@ describe("the dependencies and replacement options of every child", () => {
         const components = (await settled()).filter((r) => !r.custom).map((r) => [r.type, r.name, r.options.aliases, r.options.deleteBeforeReplace, r.options.ignoreChanges, r.dependencies]);
         expect(components.sort()).to.deep.equal(
             [
-                [FIXED, "fixed", [urnOf(SCHEDULED, "fixed"), urnOf(UTILIZATION, "fixed"), urnOf(FIXED, "fixed", "lambda-concurrency:index:WarmAlias")], false, [], []],
-                [SCHEDULED, "clock", [urnOf(FIXED, "clock"), urnOf(UTILIZATION, "clock"), urnOf(FIXED, "clock", "lambda-concurrency:index:WarmAlias")], false, [], []],
-                [UTILIZATION, "load", [urnOf(FIXED, "load"), urnOf(SCHEDULED, "load"), urnOf(FIXED, "load", "lambda-concurrency:index:WarmAlias")], false, [], []],
+                [FIXED, "fixed", [urnOf(SCHEDULED, "fixed"), urnOf(UTILIZATION, "fixed"), urnOf(FIXED, "fixed", WARM), urnOf(UTILIZATION, "fixed", WARM)], false, [], []],
+                [SCHEDULED, "clock", [urnOf(FIXED, "clock"), urnOf(UTILIZATION, "clock"), urnOf(FIXED, "clock", WARM), urnOf(UTILIZATION, "clock", WARM)], false, [], []],
+                [UTILIZATION, "load", [urnOf(FIXED, "load"), urnOf(SCHEDULED, "load"), urnOf(FIXED, "load", WARM), urnOf(UTILIZATION, "load", WARM)], false, [], []],
                 [WARMER, "warm", [], false, [], []],
             ].sort(),
         );

@@ -167,6 +167,7 @@ describe("ScheduledConcurrency", () => {
                 urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:FixedConcurrency"),
                 urnOf(CONFIG, "orders-clock", UTILIZATION),
                 urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency"),
+                urnOf(CONFIG, "orders-clock", "lambda-concurrency:index:WarmAlias$lambda-concurrency:index:UtilizationScaling"),
             ],
             retainOnDelete: false,
         });
@@ -197,6 +198,7 @@ describe("ScheduledConcurrency", () => {
             urnOf("lambda-concurrency:index:FixedConcurrency", "orders-clock"),
             urnOf(UTILIZATION, "orders-clock"),
             urnOf("lambda-concurrency:index:FixedConcurrency", "orders-clock", "lambda-concurrency:index:WarmAlias"),
+            urnOf(UTILIZATION, "orders-clock", "lambda-concurrency:index:WarmAlias"),
         ]);
         expect(mocks.outputRegistrations.get(parent)).to.equal(1);
     });
