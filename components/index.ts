@@ -23,6 +23,7 @@ export {
     UtilizationScaling,
     UtilizationScalingArgs,
     UtilizationStatistic,
+    UtilizationTracking,
     DEFAULT_TARGET_UTILIZATION,
     validateTargetUtilization,
     validateCooldown,

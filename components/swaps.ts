@@ -28,10 +28,10 @@ const WARM_ALIAS_CHILD_TYPES = ["lambda-concurrency:index:FixedConcurrency", "la
 /**
  * A provisioned concurrency component's options with the aliases that let it take over a deployed component of
  * another of the three types and the same name, and the FixedConcurrency or UtilizationScaling inside a deployed
- * WarmAlias of the same name (a WarmAlias on a version replaced by a component on that version: without it, the WarmAlias's configuration, deleted
- * last, would take the capacity the new component just put there). A user's own alias that gives only a name (a
- * rename) is extended to the other types too, so that a rename and a swap in one step also keep the capacity. The
- * options given are not changed.
+ * WarmAlias of the same name (a WarmAlias on a version replaced by a component on that version: without it, the
+ * WarmAlias's configuration, deleted last, would take the capacity the new component just put there). A user's own
+ * alias that gives only a name (a rename) is extended to the other types too, so that a rename and a swap in one step
+ * also keep the capacity. The options given are not changed.
  */
 export function withSwapAliases(type: string, name: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.ComponentResourceOptions {
     const others = PROVISIONED_CONCURRENCY_COMPONENT_TYPES.filter((t) => t !== type);
@@ -56,9 +56,10 @@ export function withSwapAliases(type: string, name: string, opts: pulumi.Compone
 }
 
 /**
- * The aliases WarmAlias gives its FixedConcurrency or UtilizationScaling child: a deployed component of any of the three types, of the
- * WarmAlias's name (or a name it aliases) beside it (under the WarmAlias's parent), so that moving from a component
- * on a version to a WarmAlias on that version keeps the capacity (see withSwapAliases for the way back).
+ * The aliases WarmAlias gives its FixedConcurrency or UtilizationScaling child: a deployed component of any of the
+ * three types, of the WarmAlias's name (or a name it aliases) beside it (under the WarmAlias's parent), so that moving
+ * from a component on a version to a WarmAlias on that version keeps the capacity (see withSwapAliases for the way
+ * back).
  */
 export function warmAliasTakeoverAliases(name: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.Alias[] {
     const names = [name];

@@ -201,4 +201,3 @@ export function sizingOf(args: WarmAliasArgs): { fixed: pulumi.Input<number> } |
     }
     return { scaling: scaling as UtilizationTracking };
 }
-

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, thrownMessage, urnOf, valueOf } from "../helpers/pulumi";
 import { isNotFound } from "../../components/live-count";
+import { startingCount } from "../../components/utilization";
 import { FixedConcurrency, LambdaWarmer, UtilizationScaling, WarmAlias, WarmAliasArgs, versionReadinessProblem } from "../../components";
 import { validateAliasName, validateVersionNumber } from "../../components/function-reference";
 
@@ -239,6 +240,14 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         } finally {
             mocks.call = call;
         }
+    });
+
+    it("starts a configuration at the carried count kept inside the bounds in force, or at the minimum (pure)", () => {
+        expect(startingCount({ min: 2, max: 20 }, undefined)).to.equal(2);
+        expect(startingCount({ min: 2, max: 20 }, 7)).to.equal(7);
+        expect(startingCount({ min: 2, max: 20 }, 35)).to.equal(20);
+        expect(startingCount({ min: 2, max: 20 }, 0)).to.equal(2);
+        expect(startingCount({ min: 5, max: 5 }, 9)).to.equal(5);
     });
 
     it("tells Lambda's not found from other failures by its error code", () => {
