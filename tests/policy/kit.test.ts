@@ -5,11 +5,11 @@ import { expect } from "chai";
 import { Alias } from "@pulumi/aws/lambda";
 import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { Policy, Target } from "@pulumi/aws/appautoscaling";
-import { FixedConcurrency, LambdaWarmer, UtilizationScaling } from "../../components";
+import { FixedConcurrency, LambdaWarmer, UtilizationScaling, WarmAlias } from "../../components";
 import { SCENARIOS } from "../../programs/scenarios";
 import { autoName } from "../../testing/mock-aws";
 import { checkResources, fromRecordedResource } from "../../policy";
-import { resetProgram, settled, testFunction } from "../helpers/pulumi";
+import { mocks, resetProgram, settled, testFunction } from "../helpers/pulumi";
 import { TYPES } from "../helpers/lifecycle/types";
 
 // The provider's type tokens, as the lifecycle model and the AWS stand-in name them.
@@ -37,6 +37,26 @@ describe("policy pack: programs built with the testing kit", () => {
             expect(await violations()).to.deep.equal([]);
         });
     }
+
+    it("a WarmAlias that scales, shipping version 2 while the alias routes to version 1 with 7 allocated: its read of version 1 is not a second manager", async () => {
+        mocks.awsView = {
+            aliasVersion: (functionName, alias) => (functionName === "orders" && alias === "live" ? "1" : undefined),
+            allocated: (functionName, qualifier) => (functionName === "orders" && qualifier === "1" ? 7 : undefined),
+        };
+        try {
+            new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "2", scaling: { minCapacity: 2, maxCapacity: 20 } });
+            const resources = await settled();
+            // The read of the live version's configuration is there, and the new version's starts with its 7.
+            expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.equal([
+                ["live-live", "orders,1"],
+                ["live-allocated", "orders,2"],
+            ]);
+            expect(resources.filter((r) => r.type === CONFIG && r.read !== true).map((r) => r.inputs.provisionedConcurrentExecutions)).to.deep.equal([7]);
+            expect(await violations()).to.deep.equal([]);
+        } finally {
+            mocks.awsView = undefined;
+        }
+    });
 
     it("the business-hours sample is priced from its schedules' week: over a budget of $40, with the figure", async () => {
         SCENARIOS["business-hours"].run();
