@@ -23,7 +23,7 @@ export {
     autoNameSuffix,
     partitionOf,
 } from "./mock-aws";
-export type { MockAwsOptions, RecordedOptions, RecordedResource } from "./mock-aws";
+export type { DeployedAws, MockAwsOptions, RecordedOptions, RecordedResource } from "./mock-aws";
 export type { ConfigValue } from "./stack-config";
 
 /** What the recorder of {@link installMocks} is: the mocks themselves, with what they recorded. */
