@@ -7,7 +7,7 @@
 // that callers can print or assert the exact tree.
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { computedOutputs } from "./provider-outputs";
+import { computedOutputs, lambdaAliasArns } from "./provider-outputs";
 
 /** The account and region every mocked ARN uses unless the mocks are given others. */
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -349,13 +349,12 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
     }
 
     private aliasState(functionName: string, name: string, functionVersion: string): Json {
-        const arn = `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionName}:${name}`;
-        const invokeArn = `arn:${this.partition}:apigateway:${this.region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+        const { arn, invokeArn } = lambdaAliasArns(this, functionName, name);
         return { id: arn, arn, invokeArn, description: "", functionName, name, functionVersion };
     }
 
     private aliasNotFound(functionName: string, name: string): never {
-        const arn = `arn:${this.partition}:lambda:${this.region}:${this.accountId}:function:${functionName}:${name}`;
+        const { arn } = lambdaAliasArns(this, functionName, name);
         const message = `getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, ResourceNotFoundException: Alias not found: ${arn}`;
         // As a gRPC error, whose `details` the SDK makes the invoke's error message (runtime/invoke.js).
         throw Object.assign(new Error(message), { details: message });

@@ -36,6 +36,12 @@ function invokeArnOf(home: ProviderHome, arn: string): string {
     return `arn:${home.partition}:apigateway:${home.region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
 }
 
+/** An alias's ARN and invoke ARN, as the provider reports them for the resource and its data source. */
+export function lambdaAliasArns(home: ProviderHome, functionName: string, aliasName: string): { arn: string; invokeArn: string } {
+    const arn = `${lambdaFunctionArn(home, functionName)}:${aliasName}`;
+    return { arn, invokeArn: invokeArnOf(home, arn) };
+}
+
 /**
  * The outputs the provider adds to `state` (the inputs with the physical name filled in) for a resource of `type`.
  * `version` is a published function's newest version (the mocks report "1" for `publish: true`).
@@ -65,10 +71,8 @@ export function computedOutputs(
                 architectures: state.architectures ?? ["x86_64"],
             };
         }
-        case "aws:lambda/alias:Alias": {
-            const arn = `${lambdaFunctionArn(home, text(state, "functionName") ?? "unknown")}:${name}`;
-            return { arn, invokeArn: invokeArnOf(home, arn) };
-        }
+        case "aws:lambda/alias:Alias":
+            return lambdaAliasArns(home, text(state, "functionName") ?? "unknown", name);
         case "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig":
             return { skipDestroy: state.skipDestroy ?? false };
         case "aws:iam/role:Role":

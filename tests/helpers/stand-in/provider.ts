@@ -12,7 +12,7 @@ import { AllocationFailed, AwsModel } from "../lifecycle/aws-model";
 import { startAllocation } from "./allocation";
 import { parseUrn } from "../lifecycle/engine";
 import { TYPES } from "../lifecycle/types";
-import { computedOutputs, ProviderHome } from "../../../testing/provider-outputs";
+import { computedOutputs, lambdaAliasArns, ProviderHome } from "../../../testing/provider-outputs";
 import { partitionOf } from "../../../testing/mock-aws";
 import { Empty, Struct, fromSdk, grpc, pluginPb, providerPb, service } from "../sdk-rpc";
 import { DEFAULTS_KEY, UNKNOWN, checkInputs, schemaOf, deepEqual, diffInputs, refreshedInputs, withoutBookkeeping } from "./bridge";
@@ -457,14 +457,13 @@ export class AwsStandInProvider {
                 // which the AWS SDK words as below; AliasArn is its id.
                 const functionName = text(args, "functionName") ?? "";
                 const name = text(args, "name") ?? "";
-                const arn = `arn:${partition}:lambda:${region}:${accountId}:function:${functionName}:${name}`;
+                const { arn, invokeArn } = lambdaAliasArns(this.home, functionName, name);
                 const alias = this.aws.read(TYPES.alias, undefined, { functionName, name });
                 if (alias === undefined) {
                     throw new Error(
                         `getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, RequestID: stand-in, ResourceNotFoundException: Alias not found: ${arn}`,
                     );
                 }
-                const invokeArn = `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
                 return { id: arn, arn, invokeArn, description: "", functionName, name, functionVersion: alias.functionVersion };
             }
             case "aws:index/getRegion:getRegion":
