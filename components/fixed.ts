@@ -12,6 +12,7 @@ import { validateSkipDestroy } from "./replacement";
 import { SCALING_SUSPENDED, createScalableTarget } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
+import { OwnershipRegistry } from "./ownership";
 
 /** The arguments of {@link FixedConcurrency}. */
 export interface FixedConcurrencyArgs {
@@ -51,6 +52,14 @@ export interface FixedConcurrencyArgs {
      */
     monitoring?: Monitoring;
 }
+
+/**
+ * Set (to true) by WarmAlias on the FixedConcurrency it declares once more for a canary it promotes (canary-plan.ts):
+ * the configuration and target stay in the stack for that `up` without a change, and are retained on delete, so that
+ * the `up` after it drops them from the stack without deleting what the promoted version's own configuration took
+ * over. Its qualifier is then the promoted version's, which WarmAlias's own FixedConcurrency claims: it files no claim.
+ */
+export const PROMOTED_CANARY = Symbol("lambda-concurrency: promoted canary");
 
 /**
  * A fixed number of always-initialized execution environments on a function's alias or version: an
@@ -95,7 +104,16 @@ export class FixedConcurrency extends pulumi.ComponentResource {
             validateCapacity(value, "provisionedConcurrentExecutions", 1),
         );
         const monitoring = checkedMonitoring(this, label, "FixedConcurrency", args.monitoring);
-        const target = checkTarget(this, { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" }, args, registry);
+        const promotedCanary = (args as { [PROMOTED_CANARY]?: boolean })[PROMOTED_CANARY] === true;
+        const target = checkTarget(
+            this,
+            { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" },
+            args,
+            promotedCanary ? new OwnershipRegistry() : registry,
+        );
+        // The count is the promoted version's own configuration's (see PROMOTED_CANARY): whatever the stack holds for
+        // the canary, neither the configuration's count nor the target's bounds are changed.
+        const retained = promotedCanary ? { retainOnDelete: true } : {};
 
         const skipDestroyInput = args.skipDestroy ?? false;
         if (isPlain(skipDestroyInput)) {
@@ -124,9 +142,21 @@ export class FixedConcurrency extends pulumi.ComponentResource {
                 skipDestroy,
             },
             // Registered only once every Output-time check passed (see checked-input.ts).
-            { ...childOptions(this, name), deleteBeforeReplace: deleteOldConfigurationFirst },
+            {
+                ...childOptions(this, name),
+                deleteBeforeReplace: deleteOldConfigurationFirst,
+                ...retained,
+                ...(promotedCanary ? { ignoreChanges: ["provisionedConcurrentExecutions"] } : {}),
+            },
         );
-        this.target = createScalableTarget(this, name, { min: count, max: count }, this.config, SCALING_SUSPENDED);
+        this.target = createScalableTarget(
+            this,
+            name,
+            { min: count, max: count },
+            this.config,
+            SCALING_SUSPENDED,
+            promotedCanary ? { ...retained, ignoreChanges: ["minCapacity", "maxCapacity"] } : {},
+        );
         this.functionName = exportable(target.functionName);
         this.qualifier = outputAfterChecks(this, this.config.qualifier);
         this.provisionedConcurrentExecutions = outputAfterChecks(this, this.config.provisionedConcurrentExecutions);

@@ -1,6 +1,6 @@
 // The public surface of `lambda-concurrency`: the components and the pure checks they are built on.
 export { FixedConcurrency, FixedConcurrencyArgs } from "./fixed";
-export { WarmAlias, WarmAliasArgs } from "./warm-alias";
+export { WarmAlias, WarmAliasArgs, WarmAliasCanary } from "./warm-alias";
 export { VersionReadiness, versionReadinessProblem } from "./version-readiness";
 export {
     FunctionReference,

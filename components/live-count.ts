@@ -7,32 +7,9 @@
 // Read at `pulumi up` time, not from the stack: the stack holds the count Pulumi saw when it created the
 // configuration (the count is in ignoreChanges), not what scaling did since.
 import * as pulumi from "@pulumi/pulumi";
-import { getAlias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
+import { ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { childOptions } from "./child-aliases";
-
-/**
- * The version `aliasName` routes to now, or undefined when the alias does not exist (a first deploy). The AWS
- * provider's alias data source calls GetAlias and fails with its error (hashicorp/terraform-provider-aws,
- * internal/service/lambda/alias_data_source.go); only Lambda's "not found" means no alias. Any other failure (access
- * denied, throttling) stops the deployment: carrying nothing would silently start the new version at the minimum.
- */
-export async function liveVersionOf(parent: pulumi.Resource, functionName: string, aliasName: string): Promise<string | undefined> {
-    try {
-        const alias = await getAlias({ functionName, name: aliasName }, { parent });
-        return alias.functionVersion;
-    } catch (error) {
-        if (isNotFound(error)) {
-            return undefined;
-        }
-        throw error;
-    }
-}
-
-/** Lambda's answer for a function or alias that does not exist (GetAlias: ResourceNotFoundException, HTTP 404). */
-export function isNotFound(error: unknown): boolean {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.includes("ResourceNotFoundException");
-}
+import { LiveRouting } from "./canary-plan";
 
 /**
  * The environments Lambda has allocated on the version the alias routes to now, when that is not `newVersion`: what
@@ -45,11 +22,10 @@ export function liveCountToCarry(
     parent: pulumi.ComponentResource,
     name: string,
     functionName: pulumi.Input<string>,
-    aliasName: pulumi.Input<string>,
+    live: pulumi.Output<LiveRouting | undefined>,
     newVersion: pulumi.Input<string>,
 ): pulumi.Output<number | undefined> {
-    const live = pulumi.all([functionName, aliasName]).apply(([plainName, alias]) => liveVersionOf(parent, plainName, alias));
-    return pulumi.all([functionName, live, newVersion]).apply(([plainName, liveVersion, version]) => {
+    return pulumi.all([functionName, live.apply((routing) => routing?.version), newVersion]).apply(([plainName, liveVersion, version]) => {
         if (liveVersion === undefined || liveVersion === version) {
             return pulumi.output<number | undefined>(undefined);
         }

@@ -3,8 +3,10 @@ import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { childOptions, rememberAliases } from "./child-aliases";
 import { checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
-import { FixedConcurrency } from "./fixed";
+import { FixedConcurrency, FixedConcurrencyArgs, PROMOTED_CANARY } from "./fixed";
 import { liveCountToCarry } from "./live-count";
+import { aliasRoutingAtUp } from "./alias-routing";
+import { CanaryPlan, canaryPlan, validateCanaryWeight } from "./canary-plan";
 import { UtilizationScaling, UtilizationScalingArgs, UtilizationTracking, WARM_ALIAS_SETTINGS, WarmAliasSettings } from "./utilization";
 import { describeValue, validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
@@ -36,8 +38,27 @@ export interface WarmAliasArgs {
      * `provisionedConcurrentExecutions`. Defaults to none.
      */
     scaling?: UtilizationTracking;
+    /**
+     * Ship each new version as a canary first: the alias keeps routing to the version it routes to now, and sends this
+     * share of the invocations to the new one, both versions provisioned. Leave it out (or run without it) to promote:
+     * the canary version then takes all traffic, keeping its environments. With a fixed count only. Defaults to none.
+     */
+    canary?: WarmAliasCanary;
     /** The alias's description. Defaults to none. */
     description?: pulumi.Input<string>;
+}
+
+/** A canary step of {@link WarmAlias}: how much traffic the new version takes, with how many environments. */
+export interface WarmAliasCanary {
+    /** The share of invocations the new version takes: more than 0, less than 1 (0.1 for 10%). */
+    weight: pulumi.Input<number>;
+    /**
+     * Environments for the canary version: a whole number, at least 1. Fewer than the live version's cost less, but
+     * Lambda splits invocations between the versions at random (a weighted alias routes each invocation with the
+     * weight's probability), so a burst may reach the canary with more than its share. Defaults to
+     * `provisionedConcurrentExecutions`.
+     */
+    provisionedConcurrentExecutions?: pulumi.Input<number>;
 }
 
 /**
@@ -66,6 +87,8 @@ export class WarmAlias extends pulumi.ComponentResource {
     public readonly scheduledActions?: ScheduledAction[];
     /** The version the alias routes to, once its environments were all reported allocated. */
     public readonly liveVersion: pulumi.Output<string>;
+    /** The version the alias sends the canary weight to, once its environments were all reported allocated; none without a canary. */
+    public readonly canaryVersion: pulumi.Output<string | undefined>;
     /** The function's plain name. */
     public readonly functionName: pulumi.Output<string>;
     /** The alias's ARN: what an API, an event source or a warmer invokes. */
@@ -89,6 +112,14 @@ export class WarmAlias extends pulumi.ComponentResource {
         if ("error" in sizing) {
             throw new pulumi.ResourceError(`${label}: ${sizing.error}`, this);
         }
+        const canaryProblem = canaryArgumentProblem(args.canary, "scaling" in sizing);
+        if (canaryProblem !== undefined) {
+            throw new pulumi.ResourceError(`${label}: ${canaryProblem}`, this);
+        }
+        const canaryWeight =
+            args.canary === undefined || args.canary === null
+                ? pulumi.output<number | undefined>(undefined)
+                : checkedInput(this, label, args.canary.weight, (value) => validateCanaryWeight(value, "canary.weight"));
         // The alias is claimed as a provisioned qualifier: Lambda keeps one configuration per version, on the version
         // or on an alias that points to it (developer guide, "Configuring provisioned concurrency"), so another
         // component giving this alias provisioned concurrency, or a warmer pinging it, is refused at construction.
@@ -103,17 +134,41 @@ export class WarmAlias extends pulumi.ComponentResource {
         // WarmAlias keeps the capacity: its configuration and target are taken over, not created and then deleted.
         const childOpts = childOptions(this, name);
         const capacityOpts = { ...childOpts, aliases: [...(childOpts.aliases ?? []), ...warmAliasTakeoverAliases(name, opts)] };
+        // The counts are checked before anything is read from AWS.
+        const fixedCount =
+            "fixed" in sizing ? checkedInput(this, label, sizing.fixed, (value) => validateCapacity(value, "provisionedConcurrentExecutions", 1)) : undefined;
+        const canaryCountInput = args.canary?.provisionedConcurrentExecutions;
+        // The canary's: the count of `canary`, by default the live version's.
+        const canaryCount =
+            canaryCountInput === undefined
+                ? fixedCount
+                : checkedInput(this, label, canaryCountInput, (value) => validateCapacity(value, "canary.provisionedConcurrentExecutions", 1));
+        // How the alias routes now decides which version each configuration is on (canary-plan.ts).
+        const live = aliasRoutingAtUp(this, name, aliasTarget.functionName, aliasName);
+        const plan = pulumi.all([version, canaryWeight, live]).apply(([programVersion, weight, routing]) => {
+            if (routing === undefined && weight !== undefined) {
+                void pulumi.log.info(`${label}: no version is live yet, so version ${programVersion} takes all invocations; the canary weight applies from the next version`, this);
+            }
+            return canaryPlan(programVersion, weight, routing);
+        });
         let capacity: FixedConcurrency | UtilizationScaling;
         // The environments the readback must find allocated before the alias moves.
         let requested: pulumi.Output<number>;
-        if ("fixed" in sizing) {
-            const count = checkedInput(this, label, sizing.fixed, (value) => validateCapacity(value, "provisionedConcurrentExecutions", 1));
-            capacity = new FixedConcurrency(name, { functionName: aliasTarget.functionName, qualifier: version, provisionedConcurrentExecutions: count }, capacityOpts);
+        if (fixedCount !== undefined) {
+            const count = fixedCount;
+            capacity = new FixedConcurrency(
+                name,
+                { functionName: aliasTarget.functionName, qualifier: plan.apply((p) => p.stableVersion), provisionedConcurrentExecutions: count },
+                capacityOpts,
+            );
             requested = count;
         } else {
+            if (!("scaling" in sizing)) {
+                throw new Error("unreachable: sizingOf returns a count or scaling");
+            }
             const settings: WarmAliasSettings = {
                 label: `${label} scaling`,
-                startingCapacity: liveCountToCarry(this, name, aliasTarget.functionName, aliasName, version),
+                startingCapacity: liveCountToCarry(this, name, aliasTarget.functionName, live, version),
             };
             const scaling = new UtilizationScaling(
                 name,
@@ -143,12 +198,16 @@ export class WarmAlias extends pulumi.ComponentResource {
                 }
                 return qualifier;
             });
+        const routingConfig = plan.apply((p) =>
+            declareCanary(this, { name, label, functionName: aliasTarget.functionName, aliasName, plan: p, canaryCount, stable: capacity }),
+        );
         this.alias = new Alias(
             name,
             {
                 name: aliasName,
                 functionName: aliasTarget.functionName,
                 functionVersion: ready,
+                routingConfig,
                 description: args.description,
             },
             childOptions(this, name),
@@ -160,9 +219,13 @@ export class WarmAlias extends pulumi.ComponentResource {
         this.functionName = exportable(aliasTarget.functionName);
         this.liveVersion = afterReady(outputAfterChecks(this, this.alias.functionVersion));
         this.aliasArn = afterReady(outputAfterChecks(this, this.alias.arn));
+        this.canaryVersion = afterReady(
+            outputAfterChecks(this, this.alias.routingConfig).apply((routing) => Object.keys(routing?.additionalVersionWeights ?? {})[0]),
+        );
         this.registerOutputs(
             outputsAfterChecks(this, {
                 liveVersion: this.liveVersion,
+                canaryVersion: this.canaryVersion,
                 functionName: this.functionName,
                 aliasArn: this.aliasArn,
             }),
@@ -200,4 +263,90 @@ export function sizingOf(args: WarmAliasArgs): { fixed: pulumi.Input<number> } |
         return { error: `scaling must be an object with at least maxCapacity, got ${describeValue(scaling)}` };
     }
     return { scaling: scaling as UtilizationTracking };
+}
+
+/**
+ * What is wrong with the `canary` argument, if anything: an object with a weight (checked when it resolves), and a
+ * fixed count for the versions (a canary of a WarmAlias that scales would need its own tracking during the canary and
+ * a hand-over of two targets at the promotion, which are not built).
+ */
+export function canaryArgumentProblem(canary: unknown, scaling: boolean): string | undefined {
+    if (canary === undefined || canary === null) {
+        return undefined;
+    }
+    if (typeof canary !== "object" || Array.isArray(canary)) {
+        return `canary must be an object with a weight (e.g. canary: { weight: 0.1 }), got ${describeValue(canary)}`;
+    }
+    if (scaling) {
+        return (
+            "canary is available with provisionedConcurrentExecutions only, not with scaling: a canary of a WarmAlias that " +
+            "scales is not built yet; ship new versions without canary, or size the versions with a fixed count"
+        );
+    }
+    const weight: unknown = (canary as { weight?: unknown }).weight;
+    if (weight === undefined || weight === null) {
+        return "canary.weight is required: the share of invocations the new version takes (e.g. canary: { weight: 0.1 })";
+    }
+    return undefined;
+}
+
+/** What declareCanary needs of the WarmAlias. */
+interface CanaryContext {
+    name: string;
+    label: string;
+    functionName: pulumi.Output<string>;
+    aliasName: pulumi.Output<string>;
+    plan: CanaryPlan;
+    /** The canary's count (a fixed count only). */
+    canaryCount: pulumi.Output<number> | undefined;
+    /** The capacity of the version the alias routes to. */
+    stable: FixedConcurrency | UtilizationScaling;
+}
+
+/**
+ * Declares the canary's configuration and target (NAME-canary) as the plan says, inside the apply of the alias's
+ * routing: a canary taking its weight, or a promoted canary kept once more without a change (PROMOTED_CANARY), or
+ * none. Returns the alias's routing configuration: the canary's weight once its environments were read back
+ * allocated, or none.
+ */
+function declareCanary(component: WarmAlias, context: CanaryContext): pulumi.Output<{ additionalVersionWeights: Record<string, number> } | undefined> {
+    const { name, label, functionName, aliasName, plan, canaryCount, stable } = context;
+    const canaryName = `${name}-canary`;
+    if (plan.promotedCanary !== undefined) {
+        if (!(stable instanceof FixedConcurrency)) {
+            const problem =
+                `${label}: alias routes a canary weight to version ${plan.promotedCanary}, made with a fixed count; a WarmAlias ` +
+                `that scales does not take a canary over. Promote it first with provisionedConcurrentExecutions (no canary), then turn scaling on.`;
+            return pulumi.output(stopDeployment(component, `${name}-not-promoted`, `${plan.promotedCanary},not-promoted`, problem));
+        }
+        // The same count as the promoted version's own configuration, known once that configuration is put: should the
+        // stack not hold the canary (weights set outside Pulumi), the create puts what is already there.
+        const promotedArgs: FixedConcurrencyArgs & { [PROMOTED_CANARY]: boolean } = {
+            functionName,
+            qualifier: plan.promotedCanary,
+            provisionedConcurrentExecutions: stable.config.provisionedConcurrentExecutions,
+            [PROMOTED_CANARY]: true,
+        };
+        new FixedConcurrency(canaryName, promotedArgs, childOptions(component, canaryName));
+        return pulumi.output(undefined);
+    }
+    if (plan.canary === undefined || canaryCount === undefined) {
+        return pulumi.output(undefined);
+    }
+    const { version: canaryVersion, weight } = plan.canary;
+    const canary = new FixedConcurrency(
+        canaryName,
+        { functionName, qualifier: canaryVersion, provisionedConcurrentExecutions: canaryCount },
+        childOptions(component, canaryName),
+    );
+    const allocated = ProvisionedConcurrencyConfig.get(`${canaryName}-allocated`, canary.config.id, undefined, childOptions(component, `${canaryName}-allocated`, [canary]));
+    return pulumi
+        .all([functionName, aliasName, canary.config.qualifier, canaryCount, allocated.provisionedConcurrentExecutions])
+        .apply(async ([fn, alias, qualifier, requestedCount, allocatedNow]) => {
+            const problem = versionReadinessProblem({ label, functionName: fn, version: qualifier, aliasName: alias, requested: requestedCount, allocated: allocatedNow });
+            if (problem !== undefined) {
+                return stopDeployment(component, `${canaryName}-not-ready`, `${fn},${qualifier}-not-ready`, problem);
+            }
+            return { additionalVersionWeights: { [qualifier]: weight } };
+        });
 }

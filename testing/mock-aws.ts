@@ -160,6 +160,11 @@ export interface DeployedAws {
     aliasVersion(functionName: string, aliasName: string): string | undefined;
     /** What Lambda has allocated on a version or alias, or undefined when it has no provisioned concurrency. */
     allocated(functionName: string, qualifier: string): number | undefined;
+    /**
+     * The alias's additional version and its weight (RoutingConfig.AdditionalVersionWeights), or undefined when it
+     * routes to one version only. Optional: without it, every alias routes to one version.
+     */
+    aliasWeights?(functionName: string, aliasName: string): Record<string, number> | undefined;
 }
 
 /** A read of a provisioned concurrency configuration (id `FUNCTION,QUALIFIER`) as `view` has it; undefined otherwise. */
@@ -276,7 +281,10 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                 this.reading = undefined;
                 const created = this.resources.find((r) => r.custom && r.read !== true && r.type === args.type && r.id === args.id);
                 const viewed = this.awsView !== undefined ? viewedState(this.awsView, args.type, args.id) : undefined;
-                const read = viewed ?? (created !== undefined ? { ...created.state } : { ...inputs });
+                const read =
+                    args.type === "aws:lambda/alias:Alias"
+                        ? this.aliasRead(stringInput(inputs, "functionName") ?? "", stringInput(inputs, "name") ?? "")
+                        : (viewed ?? (created !== undefined ? { ...created.state } : { ...inputs }));
                 this.resources.push({
                     type: args.type,
                     name: args.name,
@@ -346,6 +354,24 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
             .filter((r) => r.type === "aws:lambda/alias:Alias" && r.read !== true && r.state.functionName === functionName && r.state.name === name)
             .pop();
         return found === undefined ? this.aliasNotFound(functionName, name) : this.aliasState(functionName, name, String(found.state.functionVersion));
+    }
+
+    /**
+     * What a read of the alias itself (`Alias.get`, GetAlias) answers: as the data source, with its routing, which
+     * the data source leaves out (a WarmAlias reads it to tell a canary's promotion: alias-routing.ts).
+     */
+    private aliasRead(functionName: string, name: string): Json {
+        const alias = this.deployedAlias(functionName, name);
+        let weights: unknown;
+        if (this.awsView !== undefined) {
+            weights = this.awsView.aliasWeights?.(functionName, name);
+        } else {
+            const found = this.resources
+                .filter((r) => r.type === "aws:lambda/alias:Alias" && r.read !== true && r.state.functionName === functionName && r.state.name === name)
+                .pop();
+            weights = (found?.state.routingConfig as { additionalVersionWeights?: unknown } | undefined)?.additionalVersionWeights;
+        }
+        return weights === undefined ? alias : { ...alias, routingConfig: { additionalVersionWeights: weights } };
     }
 
     private aliasState(functionName: string, name: string, functionVersion: string): Json {

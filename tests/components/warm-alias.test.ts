@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
+import { RecordedResource } from "../../testing/mock-aws";
 import { mocks, ofType, rejectionMessage, resetProgram, settled, testFunction, thrownMessage, urnOf, valueOf } from "../helpers/pulumi";
-import { isNotFound } from "../../components/live-count";
+import { isNotFound } from "../../components/alias-routing";
 import { startingCount } from "../../components/utilization";
 import { FixedConcurrency, LambdaWarmer, UtilizationScaling, WarmAlias, WarmAliasArgs, versionReadinessProblem } from "../../components";
 import { validateAliasName, validateVersionNumber } from "../../components/function-reference";
@@ -187,14 +188,15 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         }
     });
 
-    it("the same version again reads nothing: its configuration's count stays Application Auto Scaling's", async () => {
+    it("the same version again reads no live count: its configuration's count stays Application Auto Scaling's", async () => {
         deploy("1");
         await nextDeploy(7);
         deploy("1");
         const resources = await settled();
-        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-allocated"]);
+        // The alias's routing (a canary to take over?), and the readback: no live count.
+        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-routing", "live-allocated"]);
         // The readback gate asks for the minimum in force (2), which the 7 allocated pass: no stop.
-        expect(ofType(resources, ALIAS).map((r) => r.inputs.functionVersion)).to.deep.equal(["1", "1"]);
+        expect(ofType(resources, ALIAS).filter((r) => r.read !== true).map((r) => r.inputs.functionVersion)).to.deep.equal(["1", "1"]);
     });
 
     it("refuses both a count and scaling, neither, and scaling that is not an object, naming the arguments", () => {
@@ -282,5 +284,188 @@ describe("WarmAlias: the readiness of a version (pure)", () => {
         expect(validateAliasName("live-2_b", "aliasName")).to.equal(undefined);
         expect(validateAliasName("a".repeat(129), "aliasName")).to.match(/is not a valid alias name/);
         expect(validateAliasName("", "aliasName")).to.match(/^aliasName "" is not a valid alias name/);
+    });
+});
+
+describe("WarmAlias with a canary: a new version takes a share of the traffic first, both versions provisioned", () => {
+    const ALIAS_TOKEN = "aws:lambda/getAlias:getAlias";
+    beforeEach(resetProgram);
+    afterEach(() => {
+        mocks.awsView = undefined;
+    });
+
+    /** AWS as the next `up` finds it: alias "live" of "orders" on `version`, with `weights`, and what is allocated. */
+    function awsHolds(version: string | undefined, weights?: Record<string, number>, allocated: Record<string, number> = {}): void {
+        mocks.awsView = {
+            aliasVersion: (fn, alias) => (fn === "orders" && alias === "live" ? version : undefined),
+            aliasWeights: (fn, alias) => (fn === "orders" && alias === "live" ? weights : undefined),
+            allocated: (fn, qualifier) => (fn === "orders" ? allocated[qualifier] : undefined),
+        };
+    }
+
+    function deploy(version: string, canary?: WarmAliasArgs["canary"]): WarmAlias {
+        return new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: version, provisionedConcurrentExecutions: 4, canary });
+    }
+
+    /** The configurations and targets the program declares, by name: [name, qualifier, count, retained]. */
+    function capacityOf(resources: RecordedResource[]): [string, unknown, unknown, boolean][] {
+        return resources
+            .filter((r) => r.read !== true && (r.type === CONFIG || r.type === TARGET))
+            .map((r): [string, unknown, unknown, boolean] => [
+                r.name,
+                r.type === CONFIG ? r.inputs.qualifier : r.inputs.resourceId,
+                r.type === CONFIG ? r.inputs.provisionedConcurrentExecutions : r.inputs.minCapacity,
+                r.options.retainOnDelete,
+            ])
+            .sort(([a], [b]) => a.localeCompare(b));
+    }
+
+    function aliasInputs(resources: RecordedResource[]): Record<string, unknown>[] {
+        return ofType(resources, ALIAS)
+            .filter((r) => r.read !== true)
+            .map((r) => r.inputs);
+    }
+
+    it("ships a new version as a canary: the live version stays, the new one is provisioned, read back, then weighted", async () => {
+        awsHolds("1", undefined, { "1": 4 });
+        const warm = deploy("2", { weight: 0.1 });
+        const resources = await settled();
+        expect(capacityOf(resources)).to.deep.equal([
+            ["live", "1", 4, false],
+            ["live-canary", "2", 4, false],
+            ["live-canary-target", "function:orders:2", 4, false],
+            ["live-target", "function:orders:1", 4, false],
+        ]);
+        expect(ofType(resources, FIXED).map((r) => [r.name, r.parent]).sort()).to.deep.equal([
+            ["live", urnOf(COMPONENT, "live")],
+            ["live-canary", urnOf(COMPONENT, "live")],
+        ]);
+        // The alias's routing was read (GetAlias), then each version's allocation.
+        const reads = resources.filter((r) => r.read === true);
+        expect(reads[0].type).to.equal(ALIAS);
+        expect(reads.map((r) => [r.type, r.name, r.id]).sort()).to.deep.equal([
+            [ALIAS, "live-routing", "arn:aws:lambda:us-east-1:123456789012:function:orders:live"],
+            [CONFIG, "live-allocated", "orders,1"],
+            [CONFIG, "live-canary-allocated", "orders,2"],
+        ]);
+        expect(aliasInputs(resources)).to.deep.equal([
+            { name: "live", functionName: "orders", functionVersion: "1", routingConfig: { additionalVersionWeights: { "2": 0.1 } } },
+        ]);
+        // The weight waits for the canary's configuration (through its readback): Pulumi routes after READY.
+        const canaryConfig = resources.find((r) => r.type === CONFIG && r.name === "live-canary" && r.read !== true)!;
+        expect(ofType(resources, ALIAS).find((r) => r.read !== true)!.propertyDependencies?.routingConfig).to.include(canaryConfig.urn);
+        expect(await valueOf(warm.liveVersion)).to.equal("1");
+        expect(await valueOf(warm.canaryVersion)).to.equal("2");
+    });
+
+    it("gives the canary its own count when canary.provisionedConcurrentExecutions is set", async () => {
+        awsHolds("1", undefined, { "1": 4 });
+        deploy("2", { weight: 0.25, provisionedConcurrentExecutions: 2 });
+        const resources = await settled();
+        expect(capacityOf(resources).filter(([name]) => name.startsWith("live-canary"))).to.deep.equal([
+            ["live-canary", "2", 2, false],
+            ["live-canary-target", "function:orders:2", 2, false],
+        ]);
+        expect(aliasInputs(resources)[0].routingConfig).to.deep.equal({ additionalVersionWeights: { "2": 0.25 } });
+    });
+
+    it("promotes when the canary is left out: the canary's version under the live configuration, the canary's kept, retained, unchanged", async () => {
+        awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
+        const warm = deploy("2");
+        const resources = await settled();
+        expect(capacityOf(resources)).to.deep.equal([
+            ["live", "2", 4, false],
+            ["live-canary", "2", 4, true],
+            ["live-canary-target", "function:orders:2", 4, true],
+            ["live-target", "function:orders:2", 4, false],
+        ]);
+        const kept = resources.filter((r) => r.read !== true && r.name.startsWith("live-canary") && r.type !== FIXED);
+        expect(kept.map((r) => [r.name, r.options.ignoreChanges])).to.deep.equal([
+            ["live-canary", ["provisionedConcurrentExecutions"]],
+            ["live-canary-target", ["minCapacity", "maxCapacity"]],
+        ]);
+        // Declared with the promoted version's own count, once that configuration is put.
+        const liveConfig = resources.find((r) => r.type === CONFIG && r.name === "live" && r.read !== true)!;
+        expect(kept[0].propertyDependencies?.provisionedConcurrentExecutions).to.include(liveConfig.urn);
+        expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "2" }]);
+        expect(await valueOf(warm.liveVersion)).to.equal("2");
+        expect(await valueOf(warm.canaryVersion)).to.equal(undefined);
+    });
+
+    it("abandons a canary for a newer one: the live version stays, the canary configuration moves to the new version", async () => {
+        awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
+        deploy("3", { weight: 0.1 });
+        const resources = await settled();
+        expect(capacityOf(resources)).to.deep.equal([
+            ["live", "1", 4, false],
+            ["live-canary", "3", 4, false],
+            ["live-canary-target", "function:orders:3", 4, false],
+            ["live-target", "function:orders:1", 4, false],
+        ]);
+        expect(aliasInputs(resources)[0]).to.deep.include({ functionVersion: "1", routingConfig: { additionalVersionWeights: { "3": 0.1 } } });
+    });
+
+    it("rolls back to the live version: the canary is left out (Pulumi deletes it after the alias stops routing to it)", async () => {
+        awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
+        const warm = deploy("1", { weight: 0.1 });
+        const resources = await settled();
+        expect(capacityOf(resources)).to.deep.equal([
+            ["live", "1", 4, false],
+            ["live-target", "function:orders:1", 4, false],
+        ]);
+        expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "1" }]);
+        expect(await valueOf(warm.canaryVersion)).to.equal(undefined);
+    });
+
+    it("on a first deploy there is nothing to share the traffic with: the version takes it all", async () => {
+        const warm = deploy("1", { weight: 0.1 });
+        const resources = await settled();
+        expect(capacityOf(resources).map(([name, qualifier]) => [name, qualifier])).to.deep.equal([
+            ["live", "1"],
+            ["live-target", "function:orders:1"],
+        ]);
+        expect(mocks.calls.filter((c) => c.token === ALIAS_TOKEN).length).to.equal(1);
+        expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "1" }]);
+        expect(await valueOf(warm.liveVersion)).to.equal("1");
+    });
+
+    it("a canary that fails to initialize stops the deployment before the alias sends it anything", async () => {
+        awsHolds("1", undefined, { "1": 4, "2": 0 });
+        const warm = deploy("2", { weight: 0.1 });
+        const problem = versionReadinessProblem({ label: 'WarmAlias "live"', functionName: "orders", version: "2", aliasName: "live", requested: 4, allocated: 0 });
+        expect(await rejectionMessage(valueOf(warm.canaryVersion))).to.equal(problem);
+        const resources = await settled();
+        expect(aliasInputs(resources)).to.deep.equal([]);
+        // The impossible read that fails the step, so that the engine deletes nothing.
+        expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.include(["live-canary-not-ready", "orders,2-not-ready"]);
+    });
+
+    it("refuses a canary that is not an object, lacks a weight, has a weight outside (0, 1) or a count below 1, or comes with scaling", () => {
+        const base = { functionName: "orders", aliasName: "live", functionVersion: "2" };
+        const refused = (args: Partial<WarmAliasArgs>): string => {
+            resetProgram();
+            return thrownMessage(() => new WarmAlias("c", { ...base, provisionedConcurrentExecutions: 4, ...args } as WarmAliasArgs));
+        };
+        expect(refused({ canary: 0.1 as unknown as WarmAliasArgs["canary"] })).to.equal('WarmAlias "c": canary must be an object with a weight (e.g. canary: { weight: 0.1 }), got 0.1');
+        expect(refused({ canary: {} as WarmAliasArgs["canary"] })).to.equal(
+            'WarmAlias "c": canary.weight is required: the share of invocations the new version takes (e.g. canary: { weight: 0.1 })',
+        );
+        expect(refused({ canary: { weight: 1 } })).to.equal(
+            'WarmAlias "c": canary.weight must be a number greater than 0 and less than 1 (the share of invocations the new version takes, e.g. 0.1 for 10%), got 1; to send it all traffic, leave the canary out',
+        );
+        expect(refused({ canary: { weight: 0.1, provisionedConcurrentExecutions: 0 } })).to.equal('WarmAlias "c": canary.provisionedConcurrentExecutions must be at least 1, got 0');
+        expect(refused({ provisionedConcurrentExecutions: undefined, scaling: { maxCapacity: 9 }, canary: { weight: 0.1 } })).to.equal(
+            'WarmAlias "c": canary is available with provisionedConcurrentExecutions only, not with scaling: a canary of a WarmAlias that scales is not built yet; ship new versions without canary, or size the versions with a fixed count',
+        );
+    });
+
+    it("a WarmAlias that scales, deployed while the alias routes a canary weight to its version, stops rather than delete what it takes over", async () => {
+        awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
+        const warm = new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "2", scaling: { minCapacity: 2, maxCapacity: 20 } });
+        expect(await rejectionMessage(valueOf(warm.canaryVersion))).to.equal(
+            'WarmAlias "live": alias routes a canary weight to version 2, made with a fixed count; a WarmAlias that scales does not take a canary over. Promote it first with provisionedConcurrentExecutions (no canary), then turn scaling on.',
+        );
+        const resources = await settled();
+        expect(aliasInputs(resources)).to.deep.equal([]);
     });
 });

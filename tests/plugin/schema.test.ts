@@ -112,7 +112,7 @@ describe("the package schema (GetSchema over gRPC, from a fresh checkout)", func
 
     it("gives its types names without an Args suffix (the Python and Go generators add their own)", () => {
         expect(Object.keys(schema.types).sort()).to.deep.equal(
-            ["AlarmSettings", "Monitoring", "Schedule", "UtilizationStatistic", "UtilizationTracking", "WarmerArchitecture", "WarmerTarget"].map((t) => `lambda-concurrency:index:${t}`),
+            ["AlarmSettings", "Monitoring", "Schedule", "UtilizationStatistic", "UtilizationTracking", "WarmAliasCanary", "WarmerArchitecture", "WarmerTarget"].map((t) => `lambda-concurrency:index:${t}`),
         );
         const refs = everyProperty(schema).flatMap(({ spec }) => [spec.$ref, spec.items?.$ref]).filter((r): r is string => r !== undefined);
         for (const ref of refs.filter((r) => r.startsWith("#/types/"))) {
@@ -162,6 +162,7 @@ describe("the package schema (GetSchema over gRPC, from a fresh checkout)", func
                 "UtilizationScaling.schedules",
                 "UtilizationScaling.statistic",
                 "UtilizationScaling.timezone",
+                "WarmAlias.canary",
                 "WarmAlias.scaling",
             ].sort(),
         );

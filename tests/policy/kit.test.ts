@@ -48,10 +48,41 @@ describe("policy pack: programs built with the testing kit", () => {
             const resources = await settled();
             // The read of the live version's configuration is there, and the new version's starts with its 7.
             expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.equal([
+                ["live-routing", "arn:aws:lambda:us-east-1:123456789012:function:orders:live"],
                 ["live-live", "orders,1"],
                 ["live-allocated", "orders,2"],
             ]);
             expect(resources.filter((r) => r.type === CONFIG && r.read !== true).map((r) => r.inputs.provisionedConcurrentExecutions)).to.deep.equal([7]);
+            expect(await violations()).to.deep.equal([]);
+        } finally {
+            mocks.awsView = undefined;
+        }
+    });
+
+    it("a WarmAlias canary, then its promotion: two versions provisioned, then the promoted canary kept once more, retained: no second manager", async () => {
+        const holds = (weights: Record<string, number> | undefined): void => {
+            mocks.awsView = {
+                aliasVersion: (functionName, alias) => (functionName === "orders" && alias === "live" ? "1" : undefined),
+                aliasWeights: (functionName, alias) => (functionName === "orders" && alias === "live" ? weights : undefined),
+                allocated: (functionName, qualifier) => (functionName === "orders" ? { "1": 3, "2": 3 }[qualifier] : undefined),
+            };
+        };
+        try {
+            holds(undefined);
+            new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "2", provisionedConcurrentExecutions: 3, canary: { weight: 0.1 } });
+            let resources = await settled();
+            expect(resources.filter((r) => r.type === CONFIG && r.read !== true).map((r) => r.inputs.qualifier).sort()).to.deep.equal(["1", "2"]);
+            expect(await violations()).to.deep.equal([]);
+
+            resetProgram();
+            holds({ "2": 0.1 });
+            new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "2", provisionedConcurrentExecutions: 3 });
+            resources = await settled();
+            const configs = resources.filter((r) => r.type === CONFIG && r.read !== true);
+            expect(configs.map((r) => [r.name, r.inputs.qualifier, r.options.retainOnDelete]).sort()).to.deep.equal([
+                ["live", "2", false],
+                ["live-canary", "2", true],
+            ]);
             expect(await violations()).to.deep.equal([]);
         } finally {
             mocks.awsView = undefined;

@@ -1,0 +1,74 @@
+// How a WarmAlias's alias routes in AWS when `pulumi up` runs: which version it sends its traffic to, and which
+// version takes a canary weight. Read at `pulumi up`, not taken from the stack: the stack holds what the last `up`
+// declared, which a failed `up`, a refresh or a change made outside Pulumi may have left behind (canary-plan.ts says
+// what the component does with it).
+import * as pulumi from "@pulumi/pulumi";
+import { Alias, getAlias } from "@pulumi/aws/lambda";
+import { childOptions } from "./child-aliases";
+import { LiveRouting } from "./canary-plan";
+
+/** Lambda's answer for a function or alias that does not exist (GetAlias: ResourceNotFoundException, HTTP 404). */
+export function isNotFound(error: unknown): boolean {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.includes("ResourceNotFoundException");
+}
+
+/**
+ * The alias's ARN, or undefined when the alias does not exist (a first deploy). The AWS provider's alias data source
+ * calls GetAlias and fails with its error (hashicorp/terraform-provider-aws, internal/service/lambda/
+ * alias_data_source.go); only Lambda's "not found" means no alias. Any other failure (access denied, throttling)
+ * stops the deployment: reading nothing would take a live canary or the live count for absent.
+ */
+export async function existingAliasArn(parent: pulumi.Resource, functionName: string, aliasName: string): Promise<string | undefined> {
+    try {
+        const alias = await getAlias({ functionName, name: aliasName }, { parent });
+        return alias.arn;
+    } catch (error) {
+        if (isNotFound(error)) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+/**
+ * The routing of an alias as GetAlias reports it: its FunctionVersion, and the one additional version of its
+ * RoutingConfig with its weight (Lambda routes an alias to at most two versions: AliasRoutingConfiguration,
+ * "the second version, and the percentage of traffic that's routed to it").
+ */
+export function liveRoutingOf(functionVersion: string, additionalVersionWeights: Record<string, number> | undefined): LiveRouting {
+    const weights = Object.entries(additionalVersionWeights ?? {});
+    if (weights.length > 1) {
+        throw new Error(`the alias routes to ${weights.length} additional versions (${weights.map(([v]) => v).join(", ")}); Lambda allows one`);
+    }
+    if (weights.length === 0) {
+        return { version: functionVersion };
+    }
+    const [[version, weight]] = weights;
+    return { version: functionVersion, canary: { version, weight } };
+}
+
+/**
+ * How the alias routes now, or undefined when there is no alias yet. The data source does not return the routing
+ * (GetAlias's RoutingConfig: the data source sets only arn, description, function_version, invoke_arn), so the alias
+ * itself is read, as NAME-routing: `Alias.get`, whose Read is GetAlias by function name and alias name
+ * (alias.go, resourceAliasRead, routing_config from RoutingConfig.AdditionalVersionWeights). A read is an external
+ * resource: never created or deleted by Pulumi, dropped from the stack when a later program does not make it.
+ */
+export function aliasRoutingAtUp(
+    parent: pulumi.ComponentResource,
+    name: string,
+    functionName: pulumi.Input<string>,
+    aliasName: pulumi.Input<string>,
+): pulumi.Output<LiveRouting | undefined> {
+    const arn = pulumi.all([functionName, aliasName]).apply(([plainName, alias]) => existingAliasArn(parent, plainName, alias));
+    return pulumi.all([functionName, aliasName, arn]).apply(([plainName, alias, aliasArn]): pulumi.Output<LiveRouting | undefined> => {
+        if (aliasArn === undefined) {
+            return pulumi.output<LiveRouting | undefined>(undefined);
+        }
+        const read = Alias.get(`${name}-routing`, aliasArn, { functionName: plainName, name: alias }, childOptions(parent, `${name}-routing`));
+        return pulumi
+            .all([read.functionVersion, read.routingConfig])
+            .apply(([version, routing]) => liveRoutingOf(version, routing?.additionalVersionWeights));
+    });
+}
