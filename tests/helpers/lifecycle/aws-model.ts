@@ -650,7 +650,8 @@ export class AwsModel {
                 const name = str(props.name) ?? "";
                 this.calls.push(`GetAlias(${fn},${name})`);
                 const alias = this.aliases.get(`${fn}:${name}`);
-                return alias === undefined ? undefined : { ...props, functionVersion: alias.functionVersion };
+                // routing_config from RoutingConfig.AdditionalVersionWeights (alias.go, resourceAliasFlatten).
+                return alias === undefined ? undefined : { ...props, functionVersion: alias.functionVersion, routingConfig: alias.props.routingConfig };
             }
             case TYPES.provisionedConcurrencyConfig: {
                 // Read sets provisioned_concurrent_executions from AllocatedProvisionedConcurrentExecutions
@@ -931,6 +932,13 @@ export class AwsModel {
             : { reservedConcurrentExecutions: fn.reservedConcurrentExecutions, versions: [...fn.versions] };
     }
 
+    /** The additional version an alias routes a weight to, and the weight; undefined when it routes to one version. */
+    public aliasWeightsOf(functionName: string, aliasName: string): Record<string, number> | undefined {
+        const alias = this.aliases.get(`${plainFunctionName(functionName)}:${aliasName}`);
+        const weights = (alias?.props.routingConfig as { additionalVersionWeights?: Record<string, number> } | undefined)?.additionalVersionWeights;
+        return weights === undefined || Object.keys(weights).length === 0 ? undefined : { ...weights };
+    }
+
     /** A function's aliases and the version each points at. */
     public aliasesOf(functionName: string): Record<string, string> {
         const fn = plainFunctionName(functionName);
@@ -1112,7 +1120,20 @@ export class AwsModel {
         if (version !== "$LATEST" && !fn.versions.includes(version)) {
             throw new AwsError(api, "ResourceNotFoundException", `Function not found: ${functionArn(fn.name)}:${version}`);
         }
-        this.calls.push(`${api}(${fn.name},${name},${version})`);
+        const weights = Object.entries((props.routingConfig as { additionalVersionWeights?: Record<string, number> } | undefined)?.additionalVersionWeights ?? {});
+        // An alias routes to at most two versions, both published (AliasRoutingConfiguration: "the second version").
+        if (weights.length > 1) {
+            throw new AwsError(api, "InvalidParameterValueException", `Number of additional version weights cannot be greater than 1`);
+        }
+        for (const [extra, weight] of weights) {
+            if (!fn.versions.includes(extra)) {
+                throw new AwsError(api, "ResourceNotFoundException", `Function not found: ${functionArn(fn.name)}:${extra}`);
+            }
+            if (extra === version || !(weight >= 0 && weight <= 1)) {
+                throw new AwsError(api, "InvalidParameterValueException", `Invalid additional version weight ${extra}=${weight} for version ${version}`);
+            }
+        }
+        this.calls.push(`${api}(${fn.name},${name},${version}${weights.map(([extra, weight]) => `,${extra}=${weight}`).join("")})`);
         // Moving an alias moves its provisioned concurrency with it: the configuration is keyed by the alias.
         this.aliases.set(key, { functionName: fn.name, name, functionVersion: version, props: { ...props } });
         return { ...props };

@@ -1,0 +1,284 @@
+// A WarmAlias canary under the real engine (issue 21): a new version takes a weight of the alias's traffic only once
+// its environments are allocated, both versions stay provisioned while it does, a promotion hands the canary's
+// environments to the live configuration without a delete of them, an abandoned canary is deleted after the alias
+// stops routing to it, and nothing accumulates.
+import { expect } from "chai";
+import * as fc from "fast-check";
+import { WarmAlias } from "../../components";
+import { AwsModel } from "../helpers/lifecycle/aws-model";
+import { callPosition, ordersStack } from "./deploy-order";
+
+const NOON = new Date("2026-12-01T12:00:00Z");
+/** The live version's environments in every program here. */
+const LIVE_COUNT = 3;
+
+function program(version: string, canary?: { weight: number; count?: number }): () => void {
+    return () =>
+        void new WarmAlias("live", {
+            functionName: "orders",
+            aliasName: "live",
+            functionVersion: version,
+            provisionedConcurrentExecutions: LIVE_COUNT,
+            canary: canary === undefined ? undefined : { weight: canary.weight, provisionedConcurrentExecutions: canary.count },
+        });
+}
+
+/** The AWS calls that change something. */
+const mutating = (calls: string[]): string[] => calls.filter((call) => /^(Put|Delete|UpdateAlias|CreateAlias|Register|Deregister)/.test(call));
+
+/** What AWS must hold: the alias's routing, and exactly one configuration and one target per routed version. */
+interface Routed {
+    stable: string;
+    canary?: { version: string; weight: number; count: number };
+}
+
+/** `failed`: a version whose configuration failed to initialize, there with nothing allocated until replaced. */
+function expectHolds(aws: AwsModel, routed: Routed, what: string, failed?: string): void {
+    expect(aws.aliasesOf("orders"), `alias: ${what}`).to.deep.equal({ live: routed.stable });
+    expect(aws.aliasWeightsOf("orders", "live"), `weights: ${what}`).to.deep.equal(routed.canary === undefined ? undefined : { [routed.canary.version]: routed.canary.weight });
+    const expected = [{ functionName: "orders", qualifier: routed.stable, count: LIVE_COUNT }];
+    if (routed.canary !== undefined) {
+        expected.push({ functionName: "orders", qualifier: routed.canary.version, count: routed.canary.count });
+    }
+    const byVersion = (a: { qualifier: string }, b: { qualifier: string }): number => Number(a.qualifier) - Number(b.qualifier);
+    if (failed !== undefined) {
+        expected.push({ functionName: "orders", qualifier: failed, count: 0 });
+    }
+    expect(aws.provisionedConcurrencyConfigs().sort(byVersion), `configurations: ${what}`).to.deep.equal(expected.sort(byVersion));
+    // Every routed version has all of its environments allocated: no request of the deploy meets a cold start.
+    for (const { qualifier, count } of expected.filter((c) => c.qualifier !== failed)) {
+        expect(aws.provisionedConcurrencyConfig("orders", qualifier)?.allocated, `allocated on ${qualifier}: ${what}`).to.equal(count);
+    }
+    expect(
+        aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity]).sort(),
+        `targets: ${what}`,
+    ).to.deep.equal(
+        expected.filter((c) => c.qualifier !== failed).map((c) => [`function:orders:${c.qualifier}`, c.count, c.count]).sort(),
+    );
+}
+
+describe("WarmAlias canary: two provisioned versions, under the real engine", () => {
+    it("canary, promotion, a canary abandoned for a newer one, a rollback, a promotion of a smaller canary, destroy: routed versions only, in order", async () => {
+        const { account, stack } = await ordersStack();
+        const aws = account.aws;
+        try {
+            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+            expectHolds(aws, { stable: "1" }, "first up");
+
+            // Version 2 as a 10% canary: put, read back, then weighted; nothing deleted.
+            const v2 = aws.publishVersion("orders");
+            const canary = await stack.up(program(v2, { weight: 0.1 }), NOON);
+            expect(canary.error, canary.output).to.equal(undefined);
+            const put = callPosition(canary.awsCalls, `PutProvisionedConcurrencyConfig(orders,${v2},3)`);
+            const readBack = callPosition(canary.awsCalls, `GetProvisionedConcurrencyConfig(orders,${v2})`);
+            const weighted = callPosition(canary.awsCalls, `UpdateAlias(orders,live,1,${v2}=0.1)`);
+            expect(put < readBack && readBack < weighted, JSON.stringify(canary.awsCalls)).to.equal(true);
+            expect(canary.awsCalls.filter((call) => /^(Delete|Deregister)/.test(call))).to.deep.equal([]);
+            expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, "canary 2");
+
+            // The same program, a preview and a refresh change nothing.
+            for (const [what, run] of [
+                ["same", () => stack.up(program(v2, { weight: 0.1 }), NOON)],
+                ["preview", () => stack.preview(program(v2, { weight: 0.1 }), NOON)],
+                ["refresh", () => stack.refresh()],
+            ] as const) {
+                const result = await run();
+                expect(result.error, `${what}: ${result.output}`).to.equal(undefined);
+                expect(mutating(result.awsCalls), what).to.deep.equal([]);
+                expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, what);
+            }
+
+            // Promotion: the canary left out. Version 2's configuration is put again under the live name, the alias
+            // moves with no weight, version 1's goes; version 2's configuration and target are never deleted.
+            const promoted = await stack.up(program(v2), NOON);
+            expect(promoted.error, promoted.output).to.equal(undefined);
+            const moved = callPosition(promoted.awsCalls, `UpdateAlias(orders,live,${v2})`);
+            const released = callPosition(promoted.awsCalls, "DeleteProvisionedConcurrencyConfig(orders,1)");
+            expect(moved < released, JSON.stringify(promoted.awsCalls)).to.equal(true);
+            expect(promoted.awsCalls.filter((call) => call.includes(`orders,${v2})`) && call.startsWith("Delete"))).to.deep.equal([]);
+            expect(promoted.awsCalls.filter((call) => call.startsWith("Deregister") && call.includes(`:${v2}`))).to.deep.equal([]);
+            expectHolds(aws, { stable: v2 }, "promoted 2");
+
+            // The next up drops the kept canary from the stack, without a call to AWS.
+            const after = await stack.up(program(v2), NOON);
+            expect(after.error, after.output).to.equal(undefined);
+            expect(mutating(after.awsCalls)).to.deep.equal([]);
+            expectHolds(aws, { stable: v2 }, "after the promotion");
+
+            // Version 3 as a canary with 1 environment, then version 4 in its place: 3's goes after the alias moves on.
+            const v3 = aws.publishVersion("orders");
+            expect((await stack.up(program(v3, { weight: 0.1, count: 1 }), NOON)).error).to.equal(undefined);
+            expectHolds(aws, { stable: v2, canary: { version: v3, weight: 0.1, count: 1 } }, "canary 3");
+            const v4 = aws.publishVersion("orders");
+            const abandoned = await stack.up(program(v4, { weight: 0.25, count: 1 }), NOON);
+            expect(abandoned.error, abandoned.output).to.equal(undefined);
+            const reweighted = callPosition(abandoned.awsCalls, `UpdateAlias(orders,live,${v2},${v4}=0.25)`);
+            const dropped = callPosition(abandoned.awsCalls, `DeleteProvisionedConcurrencyConfig(orders,${v3})`);
+            expect(callPosition(abandoned.awsCalls, `PutProvisionedConcurrencyConfig(orders,${v4},1)`) < reweighted && reweighted < dropped).to.equal(true);
+            expectHolds(aws, { stable: v2, canary: { version: v4, weight: 0.25, count: 1 } }, "canary 4");
+
+            // A rollback: the live version with the canary weight; the canary goes after the alias stops routing to it.
+            const rollback = await stack.up(program(v2, { weight: 0.25 }), NOON);
+            expect(rollback.error, rollback.output).to.equal(undefined);
+            expect(callPosition(rollback.awsCalls, `UpdateAlias(orders,live,${v2})`) < callPosition(rollback.awsCalls, `DeleteProvisionedConcurrencyConfig(orders,${v4})`)).to.equal(true);
+            expectHolds(aws, { stable: v2 }, "rolled back");
+
+            // A canary of 1 environment promoted: the live configuration's put raises it to 3 before the alias moves.
+            const v5 = aws.publishVersion("orders");
+            expect((await stack.up(program(v5, { weight: 0.1, count: 1 }), NOON)).error).to.equal(undefined);
+            const raised = await stack.up(program(v5), NOON);
+            expect(raised.error, raised.output).to.equal(undefined);
+            expect(callPosition(raised.awsCalls, `PutProvisionedConcurrencyConfig(orders,${v5},3)`) < callPosition(raised.awsCalls, `UpdateAlias(orders,live,${v5})`)).to.equal(true);
+            expectHolds(aws, { stable: v5 }, "promoted 5");
+
+            const gone = await stack.destroy();
+            expect(gone.error, gone.output).to.equal(undefined);
+            expect(aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+            expect(aws.scalableTargetList()).to.deep.equal([]);
+            expect(aws.aliasesOf("orders")).to.deep.equal({});
+        } finally {
+            await stack.remove();
+        }
+    });
+
+    it("a destroy right after a promotion deletes the promoted version's configuration once, and leaves nothing", async () => {
+        const { account, stack } = await ordersStack();
+        try {
+            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+            const v2 = account.aws.publishVersion("orders");
+            expect((await stack.up(program(v2, { weight: 0.1 }), NOON)).error).to.equal(undefined);
+            expect((await stack.up(program(v2), NOON)).error).to.equal(undefined);
+            const gone = await stack.destroy();
+            expect(gone.error, gone.output).to.equal(undefined);
+            expect(gone.awsCalls.filter((call) => call.startsWith("DeleteProvisionedConcurrencyConfig"))).to.deep.equal([`DeleteProvisionedConcurrencyConfig(orders,${v2})`]);
+            expect(account.aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+            expect(account.aws.scalableTargetList()).to.deep.equal([]);
+        } finally {
+            await stack.remove();
+        }
+    });
+
+    it("a canary that fails to initialize stops the up before the alias sends it anything; the next good canary rolls on and removes it", async () => {
+        const { account, stack } = await ordersStack();
+        const aws = account.aws;
+        try {
+            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+            const broken = aws.publishVersion("orders");
+            aws.failInitializationOf("orders", broken);
+            const failed = await stack.up(program(broken, { weight: 0.1 }), NOON);
+            expect(failed.error).to.equal("pulumi up exited with 1");
+            expect(failed.output).to.contain("unexpected state 'FAILED', wanted target 'READY'. last error: FUNCTION_ERROR_INIT_FAILURE");
+            expect(failed.awsCalls.filter((call) => /^(CreateAlias|UpdateAlias|Delete)/.test(call))).to.deep.equal([]);
+            expect(aws.aliasesOf("orders")).to.deep.equal({ live: "1" });
+            expect(aws.aliasWeightsOf("orders", "live")).to.equal(undefined);
+            const good = aws.publishVersion("orders");
+            const rolled = await stack.up(program(good, { weight: 0.1 }), NOON);
+            expect(rolled.error, rolled.output).to.equal(undefined);
+            expectHolds(aws, { stable: "1", canary: { version: good, weight: 0.1, count: 3 } }, "the next canary");
+            expect((await stack.destroy()).error).to.equal(undefined);
+            expect(aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+        } finally {
+            await stack.remove();
+        }
+    });
+
+    // Random sequences under the real engine. After every step:
+    // - K1: after an up that completed, the alias routes to the versions the programs so far asked for (a canary's
+    //   weight to the newest canary, the rest to the live version), each with all its environments allocated, and
+    //   only those versions have a configuration and a target (nothing accumulates, nothing routed is lost);
+    // - K2: an up of the same program, a preview and a refresh change nothing in AWS;
+    // - K3: a version that fails to initialize leaves the routing and every allocation as they were;
+    // - K4: nothing of the stack is left after destroy.
+    type Step =
+        | { kind: "canary"; weight: number; count: number }
+        | { kind: "deploy" }
+        | { kind: "promote" }
+        | { kind: "rollback" }
+        | { kind: "broken"; canary: boolean }
+        | { kind: "same" }
+        | { kind: "preview" }
+        | { kind: "refresh" };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+        { weight: 4, arbitrary: fc.record({ kind: fc.constant("canary" as const), weight: fc.constantFrom(0.05, 0.1, 0.5), count: fc.integer({ min: 1, max: 3 }) }) },
+        { weight: 3, arbitrary: fc.constant<Step>({ kind: "promote" }) },
+        { weight: 1, arbitrary: fc.constant<Step>({ kind: "deploy" }) },
+        { weight: 1, arbitrary: fc.constant<Step>({ kind: "rollback" }) },
+        { weight: 1, arbitrary: fc.boolean().map((canary): Step => ({ kind: "broken", canary })) },
+        { weight: 1, arbitrary: fc.constantFrom<Step>({ kind: "same" }, { kind: "preview" }, { kind: "refresh" }) },
+    );
+    const SEED = Number(process.env.WARM_ALIAS_CANARY_ENGINE_SEED ?? 2222);
+    const sequences = fc.sample(fc.array(step, { minLength: 5, maxLength: 8 }), { seed: SEED, numRuns: 3 });
+    const describeStep = (s: Step): string =>
+        s.kind === "canary" ? `canary ${s.weight}x${s.count}` : s.kind === "broken" ? `broken ${s.canary ? "canary" : "deploy"}` : s.kind;
+
+    for (const [index, steps] of sequences.entries()) {
+        it(`random sequence ${index + 1} (seed ${SEED}): ${steps.map(describeStep).join(", ")}; then destroy`, async () => {
+            const { account, stack } = await ordersStack();
+            const aws = account.aws;
+            try {
+                expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+                let routed: Routed = { stable: "1" };
+                // The program of the last completed up, and how an up failed since: the next is then a new version,
+                // shipped without a canary after a failed deploy without one (README, "Canary deploys": the failed
+                // replacement left the live version's configuration to be deleted at the end of the next up).
+                let last = program("1");
+                let failedBefore = false;
+                let failedPlain = false;
+                for (const s of steps) {
+                    const what = describeStep(s);
+                    if (s.kind === "refresh" || s.kind === "preview" || (s.kind === "same" && !failedBefore)) {
+                        const result = s.kind === "refresh" ? await stack.refresh() : s.kind === "preview" ? await stack.preview(last, NOON) : await stack.up(last, NOON);
+                        expect(result.error, `${what}: ${result.output}`).to.equal(undefined);
+                        expect(mutating(result.awsCalls), `K2 ${what}`).to.deep.equal([]);
+                        if (!failedBefore) {
+                            expectHolds(aws, routed, `K2 ${what}`);
+                        }
+                        continue;
+                    }
+                    if (s.kind === "broken") {
+                        const version = aws.publishVersion("orders");
+                        aws.failInitializationOf("orders", version);
+                        const failed = await stack.up(program(version, s.canary ? { weight: 0.1 } : undefined), NOON);
+                        expect(failed.error, `K3 ${what}: ${failed.output}`).to.equal("pulumi up exited with 1");
+                        // The failed configuration stays in AWS with nothing allocated until a good version replaces it.
+                        expectHolds(aws, routed, `K3 ${what}`, version);
+                        failedBefore = true;
+                        failedPlain = !s.canary;
+                        continue;
+                    }
+                    let next: Routed;
+                    let run: () => void;
+                    if (s.kind === "promote" && routed.canary !== undefined && !failedBefore) {
+                        next = { stable: routed.canary.version };
+                        run = program(routed.canary.version);
+                    } else if (s.kind === "rollback" && !failedBefore) {
+                        next = { stable: routed.stable };
+                        run = program(routed.stable, { weight: 0.1 });
+                    } else if (s.kind === "canary" && !(failedBefore && failedPlain)) {
+                        const version = aws.publishVersion("orders");
+                        next = { stable: routed.stable, canary: { version, weight: s.weight, count: s.count } };
+                        run = program(version, { weight: s.weight, count: s.count });
+                    } else {
+                        // deploy, and what a promotion without a canary, a rollback or "same" becomes after a failure.
+                        const version = aws.publishVersion("orders");
+                        next = { stable: version };
+                        run = program(version);
+                    }
+                    const up = await stack.up(run, NOON);
+                    expect(up.error, `K1 ${what}: ${up.output}`).to.equal(undefined);
+                    routed = next;
+                    last = run;
+                    failedBefore = false;
+                    expectHolds(aws, routed, `K1 ${what}`);
+                }
+                const gone = await stack.destroy();
+                expect(gone.error, gone.output).to.equal(undefined);
+                expect(aws.provisionedConcurrencyConfigs(), "K4").to.deep.equal([]);
+                expect(aws.scalableTargetList(), "K4").to.deep.equal([]);
+                expect(aws.aliasesOf("orders"), "K4").to.deep.equal({});
+            } finally {
+                await stack.remove();
+            }
+        });
+    }
+});
