@@ -1,14 +1,14 @@
 // What a WarmAlias declares for the versions it serves, given what its alias routes to in AWS when `pulumi up` runs
 // and what the program asks for. Pure: the component reads the alias (alias-routing.ts) and asks this.
 //
-// Why the alias is read and not only the program: the two provisioned configurations of a canary are named by role
-// (NAME for the version the alias routes to, NAME-canary for the version that takes the canary weight), because a
-// version is an output (`fn.version`) that no resource name can hold. Promoting the canary moves its version under
-// NAME: Pulumi puts NAME's configuration on that version (PutProvisionedConcurrencyConfig applies to the one
-// configuration a version has) and, were NAME-canary simply left out, deletes NAME-canary's configuration at the end
-// of the `up`: the same configuration, the capacity the promoted version serves all traffic with. Only the alias
-// tells a promotion (the program's version is the one the alias sends the canary weight to) from an abandoned
-// canary (any other version), so that the one is kept and the other deleted.
+// Why the alias is read and not only the program: the configuration of the version the alias routes to is named by
+// role (NAME, declared when the component is constructed, when the version is still an output), and the canary's by
+// its version (NAME-canary-vN, declared once the alias is read). Promoting the canary moves its version under NAME:
+// Pulumi puts NAME's configuration on that version (PutProvisionedConcurrencyConfig applies to the one configuration
+// a version has) and, were NAME-canary-vN simply left out, deletes its configuration at the end of the `up`: the same
+// configuration, the capacity the promoted version serves all traffic with. Only the alias tells a promotion (the
+// program's version is the one the alias sends the canary weight to) from an abandoned canary (any other version),
+// so that the one is kept and the other deleted.
 import { describeValue } from "./function-reference";
 
 /** How the alias routes now, as GetAlias reports it. */
@@ -23,7 +23,7 @@ export interface LiveRouting {
 export interface CanaryPlan {
     /** The version the alias routes to (its FunctionVersion), with the NAME configuration. */
     readonly stableVersion: string;
-    /** The canary: its version, with the NAME-canary configuration, and the share the alias sends it. */
+    /** The canary: its version, with the NAME-canary-vN configuration, and the share the alias sends it. */
     readonly canary?: { readonly version: string; readonly weight: number };
     /**
      * A promotion: the version the canary configuration stays declared on, retained on delete and unchanged, so that

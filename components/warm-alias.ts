@@ -311,7 +311,12 @@ interface CanaryContext {
  */
 function declareCanary(component: WarmAlias, context: CanaryContext): pulumi.Output<{ additionalVersionWeights: Record<string, number> } | undefined> {
     const { name, label, functionName, aliasName, plan, canaryCount, stable } = context;
-    const canaryName = `${name}-canary`;
+    // Named by version, not by role: a canary's configuration is never replaced by another version's. A create that
+    // replaces a resource and fails (a version that does not initialize) marks the resource it replaces for deletion
+    // at the end of the next up (pulumi/pulumi step.go, CreateStep.Apply; step_generator.go, GenerateDeletes): were
+    // the canary one resource whose version changes, a failed canary would leave the running canary's configuration
+    // to be deleted by the next up, also when that up promotes it.
+    const canaryName = (version: string): string => `${name}-canary-v${version}`;
     if (plan.promotedCanary !== undefined) {
         if (!(stable instanceof FixedConcurrency)) {
             const problem =
@@ -327,25 +332,26 @@ function declareCanary(component: WarmAlias, context: CanaryContext): pulumi.Out
             provisionedConcurrentExecutions: stable.config.provisionedConcurrentExecutions,
             [PROMOTED_CANARY]: true,
         };
-        new FixedConcurrency(canaryName, promotedArgs, childOptions(component, canaryName));
+        new FixedConcurrency(canaryName(plan.promotedCanary), promotedArgs, childOptions(component, canaryName(plan.promotedCanary)));
         return pulumi.output(undefined);
     }
     if (plan.canary === undefined || canaryCount === undefined) {
         return pulumi.output(undefined);
     }
     const { version: canaryVersion, weight } = plan.canary;
+    const canaryNamed = canaryName(canaryVersion);
     const canary = new FixedConcurrency(
-        canaryName,
+        canaryNamed,
         { functionName, qualifier: canaryVersion, provisionedConcurrentExecutions: canaryCount },
-        childOptions(component, canaryName),
+        childOptions(component, canaryNamed),
     );
-    const allocated = ProvisionedConcurrencyConfig.get(`${canaryName}-allocated`, canary.config.id, undefined, childOptions(component, `${canaryName}-allocated`, [canary]));
+    const allocated = ProvisionedConcurrencyConfig.get(`${canaryNamed}-allocated`, canary.config.id, undefined, childOptions(component, `${canaryNamed}-allocated`, [canary]));
     return pulumi
         .all([functionName, aliasName, canary.config.qualifier, canaryCount, allocated.provisionedConcurrentExecutions])
         .apply(async ([fn, alias, qualifier, requestedCount, allocatedNow]) => {
             const problem = versionReadinessProblem({ label, functionName: fn, version: qualifier, aliasName: alias, requested: requestedCount, allocated: allocatedNow });
             if (problem !== undefined) {
-                return stopDeployment(component, `${canaryName}-not-ready`, `${fn},${qualifier}-not-ready`, problem);
+                return stopDeployment(component, `${canaryNamed}-not-ready`, `${fn},${qualifier}-not-ready`, problem);
             }
             return { additionalVersionWeights: { [qualifier]: weight } };
         });

@@ -50,7 +50,7 @@ export function withinOneComponent(a: string | undefined, b: string | undefined)
 
 /**
  * Whether two parents are the two FixedConcurrency components one WarmAlias holds while it promotes a canary: NAME
- * (the version the alias routes to) and NAME-canary (the same version's configuration and target declared once more,
+ * (the version the alias routes to) and NAME-canary-vN (the same version's configuration and target declared once more,
  * retained on delete, so that the `up` after it drops them without deleting what NAME took over: components/
  * canary-plan.ts). The WarmAlias checked at construction that it is the one owner of its versions.
  */
@@ -63,7 +63,8 @@ export function oneWarmAliasPair(a: string | undefined, b: string | undefined): 
         return false;
     }
     const [nameA, nameB] = [a.slice(a.lastIndexOf("::") + 2), b.slice(b.lastIndexOf("::") + 2)];
-    return nameB === `${nameA}-canary` || nameA === `${nameB}-canary`;
+    const canaryOf = (canary: string, live: string): boolean => canary.startsWith(`${live}-canary-v`) && /^\d+$/.test(canary.slice(`${live}-canary-v`.length));
+    return canaryOf(nameB, nameA) || canaryOf(nameA, nameB);
 }
 
 /** A broken rule: the message names the resource and the fix; `urn` is the resource it is reported on. */

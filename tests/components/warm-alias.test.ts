@@ -332,13 +332,13 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const resources = await settled();
         expect(capacityOf(resources)).to.deep.equal([
             ["live", "1", 4, false],
-            ["live-canary", "2", 4, false],
-            ["live-canary-target", "function:orders:2", 4, false],
+            ["live-canary-v2", "2", 4, false],
+            ["live-canary-v2-target", "function:orders:2", 4, false],
             ["live-target", "function:orders:1", 4, false],
         ]);
         expect(ofType(resources, FIXED).map((r) => [r.name, r.parent]).sort()).to.deep.equal([
             ["live", urnOf(COMPONENT, "live")],
-            ["live-canary", urnOf(COMPONENT, "live")],
+            ["live-canary-v2", urnOf(COMPONENT, "live")],
         ]);
         // The alias's routing was read (GetAlias), then each version's allocation.
         const reads = resources.filter((r) => r.read === true);
@@ -346,13 +346,13 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         expect(reads.map((r) => [r.type, r.name, r.id]).sort()).to.deep.equal([
             [ALIAS, "live-routing", "arn:aws:lambda:us-east-1:123456789012:function:orders:live"],
             [CONFIG, "live-allocated", "orders,1"],
-            [CONFIG, "live-canary-allocated", "orders,2"],
+            [CONFIG, "live-canary-v2-allocated", "orders,2"],
         ]);
         expect(aliasInputs(resources)).to.deep.equal([
             { name: "live", functionName: "orders", functionVersion: "1", routingConfig: { additionalVersionWeights: { "2": 0.1 } } },
         ]);
         // The weight waits for the canary's configuration (through its readback): Pulumi routes after READY.
-        const canaryConfig = resources.find((r) => r.type === CONFIG && r.name === "live-canary" && r.read !== true)!;
+        const canaryConfig = resources.find((r) => r.type === CONFIG && r.name === "live-canary-v2" && r.read !== true)!;
         expect(ofType(resources, ALIAS).find((r) => r.read !== true)!.propertyDependencies?.routingConfig).to.include(canaryConfig.urn);
         expect(await valueOf(warm.liveVersion)).to.equal("1");
         expect(await valueOf(warm.canaryVersion)).to.equal("2");
@@ -363,8 +363,8 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         deploy("2", { weight: 0.25, provisionedConcurrentExecutions: 2 });
         const resources = await settled();
         expect(capacityOf(resources).filter(([name]) => name.startsWith("live-canary"))).to.deep.equal([
-            ["live-canary", "2", 2, false],
-            ["live-canary-target", "function:orders:2", 2, false],
+            ["live-canary-v2", "2", 2, false],
+            ["live-canary-v2-target", "function:orders:2", 2, false],
         ]);
         expect(aliasInputs(resources)[0].routingConfig).to.deep.equal({ additionalVersionWeights: { "2": 0.25 } });
     });
@@ -375,14 +375,14 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const resources = await settled();
         expect(capacityOf(resources)).to.deep.equal([
             ["live", "2", 4, false],
-            ["live-canary", "2", 4, true],
-            ["live-canary-target", "function:orders:2", 4, true],
+            ["live-canary-v2", "2", 4, true],
+            ["live-canary-v2-target", "function:orders:2", 4, true],
             ["live-target", "function:orders:2", 4, false],
         ]);
         const kept = resources.filter((r) => r.read !== true && r.name.startsWith("live-canary") && r.type !== FIXED);
         expect(kept.map((r) => [r.name, r.options.ignoreChanges])).to.deep.equal([
-            ["live-canary", ["provisionedConcurrentExecutions"]],
-            ["live-canary-target", ["minCapacity", "maxCapacity"]],
+            ["live-canary-v2", ["provisionedConcurrentExecutions"]],
+            ["live-canary-v2-target", ["minCapacity", "maxCapacity"]],
         ]);
         // Declared with the promoted version's own count, once that configuration is put.
         const liveConfig = resources.find((r) => r.type === CONFIG && r.name === "live" && r.read !== true)!;
@@ -398,8 +398,8 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const resources = await settled();
         expect(capacityOf(resources)).to.deep.equal([
             ["live", "1", 4, false],
-            ["live-canary", "3", 4, false],
-            ["live-canary-target", "function:orders:3", 4, false],
+            ["live-canary-v3", "3", 4, false],
+            ["live-canary-v3-target", "function:orders:3", 4, false],
             ["live-target", "function:orders:1", 4, false],
         ]);
         expect(aliasInputs(resources)[0]).to.deep.include({ functionVersion: "1", routingConfig: { additionalVersionWeights: { "3": 0.1 } } });
@@ -437,7 +437,7 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const resources = await settled();
         expect(aliasInputs(resources)).to.deep.equal([]);
         // The impossible read that fails the step, so that the engine deletes nothing.
-        expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.include(["live-canary-not-ready", "orders,2-not-ready"]);
+        expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.include(["live-canary-v2-not-ready", "orders,2-not-ready"]);
     });
 
     it("refuses a canary that is not an object, lacks a weight, has a weight outside (0, 1) or a count below 1, or comes with scaling", () => {

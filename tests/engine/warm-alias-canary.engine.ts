@@ -32,8 +32,8 @@ interface Routed {
     canary?: { version: string; weight: number; count: number };
 }
 
-/** `failed`: a version whose configuration failed to initialize, there with nothing allocated until replaced. */
-function expectHolds(aws: AwsModel, routed: Routed, what: string, failed?: string): void {
+/** `failed`: versions whose configurations failed to initialize, there with nothing allocated until an up removes them. */
+function expectHolds(aws: AwsModel, routed: Routed, what: string, failed: string[] = []): void {
     expect(aws.aliasesOf("orders"), `alias: ${what}`).to.deep.equal({ live: routed.stable });
     expect(aws.aliasWeightsOf("orders", "live"), `weights: ${what}`).to.deep.equal(routed.canary === undefined ? undefined : { [routed.canary.version]: routed.canary.weight });
     const expected = [{ functionName: "orders", qualifier: routed.stable, count: LIVE_COUNT }];
@@ -41,19 +41,19 @@ function expectHolds(aws: AwsModel, routed: Routed, what: string, failed?: strin
         expected.push({ functionName: "orders", qualifier: routed.canary.version, count: routed.canary.count });
     }
     const byVersion = (a: { qualifier: string }, b: { qualifier: string }): number => Number(a.qualifier) - Number(b.qualifier);
-    if (failed !== undefined) {
-        expected.push({ functionName: "orders", qualifier: failed, count: 0 });
+    for (const version of failed) {
+        expected.push({ functionName: "orders", qualifier: version, count: 0 });
     }
     expect(aws.provisionedConcurrencyConfigs().sort(byVersion), `configurations: ${what}`).to.deep.equal(expected.sort(byVersion));
     // Every routed version has all of its environments allocated: no request of the deploy meets a cold start.
-    for (const { qualifier, count } of expected.filter((c) => c.qualifier !== failed)) {
+    for (const { qualifier, count } of expected.filter((c) => !failed.includes(c.qualifier))) {
         expect(aws.provisionedConcurrencyConfig("orders", qualifier)?.allocated, `allocated on ${qualifier}: ${what}`).to.equal(count);
     }
     expect(
         aws.scalableTargetList().map((t) => [t.resourceId, t.minCapacity, t.maxCapacity]).sort(),
         `targets: ${what}`,
     ).to.deep.equal(
-        expected.filter((c) => c.qualifier !== failed).map((c) => [`function:orders:${c.qualifier}`, c.count, c.count]).sort(),
+        expected.filter((c) => !failed.includes(c.qualifier)).map((c) => [`function:orders:${c.qualifier}`, c.count, c.count]).sort(),
     );
 }
 
@@ -182,6 +182,32 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         }
     });
 
+    // A failed create that replaces a resource marks the one it replaces for deletion at the end of the next up
+    // (pulumi/pulumi step.go, CreateStep.Apply: `s.old.Delete = true` also on a partial failure; step_generator.go,
+    // GenerateDeletes). Were the canary's configuration one resource whose version changes, this promotion would
+    // delete version 2's environments right after the alias moved all traffic there.
+    it("a canary that fails while another runs, then the promotion of the one that runs: its environments stay", async () => {
+        const { account, stack } = await ordersStack();
+        const aws = account.aws;
+        try {
+            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+            const v2 = aws.publishVersion("orders");
+            expect((await stack.up(program(v2, { weight: 0.1 }), NOON)).error).to.equal(undefined);
+            const broken = aws.publishVersion("orders");
+            aws.failInitializationOf("orders", broken);
+            expect((await stack.up(program(broken, { weight: 0.1 }), NOON)).error).to.equal("pulumi up exited with 1");
+            expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, "after the failed canary", [broken]);
+            const promoted = await stack.up(program(v2), NOON);
+            expect(promoted.error, promoted.output).to.equal(undefined);
+            expect(promoted.awsCalls.filter((call) => call.startsWith("Delete") && call.includes(`orders,${v2})`))).to.deep.equal([]);
+            expectHolds(aws, { stable: v2 }, "promoted 2");
+            expect((await stack.up(program(v2), NOON)).error).to.equal(undefined);
+            expectHolds(aws, { stable: v2 }, "the up after");
+        } finally {
+            await stack.remove();
+        }
+    });
+
     // Random sequences under the real engine. After every step:
     // - K1: after an up that completed, the alias routes to the versions the programs so far asked for (a canary's
     //   weight to the newest canary, the rest to the live version), each with all its environments allocated, and
@@ -207,7 +233,7 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         { weight: 1, arbitrary: fc.constantFrom<Step>({ kind: "same" }, { kind: "preview" }, { kind: "refresh" }) },
     );
     const SEED = Number(process.env.WARM_ALIAS_CANARY_ENGINE_SEED ?? 2222);
-    const sequences = fc.sample(fc.array(step, { minLength: 5, maxLength: 8 }), { seed: SEED, numRuns: 3 });
+    const sequences = fc.sample(fc.array(step, { minLength: 5, maxLength: 9 }), { seed: SEED, numRuns: 6 });
     const describeStep = (s: Step): string =>
         s.kind === "canary" ? `canary ${s.weight}x${s.count}` : s.kind === "broken" ? `broken ${s.canary ? "canary" : "deploy"}` : s.kind;
 
@@ -218,43 +244,46 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             try {
                 expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
                 let routed: Routed = { stable: "1" };
-                // The program of the last completed up, and how an up failed since: the next is then a new version,
-                // shipped without a canary after a failed deploy without one (README, "Canary deploys": the failed
-                // replacement left the live version's configuration to be deleted at the end of the next up).
+                // The program of the last completed up, and whether an up failed since and how. After a failed deploy
+                // without a canary, the next change is a new version without one (README, "Canary deploys": the
+                // failed replacement left the live version's configuration to be deleted at the end of the next up,
+                // which must move the alias off it); after a failed canary, anything goes.
                 let last = program("1");
-                let failedBefore = false;
-                let failedPlain = false;
+                let failed: "plain" | "canary" | undefined;
+                const failedVersions: string[] = [];
                 for (const s of steps) {
                     const what = describeStep(s);
-                    if (s.kind === "refresh" || s.kind === "preview" || (s.kind === "same" && !failedBefore)) {
+                    if (s.kind === "refresh" || s.kind === "preview" || (s.kind === "same" && failed === undefined)) {
                         const result = s.kind === "refresh" ? await stack.refresh() : s.kind === "preview" ? await stack.preview(last, NOON) : await stack.up(last, NOON);
                         expect(result.error, `${what}: ${result.output}`).to.equal(undefined);
                         expect(mutating(result.awsCalls), `K2 ${what}`).to.deep.equal([]);
-                        if (!failedBefore) {
-                            expectHolds(aws, routed, `K2 ${what}`);
-                        }
+                        expectHolds(aws, routed, `K2 ${what}`, failedVersions);
                         continue;
                     }
                     if (s.kind === "broken") {
                         const version = aws.publishVersion("orders");
                         aws.failInitializationOf("orders", version);
-                        const failed = await stack.up(program(version, s.canary ? { weight: 0.1 } : undefined), NOON);
-                        expect(failed.error, `K3 ${what}: ${failed.output}`).to.equal("pulumi up exited with 1");
-                        // The failed configuration stays in AWS with nothing allocated until a good version replaces it.
-                        expectHolds(aws, routed, `K3 ${what}`, version);
-                        failedBefore = true;
-                        failedPlain = !s.canary;
+                        const result = await stack.up(program(version, s.canary ? { weight: 0.1 } : undefined), NOON);
+                        expect(result.error, `K3 ${what}: ${result.output}`).to.equal("pulumi up exited with 1");
+                        // The failed configuration stays in AWS with nothing allocated until a later up removes it
+                        // (with an earlier one that failed too, when a deploy without a canary failed before).
+                        failedVersions.push(version);
+                        expectHolds(aws, routed, `K3 ${what}`, failedVersions);
+                        failed = failed === "plain" || !s.canary ? "plain" : "canary";
                         continue;
                     }
                     let next: Routed;
                     let run: () => void;
-                    if (s.kind === "promote" && routed.canary !== undefined && !failedBefore) {
+                    if (s.kind === "promote" && routed.canary !== undefined && failed !== "plain") {
                         next = { stable: routed.canary.version };
                         run = program(routed.canary.version);
-                    } else if (s.kind === "rollback" && !failedBefore) {
+                    } else if (s.kind === "rollback" && failed !== "plain") {
                         next = { stable: routed.stable };
                         run = program(routed.stable, { weight: 0.1 });
-                    } else if (s.kind === "canary" && !(failedBefore && failedPlain)) {
+                    } else if (s.kind === "same" && failed === "canary") {
+                        next = routed;
+                        run = last;
+                    } else if (s.kind === "canary" && failed !== "plain") {
                         const version = aws.publishVersion("orders");
                         next = { stable: routed.stable, canary: { version, weight: s.weight, count: s.count } };
                         run = program(version, { weight: s.weight, count: s.count });
@@ -268,7 +297,8 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
                     expect(up.error, `K1 ${what}: ${up.output}`).to.equal(undefined);
                     routed = next;
                     last = run;
-                    failedBefore = false;
+                    failed = undefined;
+                    failedVersions.length = 0;
                     expectHolds(aws, routed, `K1 ${what}`);
                 }
                 const gone = await stack.destroy();

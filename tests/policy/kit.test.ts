@@ -81,7 +81,7 @@ describe("policy pack: programs built with the testing kit", () => {
             const configs = resources.filter((r) => r.type === CONFIG && r.read !== true);
             expect(configs.map((r) => [r.name, r.inputs.qualifier, r.options.retainOnDelete]).sort()).to.deep.equal([
                 ["live", "2", false],
-                ["live-canary", "2", true],
+                ["live-canary-v2", "2", true],
             ]);
             expect(await violations()).to.deep.equal([]);
         } finally {

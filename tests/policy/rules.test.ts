@@ -315,16 +315,17 @@ describe("oneWarmAliasPair: the two FixedConcurrency components of one WarmAlias
     const parent = (name: string, type = "lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency"): string =>
         `urn:pulumi:dev::app::${type}::${name}`;
 
-    it("is NAME and NAME-canary under a WarmAlias, in either order", () => {
-        expect(oneWarmAliasPair(parent("live"), parent("live-canary"))).to.equal(true);
-        expect(oneWarmAliasPair(parent("live-canary"), parent("live"))).to.equal(true);
+    it("is NAME and NAME-canary-vN under a WarmAlias, in either order", () => {
+        expect(oneWarmAliasPair(parent("live"), parent("live-canary-v12"))).to.equal(true);
+        expect(oneWarmAliasPair(parent("live-canary-v3"), parent("live"))).to.equal(true);
     });
 
     it("is not two other names, two FixedConcurrency of a program, or resources without a parent", () => {
-        expect(oneWarmAliasPair(parent("live"), parent("other-canary"))).to.equal(false);
+        expect(oneWarmAliasPair(parent("live"), parent("other-canary-v2"))).to.equal(false);
+        expect(oneWarmAliasPair(parent("live"), parent("live-canary-vx"))).to.equal(false);
         expect(oneWarmAliasPair(parent("live"), parent("live-blue"))).to.equal(false);
         const plain = "lambda-concurrency:index:FixedConcurrency";
-        expect(oneWarmAliasPair(parent("live", plain), parent("live-canary", plain))).to.equal(false);
-        expect(oneWarmAliasPair(undefined, parent("live-canary"))).to.equal(false);
+        expect(oneWarmAliasPair(parent("live", plain), parent("live-canary-v2", plain))).to.equal(false);
+        expect(oneWarmAliasPair(undefined, parent("live-canary-v2"))).to.equal(false);
     });
 });
