@@ -634,12 +634,29 @@ const PROVISIONED_BILLING_INCREMENT_MINUTES = 5;
  * Under a WarmAlias's alias: what a deploy of a new version does, in Pulumi's order, and what the overlap of the two
  * versions' environments costs (the new version's, billed from its creation, while the old one's still run).
  */
+/** A WarmAlias's `canary` argument as its component recorded it: the weight, and its own count if given. */
+function canaryOf(component: RecordedResource | undefined): { weight: number; count?: number } | undefined {
+    const canary = component?.inputs.canary as { weight?: unknown; provisionedConcurrentExecutions?: unknown } | undefined;
+    const weight = numberInput(canary?.weight);
+    return weight === undefined ? undefined : { weight, count: numberInput(canary?.provisionedConcurrentExecutions) };
+}
+
+/** A share as a percentage: 0.1 is "10%", 0.05 "5%", 0.125 "12.5%". */
+function percent(share: number): string {
+    return `${Number((share * 100).toFixed(2))}%`;
+}
+
 export function warmAliasNotes(alias: RecordedResource, all: readonly RecordedResource[]): string[] {
     if (alias.parent === undefined || !alias.parent.includes("lambda-concurrency:index:WarmAlias")) {
         return [];
     }
+    // The live version's, named as the WarmAlias and its alias (a canary's is named by its version).
     const capacity = all.find(
-        (r) => !r.custom && r.parent === alias.parent && (r.type === "lambda-concurrency:index:FixedConcurrency" || r.type === "lambda-concurrency:index:UtilizationScaling"),
+        (r) =>
+            !r.custom &&
+            r.parent === alias.parent &&
+            r.name === alias.name &&
+            (r.type === "lambda-concurrency:index:FixedConcurrency" || r.type === "lambda-concurrency:index:UtilizationScaling"),
     );
     const config = all.find((r) => r.type === PROVISIONED_CONFIG && r.custom && capacity !== undefined && r.parent === capacity.urn);
     const count = numberInput(config?.inputs.provisionedConcurrentExecutions);
@@ -650,6 +667,14 @@ export function warmAliasNotes(alias: RecordedResource, all: readonly RecordedRe
     const perMinute = (environments: number): number => provisionedMonthly(environments, size) / (HOURS_PER_MONTH * 60);
     const billed = PROVISIONED_BILLING_INCREMENT_MINUTES;
     if (capacity.type === "lambda-concurrency:index:FixedConcurrency") {
+        const canary = canaryOf(all.find((r) => r.urn === alias.parent));
+        if (canary !== undefined) {
+            const canaryCount = canary.count ?? count;
+            return [
+                `on a new version: a canary first: its ${canaryCount} environments are created and reported allocated, then the alias sends it ${percent(canary.weight)} of the invocations while the live version keeps its ${count}; leave \`canary\` out to promote it (the alias moves, the old version's environments are deleted), ship another version to replace it`,
+                `while a canary runs: ${canaryCount} more environments: ${dollars(perMinute(canaryCount) * 60)} an hour, billed ${billed} minutes at least (${describeSize(size)})`,
+            ];
+        }
         return [
             `on a new version: its ${count} environments are created and reported allocated, then the alias moves, then the old version's are deleted; a version not fully allocated stops \`pulumi up\` before the alias moves`,
             `overlap per deploy: ${count} more environments while both exist, billed ${billed} minutes at least: ${dollars(perMinute(count) * billed)}, then ${dollars(perMinute(count) * 60)} an hour (${describeSize(size)})`,

@@ -1,6 +1,7 @@
 // `rollout`: versions that go live warm. A published function whose code carries the stack config value `revision`
 // (every new value ships a new version: `pulumi up -c revision=2`), and a WarmAlias "live" with 2 provisioned
-// environments: each new version is allocated before the alias moves to it, and the old one's released after. Its
+// environments: each new version is allocated before the alias moves to it, and the old one's released after; with
+// `canaryWeight` set (`-c canaryWeight=0.1`), a new revision takes that share first, until the setting is removed. Its
 // handler writes the runtime library's ColdStart metric line when a request meets a cold start, so that the acceptance
 // suite can count the cold starts of a deploy under load.
 import * as pulumi from "@pulumi/pulumi";
@@ -30,13 +31,17 @@ exports.handler = withWarmup(
 }
 
 export function rolloutScenario(): Record<string, unknown> {
-    const revision = new pulumi.Config().get("revision") ?? "1";
+    const config = new pulumi.Config();
+    const revision = config.get("revision") ?? "1";
+    // Set, a new revision ships as a canary with this share of the invocations; removed, the canary is promoted.
+    const canaryWeight = config.getNumber("canaryWeight");
     const fn = helloFunction("rollout-fn", undefined, revisionHandler(revision), runtimeLibraryAssets());
     const live = new WarmAlias("live", {
         functionName: fn.name,
         aliasName: "live",
         functionVersion: fn.version,
         provisionedConcurrentExecutions: 2,
+        canary: canaryWeight === undefined ? undefined : { weight: canaryWeight },
     });
     return {
         functionName: fn.name,
@@ -45,6 +50,7 @@ export function rolloutScenario(): Record<string, unknown> {
         revision,
         version: fn.version,
         liveVersion: live.liveVersion,
+        canaryVersion: live.canaryVersion,
         aliasArn: live.aliasArn,
     };
 }

@@ -321,6 +321,16 @@ describe("plan notes: a WarmAlias's deploys", () => {
         ]);
     });
 
+    it("a canary: the canary's steps, and what its environments cost an hour while it runs (its own count, or the live one's)", () => {
+        const withCanary = (canary: Record<string, unknown>): RecordedResource[] =>
+            deployed("lambda-concurrency:index:FixedConcurrency", 2, 2).map((r) => (r === component ? { ...component, inputs: { canary } } : r));
+        expect(warmAliasNotes(alias, withCanary({ weight: 0.1 }))).to.deep.equal([
+            "on a new version: a canary first: its 2 environments are created and reported allocated, then the alias sends it 10% of the invocations while the live version keeps its 2; leave `canary` out to promote it (the alias moves, the old version's environments are deleted), ship another version to replace it",
+            "while a canary runs: 2 more environments: $0.03 an hour, billed 5 minutes at least (1024 MB x86_64)",
+        ]);
+        expect(warmAliasNotes(alias, withCanary({ weight: 0.125, provisionedConcurrentExecutions: 1 }))[0]).to.match(/^on a new version: a canary first: its 1 environments .* sends it 12\.5% of the invocations while the live version keeps its 2;/);
+    });
+
     it("says nothing under an alias that is not a WarmAlias's", () => {
         expect(warmAliasNotes({ ...alias, parent: undefined }, deployed("lambda-concurrency:index:FixedConcurrency", 2, 2))).to.deep.equal([]);
     });

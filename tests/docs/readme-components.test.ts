@@ -21,8 +21,14 @@ describe("the README's component programs", function () {
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     const programs = componentPrograms(readme);
 
-    it("are there: FixedConcurrency's, WarmAlias's (a fixed count, then scaling) and LambdaWarmer's", () => {
-        expect(programs.map((p) => /new (FixedConcurrency|WarmAlias|LambdaWarmer)\(/.exec(p)?.[1])).to.deep.equal(["FixedConcurrency", "WarmAlias", "WarmAlias", "LambdaWarmer"]);
+    it("are there: FixedConcurrency's, WarmAlias's (a fixed count, scaling, a canary) and LambdaWarmer's", () => {
+        expect(programs.map((p) => /new (FixedConcurrency|WarmAlias|LambdaWarmer)\(/.exec(p)?.[1])).to.deep.equal([
+            "FixedConcurrency",
+            "WarmAlias",
+            "WarmAlias",
+            "WarmAlias",
+            "LambdaWarmer",
+        ]);
     });
 
     it("type-check as a user's program, each as it stands (the role declared where the README says it comes from)", () => {
