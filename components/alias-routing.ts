@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Alias, getAlias } from "@pulumi/aws/lambda";
 import { childOptions } from "./child-aliases";
 import { LiveRouting } from "./canary-plan";
+import { stopDeployment } from "./stop-deployment";
 
 /** Lambda's answer for a function or alias that does not exist (GetAlias: ResourceNotFoundException, HTTP 404). */
 export function isNotFound(error: unknown): boolean {
@@ -16,8 +17,8 @@ export function isNotFound(error: unknown): boolean {
 /**
  * The alias's ARN, or undefined when the alias does not exist (a first deploy). The AWS provider's alias data source
  * calls GetAlias and fails with its error (hashicorp/terraform-provider-aws, internal/service/lambda/
- * alias_data_source.go); only Lambda's "not found" means no alias. Any other failure (access denied, throttling)
- * stops the deployment: reading nothing would take a live canary or the live count for absent.
+ * alias_data_source.go); only Lambda's "not found" means no alias. Any other failure (access denied, throttling) is
+ * thrown: reading nothing would take a live canary or the live count for absent.
  */
 export async function existingAliasArn(parent: pulumi.Resource, functionName: string, aliasName: string): Promise<string | undefined> {
     try {
@@ -29,6 +30,16 @@ export async function existingAliasArn(parent: pulumi.Resource, functionName: st
         }
         throw error;
     }
+}
+
+/**
+ * Whether an Output's value is known: false in a preview for a value the engine reports unknown. The SDK's Outputs
+ * carry this as `isKnown` (a Promise of a boolean, @pulumi/pulumi output.js, OutputImpl) without typing it; an Output
+ * without it counts as known.
+ */
+export async function isKnown(output: pulumi.Output<unknown>): Promise<boolean> {
+    const known = (output as unknown as { isKnown?: Promise<boolean> }).isKnown;
+    return known === undefined ? true : known;
 }
 
 /**
@@ -58,17 +69,45 @@ export function liveRoutingOf(functionVersion: string, additionalVersionWeights:
 export function aliasRoutingAtUp(
     parent: pulumi.ComponentResource,
     name: string,
+    label: string,
     functionName: pulumi.Input<string>,
     aliasName: pulumi.Input<string>,
 ): pulumi.Output<LiveRouting | undefined> {
-    const arn = pulumi.all([functionName, aliasName]).apply(([plainName, alias]) => existingAliasArn(parent, plainName, alias));
+    // A failure stops the deployment as a failed step, not as a program error, which an inline Automation API program
+    // follows with the deletes of what was not registered (stop-deployment.ts): here, every configuration and the alias.
+    const unreadable = (plainName: string, alias: string, error: unknown): Promise<never> =>
+        stopDeployment(
+            parent,
+            `${name}-routing-unread`,
+            `${plainName},${alias}-routing-unread`,
+            `${label}: could not read how alias "${alias}" of function "${plainName}" routes (GetAlias), so nothing changes: ` +
+                `${error instanceof Error ? error.message : String(error)}. The deploying role needs lambda:GetAlias on the alias; run \`pulumi up\` again once it can read it.`,
+        );
+    const arn = pulumi.all([functionName, aliasName]).apply(async ([plainName, alias]) => {
+        try {
+            return await existingAliasArn(parent, plainName, alias);
+        } catch (error) {
+            return unreadable(plainName, alias, error);
+        }
+    });
     return pulumi.all([functionName, aliasName, arn]).apply(([plainName, alias, aliasArn]): pulumi.Output<LiveRouting | undefined> => {
         if (aliasArn === undefined) {
             return pulumi.output<LiveRouting | undefined>(undefined);
         }
         const read = Alias.get(`${name}-routing`, aliasArn, { functionName: plainName, name: alias }, childOptions(parent, `${name}-routing`));
-        return pulumi
-            .all([read.functionVersion, read.routingConfig])
-            .apply(([version, routing]) => liveRoutingOf(version, routing?.additionalVersionWeights));
+        // An alias without weights may come back without the property, which a preview takes for a value not known
+        // yet (the SDK resolves an absent output as unknown in a dry run): read as no weights then, so that a preview
+        // does not show the configurations replaced by an unknown version. In an `up` it is known.
+        type Weights = Record<string, number> | undefined;
+        const weights = pulumi
+            .output(isKnown(read.routingConfig))
+            .apply((known): pulumi.Output<Weights> => (known ? read.routingConfig.apply((routing): Weights => routing?.additionalVersionWeights) : pulumi.output<Weights>(undefined)));
+        return pulumi.all([read.functionVersion, weights]).apply(async ([version, additional]) => {
+            try {
+                return liveRoutingOf(version, additional);
+            } catch (error) {
+                return unreadable(plainName, alias, error);
+            }
+        });
     });
 }

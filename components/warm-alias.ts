@@ -144,7 +144,7 @@ export class WarmAlias extends pulumi.ComponentResource {
                 ? fixedCount
                 : checkedInput(this, label, canaryCountInput, (value) => validateCapacity(value, "canary.provisionedConcurrentExecutions", 1));
         // How the alias routes now decides which version each configuration is on (canary-plan.ts).
-        const live = aliasRoutingAtUp(this, name, aliasTarget.functionName, aliasName);
+        const live = aliasRoutingAtUp(this, name, label, aliasTarget.functionName, aliasName);
         const plan = pulumi.all([version, canaryWeight, live]).apply(([programVersion, weight, routing]) => {
             if (routing === undefined && weight !== undefined) {
                 void pulumi.log.info(`${label}: no version is live yet, so version ${programVersion} takes all invocations; the canary weight applies from the next version`, this);

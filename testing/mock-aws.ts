@@ -292,7 +292,8 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
                     parent: reading?.parent || undefined,
                     custom: true,
                     read: true,
-                    inputs: {},
+                    // The properties the program gave the read (an alias's function and name; none for a configuration).
+                    inputs: { ...inputs },
                     state: read,
                     id: args.id,
                     dependencies: reading?.dependencies ?? [],

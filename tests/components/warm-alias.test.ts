@@ -223,7 +223,7 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         expect(scaled({ minCapacity: 0, maxCapacity: 5 })).to.match(/^WarmAlias "e" scaling: minCapacity must be at least 1, got 0: at 0 Application Auto Scaling deletes the provisioned/);
     });
 
-    it("an alias that cannot be read (access denied) fails the new configuration's count, and the alias waits for it: nothing starts at the minimum", async () => {
+    it("an alias that cannot be read (access denied) stops the deployment as a failed step: nothing is registered, nothing starts at the minimum", async () => {
         const message = "getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 403, AccessDeniedException: not authorized";
         const call = mocks.call.bind(mocks);
         mocks.call = (args) => {
@@ -232,13 +232,17 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         };
         try {
             const warm = deploy("2");
-            // The configuration's registration fails on its count (the SDK serializes the inputs first).
-            expect(await rejectionMessage(valueOf(warm.config.provisionedConcurrentExecutions))).to.equal(`error serializing property "provisionedConcurrentExecutions": ${message}`);
-            // Every output after it fails with the same cause, through the chain of inputs that waits for it.
-            expect(await rejectionMessage(valueOf(warm.liveVersion))).to.match(new RegExp(`^error serializing property .*: ${message}$`));
+            const problem =
+                `WarmAlias "live": could not read how alias "live" of function "orders" routes (GetAlias), so nothing changes: ${message}. ` +
+                "The deploying role needs lambda:GetAlias on the alias; run `pulumi up` again once it can read it.";
+            // The configuration's registration fails on its count, which waits for the read; every output after it too.
+            expect(await rejectionMessage(valueOf(warm.config.provisionedConcurrentExecutions))).to.equal(problem);
+            expect(await rejectionMessage(valueOf(warm.liveVersion))).to.equal(problem);
             const resources = await settled();
-            expect(ofType(resources, CONFIG)).to.deep.equal([]);
+            expect(ofType(resources, CONFIG).filter((r) => r.read !== true)).to.deep.equal([]);
             expect(ofType(resources, ALIAS)).to.deep.equal([]);
+            // The read that cannot succeed, which fails the step so that the engine deletes nothing (stop-deployment.ts).
+            expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.equal([["live-routing-unread", "orders,live-routing-unread"]]);
         } finally {
             mocks.call = call;
         }
@@ -444,7 +448,7 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const base = { functionName: "orders", aliasName: "live", functionVersion: "2" };
         const refused = (args: Partial<WarmAliasArgs>): string => {
             resetProgram();
-            return thrownMessage(() => new WarmAlias("c", { ...base, provisionedConcurrentExecutions: 4, ...args } as WarmAliasArgs));
+            return thrownMessage(() => new WarmAlias("c", { ...base, provisionedConcurrentExecutions: 4, ...args }));
         };
         expect(refused({ canary: 0.1 as unknown as WarmAliasArgs["canary"] })).to.equal('WarmAlias "c": canary must be an object with a weight (e.g. canary: { weight: 0.1 }), got 0.1');
         expect(refused({ canary: {} as WarmAliasArgs["canary"] })).to.equal(

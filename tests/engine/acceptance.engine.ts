@@ -58,6 +58,10 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
         // Long enough for several of the load's requests (5 a second) to reach a version still allocating, were the
         // alias moved too soon.
         allocationMs: 2000,
+        // The first deploy asks AWS how the alias routes (a canary to take over?): there is no alias yet.
+        providerErrors: [
+            "invoke aws:lambda/getAlias:getAlias: getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, RequestID: stand-in, ResourceNotFoundException: Alias not found: arn:aws:lambda:us-east-1:123456789012:function:rollout-fn-*:live",
+        ],
     },
     "remove-scaling": { title: "the policy, target and configuration go" },
     "fixed-to-utilization": { title: "the swap keeps one configuration on the alias, now tracked" },

@@ -681,6 +681,8 @@ print(json.dumps({"calls": calls, "attributes": attributes}))
                 "ScheduleArgsDict",
                 "UtilizationTrackingArgs",
                 "UtilizationTrackingArgsDict",
+                "WarmAliasCanaryArgs",
+                "WarmAliasCanaryArgsDict",
                 "WarmerTargetArgs",
                 "WarmerTargetArgsDict",
             ]);

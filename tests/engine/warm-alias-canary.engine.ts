@@ -5,7 +5,8 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { WarmAlias } from "../../components";
-import { AwsModel } from "../helpers/lifecycle/aws-model";
+import { AwsError, AwsModel } from "../helpers/lifecycle/aws-model";
+import { TYPES } from "../helpers/lifecycle/types";
 import { callPosition, ordersStack } from "./deploy-order";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
@@ -85,6 +86,8 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
                 const result = await run();
                 expect(result.error, `${what}: ${result.output}`).to.equal(undefined);
                 expect(mutating(result.awsCalls), what).to.deep.equal([]);
+                // Nor does the engine plan a change (a preview that showed the configurations replaced would mislead).
+                expect(result.steps.filter((s) => s.op !== "same" && s.op !== "read" && s.op !== "refresh").map((s) => `${s.op} ${s.urn}`), what).to.deep.equal([]);
                 expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, what);
             }
 
@@ -104,6 +107,9 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             expect(after.error, after.output).to.equal(undefined);
             expect(mutating(after.awsCalls)).to.deep.equal([]);
             expectHolds(aws, { stable: v2 }, "after the promotion");
+            // An alias without weights: a preview plans no change either (the routing read back without the property).
+            const quiet = await stack.preview(program(v2), NOON);
+            expect(quiet.steps.filter((s) => s.op !== "same" && s.op !== "read").map((s) => `${s.op} ${s.urn}`)).to.deep.equal([]);
 
             // Version 3 as a canary with 1 environment, then version 4 in its place: 3's goes after the alias moves on.
             const v3 = aws.publishVersion("orders");
@@ -177,6 +183,28 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             expectHolds(aws, { stable: "1", canary: { version: good, weight: 0.1, count: 3 } }, "the next canary");
             expect((await stack.destroy()).error).to.equal(undefined);
             expect(aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+        } finally {
+            await stack.remove();
+        }
+    });
+
+    // Under the Automation API's inline programs a program error is followed by the deletes of what the program did
+    // not register (stop-deployment.ts): an alias that cannot be read must fail a step instead.
+    it("an alias that cannot be read (GetAlias denied) stops the up as a failed step: nothing is created, moved or deleted", async () => {
+        const { account, stack } = await ordersStack();
+        const aws = account.aws;
+        try {
+            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+            const v2 = aws.publishVersion("orders");
+            aws.failNext("read", TYPES.alias, new AwsError("GetAlias", "AccessDeniedException", "not authorized to perform: lambda:GetAlias"));
+            const denied = await stack.up(program(v2, { weight: 0.1 }), NOON);
+            expect(denied.error).to.equal("pulumi up exited with 1");
+            expect(denied.output).to.contain('WarmAlias "live": could not read how alias "live" of function "orders" routes (GetAlias), so nothing changes:');
+            expect(mutating(denied.awsCalls), JSON.stringify(denied.awsCalls)).to.deep.equal([]);
+            expectHolds(aws, { stable: "1" }, "after the denied read");
+            const again = await stack.up(program(v2, { weight: 0.1 }), NOON);
+            expect(again.error, again.output).to.equal(undefined);
+            expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, "once the alias can be read");
         } finally {
             await stack.remove();
         }

@@ -673,7 +673,8 @@ class Deployment {
         let outputs: Props | undefined;
         const start = this.aws.calls.length;
         this.run("read", d.urn, () => {
-            outputs = this.aws.read(d.type, d.id, {});
+            // The engine hands the provider the properties the program gave the read as inputs and as state.
+            outputs = this.aws.read(d.type, d.id, d.inputs);
         });
         if (outputs === undefined) {
             this.steps.pop();
