@@ -214,6 +214,40 @@ const SAMPLES: readonly Case[] = [
             },
         ],
     },
+    {
+        name: "canary",
+        describe:
+            "a WarmAlias canary: revision 2 takes 10% of the invocations on its own 2 environments while revision 1 keeps its 2, then the promotion leaves revision 2 alone, provisioned",
+        steps: [
+            {
+                program: { scenario: "rollout", config: { revision: "1" } },
+                environments: 2,
+                minutes: STEP_MINUTES,
+                expect: (o) => alias(o.functionName, o.liveVersion, 2),
+            },
+            {
+                program: { scenario: "rollout", config: { revision: "2", canaryWeight: "0.1" } },
+                // Both versions provisioned while the canary runs.
+                environments: 4,
+                minutes: STEP_MINUTES,
+                expect: (o) => ({
+                    functionName: o.functionName,
+                    configs: [
+                        { qualifier: o.liveVersion, requested: 2 },
+                        { qualifier: o.canaryVersion, requested: 2 },
+                    ],
+                    noTargetOn: [],
+                    invoke: o.canaryVersion,
+                }),
+            },
+            {
+                program: { scenario: "rollout", config: { revision: "2" } },
+                environments: 4,
+                minutes: STEP_MINUTES,
+                expect: (o) => alias(o.functionName, o.liveVersion, 2),
+            },
+        ],
+    },
 ];
 
 /** The lifecycle transitions of README "Changing your mind", each from its `before` program to its `after` one. */

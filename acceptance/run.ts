@@ -49,7 +49,7 @@ const POLL_MS = 15_000;
 const SETTLE_MS = 10 * 60_000;
 const WARMER_SETTLE_MS = 12 * 60_000;
 /** Above the default run's longest duration (acceptance/plan.ts, estimateCost: 361 minutes). */
-const DEFAULT_TIMEOUT_MINUTES = 420;
+const DEFAULT_TIMEOUT_MINUTES = 480;
 /** A deploy's load goes on this long after the up, so that requests reach the alias where the up left it. */
 const LOAD_AFTER_UP_MS = 3_000;
 /** How long CloudWatch Logs is given to take in a function's lines before they are counted (usually seconds). */

@@ -24,9 +24,11 @@ import { SCENARIOS } from "../../programs/scenarios";
 const ROOT = path.resolve(__dirname, "..", "..");
 
 describe("acceptance plan", () => {
-    it("covers every sample program and the four lifecycle transitions, plus a function used by name", () => {
-        const samples = CASES.filter((c) => "scenario" in c.steps[0].program).map((c) => c.name);
+    it("covers every sample program and the four lifecycle transitions, plus a function used by name, and a canary of the rollout sample", () => {
+        const sampleOf = (c: (typeof CASES)[number]): string | undefined => ("scenario" in c.steps[0].program ? c.steps[0].program.scenario : undefined);
+        const samples = CASES.filter((c) => sampleOf(c) === c.name).map((c) => c.name);
         expect(samples).to.have.members(Object.keys(SCENARIOS));
+        expect(CASES.filter((c) => sampleOf(c) !== undefined && sampleOf(c) !== c.name).map((c) => [c.name, sampleOf(c)])).to.deep.equal([["canary", "rollout"]]);
         const transitions = CASES.filter((c) => "transition" in c.steps[0].program).map((c) => c.name);
         expect(transitions.slice(0, 5)).to.deep.equal(["remove-scaling", "fixed-to-utilization", "rename-with-aliases", "version-to-alias", "by-name"]);
     });
@@ -174,16 +176,16 @@ describe("acceptance plan", () => {
         it("gives the default run's figures", () => {
             const e = estimateCost(CASES);
             // Samples and transitions: hello-api 2, fixed 2, scheduled 10, utilization 1, business-hours 10, warmer 0,
-            // rollout 2+4, remove 1+0, swap 2+4, rename 1+1, version 2+2, by-name 1 = 45 environment-steps of 15 min
-            // (11.25 h); 16 steps of 15 min and the warmer's of 20. The claims only AWS can tell: weighted-alias 0+0 (5+5 min),
+            // rollout 2+4, canary 2+4+4, remove 1+0, swap 2+4, rename 1+1, version 2+2, by-name 1 = 55
+            // environment-steps of 15 min (13.75 h); 19 steps of 15 min and the warmer's of 20. The claims only AWS can tell: weighted-alias 0+0 (5+5 min),
             // min-above-max 1 for 13 min (billed 15), out of band 3 for 5 and 3 for 15, warmed alias 2 for 15, scale
             // to zero 1 for 13 (15), fixed after a scheduled action 2 for 13 (15) and 2 for 15, register 2 for 10,
             // deregister 1 for 15, fill-when-idle 3 for 35 = 320 environment-minutes in 159 minutes.
-            expect(e.environmentHours).to.be.closeTo(11.25 + 320 / 60, 1e-9);
-            expect(e.provisionedUsd).to.be.closeTo((11.25 + 320 / 60) * 3600 * 0.25 * 0.0000033334, 1e-12);
-            expect(e.minutes).to.equal(16 * 15 + 20 + 159);
+            expect(e.environmentHours).to.be.closeTo(13.75 + 320 / 60, 1e-9);
+            expect(e.provisionedUsd).to.be.closeTo((13.75 + 320 / 60) * 3600 * 0.25 * 0.0000033334, 1e-12);
+            expect(e.minutes).to.equal(19 * 15 + 20 + 159);
             expect(formatEstimate(CASES, "eu-west-1")).to.match(
-                /^test:aws will deploy 21 case\(s\) in eu-west-1 \(hello-api, .*\): at most 16\.58 provisioned environment-hours of 256 MB arm64, about \$0\.050 at us-east-1 prices, at most 419 minutes$/,
+                /^test:aws will deploy 22 case\(s\) in eu-west-1 \(hello-api, .*\): at most 19\.08 provisioned environment-hours of 256 MB arm64, about \$0\.057 at us-east-1 prices, at most 464 minutes$/,
             );
         });
 
@@ -219,7 +221,7 @@ describe("acceptance plan", () => {
 
     it("parses the command line", () => {
         expect(parseArguments(["--yes", "fixed", "--timeout-minutes", "30"])).to.deep.equal({ yes: true, timeoutMinutes: 30, cases: ["fixed"] });
-        expect(parseArguments([])).to.deep.equal({ yes: false, timeoutMinutes: 420, cases: [] });
+        expect(parseArguments([])).to.deep.equal({ yes: false, timeoutMinutes: 480, cases: [] });
         expect(parseArguments(["--timeout-minutes", "0"])).to.match(/positive number/);
         expect(parseArguments(["--force"])).to.match(/unknown option --force/);
     });

@@ -63,6 +63,12 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
             "invoke aws:lambda/getAlias:getAlias: getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, RequestID: stand-in, ResourceNotFoundException: Alias not found: arn:aws:lambda:us-east-1:123456789012:function:rollout-fn-*:live",
         ],
     },
+    canary: {
+        title: "revision 2 as a 10% canary on its own 2 environments beside revision 1's 2, then promoted: revision 2 alone, provisioned",
+        providerErrors: [
+            "invoke aws:lambda/getAlias:getAlias: getting Lambda alias: operation error Lambda: GetAlias, https response error StatusCode: 404, RequestID: stand-in, ResourceNotFoundException: Alias not found: arn:aws:lambda:us-east-1:123456789012:function:rollout-fn-*:live",
+        ],
+    },
     "remove-scaling": { title: "the policy, target and configuration go" },
     "fixed-to-utilization": { title: "the swap keeps one configuration on the alias, now tracked" },
     "rename-with-aliases": { title: "the rename creates, replaces and deletes nothing" },
