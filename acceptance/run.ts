@@ -391,6 +391,8 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
     const stack = await newStack(ctx, c.name, first);
     let footprint: Footprint = footprintOf([]);
     let previousOutputs: Outputs | undefined;
+    /** The config keys the last sample step set (see below). */
+    let sampleConfigKeys: string[] = [];
     for (const [i, step] of c.steps.entries()) {
         if ("transition" in step.program && transition !== undefined) {
             const program = step.program.step === "before" ? transition.before : transition.after;
@@ -401,9 +403,16 @@ async function runCase(ctx: RunContext, c: Case): Promise<string[]> {
             stack.workspace.program = inline(() => program(given));
         }
         if ("scenario" in step.program) {
-            for (const [key, value] of Object.entries(step.program.config ?? {})) {
+            // A step's config is the whole of the sample's settings: what the step before set and this one does not
+            // (the canary case's `canaryWeight`, removed to promote) goes.
+            const settings = step.program.config ?? {};
+            for (const key of sampleConfigKeys.filter((k) => !(k in settings))) {
+                await stack.removeConfig(key);
+            }
+            for (const [key, value] of Object.entries(settings)) {
                 await stack.setConfig(key, { value });
             }
+            sampleConfigKeys = Object.keys(settings);
         }
         const since = ctx.settings.clock.now();
         ctx.settings.log(`[${c.name}] step ${i + 1}/${c.steps.length}: up`);

@@ -149,7 +149,17 @@ export class WarmAlias extends pulumi.ComponentResource {
             if (routing === undefined && weight !== undefined) {
                 void pulumi.log.info(`${label}: no version is live yet, so version ${programVersion} takes all invocations; the canary weight applies from the next version`, this);
             }
-            return canaryPlan(programVersion, weight, routing);
+            const planned = canaryPlan(programVersion, weight, routing);
+            if (planned.promotedCanary !== undefined) {
+                void pulumi.log.info(`${label}: promoting canary version ${planned.promotedCanary}: it takes all invocations, keeping its environments`, this);
+            }
+            if (planned.abandonedCanary !== undefined) {
+                void pulumi.log.info(
+                    `${label}: canary version ${planned.abandonedCanary} is dropped: its environments are deleted once the alias no longer routes to it`,
+                    this,
+                );
+            }
+            return planned;
         });
         let capacity: FixedConcurrency | UtilizationScaling;
         // The environments the readback must find allocated before the alias moves.

@@ -444,6 +444,30 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.include(["live-canary-v2-not-ready", "orders,2-not-ready"]);
     });
 
+    it("says what the up does with a canary: none on a first deploy, a promotion, a canary dropped", async () => {
+        const said: string[] = [];
+        const [log, error] = [console.log, console.error];
+        console.log = console.error = (...args: unknown[]): void => void said.push(args.map(String).join(" "));
+        try {
+            deploy("1", { weight: 0.1 });
+            await settled();
+            resetProgram();
+            awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
+            deploy("2");
+            await settled();
+            resetProgram();
+            deploy("3", { weight: 0.1 });
+            await settled();
+        } finally {
+            [console.log, console.error] = [log, error];
+        }
+        expect(said.filter((line) => line.includes('WarmAlias "live"')).map((line) => line.slice(line.indexOf('WarmAlias "live"')))).to.deep.equal([
+            'WarmAlias "live": no version is live yet, so version 1 takes all invocations; the canary weight applies from the next version',
+            'WarmAlias "live": promoting canary version 2: it takes all invocations, keeping its environments',
+            'WarmAlias "live": canary version 2 is dropped: its environments are deleted once the alias no longer routes to it',
+        ]);
+    });
+
     it("refuses a canary that is not an object, lacks a weight, has a weight outside (0, 1) or a count below 1, or comes with scaling", () => {
         const base = { functionName: "orders", aliasName: "live", functionVersion: "2" };
         const refused = (args: Partial<WarmAliasArgs>): string => {

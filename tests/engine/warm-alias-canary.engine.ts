@@ -236,6 +236,32 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         }
     });
 
+    // The limit README "Canary deploys" states, as the engine plays it, and the way back it gives.
+    it("a canary right after a failed deploy without one loses the live version's environments (the stated limit); refresh, then up, puts them back", async () => {
+        const { account, stack } = await ordersStack();
+        const aws = account.aws;
+        try {
+            expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
+            const broken = aws.publishVersion("orders");
+            aws.failInitializationOf("orders", broken);
+            expect((await stack.up(program(broken), NOON)).error).to.equal("pulumi up exited with 1");
+            const v3 = aws.publishVersion("orders");
+            const canary = await stack.up(program(v3, { weight: 0.1 }), NOON);
+            expect(canary.error, canary.output).to.equal(undefined);
+            // The failed replacement's pending delete of version 1's configuration runs at the end of this up.
+            expect(canary.awsCalls.filter((call) => call.startsWith("DeleteProvisionedConcurrencyConfig")).sort()).to.deep.equal(
+                ["DeleteProvisionedConcurrencyConfig(orders,1)", `DeleteProvisionedConcurrencyConfig(orders,${broken})`].sort(),
+            );
+            expect(aws.provisionedConcurrencyConfig("orders", "1")).to.equal(undefined);
+            expect((await stack.refresh()).error).to.equal(undefined);
+            const back = await stack.up(program(v3, { weight: 0.1 }), NOON);
+            expect(back.error, back.output).to.equal(undefined);
+            expectHolds(aws, { stable: "1", canary: { version: v3, weight: 0.1, count: 3 } }, "after refresh and up");
+        } finally {
+            await stack.remove();
+        }
+    });
+
     // Random sequences under the real engine. After every step:
     // - K1: after an up that completed, the alias routes to the versions the programs so far asked for (a canary's
     //   weight to the newest canary, the rest to the live version), each with all its environments allocated, and
