@@ -49,15 +49,26 @@ export function canaryPlan(programVersion: string, canaryWeight: number | undefi
     const abandoned = (kept: string | undefined): { abandonedCanary?: string } =>
         liveCanary !== undefined && liveCanary !== kept ? { abandonedCanary: liveCanary } : {};
     if (live === undefined) {
-        return { stableVersion: programVersion };
+        return { stableVersion: stableVersionOf(canaryWeight, live) ?? programVersion };
     }
+    const stableVersion = stableVersionOf(canaryWeight, live) ?? programVersion;
     if (canaryWeight !== undefined && programVersion !== live.version) {
-        return { stableVersion: live.version, canary: { version: programVersion, weight: canaryWeight }, ...abandoned(programVersion) };
+        return { stableVersion, canary: { version: programVersion, weight: canaryWeight }, ...abandoned(programVersion) };
     }
     if (canaryWeight === undefined && liveCanary === programVersion) {
-        return { stableVersion: programVersion, promotedCanary: programVersion };
+        return { stableVersion, promotedCanary: programVersion };
     }
-    return { stableVersion: programVersion, ...abandoned(undefined) };
+    return { stableVersion, ...abandoned(undefined) };
+}
+
+/**
+ * The version the alias keeps routing to when that does not depend on the program's version: with a canary weight
+ * and an alias, the version it routes to now (a new version is the canary; the same one is no canary). Undefined
+ * when it is the program's version. So that a preview, which does not know a version about to be published, still
+ * shows the live version's configuration unchanged during a canary deploy.
+ */
+export function stableVersionOf(canaryWeight: number | undefined, live: LiveRouting | undefined): string | undefined {
+    return canaryWeight !== undefined && live !== undefined ? live.version : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from 
 import { FixedConcurrency, FixedConcurrencyArgs, PROMOTED_CANARY } from "./fixed";
 import { liveCountToCarry } from "./live-count";
 import { aliasRoutingAtUp } from "./alias-routing";
-import { CanaryPlan, canaryPlan, validateCanaryWeight } from "./canary-plan";
+import { CanaryPlan, canaryPlan, stableVersionOf, validateCanaryWeight } from "./canary-plan";
 import { UtilizationScaling, UtilizationScalingArgs, UtilizationTracking, WARM_ALIAS_SETTINGS, WarmAliasSettings } from "./utilization";
 import { describeValue, validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
@@ -168,7 +168,15 @@ export class WarmAlias extends pulumi.ComponentResource {
             const count = fixedCount;
             capacity = new FixedConcurrency(
                 name,
-                { functionName: aliasTarget.functionName, qualifier: plan.apply((p) => p.stableVersion), provisionedConcurrentExecutions: count },
+                {
+                    functionName: aliasTarget.functionName,
+                    // Not from the plan: during a canary deploy it does not wait for the new version (canary-plan.ts).
+                    qualifier: pulumi.all([canaryWeight, live]).apply(([weight, routing]): pulumi.Output<string> => {
+                        const stable = stableVersionOf(weight, routing);
+                        return stable === undefined ? version : pulumi.output(stable);
+                    }),
+                    provisionedConcurrentExecutions: count,
+                },
                 capacityOpts,
             );
             requested = count;

@@ -32,9 +32,12 @@ exports.handler = withWarmup(
 
 export function rolloutScenario(): Record<string, unknown> {
     const config = new pulumi.Config();
-    const revision = config.get("revision") ?? "1";
     // Set, a new revision ships as a canary with this share of the invocations; removed, the canary is promoted.
-    const canaryWeight = config.getNumber("canaryWeight");
+    return rolloutProgram(config.get("revision") ?? "1", config.getNumber("canaryWeight"));
+}
+
+/** The sample with its settings given: the code's revision, and the canary's weight if any. */
+export function rolloutProgram(revision: string, canaryWeight: number | undefined): Record<string, unknown> {
     const fn = helloFunction("rollout-fn", undefined, revisionHandler(revision), runtimeLibraryAssets());
     const live = new WarmAlias("live", {
         functionName: fn.name,

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { canaryPlan, validateCanaryWeight } from "../../components/canary-plan";
+import { canaryPlan, stableVersionOf, validateCanaryWeight } from "../../components/canary-plan";
 import { liveRoutingOf } from "../../components/alias-routing";
 
 describe("canaryPlan: which version each configuration of a WarmAlias is on (pure)", () => {
@@ -35,6 +35,17 @@ describe("canaryPlan: which version each configuration of a WarmAlias is on (pur
         expect(canaryPlan("2", undefined, live1)).to.deep.equal({ stableVersion: "2" });
         expect(canaryPlan("1", undefined, live1)).to.deep.equal({ stableVersion: "1" });
         expect(canaryPlan("1", 0.1, live1)).to.deep.equal({ stableVersion: "1" });
+    });
+
+    it("knows the live version without the program's version exactly when a canary weight is set and the alias exists", () => {
+        expect(stableVersionOf(0.1, canary2)).to.equal("1");
+        expect(stableVersionOf(0.1, live1)).to.equal("1");
+        expect(stableVersionOf(undefined, canary2)).to.equal(undefined);
+        expect(stableVersionOf(0.1, undefined)).to.equal(undefined);
+        // And it is the plan's, whatever the program's version.
+        for (const version of ["1", "2", "3"]) {
+            expect(canaryPlan(version, 0.1, canary2).stableVersion).to.equal("1");
+        }
     });
 
     it("checks the weight: more than 0, less than 1, naming the argument and the value", () => {

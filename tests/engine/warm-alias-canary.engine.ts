@@ -8,6 +8,7 @@ import { WarmAlias } from "../../components";
 import { AwsError, AwsModel } from "../helpers/lifecycle/aws-model";
 import { TYPES } from "../helpers/lifecycle/types";
 import { callPosition, ordersStack } from "./deploy-order";
+import { rolloutProgram } from "../../programs/rollout";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
 /** The live version's environments in every program here. */
@@ -183,6 +184,35 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             expectHolds(aws, { stable: "1", canary: { version: good, weight: 0.1, count: 3 } }, "the next canary");
             expect((await stack.destroy()).error).to.equal(undefined);
             expect(aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+        } finally {
+            await stack.remove();
+        }
+    });
+
+    // A preview of a code change does not know the version about to be published; during a canary deploy the live
+    // version's configuration does not depend on it, so the preview shows it unchanged (canary-plan.ts, stableVersionOf).
+    it("the rollout sample: a preview of revision 2 as a canary shows the live version's configuration unchanged, and the up does it", async () => {
+        const { account, stack } = await ordersStack();
+        try {
+            const first = await stack.up(() => rolloutProgram("1", undefined), NOON);
+            expect(first.error, first.output).to.equal(undefined);
+            const liveConfig = (steps: { op: string; urn: string }[]): string[] =>
+                steps.filter((s) => /FixedConcurrency\$aws:lambda\/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::live$/.test(s.urn)).map((s) => s.op);
+            const preview = await stack.preview(() => rolloutProgram("2", 0.1), NOON);
+            expect(preview.error, preview.output).to.equal(undefined);
+            expect(liveConfig(preview.steps)).to.deep.equal(["same"]);
+            const up = await stack.up(() => rolloutProgram("2", 0.1), NOON);
+            expect(up.error, up.output).to.equal(undefined);
+            expect(liveConfig(up.steps)).to.deep.equal(["same"]);
+            const configs = account.aws.provisionedConcurrencyConfigs();
+            const fn = configs[0].functionName;
+            expect(configs.map((c) => [c.qualifier, c.count]).sort()).to.deep.equal([
+                ["1", 2],
+                ["2", 2],
+            ]);
+            expect(account.aws.aliasesOf(fn)).to.deep.equal({ live: "1" });
+            expect(account.aws.aliasWeightsOf(fn, "live")).to.deep.equal({ "2": 0.1 });
+            expect((await stack.destroy()).error).to.equal(undefined);
         } finally {
             await stack.remove();
         }
