@@ -112,6 +112,14 @@ export function scheduledCapacityAt(now: Date): number {
     return hour >= 8 && hour < 18 ? 10 : 2;
 }
 
+/** The `rollout` sample's first step: revision 1 live on its version's 2 environments. */
+const ROLLOUT_REVISION_1: Step = {
+    program: { scenario: "rollout", config: { revision: "1" } },
+    environments: 2,
+    minutes: STEP_MINUTES,
+    expect: (o) => alias(o.functionName, o.liveVersion, 2),
+};
+
 const SAMPLES: readonly Case[] = [
     {
         name: "hello-api",
@@ -198,12 +206,7 @@ const SAMPLES: readonly Case[] = [
         describe:
             "a WarmAlias: revision 1 live on its version's 2 environments, then revision 2 allocated before the alias moves and the old version's released, under load: no request meets a cold start",
         steps: [
-            {
-                program: { scenario: "rollout", config: { revision: "1" } },
-                environments: 2,
-                minutes: STEP_MINUTES,
-                expect: (o) => alias(o.functionName, o.liveVersion, 2),
-            },
+            ROLLOUT_REVISION_1,
             {
                 program: { scenario: "rollout", config: { revision: "2" } },
                 load: { perSecond: 5 },
@@ -219,12 +222,7 @@ const SAMPLES: readonly Case[] = [
         describe:
             "a WarmAlias canary: revision 2 takes 10% of the invocations on its own 2 environments while revision 1 keeps its 2, then the promotion leaves revision 2 alone, provisioned",
         steps: [
-            {
-                program: { scenario: "rollout", config: { revision: "1" } },
-                environments: 2,
-                minutes: STEP_MINUTES,
-                expect: (o) => alias(o.functionName, o.liveVersion, 2),
-            },
+            ROLLOUT_REVISION_1,
             {
                 program: { scenario: "rollout", config: { revision: "2", canaryWeight: "0.1" } },
                 // Both versions provisioned while the canary runs.

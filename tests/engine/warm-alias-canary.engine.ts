@@ -8,6 +8,7 @@ import { WarmAlias } from "../../components";
 import { AwsError, AwsModel } from "../helpers/lifecycle/aws-model";
 import { TYPES } from "../helpers/lifecycle/types";
 import { callPosition, ordersStack } from "./deploy-order";
+import type { EngineStack } from "./harness";
 import { rolloutProgram } from "../../programs/rollout";
 
 const NOON = new Date("2026-12-01T12:00:00Z");
@@ -57,6 +58,15 @@ function expectHolds(aws: AwsModel, routed: Routed, what: string, failed: string
     ).to.deep.equal(
         expected.filter((c) => !failed.includes(c.qualifier)).map((c) => [`function:orders:${c.qualifier}`, c.count, c.count]).sort(),
     );
+}
+
+/** Publishes a version of `orders` that fails to initialize and ships it, as a canary or not: the up fails. */
+async function shipBroken(stack: EngineStack, aws: AwsModel, canary: boolean): Promise<string> {
+    const broken = aws.publishVersion("orders");
+    aws.failInitializationOf("orders", broken);
+    const failed = await stack.up(program(broken, canary ? { weight: 0.1 } : undefined), NOON);
+    expect(failed.error, failed.output).to.equal("pulumi up exited with 1");
+    return broken;
 }
 
 describe("WarmAlias canary: two provisioned versions, under the real engine", () => {
@@ -251,9 +261,7 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
             const v2 = aws.publishVersion("orders");
             expect((await stack.up(program(v2, { weight: 0.1 }), NOON)).error).to.equal(undefined);
-            const broken = aws.publishVersion("orders");
-            aws.failInitializationOf("orders", broken);
-            expect((await stack.up(program(broken, { weight: 0.1 }), NOON)).error).to.equal("pulumi up exited with 1");
+            const broken = await shipBroken(stack, aws, true);
             expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, "after the failed canary", [broken]);
             const promoted = await stack.up(program(v2), NOON);
             expect(promoted.error, promoted.output).to.equal(undefined);
@@ -272,9 +280,7 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         const aws = account.aws;
         try {
             expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
-            const broken = aws.publishVersion("orders");
-            aws.failInitializationOf("orders", broken);
-            expect((await stack.up(program(broken), NOON)).error).to.equal("pulumi up exited with 1");
+            const broken = await shipBroken(stack, aws, false);
             const v3 = aws.publishVersion("orders");
             const canary = await stack.up(program(v3, { weight: 0.1 }), NOON);
             expect(canary.error, canary.output).to.equal(undefined);
@@ -345,10 +351,7 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
                         continue;
                     }
                     if (s.kind === "broken") {
-                        const version = aws.publishVersion("orders");
-                        aws.failInitializationOf("orders", version);
-                        const result = await stack.up(program(version, s.canary ? { weight: 0.1 } : undefined), NOON);
-                        expect(result.error, `K3 ${what}: ${result.output}`).to.equal("pulumi up exited with 1");
+                        const version = await shipBroken(stack, aws, s.canary);
                         // The failed configuration stays in AWS with nothing allocated until a later up removes it
                         // (with an earlier one that failed too, when a deploy without a canary failed before).
                         failedVersions.push(version);
