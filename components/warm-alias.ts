@@ -322,7 +322,7 @@ interface CanaryContext {
 }
 
 /**
- * Declares the canary's configuration and target (NAME-canary) as the plan says, inside the apply of the alias's
+ * Declares the canary's configuration and target (NAME-canary-vN) as the plan says, inside the apply of the alias's
  * routing: a canary taking its weight, or a promoted canary kept once more without a change (PROMOTED_CANARY), or
  * none. Returns the alias's routing configuration: the canary's weight once its environments were read back
  * allocated, or none.
