@@ -67,9 +67,11 @@ const SCHEDULED_IN_FORCE: Record<Clock, number> = { noon: 10, evening: 1 };
 const FIXED_COUNT = 10;
 const UTILIZATION = { minCapacity: 1, maxCapacity: 10 };
 
-type Kind = "fixed" | "scheduled" | "utilization" | "warmer" | "warm" | "warm-scaling";
-/** The kinds that are a WarmAlias: with a fixed count, or with scaling (UTILIZATION's bounds). */
-const WARM_KINDS: ReadonlySet<Kind> = new Set<Kind>(["warm", "warm-scaling"]);
+type Kind = "fixed" | "scheduled" | "utilization" | "warmer" | "warm" | "warm-scaling" | "warm-canary";
+/** The kinds that are a WarmAlias: with a fixed count, with scaling (UTILIZATION's bounds), or a fixed count and a canary. */
+const WARM_KINDS: ReadonlySet<Kind> = new Set<Kind>(["warm", "warm-scaling", "warm-canary"]);
+/** The share of invocations a canary of the catalogue takes (its count is FIXED_COUNT, the default). */
+const CANARY_WEIGHT = 0.5;
 /** The alias a WarmAlias of the catalogue creates on orders (its qualifier is the version it deploys: 1 or 2). */
 const WARM_ALIAS = "prod";
 const SCHEDULED_TYPE = "lambda-concurrency:index:ScheduledConcurrency";
@@ -120,6 +122,18 @@ function construct(spec: ComponentSpec): pulumi.ComponentResource {
             );
         case "warm-scaling":
             return new WarmAlias(spec.name, { functionName: spec.functionName, aliasName: WARM_ALIAS, functionVersion: spec.qualifier, scaling: UTILIZATION }, opts);
+        case "warm-canary":
+            return new WarmAlias(
+                spec.name,
+                {
+                    functionName: spec.functionName,
+                    aliasName: WARM_ALIAS,
+                    functionVersion: spec.qualifier,
+                    provisionedConcurrentExecutions: FIXED_COUNT,
+                    canary: { weight: CANARY_WEIGHT },
+                },
+                opts,
+            );
     }
 }
 
@@ -128,6 +142,7 @@ function minimumInForce(spec: ComponentSpec, clock: Clock): number | undefined {
     switch (spec.kind) {
         case "fixed":
         case "warm":
+        case "warm-canary":
             return FIXED_COUNT;
         case "scheduled":
             return SCHEDULED_IN_FORCE[clock];
@@ -161,7 +176,7 @@ function catalogueA(): ComponentSpec[] {
     }
     // WarmAlias: a deploy is an up from one version to the other (2 after 1, or back), on the version a FixedConcurrency
     // of the catalogue also uses (orders:1).
-    for (const kind of ["warm", "warm-scaling"] as const) {
+    for (const kind of ["warm", "warm-scaling", "warm-canary"] as const) {
         for (const version of ["1", "2"]) {
             for (const [name, formerName] of names) {
                 specs.push({ slot: "A", kind, name, formerName, functionName: "orders", qualifier: version, extras: false });
@@ -179,7 +194,7 @@ function catalogueB(): ComponentSpec[] {
 }
 
 /** The components whose declaration does not depend on the time (no schedules): declared once, at noon. */
-const CLOCK_FREE: ReadonlySet<Kind> = new Set<Kind>(["fixed", "utilization", "warmer", "warm", "warm-scaling"]);
+const CLOCK_FREE: ReadonlySet<Kind> = new Set<Kind>(["fixed", "utilization", "warmer", "warm", "warm-scaling", "warm-canary"]);
 
 interface CatalogueEntry {
     spec: ComponentSpec;
@@ -192,6 +207,50 @@ interface CatalogueEntry {
      * declared ahead so that the sequences stay synchronous.
      */
     byLive?: Map<string, DeclaredResource[]>;
+    /**
+     * A WarmAlias with a fixed count, with or without a canary, reads how its alias routes (canary-plan.ts): what it
+     * declares for each routing a sequence can reach, keyed by routingKey (its readbacks pass: a version that fails
+     * to initialize fails the configuration's own create or update first).
+     */
+    byRouting?: Map<string, DeclaredResource[]>;
+}
+
+/** The key of byRouting: the alias's version and the version it sends a canary weight to ("-" for none). */
+function routingKey(aliasVersion: string | undefined, canaryVersion: string | undefined): string {
+    return `${aliasVersion ?? "-"}:${canaryVersion ?? "-"}`;
+}
+
+/** The routings of the alias a sequence can reach on versions 1 and 2: none, one version, one and a canary on the other. */
+const ROUTINGS: [string | undefined, string | undefined][] = [
+    [undefined, undefined],
+    ["1", undefined],
+    ["2", undefined],
+    ["1", "2"],
+    ["2", "1"],
+];
+
+/** The version the alias of the catalogue's WarmAlias sends a canary weight to, if any. */
+function canaryVersionOf(aws: AwsModel): string | undefined {
+    return Object.keys(aws.aliasWeightsOf("orders", WARM_ALIAS) ?? {})[0];
+}
+
+/** Declares a WarmAlias with a fixed count for every routing of ROUTINGS, with the mocks reading that routing. */
+async function declareByRouting(spec: ComponentSpec): Promise<Map<string, DeclaredResource[]>> {
+    const byRouting = new Map<string, DeclaredResource[]>();
+    for (const [aliasVersion, canaryVersion] of ROUTINGS) {
+        mocks.awsView = {
+            aliasVersion: (functionName, alias) => (functionName === spec.functionName && alias === WARM_ALIAS ? aliasVersion : undefined),
+            aliasWeights: (functionName, alias) =>
+                functionName === spec.functionName && alias === WARM_ALIAS && canaryVersion !== undefined ? { [canaryVersion]: CANARY_WEIGHT } : undefined,
+            allocated: () => undefined,
+        };
+        try {
+            byRouting.set(routingKey(aliasVersion, canaryVersion), await declaredBy(() => construct(spec), NOON));
+        } finally {
+            mocks.awsView = undefined;
+        }
+    }
+    return byRouting;
 }
 
 /** What is allocated on a version, as the readback's check sees it: no configuration, none allocated, some. */
@@ -232,6 +291,14 @@ function liveStates(ownVersion: string): [string | undefined, number | undefined
 
 /** What the spec's component declares when AWS holds `aws`. */
 function declarationFor(found: CatalogueEntry, clock: Clock, aws: AwsModel): DeclaredResource[] {
+    if (found.byRouting !== undefined) {
+        const key = routingKey(aws.aliasesOf(found.spec.functionName)[WARM_ALIAS], canaryVersionOf(aws));
+        const declared = found.byRouting.get(key);
+        if (declared === undefined) {
+            throw new Error(`${labelOf(found.spec)}: no declaration for the routing ${key}`);
+        }
+        return declared;
+    }
     if (found.byLive === undefined) {
         return found.declared[clock];
     }
@@ -280,7 +347,8 @@ async function declareCatalogue(): Promise<void> {
         const noon = await declaredBy(() => construct(spec), NOON);
         const evening = CLOCK_FREE.has(spec.kind) ? noon : await declaredBy(() => construct(spec), EVENING);
         const byLive = spec.kind === "warm-scaling" ? await declareByLive(spec) : undefined;
-        catalogue.set(labelOf(spec), { spec, declared: { noon, evening }, byLive });
+        const byRouting = spec.kind === "warm" || spec.kind === "warm-canary" ? await declareByRouting(spec) : undefined;
+        catalogue.set(labelOf(spec), { spec, declared: { noon, evening }, byLive, byRouting });
     }
 }
 
@@ -553,11 +621,13 @@ function capacityRemovedBy(before: StackState, steps: readonly EngineStep[], pro
     // What the program puts on each qualifier, by type: the name of the resource that puts it, and whether it is new
     // (no old resource matched it, by URN or alias).
     const created = new Set(steps.filter((s) => s.op === "create").map((s) => s.urn));
-    const put = new Map<string, { name: string | undefined; created: boolean }>();
+    const put = new Map<string, { name: string | undefined; created: boolean; owner: string | undefined }>();
     for (const d of program) {
         const qualifier = qualifierOf(d.type, d.inputs);
         if (qualifier !== undefined) {
-            put.set(`${d.type}|${qualifier}`, { name: nameOf(d.urn), created: created.has(d.urn) });
+            // The owner only under a WarmAlias: see ownCanary below.
+            const owner = d.parent?.includes("lambda-concurrency:index:WarmAlias$") === true ? ownerOf(d.parent) : undefined;
+            put.set(`${d.type}|${qualifier}`, { name: nameOf(d.urn), created: created.has(d.urn), owner });
         }
     }
     const found = new Map<string, Removal>();
@@ -571,7 +641,13 @@ function capacityRemovedBy(before: StackState, steps: readonly EngineStep[], pro
             }
             const by = put.get(key)!;
             const unmatchedTwin = by.created && nameOf(old.urn) === by.name;
-            found.set(qualifier, pending ? "pending delete of a failed up" : unmatchedTwin ? "children of a failed swap or rename" : "renamed without aliases");
+            // One WarmAlias removing what it holds itself (its canary's configuration, on the version it promotes: both
+            // resources under it) is no rename: a failure of I2 and I4 as well.
+            const ownCanary = old.parent?.includes("lambda-concurrency:index:WarmAlias$") === true && ownerOf(old.parent) === by.owner && by.owner !== undefined;
+            found.set(
+                qualifier,
+                pending ? "pending delete of a failed up" : unmatchedTwin || ownCanary ? "children of a failed swap or rename" : "renamed without aliases",
+            );
         }
     }
     return found;
@@ -598,9 +674,19 @@ function missedByTheStack(state: StackState, firing: string, aws: AwsModel): boo
 }
 
 /**
+ * The name of the component a resource of the state belongs to, from its parent's URN: one WarmAlias's NAME and
+ * NAME-canary-vN children are NAME (the WarmAlias holds both on the version of a canary it promotes).
+ */
+function ownerOf(parent: string | undefined): string | undefined {
+    const name = parent?.slice(parent.lastIndexOf("::") + 2);
+    return parent?.includes("lambda-concurrency:index:WarmAlias$") === true ? name?.replace(/-canary-v\d+$/, "") : name;
+}
+
+/**
  * The qualifiers on which the stack's state holds the configurations, or the targets, of components of two names: a
  * rename without aliases under way (its `up` failed before the old one's delete, which will remove the new one's
- * capacity whenever it runs). Documented, as in capacityRemovedBy.
+ * capacity whenever it runs). Documented, as in capacityRemovedBy. One WarmAlias's NAME and NAME-canary-vN count
+ * as one name: the WarmAlias holds both on the version of a canary it promotes, and must keep its capacity (I4).
  */
 function heldByTwoNames(state: StackState): string[] {
     const owners = new Map<string, Set<string | undefined>>();
@@ -610,7 +696,7 @@ function heldByTwoNames(state: StackState): string[] {
             continue;
         }
         const key = `${r.type}|${qualifier}`;
-        owners.set(key, (owners.get(key) ?? new Set()).add(r.parent?.slice(r.parent.lastIndexOf("::") + 2)));
+        owners.set(key, (owners.get(key) ?? new Set()).add(ownerOf(r.parent)));
     }
     return [...owners].filter(([, names]) => names.size > 1).map(([key]) => key.slice(key.indexOf("|") + 1));
 }
@@ -824,7 +910,11 @@ function ownFunction(resourceId: string): boolean {
 
 /** I1 after an `up`: every object the stack created belongs to a component the program declares. */
 function checkNothingRemoved(aws: AwsModel, baseline: ReadonlySet<string>, specs: readonly ComponentSpec[], at: string): void {
-    const orphans = leftovers(aws, baseline).filter((o) => !specs.some((s) => belongsTo(o, s)));
+    // A WarmAlias holds the configuration and target of each version its alias routes to: with a canary, two.
+    const routed = [aws.aliasesOf("orders")[WARM_ALIAS], canaryVersionOf(aws)].filter((v): v is string => v !== undefined);
+    const routedKeys = new Set(routed.flatMap((v) => [`lambda:provisioned-concurrency:orders:${v}`, `application-autoscaling:scalable-target:function:orders:${v}`]));
+    const heldByWarmAlias = (key: string): boolean => specs.some((s) => WARM_KINDS.has(s.kind)) && routedKeys.has(key);
+    const orphans = leftovers(aws, baseline).filter((o) => !specs.some((s) => belongsTo(o, s)) && !heldByWarmAlias(o.key));
     expectNone(orphans.map((o) => o.key), `I1 ${at}: objects of what the program no longer has remain`);
 }
 
@@ -855,10 +945,15 @@ function checkMinimumInForce(
     }
 }
 
-/** Whether the alias of the catalogue's WarmAlias exists and routes to a version with all its environments allocated. */
+/**
+ * Whether the alias of the catalogue's WarmAlias exists and routes to a version with all its environments allocated,
+ * and so does the version it sends a canary weight to (a canary of the catalogue has FIXED_COUNT).
+ */
 function aliasRoutesWarm(aws: AwsModel, minimum: number): boolean {
     const version = aws.aliasesOf("orders")[WARM_ALIAS];
-    return version !== undefined && (aws.provisionedConcurrencyConfig("orders", version)?.allocated ?? 0) >= minimum;
+    const canary = canaryVersionOf(aws);
+    const allocated = (v: string): number => aws.provisionedConcurrencyConfig("orders", v)?.allocated ?? 0;
+    return version !== undefined && allocated(version) >= minimum && (canary === undefined || allocated(canary) >= FIXED_COUNT);
 }
 
 /**
@@ -874,6 +969,23 @@ function checkAliasRoutesWarm(aws: AwsModel, state: StackState, documentedDips: 
     if (version === undefined) {
         return;
     }
+    const canary = canaryVersionOf(aws);
+    if (canary !== undefined) {
+        checkRoutedVersionWarm(aws, state, documentedDips, canary, FIXED_COUNT, broken, `${at} (its canary)`);
+    }
+    checkRoutedVersionWarm(aws, state, documentedDips, version, minimum, broken, at);
+}
+
+/** I4 for one version the alias routes to (see checkAliasRoutesWarm). */
+function checkRoutedVersionWarm(
+    aws: AwsModel,
+    state: StackState,
+    documentedDips: ReadonlySet<string>,
+    version: string,
+    minimum: number,
+    broken: ReadonlySet<string>,
+    at: string,
+): void {
     // A live version that fails to initialize from some point on (the "broken version" step after the alias moved
     // there) may lose its environments to any allocation Lambda makes there afterwards (scaling's, or a put of the same
     // count by a component taking over under another name): the model drops them all, and Lambda does not document
@@ -956,6 +1068,22 @@ describe("lifecycle properties (model): random sequences of steps", function () 
             { op: "up", a: "fixed api on orders:1", b: null },
             { op: "up", a: "warm api: orders:prod to version 1", b: null },
             { op: "up", a: "scheduled api on orders:1", b: null },
+        ]));
+
+        // The canary: version 2 takes half the invocations on its own configuration while version 1 keeps its own;
+        // leaving the canary out promotes it (its configuration declared once more, retained, then dropped from the
+        // stack without a delete); a rename and a takeover by a FixedConcurrency of its name on the way. I4 holds for
+        // both routed versions, I1 after every up: no configuration of a version the alias no longer routes to.
+        it("a canary, its promotion, a rename, then a FixedConcurrency of its name: every routed version warm, nothing left behind", run([
+            { op: "up", a: "warm api: orders:prod to version 1", b: null },
+            { op: "up", a: "warm-canary api: orders:prod to version 2", b: null },
+            { op: "refresh" },
+            { op: "up", a: "warm api: orders:prod to version 2", b: null },
+            { op: "up", a: "warm api: orders:prod to version 2", b: null },
+            { op: "up", a: "warm front (aliases: api): orders:prod to version 2", b: null },
+            { op: "up", a: "warm-canary front: orders:prod to version 1", b: null },
+            { op: "up", a: "warm-canary front: orders:prod to version 2", b: null },
+            { op: "up", a: "fixed front on orders:1", b: null },
         ]));
 
         it("deploys back and forth, renamed on the way: the alias always routes to a ready version, one configuration at a time", run([
