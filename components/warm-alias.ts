@@ -203,19 +203,9 @@ export class WarmAlias extends pulumi.ComponentResource {
         }
         this.config = capacity.config;
         this.target = capacity.target;
-        // Read back from AWS on every `up`, once the configuration is created or updated: what Lambda has allocated.
-        const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, this.config.id, undefined, childOptions(this, `${name}-allocated`, [capacity]));
         // Not a gate on the component's children (checked-input.ts): it waits for one of them. It stops the alias alone,
         // whose functionVersion it is, and the component's outputs, which carry it.
-        const ready = pulumi
-            .all([aliasTarget.functionName, aliasName, this.config.qualifier, requested, allocated.provisionedConcurrentExecutions])
-            .apply(async ([functionName, alias, qualifier, requested, allocatedNow]) => {
-                const problem = versionReadinessProblem({ label, functionName, version: qualifier, aliasName: alias, requested, allocated: allocatedNow });
-                if (problem !== undefined) {
-                    return stopDeployment(this, `${name}-not-ready`, `${functionName},${qualifier}-not-ready`, problem);
-                }
-                return qualifier;
-            });
+        const ready = readyVersion(this, { name, label, functionName: aliasTarget.functionName, aliasName, capacity, requested });
         const routingConfig = plan.apply((p) =>
             declareCanary(this, { name, label, functionName: aliasTarget.functionName, aliasName, plan: p, canaryCount, stable: capacity }),
         );
@@ -363,14 +353,38 @@ function declareCanary(component: WarmAlias, context: CanaryContext): pulumi.Out
         { functionName, qualifier: canaryVersion, provisionedConcurrentExecutions: canaryCount },
         childOptions(component, canaryNamed),
     );
-    const allocated = ProvisionedConcurrencyConfig.get(`${canaryNamed}-allocated`, canary.config.id, undefined, childOptions(component, `${canaryNamed}-allocated`, [canary]));
+    return readyVersion(component, { name: canaryNamed, label, functionName, aliasName, capacity: canary, requested: canaryCount }).apply((qualifier) => ({
+        additionalVersionWeights: { [qualifier]: weight },
+    }));
+}
+
+/** What readyVersion reads back, and how its messages and reads are named. */
+interface Readback {
+    /** Names the readback (NAME-allocated) and the read that stops the deployment (NAME-not-ready). */
+    name: string;
+    label: string;
+    functionName: pulumi.Output<string>;
+    aliasName: pulumi.Output<string>;
+    capacity: FixedConcurrency | UtilizationScaling;
+    /** The environments that must be allocated. */
+    requested: pulumi.Input<number>;
+}
+
+/**
+ * The version of `capacity`'s configuration once Lambda reports at least `requested` environments allocated there:
+ * read back from AWS on every `up`, after the configuration is created or updated. Otherwise the deployment stops
+ * (versionReadinessProblem's message) before anything that waits for it, the alias, changes.
+ */
+function readyVersion(component: WarmAlias, readback: Readback): pulumi.Output<string> {
+    const { name, label, functionName, aliasName, capacity, requested } = readback;
+    const allocated = ProvisionedConcurrencyConfig.get(`${name}-allocated`, capacity.config.id, undefined, childOptions(component, `${name}-allocated`, [capacity]));
     return pulumi
-        .all([functionName, aliasName, canary.config.qualifier, canaryCount, allocated.provisionedConcurrentExecutions])
+        .all([functionName, aliasName, capacity.config.qualifier, requested, allocated.provisionedConcurrentExecutions])
         .apply(async ([fn, alias, qualifier, requestedCount, allocatedNow]) => {
             const problem = versionReadinessProblem({ label, functionName: fn, version: qualifier, aliasName: alias, requested: requestedCount, allocated: allocatedNow });
             if (problem !== undefined) {
-                return stopDeployment(component, `${canaryNamed}-not-ready`, `${fn},${qualifier}-not-ready`, problem);
+                return stopDeployment(component, `${name}-not-ready`, `${fn},${qualifier}-not-ready`, problem);
             }
-            return { additionalVersionWeights: { [qualifier]: weight } };
+            return qualifier;
         });
 }

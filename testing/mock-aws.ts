@@ -351,10 +351,15 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
             const version = this.awsView.aliasVersion(functionName, name);
             return version === undefined ? this.aliasNotFound(functionName, name) : this.aliasState(functionName, name, version);
         }
-        const found = this.resources
+        const found = this.latestAlias(functionName, name);
+        return found === undefined ? this.aliasNotFound(functionName, name) : this.aliasState(functionName, name, String(found.state.functionVersion));
+    }
+
+    /** The alias as the latest program that declared it left it, if one did. */
+    private latestAlias(functionName: string, name: string): RecordedResource | undefined {
+        return this.resources
             .filter((r) => r.type === "aws:lambda/alias:Alias" && r.read !== true && r.state.functionName === functionName && r.state.name === name)
             .pop();
-        return found === undefined ? this.aliasNotFound(functionName, name) : this.aliasState(functionName, name, String(found.state.functionVersion));
     }
 
     /**
@@ -367,10 +372,7 @@ export class AwsLikeMocks implements pulumi.runtime.Mocks {
         if (this.awsView !== undefined) {
             weights = this.awsView.aliasWeights?.(functionName, name);
         } else {
-            const found = this.resources
-                .filter((r) => r.type === "aws:lambda/alias:Alias" && r.read !== true && r.state.functionName === functionName && r.state.name === name)
-                .pop();
-            weights = (found?.state.routingConfig as { additionalVersionWeights?: unknown } | undefined)?.additionalVersionWeights;
+            weights = (this.latestAlias(functionName, name)?.state.routingConfig as { additionalVersionWeights?: unknown } | undefined)?.additionalVersionWeights;
         }
         return weights === undefined ? alias : { ...alias, routingConfig: { additionalVersionWeights: weights } };
     }
