@@ -630,10 +630,6 @@ export function formatCost(cost: PlanCost, region: string): string[] {
 /** The minutes a version's provisioned concurrency is billed at least (AWS Lambda pricing: 5-minute increments). */
 const PROVISIONED_BILLING_INCREMENT_MINUTES = 5;
 
-/**
- * Under a WarmAlias's alias: what a deploy of a new version does, in Pulumi's order, and what the overlap of the two
- * versions' environments costs (the new version's, billed from its creation, while the old one's still run).
- */
 /** A WarmAlias's `canary` argument as its component recorded it: the weight, and its own count if given. */
 function canaryOf(component: RecordedResource | undefined): { weight: number; count?: number } | undefined {
     const canary = component?.inputs.canary as { weight?: unknown; provisionedConcurrentExecutions?: unknown } | undefined;
@@ -646,16 +642,21 @@ function percent(share: number): string {
     return `${Number((share * 100).toFixed(2))}%`;
 }
 
+/**
+ * Under a WarmAlias's alias: what a deploy of a new version does, in Pulumi's order, and what the overlap of the two
+ * versions' environments costs (the new version's, billed from its creation, while the old one's still run).
+ */
 export function warmAliasNotes(alias: RecordedResource, all: readonly RecordedResource[]): string[] {
     if (alias.parent === undefined || !alias.parent.includes("lambda-concurrency:index:WarmAlias")) {
         return [];
     }
-    // The live version's, named as the WarmAlias and its alias (a canary's is named by its version).
+    // The live version's: each version's is named by its version under the WarmAlias (NAME-vN, as its alias is named).
+    const liveName = `${alias.name}-v${String(alias.inputs.functionVersion)}`;
     const capacity = all.find(
         (r) =>
             !r.custom &&
             r.parent === alias.parent &&
-            r.name === alias.name &&
+            r.name === liveName &&
             (r.type === "lambda-concurrency:index:FixedConcurrency" || r.type === "lambda-concurrency:index:UtilizationScaling"),
     );
     const config = all.find((r) => r.type === PROVISIONED_CONFIG && r.custom && capacity !== undefined && r.parent === capacity.urn);

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Alias, getAlias } from "@pulumi/aws/lambda";
 import { childOptions } from "./child-aliases";
+import { isKnown } from "./checked-input";
 import { LiveRouting } from "./canary-plan";
 import { stopDeployment } from "./stop-deployment";
 
@@ -30,16 +31,6 @@ export async function existingAliasArn(parent: pulumi.Resource, functionName: st
         }
         throw error;
     }
-}
-
-/**
- * Whether an Output's value is known: false in a preview for a value the engine reports unknown. The SDK's Outputs
- * carry this as `isKnown` (a Promise of a boolean, @pulumi/pulumi output.js, OutputImpl) without typing it; an Output
- * without it counts as known.
- */
-export async function isKnown(output: pulumi.Output<unknown>): Promise<boolean> {
-    const known = (output as unknown as { isKnown?: Promise<boolean> }).isKnown;
-    return known === undefined ? true : known;
 }
 
 /**
@@ -83,17 +74,26 @@ export function aliasRoutingAtUp(
             `${label}: could not read how alias "${alias}" of function "${plainName}" routes (GetAlias), so nothing changes: ` +
                 `${error instanceof Error ? error.message : String(error)}. The deploying role needs lambda:GetAlias on the alias; run \`pulumi up\` again once it can read it.`,
         );
-    const arn = pulumi.all([functionName, aliasName]).apply(async ([plainName, alias]) => {
+    // A preview that creates or replaces the function does not know its name: there is no alias of it yet.
+    const named = pulumi.all([functionName, aliasName]);
+    const known = pulumi.output(isKnown(named));
+    const existing = known.apply((isNamed) => (isNamed ? named : pulumi.output<[string, string] | undefined>(undefined))).apply(async (names) => {
+        if (names === undefined) {
+            return undefined;
+        }
+        const [plainName, alias] = names;
         try {
-            return await existingAliasArn(parent, plainName, alias);
+            const aliasArn = await existingAliasArn(parent, plainName, alias);
+            return aliasArn === undefined ? undefined : { plainName, alias, aliasArn };
         } catch (error) {
             return unreadable(plainName, alias, error);
         }
     });
-    return pulumi.all([functionName, aliasName, arn]).apply(([plainName, alias, aliasArn]): pulumi.Output<LiveRouting | undefined> => {
-        if (aliasArn === undefined) {
+    return existing.apply((found): pulumi.Output<LiveRouting | undefined> => {
+        if (found === undefined) {
             return pulumi.output<LiveRouting | undefined>(undefined);
         }
+        const { plainName, alias, aliasArn } = found;
         const read = Alias.get(`${name}-routing`, aliasArn, { functionName: plainName, name: alias }, childOptions(parent, `${name}-routing`));
         // An alias without weights may come back without the property, which a preview takes for a value not known
         // yet (the SDK resolves an absent output as unknown in a dry run): read as no weights then, so that a preview

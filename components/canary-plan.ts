@@ -1,14 +1,15 @@
-// What a WarmAlias declares for the versions it serves, given what its alias routes to in AWS when `pulumi up` runs
-// and what the program asks for. Pure: the component reads the alias (alias-routing.ts) and asks this.
+// Which versions a WarmAlias provisions at this `pulumi up`, and how its alias routes between them, given what the
+// alias routes to in AWS when the `up` runs and what the program asks for. Pure: the component reads the alias
+// (alias-routing.ts) and asks this.
 //
-// Why the alias is read and not only the program: the configuration of the version the alias routes to is named by
-// role (NAME, declared when the component is constructed, when the version is still an output), and the canary's by
-// its version (NAME-canary-vN, declared once the alias is read). Promoting the canary moves its version under NAME:
-// Pulumi puts NAME's configuration on that version (PutProvisionedConcurrencyConfig applies to the one configuration
-// a version has) and, were NAME-canary-vN simply left out, deletes its configuration at the end of the `up`: the same
-// configuration, the capacity the promoted version serves all traffic with. Only the alias tells a promotion (the
-// program's version is the one the alias sends the canary weight to) from an abandoned canary (any other version),
-// so that the one is kept and the other deleted.
+// Every version's configuration is a resource of its own, named by its version (NAME-vN), never one resource whose
+// version changes. A resource replaced by a create that fails (a version that does not initialize) stays in the stack
+// marked for deletion, and the next `up` that completes deletes it at its end (pulumi/pulumi step.go, CreateStep.Apply
+// sets old.Delete on a partial failure too; step_generator.go, GenerateDeletes): were the live configuration one
+// resource moved from version to version, the `up` after a failed deploy that keeps the alias where it is (a canary, a
+// rollback) would delete the very configuration the alias's traffic runs on. Named by version, a configuration is
+// only ever created, updated in place (its count) or deleted once no declaration names its version: after the alias
+// update, as Pulumi deletes what a program no longer declares after every create and update of the `up`.
 import { describeValue } from "./function-reference";
 
 /** How the alias routes now, as GetAlias reports it. */
@@ -19,19 +20,23 @@ export interface LiveRouting {
     readonly canary?: { readonly version: string; readonly weight: number };
 }
 
+/**
+ * The program's version during a preview of a change that publishes a new one: AWS numbers a version when it is
+ * published, so the preview does not know it. Not a version number, so it is never one the alias routes to: a new
+ * version, which the plan treats as such (its configuration is then declared as NAME-new-version, for the preview
+ * only).
+ */
+export const UNPUBLISHED_VERSION = "(unpublished)";
+
 /** What the component declares at this `up`. */
 export interface CanaryPlan {
-    /** The version the alias routes to (its FunctionVersion), with the NAME configuration. */
-    readonly stableVersion: string;
-    /** The canary: its version, with the NAME-canary-vN configuration, and the share the alias sends it. */
+    /** The version the alias routes to after this `up` (its FunctionVersion): provisioned with the live count. */
+    readonly liveVersion: string;
+    /** The canary: its version, provisioned with the canary's count, and the share of invocations the alias sends it. */
     readonly canary?: { readonly version: string; readonly weight: number };
-    /**
-     * A promotion: the version the canary configuration stays declared on, retained on delete and unchanged, so that
-     * this `up` deletes none of its resources (NAME's configuration takes them over); the next `up` leaves it out,
-     * and Pulumi drops it from the stack without a delete.
-     */
+    /** The canary the alias routed a weight to that now takes all traffic, its configuration kept (for the log). */
     readonly promotedCanary?: string;
-    /** The canary the alias routed to that this `up` drops (deleted after the alias stops routing to it). */
+    /** The canary the alias routed to that this `up` drops: deleted after the alias stops routing to it (for the log). */
     readonly abandonedCanary?: string;
 }
 
@@ -43,32 +48,31 @@ export interface CanaryPlan {
  * - A canary weight, and a version other than the one the alias routes to: that version stays, the program's is the
  *   canary. The program's version being the routed one (a rollback, or nothing new) means no canary.
  * - No canary weight: the program's version takes all traffic; when it is the alias's canary, that is a promotion.
+ *
+ * Any version the plan names neither live nor canary is no longer declared, and so deleted after the alias moved.
  */
 export function canaryPlan(programVersion: string, canaryWeight: number | undefined, live: LiveRouting | undefined): CanaryPlan {
     const liveCanary = live?.canary?.version;
     const abandoned = (kept: string | undefined): { abandonedCanary?: string } =>
         liveCanary !== undefined && liveCanary !== kept ? { abandonedCanary: liveCanary } : {};
     if (live === undefined) {
-        return { stableVersion: stableVersionOf(canaryWeight, live) ?? programVersion };
+        return { liveVersion: programVersion };
     }
-    const stableVersion = stableVersionOf(canaryWeight, live) ?? programVersion;
     if (canaryWeight !== undefined && programVersion !== live.version) {
-        return { stableVersion, canary: { version: programVersion, weight: canaryWeight }, ...abandoned(programVersion) };
+        return { liveVersion: live.version, canary: { version: programVersion, weight: canaryWeight }, ...abandoned(programVersion) };
     }
     if (canaryWeight === undefined && liveCanary === programVersion) {
-        return { stableVersion, promotedCanary: programVersion };
+        return { liveVersion: programVersion, promotedCanary: programVersion };
     }
-    return { stableVersion, ...abandoned(undefined) };
+    return { liveVersion: programVersion, ...abandoned(undefined) };
 }
 
 /**
- * The version the alias keeps routing to when that does not depend on the program's version: with a canary weight
- * and an alias, the version it routes to now (a new version is the canary; the same one is no canary). Undefined
- * when it is the program's version. So that a preview, which does not know a version about to be published, still
- * shows the live version's configuration unchanged during a canary deploy.
+ * The name of a version's configuration component under a WarmAlias named `name`: NAME-vN, or NAME-new-version for
+ * the version a preview does not know yet.
  */
-export function stableVersionOf(canaryWeight: number | undefined, live: LiveRouting | undefined): string | undefined {
-    return canaryWeight !== undefined && live !== undefined ? live.version : undefined;
+export function versionResourceName(name: string, version: string): string {
+    return version === UNPUBLISHED_VERSION ? `${name}-new-version` : `${name}-v${version}`;
 }
 
 /**

@@ -126,6 +126,16 @@ export function outputAfterChecks<T>(component: pulumi.Resource, value: pulumi.O
 }
 
 /**
+ * Whether an Output's value is known: false in a preview for a value the engine reports unknown. The SDK's Outputs
+ * carry this as `isKnown` (a Promise of a boolean, @pulumi/pulumi output.js, OutputImpl) without typing it; an Output
+ * without it counts as known.
+ */
+export async function isKnown(output: pulumi.Output<unknown>): Promise<boolean> {
+    const known = (output as unknown as { isKnown?: Promise<boolean> }).isKnown;
+    return known === undefined ? true : known;
+}
+
+/**
  * Marks a component's own Output as handled should it reject, and returns it. Its failure is reported by the
  * registrations it stops; a program that exports it has it awaited only when the SDK registers the stack's outputs,
  * late, and Node would meanwhile count the rejection as unhandled and then print a PromiseRejectionHandledWarning

@@ -12,7 +12,6 @@ import { validateSkipDestroy } from "./replacement";
 import { SCALING_SUSPENDED, createScalableTarget } from "./scalable-target";
 import { startProvisionedConcurrencyComponent, withSwapAliases } from "./swaps";
 import { checkTarget } from "./target";
-import { OwnershipRegistry } from "./ownership";
 
 /** The arguments of {@link FixedConcurrency}. */
 export interface FixedConcurrencyArgs {
@@ -54,14 +53,6 @@ export interface FixedConcurrencyArgs {
 }
 
 /**
- * Set (to true) by WarmAlias on the FixedConcurrency it declares once more for a canary it promotes (canary-plan.ts):
- * the configuration and target stay in the stack for that `up` without a change, and are retained on delete, so that
- * the `up` after it drops them from the stack without deleting what the promoted version's own configuration took
- * over. Its qualifier is then the promoted version's, which WarmAlias's own FixedConcurrency claims: it files no claim.
- */
-export const PROMOTED_CANARY = Symbol("lambda-concurrency: promoted canary");
-
-/**
  * A fixed number of always-initialized execution environments on a function's alias or version: an
  * `aws.lambda.ProvisionedConcurrencyConfig`, checked before anything reaches AWS, and an Application Auto Scaling
  * scalable target that holds the same count as its minimum and maximum, with scaling suspended. The target costs
@@ -87,8 +78,8 @@ export class FixedConcurrency extends pulumi.ComponentResource {
 
     constructor(name: string, args: FixedConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:FixedConcurrency";
-        super(type, name, args, withSwapAliases(type, name, opts));
-        rememberAliases(this, type, name, withSwapAliases(type, name, opts));
+        super(type, name, args, withSwapAliases(type, name, args.qualifier, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, name, args.qualifier, opts));
         const label = `FixedConcurrency "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);
@@ -104,16 +95,12 @@ export class FixedConcurrency extends pulumi.ComponentResource {
             validateCapacity(value, "provisionedConcurrentExecutions", 1),
         );
         const monitoring = checkedMonitoring(this, label, "FixedConcurrency", args.monitoring);
-        const promotedCanary = (args as { [PROMOTED_CANARY]?: boolean })[PROMOTED_CANARY] === true;
         const target = checkTarget(
             this,
             { componentType: "FixedConcurrency", name, kind: "provisioned-concurrency-config" },
             args,
-            promotedCanary ? new OwnershipRegistry() : registry,
+            registry,
         );
-        // The count is the promoted version's own configuration's (see PROMOTED_CANARY): whatever the stack holds for
-        // the canary, neither the configuration's count nor the target's bounds are changed.
-        const retained = promotedCanary ? { retainOnDelete: true } : {};
 
         const skipDestroyInput = args.skipDestroy ?? false;
         if (isPlain(skipDestroyInput)) {
@@ -145,18 +132,9 @@ export class FixedConcurrency extends pulumi.ComponentResource {
             {
                 ...childOptions(this, name),
                 deleteBeforeReplace: deleteOldConfigurationFirst,
-                ...retained,
-                ...(promotedCanary ? { ignoreChanges: ["provisionedConcurrentExecutions"] } : {}),
             },
         );
-        this.target = createScalableTarget(
-            this,
-            name,
-            { min: count, max: count },
-            this.config,
-            SCALING_SUSPENDED,
-            promotedCanary ? { ...retained, ignoreChanges: ["minCapacity", "maxCapacity"] } : {},
-        );
+        this.target = createScalableTarget(this, name, { min: count, max: count }, this.config, SCALING_SUSPENDED);
         this.functionName = exportable(target.functionName);
         this.qualifier = outputAfterChecks(this, this.config.qualifier);
         this.provisionedConcurrentExecutions = outputAfterChecks(this, this.config.provisionedConcurrentExecutions);

@@ -371,7 +371,6 @@ export function createScalableTarget(
     bounds: { min: pulumi.Input<number>; max: pulumi.Input<number> },
     capacity: ProvisionedConcurrencyConfig,
     suspendedState: typeof SCALING_ACTIVE | typeof SCALING_SUSPENDED = SCALING_ACTIVE,
-    extraOptions: Pick<pulumi.CustomResourceOptions, "retainOnDelete" | "ignoreChanges"> = {},
 ): Target {
     return new Target(
         `${name}-target`,
@@ -390,7 +389,7 @@ export function createScalableTarget(
             maxCapacity: bounds.max,
             suspendedState: { ...suspendedState },
         },
-        { ...childOptions(parent, `${name}-target`, [capacity]), ...extraOptions },
+        childOptions(parent, `${name}-target`, [capacity]),
     );
 }
 

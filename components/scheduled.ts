@@ -82,8 +82,8 @@ export class ScheduledConcurrency extends pulumi.ComponentResource {
 
     constructor(name: string, args: ScheduledConcurrencyArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:ScheduledConcurrency";
-        super(type, name, args, withSwapAliases(type, name, opts));
-        rememberAliases(this, type, name, withSwapAliases(type, name, opts));
+        super(type, name, args, withSwapAliases(type, name, args.qualifier, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, name, args.qualifier, opts));
         const label = `ScheduledConcurrency "${name}"`;
         const fail = (message: string): never => {
             throw new pulumi.ResourceError(`${label}: ${message}`, this);

@@ -8,6 +8,7 @@
 // `NAME-target`, the scheduled actions `NAME-ACTION`) as the same resources, updated in place instead of created and
 // deleted (Pulumi docs, "Resource options: aliases": a child inherits its parent's aliases).
 import * as pulumi from "@pulumi/pulumi";
+import { isKnown } from "./checked-input";
 import { OwnershipRegistry, parentScopeOf, programOwnershipRegistry } from "./ownership";
 import { validateReplacementChoice } from "./replacement";
 
@@ -19,21 +20,26 @@ export const PROVISIONED_CONCURRENCY_COMPONENT_TYPES: readonly string[] = [
 ];
 
 /**
- * WarmAlias: its configuration and target live in a child of the same name (warm-alias.ts), a FixedConcurrency or,
- * with `scaling`, a UtilizationScaling.
+ * WarmAlias: each version's configuration and target live in a child named by the version (NAME-vN, warm-alias.ts), a
+ * FixedConcurrency or, with `scaling`, a UtilizationScaling.
  */
 export const WARM_ALIAS_TYPE = "lambda-concurrency:index:WarmAlias";
 const WARM_ALIAS_CHILD_TYPES = ["lambda-concurrency:index:FixedConcurrency", "lambda-concurrency:index:UtilizationScaling"] as const;
 
 /**
  * A provisioned concurrency component's options with the aliases that let it take over a deployed component of
- * another of the three types and the same name, and the FixedConcurrency or UtilizationScaling inside a deployed
- * WarmAlias of the same name (a WarmAlias on a version replaced by a component on that version: without it, the
- * WarmAlias's configuration, deleted last, would take the capacity the new component just put there). A user's own
- * alias that gives only a name (a rename) is extended to the other types too, so that a rename and a swap in one step
- * also keep the capacity. The options given are not changed.
+ * another of the three types and the same name, and the FixedConcurrency or UtilizationScaling a deployed WarmAlias of
+ * the same name holds for the component's `qualifier` (NAME-vQUALIFIER: a WarmAlias replaced by a component on the
+ * version it routes to; without it, the WarmAlias's configuration, deleted last, would take the capacity the new
+ * component just put there). A user's own alias that gives only a name (a rename) is extended to the other types
+ * too, so that a rename and a swap in one step also keep the capacity. The options given are not changed.
  */
-export function withSwapAliases(type: string, name: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.ComponentResourceOptions {
+export function withSwapAliases(
+    type: string,
+    name: string,
+    qualifier: pulumi.Input<string> | undefined,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): pulumi.ComponentResourceOptions {
     const others = PROVISIONED_CONCURRENCY_COMPONENT_TYPES.filter((t) => t !== type);
     const given = opts?.aliases ?? [];
     const aliases: pulumi.Input<string | pulumi.Alias>[] = [...given, ...others.map((other) => ({ type: other }))];
@@ -46,9 +52,23 @@ export function withSwapAliases(type: string, name: string, opts: pulumi.Compone
             }
         }
     }
+    // The qualifier as the WarmAlias's child names it. And the child of the WarmAlias's own name: what a WarmAlias's
+    // child left when it took over a component of its name and failed before its configuration followed (the
+    // configuration keeps its name under the new parent: pulumi/pulumi snapshot.go, NormalizeURNReferences).
+    // A plain qualifier that is no version number (an alias) has no such child.
+    const versioned = typeof qualifier !== "string" ? qualifier !== undefined : /^\d+$/.test(qualifier);
+    const versionName = (warmName: string): pulumi.Output<string> => {
+        // An alias is sent whole once it is known (@pulumi/pulumi runtime/resource.js, mapAliasesForRequest): a
+        // qualifier a preview does not know yet (a version about to be published) stands for no child.
+        const given = pulumi.output(qualifier);
+        return pulumi.output(isKnown(given)).apply((known) => (known ? given.apply((q) => `${warmName}-v${q ?? ""}`) : pulumi.output(warmName)));
+    };
     for (const warmName of names) {
         const warmAlias = pulumi.createUrn(warmName, WARM_ALIAS_TYPE, opts?.parent);
         for (const child of WARM_ALIAS_CHILD_TYPES) {
+            if (versioned) {
+                aliases.push({ name: versionName(warmName), type: child, parent: warmAlias });
+            }
             aliases.push({ name: warmName, type: child, parent: warmAlias });
         }
     }
@@ -56,10 +76,10 @@ export function withSwapAliases(type: string, name: string, opts: pulumi.Compone
 }
 
 /**
- * The aliases WarmAlias gives its FixedConcurrency or UtilizationScaling child: a deployed component of any of the
- * three types, of the WarmAlias's name (or a name it aliases) beside it (under the WarmAlias's parent), so that moving
- * from a component on a version to a WarmAlias on that version keeps the capacity (see withSwapAliases for the way
- * back).
+ * The aliases WarmAlias gives the FixedConcurrency or UtilizationScaling child of the version its alias is created on
+ * or routes to: a deployed component of any of the three types, of the WarmAlias's name (or a name it aliases) beside
+ * it (under the WarmAlias's parent), so that moving from a component on a version to a WarmAlias on that version
+ * keeps the capacity (see withSwapAliases for the way back).
  */
 export function warmAliasTakeoverAliases(name: string, opts: pulumi.ComponentResourceOptions | undefined): pulumi.Alias[] {
     const names = [name];

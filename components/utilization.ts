@@ -11,6 +11,7 @@ import { Monitoring } from "./monitoring/settings";
 import { currentTime } from "./clock";
 import { ValidationResult, describeValue } from "./function-reference";
 import {
+    ResolvedSchedule,
     Schedule,
     checkedTargetBounds,
     createOwnedCapacity,
@@ -236,6 +237,50 @@ export function utilizationMetric(
     };
 }
 
+/** The arguments of a {@link UtilizationTracking}, checked, with the defaults in place. */
+export interface CheckedTracking {
+    readonly statistic: UtilizationStatistic;
+    readonly scaleInWhenIdle: boolean;
+    readonly targetValue: pulumi.Output<number>;
+    readonly scaleInCooldown?: pulumi.Output<number>;
+    readonly scaleOutCooldown?: pulumi.Output<number>;
+    readonly schedules: ResolvedSchedule[];
+    readonly bounds: ReturnType<typeof checkedTargetBounds>;
+}
+
+/**
+ * Checks the tracking arguments as UtilizationScaling takes them: plain values at once, throwing a ResourceError
+ * attached to `component` whose message starts with `label`; Outputs when they resolve (checkedInput). WarmAlias calls
+ * it at its construction too, as it declares each version's UtilizationScaling only once it has read the alias.
+ */
+export function checkUtilizationTracking(component: pulumi.Resource, label: string, args: UtilizationTracking): CheckedTracking {
+    const fail = (message: string): never => {
+        throw new pulumi.ResourceError(`${label}: ${message}`, component);
+    };
+    if (args.maxCapacity === undefined || args.maxCapacity === null) {
+        fail("maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)");
+    }
+    const statistic = args.statistic ?? DEFAULT_UTILIZATION_STATISTIC;
+    const statisticProblem = validateStatistic(statistic);
+    if (statisticProblem !== undefined) {
+        fail(statisticProblem);
+    }
+    if (args.scaleInWhenIdle !== undefined && typeof args.scaleInWhenIdle !== "boolean") {
+        fail(`scaleInWhenIdle must be true or false, got ${describeValue(args.scaleInWhenIdle)}`);
+    }
+    const scaleInWhenIdle = args.scaleInWhenIdle ?? DEFAULT_SCALE_IN_WHEN_IDLE;
+    const targetValue = checkedInput<number>(component, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, (value) => validateTargetUtilization(value));
+    const scaleInCooldown =
+        args.scaleInCooldown === undefined ? undefined : checkedInput(component, label, args.scaleInCooldown, (v) => validateCooldown(v, "scaleInCooldown"));
+    const scaleOutCooldown =
+        args.scaleOutCooldown === undefined ? undefined : checkedInput(component, label, args.scaleOutCooldown, (v) => validateCooldown(v, "scaleOutCooldown"));
+
+    const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, required: false });
+    const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
+    const bounds = checkedTargetBounds(component, label, schedules, args.minCapacity ?? 1, args.maxCapacity);
+    return { statistic, scaleInWhenIdle, targetValue, scaleInCooldown, scaleOutCooldown, schedules, bounds };
+}
+
 /**
  * Provisioned concurrency that follows the load: the provisioned concurrency configuration of a function's alias or
  * version, created with the minimum in force and then left to Application Auto Scaling; its scalable target; a
@@ -257,13 +302,10 @@ export class UtilizationScaling extends pulumi.ComponentResource {
 
     constructor(name: string, args: UtilizationScalingArgs, opts?: pulumi.ComponentResourceOptions) {
         const type = "lambda-concurrency:index:UtilizationScaling";
-        super(type, name, args, withSwapAliases(type, name, opts));
-        rememberAliases(this, type, name, withSwapAliases(type, name, opts));
+        super(type, name, args, withSwapAliases(type, name, args.qualifier, opts));
+        rememberAliases(this, type, name, withSwapAliases(type, name, args.qualifier, opts));
         const warmAlias = (args as { [WARM_ALIAS_SETTINGS]?: WarmAliasSettings })[WARM_ALIAS_SETTINGS];
         const label = warmAlias?.label ?? `UtilizationScaling "${name}"`;
-        const fail = (message: string): never => {
-            throw new pulumi.ResourceError(`${label}: ${message}`, this);
-        };
         const { registry, deleteOldConfigurationFirst } = startProvisionedConcurrencyComponent(
             this,
             type,
@@ -272,27 +314,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
             args.deleteOldConfigurationFirst,
         );
 
-        if (args.maxCapacity === undefined || args.maxCapacity === null) {
-            fail("maxCapacity is required: it is the most provisioned environments a burst may scale to (and pay for)");
-        }
-        const statistic = args.statistic ?? DEFAULT_UTILIZATION_STATISTIC;
-        const statisticProblem = validateStatistic(statistic);
-        if (statisticProblem !== undefined) {
-            fail(statisticProblem);
-        }
-        if (args.scaleInWhenIdle !== undefined && typeof args.scaleInWhenIdle !== "boolean") {
-            fail(`scaleInWhenIdle must be true or false, got ${describeValue(args.scaleInWhenIdle)}`);
-        }
-        const scaleInWhenIdle = args.scaleInWhenIdle ?? DEFAULT_SCALE_IN_WHEN_IDLE;
-        const targetValue = checkedInput<number>(this, label, args.targetUtilization ?? DEFAULT_TARGET_UTILIZATION, (value) => validateTargetUtilization(value));
-        const scaleInCooldown =
-            args.scaleInCooldown === undefined ? undefined : checkedInput(this, label, args.scaleInCooldown, (v) => validateCooldown(v, "scaleInCooldown"));
-        const scaleOutCooldown =
-            args.scaleOutCooldown === undefined ? undefined : checkedInput(this, label, args.scaleOutCooldown, (v) => validateCooldown(v, "scaleOutCooldown"));
-
-        const checked = validateSchedules(args.schedules, { defaultTimezone: args.timezone, required: false });
-        const schedules = "error" in checked ? fail(checked.error) : checked.schedules;
-        const bounds = checkedTargetBounds(this, label, schedules, args.minCapacity ?? 1, args.maxCapacity);
+        const { statistic, scaleInWhenIdle, targetValue, scaleInCooldown, scaleOutCooldown, schedules, bounds } = checkUtilizationTracking(this, label, args);
         const registered = registeredCapacity(schedules, bounds, currentTime());
         const monitoring = checkedMonitoring(this, label, "UtilizationScaling", args.monitoring);
         const ceiling = monitoring?.alarms.ceiling;

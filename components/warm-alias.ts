@@ -2,12 +2,19 @@ import * as pulumi from "@pulumi/pulumi";
 import { Alias, ProvisionedConcurrencyConfig } from "@pulumi/aws/lambda";
 import { Policy, ScheduledAction, Target } from "@pulumi/aws/appautoscaling";
 import { childOptions, rememberAliases } from "./child-aliases";
-import { checkedInput, exportable, outputAfterChecks, outputsAfterChecks } from "./checked-input";
-import { FixedConcurrency, FixedConcurrencyArgs, PROMOTED_CANARY } from "./fixed";
+import { checkedInput, exportable, isKnown, outputAfterChecks, outputsAfterChecks } from "./checked-input";
+import { FixedConcurrency } from "./fixed";
 import { liveCountToCarry } from "./live-count";
 import { aliasRoutingAtUp } from "./alias-routing";
-import { CanaryPlan, canaryPlan, stableVersionOf, validateCanaryWeight } from "./canary-plan";
-import { UtilizationScaling, UtilizationScalingArgs, UtilizationTracking, WARM_ALIAS_SETTINGS, WarmAliasSettings } from "./utilization";
+import { CanaryPlan, LiveRouting, UNPUBLISHED_VERSION, canaryPlan, validateCanaryWeight, versionResourceName } from "./canary-plan";
+import {
+    UtilizationScaling,
+    UtilizationScalingArgs,
+    UtilizationTracking,
+    WARM_ALIAS_SETTINGS,
+    WarmAliasSettings,
+    checkUtilizationTracking,
+} from "./utilization";
 import { describeValue, validateAliasName, validateCapacity, validateVersionNumber } from "./function-reference";
 import { programOwnershipRegistry } from "./ownership";
 import { WARM_ALIAS_TYPE, claimComponentName, warmAliasTakeoverAliases } from "./swaps";
@@ -62,29 +69,33 @@ export interface WarmAliasCanary {
 }
 
 /**
- * An alias whose new versions go live warm: the provisioned environments live on the version (a FixedConcurrency on
- * `functionVersion`), and the alias moves to a new version only once Lambda reports all of them allocated. A deploy
+ * An alias whose new versions go live warm: the provisioned environments live on the versions, each version's
+ * configuration and target a component of its own (NAME-vN: a FixedConcurrency, or with `scaling` a
+ * UtilizationScaling), and the alias moves to a new version only once Lambda reports all of them allocated. A deploy
  * then runs, in Pulumi's own order: the new version's configuration is created (the AWS provider waits for READY),
- * its allocated count is read back from AWS, the alias moves, and the old version's configuration is deleted last
- * (Pulumi deletes what a replacement replaced after every create and update). No request meets a cold start because
- * of the deploy, one version's worth of environments overlaps for the minutes of the deploy, and nothing stays behind.
- * A version that fails to initialize stops `pulumi up` before the alias moves (README, "Zero cold starts through a
- * code deploy").
+ * its allocated count is read back from AWS, the alias moves, and the old version's configuration, no longer
+ * declared, is deleted last (Pulumi deletes what a program no longer declares after every create and update). No
+ * request meets a cold start because of the deploy, one version's worth of environments overlaps for the minutes of
+ * the deploy, and nothing stays behind. A version that fails to initialize stops `pulumi up` before the alias moves,
+ * and its configuration is never one the alias routes to (README, "Zero cold starts through a code deploy").
  */
 export class WarmAlias extends pulumi.ComponentResource {
     /** The alias, routed to the live version. */
     public readonly alias: Alias;
-    /** The provisioned concurrency configuration of the version the alias routes to (replaced with each version). */
-    public readonly config: ProvisionedConcurrencyConfig;
     /**
-     * The scalable target that holds its count: as FixedConcurrency's (min = max = the count, scaling suspended), or
-     * with `scaling`, as UtilizationScaling's.
+     * The provisioned concurrency configuration of the version the alias routes to: a resource of each version
+     * (NAME-vN), known once the alias was read at `pulumi up`.
      */
-    public readonly target: Target;
+    public readonly config: pulumi.Output<ProvisionedConcurrencyConfig>;
+    /**
+     * The scalable target that holds the live version's count: as FixedConcurrency's (min = max = the count, scaling
+     * suspended), or with `scaling`, as UtilizationScaling's.
+     */
+    public readonly target: pulumi.Output<Target>;
     /** With `scaling`: the target tracking policy of the live version's target. */
-    public readonly policy?: Policy;
+    public readonly policy?: pulumi.Output<Policy>;
     /** With `scaling`: the scheduled actions of the live version's target, in the order of `schedules`. */
-    public readonly scheduledActions?: ScheduledAction[];
+    public readonly scheduledActions?: pulumi.Output<ScheduledAction[]>;
     /** The version the alias routes to, once its environments were all reported allocated. */
     public readonly liveVersion: pulumi.Output<string>;
     /** The version the alias sends the canary weight to, once its environments were all reported allocated; none without a canary. */
@@ -130,10 +141,6 @@ export class WarmAlias extends pulumi.ComponentResource {
             registry,
         );
 
-        // Moving from a FixedConcurrency, ScheduledConcurrency or UtilizationScaling of this name on the version to a
-        // WarmAlias keeps the capacity: its configuration and target are taken over, not created and then deleted.
-        const childOpts = childOptions(this, name);
-        const capacityOpts = { ...childOpts, aliases: [...(childOpts.aliases ?? []), ...warmAliasTakeoverAliases(name, opts)] };
         // The counts are checked before anything is read from AWS.
         const fixedCount =
             "fixed" in sizing ? checkedInput(this, label, sizing.fixed, (value) => validateCapacity(value, "provisionedConcurrentExecutions", 1)) : undefined;
@@ -143,72 +150,68 @@ export class WarmAlias extends pulumi.ComponentResource {
             canaryCountInput === undefined
                 ? fixedCount
                 : checkedInput(this, label, canaryCountInput, (value) => validateCapacity(value, "canary.provisionedConcurrentExecutions", 1));
-        // How the alias routes now decides which version each configuration is on (canary-plan.ts).
+        // Each version's UtilizationScaling is declared once the alias is read: its arguments are checked now.
+        const scaling = "scaling" in sizing ? sizing.scaling : undefined;
+        if (scaling !== undefined) {
+            checkUtilizationTracking(this, `${label} scaling`, scaling);
+        }
+        // How the alias routes now decides which versions are provisioned (canary-plan.ts).
         const live = aliasRoutingAtUp(this, name, label, aliasTarget.functionName, aliasName);
-        const plan = pulumi.all([version, canaryWeight, live]).apply(([programVersion, weight, routing]) => {
+        // A preview of a change that publishes a version does not know its number yet.
+        const programVersion = pulumi.output(isKnown(version)).apply((known) => (known ? version : pulumi.output(UNPUBLISHED_VERSION)));
+        const plan = pulumi.all([programVersion, canaryWeight, live]).apply(([planned, weight, routing]) => {
             if (routing === undefined && weight !== undefined) {
-                void pulumi.log.info(`${label}: no version is live yet, so version ${programVersion} takes all invocations; the canary weight applies from the next version`, this);
+                void pulumi.log.info(`${label}: no version is live yet, so version ${planned} takes all invocations; the canary weight applies from the next version`, this);
             }
-            const planned = canaryPlan(programVersion, weight, routing);
-            if (planned.promotedCanary !== undefined) {
-                void pulumi.log.info(`${label}: promoting canary version ${planned.promotedCanary}: it takes all invocations, keeping its environments`, this);
+            const versions = canaryPlan(planned, weight, routing);
+            if (versions.promotedCanary !== undefined) {
+                void pulumi.log.info(`${label}: promoting canary version ${versions.promotedCanary}: it takes all invocations, keeping its environments`, this);
             }
-            if (planned.abandonedCanary !== undefined) {
+            if (versions.abandonedCanary !== undefined) {
                 void pulumi.log.info(
-                    `${label}: canary version ${planned.abandonedCanary} is dropped: its environments are deleted once the alias no longer routes to it`,
+                    `${label}: canary version ${versions.abandonedCanary} is dropped: its environments are deleted once the alias no longer routes to it`,
                     this,
                 );
             }
-            return planned;
+            return { versions, routing };
         });
-        let capacity: FixedConcurrency | UtilizationScaling;
-        // The environments the readback must find allocated before the alias moves.
-        let requested: pulumi.Output<number>;
-        if (fixedCount !== undefined) {
-            const count = fixedCount;
-            capacity = new FixedConcurrency(
+        // Declared only once every check of the component passed: a failed check declares no version at all.
+        const declared = outputAfterChecks(this, plan).apply(({ versions, routing }) =>
+            declareVersions(this, {
                 name,
-                {
-                    functionName: aliasTarget.functionName,
-                    // Not from the plan: during a canary deploy it does not wait for the new version (canary-plan.ts).
-                    qualifier: pulumi.all([canaryWeight, live]).apply(([weight, routing]): pulumi.Output<string> => {
-                        const stable = stableVersionOf(weight, routing);
-                        return stable === undefined ? version : pulumi.output(stable);
-                    }),
-                    provisionedConcurrentExecutions: count,
-                },
-                capacityOpts,
-            );
-            requested = count;
-        } else {
-            if (!("scaling" in sizing)) {
-                throw new Error("unreachable: sizingOf returns a count or scaling");
-            }
-            const settings: WarmAliasSettings = {
-                label: `${label} scaling`,
-                startingCapacity: liveCountToCarry(this, name, aliasTarget.functionName, live, version),
-            };
-            const scaling = new UtilizationScaling(
-                name,
-                { ...sizing.scaling, functionName: aliasTarget.functionName, qualifier: version, [WARM_ALIAS_SETTINGS]: settings } as UtilizationScalingArgs,
-                capacityOpts,
-            );
-            capacity = scaling;
-            this.policy = scaling.policy;
-            this.scheduledActions = scaling.scheduledActions;
-            // The count is Application Auto Scaling's, and may be below the one the configuration was created with
-            // (scaled in since): at least the minimum in force must be allocated, which a version that fails to
-            // initialize never has (Lambda allocates nothing then).
-            requested = scaling.target.minCapacity;
+                label,
+                functionName: aliasTarget.functionName,
+                programVersion: version,
+                plan: versions,
+                routing,
+                live,
+                sizing: fixedCount !== undefined ? { fixed: fixedCount } : { scaling: scaling as UtilizationTracking },
+                canaryCount,
+                takeoverAliases: warmAliasTakeoverAliases(name, opts),
+            }),
+        );
+        // An output of what was declared: rejected with the stop, if the deployment was stopped instead.
+        type Declared = Exclude<DeclaredVersions, { stopped: Promise<never> }>;
+        const fromDeclared = <T>(pick: (d: Declared) => T | pulumi.Output<T>): pulumi.Output<T> =>
+            exportable(declared.apply((d) => ("stopped" in d ? d.stopped : pick(d))) as unknown as pulumi.Output<T>);
+        this.config = fromDeclared((d) => d.live.capacity.config);
+        this.target = fromDeclared((d) => d.live.capacity.target);
+        if (scaling !== undefined) {
+            this.policy = fromDeclared((d) => (d.live.capacity as UtilizationScaling).policy);
+            this.scheduledActions = fromDeclared((d) => (d.live.capacity as UtilizationScaling).scheduledActions);
         }
-        this.config = capacity.config;
-        this.target = capacity.target;
         // Not a gate on the component's children (checked-input.ts): it waits for one of them. It stops the alias alone,
         // whose functionVersion it is, and the component's outputs, which carry it.
-        const ready = readyVersion(this, { name, label, functionName: aliasTarget.functionName, aliasName, capacity, requested });
-        const routingConfig = plan.apply((p) =>
-            declareCanary(this, { name, label, functionName: aliasTarget.functionName, aliasName, plan: p, canaryCount, stable: capacity }),
-        );
+        const ready = fromDeclared((d) => readyVersion(this, { label, functionName: aliasTarget.functionName, aliasName, ...d.live }));
+        const routingConfig = fromDeclared((d): AliasRouting | undefined | pulumi.Output<AliasRouting> => {
+            if (d.canary === undefined) {
+                return undefined;
+            }
+            const { weight } = d.canary;
+            return readyVersion(this, { label, functionName: aliasTarget.functionName, aliasName, ...d.canary }).apply((qualifier) => ({
+                additionalVersionWeights: { [qualifier]: weight },
+            }));
+        });
         this.alias = new Alias(
             name,
             {
@@ -298,64 +301,95 @@ export function canaryArgumentProblem(canary: unknown, scaling: boolean): string
     return undefined;
 }
 
-/** What declareCanary needs of the WarmAlias. */
-interface CanaryContext {
+/** The routing configuration the alias takes: the canary's weight. */
+type AliasRouting = { additionalVersionWeights: Record<string, number> };
+
+/** What declareVersions needs of the WarmAlias. */
+interface VersionsContext {
     name: string;
     label: string;
     functionName: pulumi.Output<string>;
-    aliasName: pulumi.Output<string>;
+    /** The program's version (unknown in a preview that publishes one). */
+    programVersion: pulumi.Output<string>;
     plan: CanaryPlan;
+    /** How the alias routes now (undefined: no alias yet), and the same as an Output, for the live count's read. */
+    routing: LiveRouting | undefined;
+    live: pulumi.Output<LiveRouting | undefined>;
+    sizing: { fixed: pulumi.Output<number> } | { scaling: UtilizationTracking };
     /** The canary's count (a fixed count only). */
     canaryCount: pulumi.Output<number> | undefined;
-    /** The capacity of the version the alias routes to. */
-    stable: FixedConcurrency | UtilizationScaling;
+    /** The aliases by which the live version's configuration takes over a component of the WarmAlias's name beside it. */
+    takeoverAliases: pulumi.Alias[];
 }
 
+/** A version's capacity as declared, with what its readback must find allocated. */
+interface DeclaredVersion {
+    /** NAME-vN: names the component, its readback and the read that stops the deployment. */
+    name: string;
+    capacity: FixedConcurrency | UtilizationScaling;
+    requested: pulumi.Input<number>;
+}
+
+/** What declareVersions declared: the live version's capacity, and the canary's with its weight; or a stop. */
+type DeclaredVersions = { live: DeclaredVersion; canary?: DeclaredVersion & { weight: number } } | { stopped: Promise<never> };
+
 /**
- * Declares the canary's configuration and target (NAME-canary-vN) as the plan says, inside the apply of the alias's
- * routing: a canary taking its weight, or a promoted canary kept once more without a change (PROMOTED_CANARY), or
- * none. Returns the alias's routing configuration: the canary's weight once its environments were read back
- * allocated, or none.
+ * Declares a configuration and target for each version the plan provisions, inside the apply of the alias's routing:
+ * NAME-vN for the version the alias routes to after this `up` (the live count: a FixedConcurrency, or with scaling a
+ * UtilizationScaling that starts at the live version's count), and for the canary (its count). A version the plan
+ * does not name is not declared, and Pulumi deletes its configuration at the end of the `up`, after the alias moved.
  */
-function declareCanary(component: WarmAlias, context: CanaryContext): pulumi.Output<{ additionalVersionWeights: Record<string, number> } | undefined> {
-    const { name, label, functionName, aliasName, plan, canaryCount, stable } = context;
-    // Named by version, not by role: a canary's configuration is never replaced by another version's. A create that
-    // replaces a resource and fails (a version that does not initialize) marks the resource it replaces for deletion
-    // at the end of the next up (pulumi/pulumi step.go, CreateStep.Apply; step_generator.go, GenerateDeletes): were
-    // the canary one resource whose version changes, a failed canary would leave the running canary's configuration
-    // to be deleted by the next up, also when that up promotes it.
-    const canaryName = (version: string): string => `${name}-canary-v${version}`;
-    if (plan.promotedCanary !== undefined) {
-        if (!(stable instanceof FixedConcurrency)) {
-            const problem =
-                `${label}: alias routes a canary weight to version ${plan.promotedCanary}, made with a fixed count; a WarmAlias ` +
-                `that scales does not take a canary over. Promote it first with provisionedConcurrentExecutions (no canary), then turn scaling on.`;
-            return pulumi.output(stopDeployment(component, `${name}-not-promoted`, `${plan.promotedCanary},not-promoted`, problem));
-        }
-        // The same count as the promoted version's own configuration, known once that configuration is put: should the
-        // stack not hold the canary (weights set outside Pulumi), the create puts what is already there.
-        const promotedArgs: FixedConcurrencyArgs & { [PROMOTED_CANARY]: boolean } = {
-            functionName,
-            qualifier: plan.promotedCanary,
-            provisionedConcurrentExecutions: stable.config.provisionedConcurrentExecutions,
-            [PROMOTED_CANARY]: true,
+function declareVersions(component: WarmAlias, context: VersionsContext): DeclaredVersions {
+    const { name, label, functionName, programVersion, plan, routing, live, sizing, canaryCount, takeoverAliases } = context;
+    // The version a preview does not know yet is the program's, as an Output.
+    const qualifierOf = (version: string): pulumi.Input<string> => (version === UNPUBLISHED_VERSION ? programVersion : version);
+    const optionsOf = (version: string): pulumi.ComponentResourceOptions => {
+        const options = childOptions(component, versionResourceName(name, version));
+        // A FixedConcurrency, ScheduledConcurrency or UtilizationScaling of the WarmAlias's name beside it, on the
+        // version the alias is created on or routes to, is taken over: its configuration and target stay (swaps.ts).
+        const takesOver = routing === undefined || version === routing.version;
+        return takesOver ? { ...options, aliases: [...(options.aliases ?? []), ...takeoverAliases] } : options;
+    };
+    if (plan.promotedCanary !== undefined && "scaling" in sizing) {
+        const problem =
+            `${label}: alias routes a canary weight to version ${plan.promotedCanary}, made with a fixed count; a WarmAlias ` +
+            `that scales does not take a canary over. Promote it first with provisionedConcurrentExecutions (no canary), then turn scaling on.`;
+        return { stopped: stopDeployment(component, `${name}-not-promoted`, `${plan.promotedCanary},not-promoted`, problem) };
+    }
+    const liveName = versionResourceName(name, plan.liveVersion);
+    let liveVersion: DeclaredVersion;
+    if ("fixed" in sizing) {
+        const capacity = new FixedConcurrency(
+            liveName,
+            { functionName, qualifier: qualifierOf(plan.liveVersion), provisionedConcurrentExecutions: sizing.fixed },
+            optionsOf(plan.liveVersion),
+        );
+        liveVersion = { name: liveName, capacity, requested: sizing.fixed };
+    } else {
+        const settings: WarmAliasSettings = {
+            label: `${label} scaling`,
+            startingCapacity: liveCountToCarry(component, name, functionName, live, qualifierOf(plan.liveVersion)),
         };
-        new FixedConcurrency(canaryName(plan.promotedCanary), promotedArgs, childOptions(component, canaryName(plan.promotedCanary)));
-        return pulumi.output(undefined);
+        const capacity = new UtilizationScaling(
+            liveName,
+            { ...sizing.scaling, functionName, qualifier: qualifierOf(plan.liveVersion), [WARM_ALIAS_SETTINGS]: settings } as UtilizationScalingArgs,
+            optionsOf(plan.liveVersion),
+        );
+        // The count is Application Auto Scaling's, and may be below the one the configuration was created with
+        // (scaled in since): at least the minimum in force must be allocated, which a version that fails to
+        // initialize never has (Lambda allocates nothing then).
+        liveVersion = { name: liveName, capacity, requested: capacity.target.minCapacity };
     }
     if (plan.canary === undefined || canaryCount === undefined) {
-        return pulumi.output(undefined);
+        return { live: liveVersion };
     }
-    const { version: canaryVersion, weight } = plan.canary;
-    const canaryNamed = canaryName(canaryVersion);
+    const canaryName = versionResourceName(name, plan.canary.version);
     const canary = new FixedConcurrency(
-        canaryNamed,
-        { functionName, qualifier: canaryVersion, provisionedConcurrentExecutions: canaryCount },
-        childOptions(component, canaryNamed),
+        canaryName,
+        { functionName, qualifier: qualifierOf(plan.canary.version), provisionedConcurrentExecutions: canaryCount },
+        optionsOf(plan.canary.version),
     );
-    return readyVersion(component, { name: canaryNamed, label, functionName, aliasName, capacity: canary, requested: canaryCount }).apply((qualifier) => ({
-        additionalVersionWeights: { [qualifier]: weight },
-    }));
+    return { live: liveVersion, canary: { name: canaryName, capacity: canary, requested: canaryCount, weight: plan.canary.weight } };
 }
 
 /** What readyVersion reads back, and how its messages and reads are named. */

@@ -48,25 +48,6 @@ export function withinOneComponent(a: string | undefined, b: string | undefined)
     return a === b || typeA.startsWith(`${typeB}$`) || typeB.startsWith(`${typeA}$`);
 }
 
-/**
- * Whether two parents are the two FixedConcurrency components one WarmAlias holds while it promotes a canary: NAME
- * (the version the alias routes to) and NAME-canary-vN (the same version's configuration and target declared once more,
- * retained on delete, so that the `up` after it drops them without deleting what NAME took over: components/
- * canary-plan.ts). The WarmAlias checked at construction that it is the one owner of its versions.
- */
-export function oneWarmAliasPair(a: string | undefined, b: string | undefined): boolean {
-    if (a === undefined || b === undefined || !isPackageComponent(a) || !isPackageComponent(b)) {
-        return false;
-    }
-    const type = qualifiedType(a);
-    if (type === undefined || type !== qualifiedType(b) || !type.endsWith("lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency")) {
-        return false;
-    }
-    const [nameA, nameB] = [a.slice(a.lastIndexOf("::") + 2), b.slice(b.lastIndexOf("::") + 2)];
-    const canaryOf = (canary: string, live: string): boolean => canary.startsWith(`${live}-canary-v`) && /^\d+$/.test(canary.slice(`${live}-canary-v`.length));
-    return canaryOf(nameB, nameA) || canaryOf(nameA, nameB);
-}
-
 /** A broken rule: the message names the resource and the fix; `urn` is the resource it is reported on. */
 export interface Violation {
     message: string;

@@ -17,7 +17,6 @@ import {
     Violation,
     describeQualified,
     withinOneComponent,
-    oneWarmAliasPair,
     keyOf,
     label,
     managers,
@@ -88,7 +87,7 @@ export const oneManagerRule: StackRule = {
                 // One of this package's components may hold a configuration and read it back (WarmAlias reads what
                 // Lambda allocated with ProvisionedConcurrencyConfig.get): the component's own construction checked
                 // that it is the qualifier's one owner.
-                if (withinOneComponent(second.parent, configs[0].parent) || oneWarmAliasPair(second.parent, configs[0].parent)) {
+                if (withinOneComponent(second.parent, configs[0].parent)) {
                     continue;
                 }
                 violations.push({
@@ -97,9 +96,6 @@ export const oneManagerRule: StackRule = {
                 });
             }
             for (const second of targets.slice(1)) {
-                if (oneWarmAliasPair(second.parent, targets[0].parent)) {
-                    continue;
-                }
                 violations.push({
                     urn: second.urn,
                     message: `${label(second)} and ${label(targets[0])} both scale ${what}; ${ONE_TARGET}. Keep one target and put every scheduled action and scaling policy on it.`,

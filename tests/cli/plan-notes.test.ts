@@ -296,15 +296,25 @@ describe("plan notes: a WarmAlias's deploys", () => {
     const component: RecordedResource = { ...recorded(WARM, "live", {}), urn: `urn:pulumi:stack::project::${WARM}::live`, custom: false };
     const alias = child("aws:lambda/alias:Alias", "live", component.urn, { name: "live", functionName: "api-1", functionVersion: "1" });
     function deployed(capacityType: string, count: number, maxCapacity: number): RecordedResource[] {
-        const capacity = child(capacityType, "live", component.urn, {});
-        return [
-            api,
-            component,
-            capacity,
-            child("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "live", capacity.urn, { functionName: "api-1", qualifier: "1", provisionedConcurrentExecutions: count }),
-            child("aws:appautoscaling/target:Target", "live-target", capacity.urn, { resourceId: "function:api-1:1", minCapacity: count, maxCapacity }),
-            alias,
-        ];
+        // Each version's configuration under its own component, named by the version: the live one's, and another's
+        // (a canary's, or what a deploy is about to delete), which the notes do not read.
+        const versionCapacity = (version: string, environments: number): RecordedResource[] => {
+            const capacity = child(capacityType, `live-v${version}`, component.urn, {});
+            return [
+                capacity,
+                child("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", `live-v${version}`, capacity.urn, {
+                    functionName: "api-1",
+                    qualifier: version,
+                    provisionedConcurrentExecutions: environments,
+                }),
+                child("aws:appautoscaling/target:Target", `live-v${version}-target`, capacity.urn, {
+                    resourceId: `function:api-1:${version}`,
+                    minCapacity: environments,
+                    maxCapacity: Math.max(environments, maxCapacity),
+                }),
+            ];
+        };
+        return [api, component, ...versionCapacity("2", 7), ...versionCapacity("1", count), alias];
     }
 
     it("a fixed count: the order of a deploy, and the overlap of that many environments", () => {

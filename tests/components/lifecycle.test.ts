@@ -445,11 +445,13 @@ describe("lifecycle in AWS (model): qualifiers, versions and headroom", () => {
             deleteBeforeReplace: true,
             deleteBeforeReplaceDefined: true,
             ignoreChanges: ["provisionedConcurrentExecutions"],
-            // Its name under the component's swap aliases (child-aliases.ts).
+            // Its name under the component's swap aliases (child-aliases.ts): on version 2, a WarmAlias's child for it too.
             aliases: [
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:FixedConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:ScheduledConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
+                `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency$${TYPES.provisionedConcurrencyConfig}::api-v2`,
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency$${TYPES.provisionedConcurrencyConfig}::api`,
+                `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:WarmAlias$lambda-concurrency:index:UtilizationScaling$${TYPES.provisionedConcurrencyConfig}::api-v2`,
                 `urn:pulumi:test::lambda-concurrency-test::lambda-concurrency:index:WarmAlias$lambda-concurrency:index:UtilizationScaling$${TYPES.provisionedConcurrencyConfig}::api`,
             ],
             retainOnDelete: false,

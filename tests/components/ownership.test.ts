@@ -107,29 +107,37 @@ describe("withSwapAliases", () => {
         Promise.all(
             (aliases ?? []).map(async (a) =>
                 typeof a === "object" && a !== null && "parent" in a && pulumi.Output.isInstance(a.parent)
-                    ? { ...a, parent: await valueOf(a.parent as pulumi.Output<string>) }
+                    ? {
+                          ...a,
+                          ...(pulumi.Output.isInstance(a.name) ? { name: await valueOf(a.name as pulumi.Output<string>) } : {}),
+                          parent: await valueOf(a.parent as pulumi.Output<string>),
+                      }
                     : a,
             ),
         );
 
-    it("aliases a component to the same-named component of the two other types, and to a same-named WarmAlias's child of either type", async () => {
-        expect(await resolved(withSwapAliases(UTILIZATION, "api", undefined).aliases)).to.deep.equal([
+    it("aliases a component to the same-named component of the two other types, and to a same-named WarmAlias's child for its qualifier, of either type", async () => {
+        expect(await resolved(withSwapAliases(UTILIZATION, "api", "7", undefined).aliases)).to.deep.equal([
             { type: FIXED },
             { type: SCHEDULED },
+            { name: "api-v7", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "api-v7", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "api", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
         ]);
-        expect(await resolved(withSwapAliases(FIXED, "api", {}).aliases)).to.deep.equal([
+        expect(await resolved(withSwapAliases(FIXED, "api", pulumi.output("12"), {}).aliases)).to.deep.equal([
             { type: SCHEDULED },
             { type: UTILIZATION },
+            { name: "api-v12", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "api-v12", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "api", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
         ]);
     });
 
     it("keeps the user's options and aliases, and extends a rename to the other types and to a WarmAlias of the old name", async () => {
         const opts = { protect: true, aliases: [{ name: "old" }, "urn:pulumi:s::p::x::y", { name: "older", type: "my:index:Thing" }] };
-        const result = withSwapAliases(SCHEDULED, "api", opts);
+        const result = withSwapAliases(SCHEDULED, "api", "3", opts);
         expect(result.protect).to.equal(true);
         expect(await resolved(result.aliases)).to.deep.equal([
             { name: "old" },
@@ -139,9 +147,13 @@ describe("withSwapAliases", () => {
             { type: UTILIZATION },
             { name: "old", type: FIXED },
             { name: "old", type: UTILIZATION },
+            { name: "api-v3", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "api", type: FIXED, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "api-v3", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
             { name: "api", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "api") },
+            { name: "old-v3", type: FIXED, parent: root(WARM_ALIAS_TYPE, "old") },
             { name: "old", type: FIXED, parent: root(WARM_ALIAS_TYPE, "old") },
+            { name: "old-v3", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "old") },
             { name: "old", type: UTILIZATION, parent: root(WARM_ALIAS_TYPE, "old") },
         ]);
         expect(opts.aliases).to.have.length(3);

@@ -23,9 +23,9 @@ describe("WarmAlias", () => {
         const ours = resources.filter((r) => (r.urn.includes("WarmAlias") || r.parent?.includes("WarmAlias")) && r.read !== true);
         expect(ours.map((r) => [r.type, r.name, r.parent, r.custom])).to.deep.equal([
             [COMPONENT, "live", undefined, false],
-            [FIXED, "live", urnOf(COMPONENT, "live"), false],
-            [CONFIG, "live", urnOf(FIXED, "live", COMPONENT), true],
-            [TARGET, "live-target", urnOf(FIXED, "live", COMPONENT), true],
+            [FIXED, "live-v1", urnOf(COMPONENT, "live"), false],
+            [CONFIG, "live-v1", urnOf(FIXED, "live-v1", COMPONENT), true],
+            [TARGET, "live-v1-target", urnOf(FIXED, "live-v1", COMPONENT), true],
             [ALIAS, "live", urnOf(COMPONENT, "live"), true],
         ]);
         const config = ofType(resources, CONFIG)[0];
@@ -35,7 +35,7 @@ describe("WarmAlias", () => {
         // The read of what Lambda allocated (Resource.get): a child of the component, after the configuration.
         const reads = resources.filter((r) => r.read === true);
         expect(reads.map((r) => [r.type, r.name, r.parent, r.id, r.state.provisionedConcurrentExecutions])).to.deep.equal([
-            [CONFIG, "live-allocated", urnOf(COMPONENT, "live"), `${physical},1`, 4],
+            [CONFIG, "live-v1-allocated", urnOf(COMPONENT, "live"), `${physical},1`, 4],
         ]);
         expect(reads[0].dependencies).to.include(config.urn);
         const alias = ofType(resources, ALIAS)[0];
@@ -45,8 +45,8 @@ describe("WarmAlias", () => {
         expect(await valueOf(warm.liveVersion)).to.equal("1");
         expect(await valueOf(warm.functionName)).to.equal(physical);
         expect(await valueOf(warm.aliasArn)).to.equal(alias.state.arn);
-        expect(await valueOf(warm.config.qualifier)).to.equal("1");
-        expect(await valueOf(warm.target.resourceId)).to.equal(`function:${physical}:1`);
+        expect(await valueOf(warm.config.apply((c) => c.qualifier))).to.equal("1");
+        expect(await valueOf(warm.target.apply((t) => t.resourceId))).to.equal(`function:${physical}:1`);
     });
 
     it("refuses at construction an alias name that is a version or $LATEST, a version that is an alias or $LATEST, and a count below 1", () => {
@@ -114,8 +114,8 @@ describe("WarmAlias: taking over a component of its name", () => {
         new UtilizationScaling("api", { functionName: "orders", qualifier: "3", minCapacity: 1, maxCapacity: 5 });
         const scaling = ofType(await settled(), "lambda-concurrency:index:UtilizationScaling")[0];
         // Either child of a WarmAlias: a FixedConcurrency, or with scaling, a UtilizationScaling.
-        expect(scaling.options.aliases).to.include(urnOf(FIXED, "api", COMPONENT));
-        expect(scaling.options.aliases).to.include(urnOf("lambda-concurrency:index:UtilizationScaling", "api", COMPONENT));
+        expect(scaling.options.aliases).to.include(urnOf(FIXED, "api-v3", COMPONENT));
+        expect(scaling.options.aliases).to.include(urnOf("lambda-concurrency:index:UtilizationScaling", "api-v3", COMPONENT));
     });
 });
 
@@ -147,21 +147,21 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         const ours = resources.filter((r) => r.read !== true && r.type !== ALIAS_TOKEN);
         expect(ours.map((r) => [r.type, r.name, r.parent])).to.deep.equal([
             [COMPONENT, "live", undefined],
-            [SCALING, "live", urnOf(COMPONENT, "live")],
-            [CONFIG, "live", urnOf(SCALING, "live", COMPONENT)],
-            [TARGET, "live-target", urnOf(SCALING, "live", COMPONENT)],
-            [POLICY, "live-tracking", urnOf(SCALING, "live", COMPONENT)],
+            [SCALING, "live-v1", urnOf(COMPONENT, "live")],
+            [CONFIG, "live-v1", urnOf(SCALING, "live-v1", COMPONENT)],
+            [TARGET, "live-v1-target", urnOf(SCALING, "live-v1", COMPONENT)],
+            [POLICY, "live-v1-tracking", urnOf(SCALING, "live-v1", COMPONENT)],
             [ALIAS, "live", urnOf(COMPONENT, "live")],
         ]);
         expect(ofType(resources, CONFIG)[0].inputs).to.deep.equal({ functionName: "orders", qualifier: "1", provisionedConcurrentExecutions: 2, skipDestroy: false });
         expect(ofType(resources, TARGET)[0].inputs).to.include({ minCapacity: 2, maxCapacity: 20, resourceId: "function:orders:1" });
         // It asked AWS which version the alias routes to (none: Lambda's not found), and read no live count.
         expect(mocks.calls.filter((c) => c.token === ALIAS_TOKEN).map((c) => c.inputs)).to.deep.equal([{ functionName: "orders", name: "live" }]);
-        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-allocated"]);
+        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-v1-allocated"]);
         expect(ofType(resources, ALIAS)[0].inputs).to.deep.equal({ name: "live", functionName: "orders", functionVersion: "1" });
         expect(warm.policy).to.not.equal(undefined);
-        expect(await valueOf(warm.policy!.resourceId)).to.equal("function:orders:1");
-        expect(warm.scheduledActions).to.deep.equal([]);
+        expect(await valueOf(warm.policy!.apply((p) => p.resourceId))).to.equal("function:orders:1");
+        expect(await valueOf(warm.scheduledActions!)).to.deep.equal([]);
     });
 
     it("a new version starts with what Lambda has allocated on the live one, read from AWS, kept inside the bounds in force", async () => {
@@ -194,7 +194,7 @@ describe("WarmAlias with scaling: each version follows the load, and a new one s
         deploy("1");
         const resources = await settled();
         // The alias's routing (a canary to take over?), and the readback: no live count.
-        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-routing", "live-allocated"]);
+        expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-routing", "live-v1-allocated"]);
         // The readback gate asks for the minimum in force (2), which the 7 allocated pass: no stop.
         expect(ofType(resources, ALIAS).filter((r) => r.read !== true).map((r) => r.inputs.functionVersion)).to.deep.equal(["1", "1"]);
     });
@@ -335,28 +335,28 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const warm = deploy("2", { weight: 0.1 });
         const resources = await settled();
         expect(capacityOf(resources)).to.deep.equal([
-            ["live", "1", 4, false],
-            ["live-canary-v2", "2", 4, false],
-            ["live-canary-v2-target", "function:orders:2", 4, false],
-            ["live-target", "function:orders:1", 4, false],
+            ["live-v1", "1", 4, false],
+            ["live-v1-target", "function:orders:1", 4, false],
+            ["live-v2", "2", 4, false],
+            ["live-v2-target", "function:orders:2", 4, false],
         ]);
         expect(ofType(resources, FIXED).map((r) => [r.name, r.parent]).sort()).to.deep.equal([
-            ["live", urnOf(COMPONENT, "live")],
-            ["live-canary-v2", urnOf(COMPONENT, "live")],
+            ["live-v1", urnOf(COMPONENT, "live")],
+            ["live-v2", urnOf(COMPONENT, "live")],
         ]);
         // The alias's routing was read (GetAlias), then each version's allocation.
         const reads = resources.filter((r) => r.read === true);
         expect(reads[0].type).to.equal(ALIAS);
         expect(reads.map((r) => [r.type, r.name, r.id]).sort()).to.deep.equal([
             [ALIAS, "live-routing", "arn:aws:lambda:us-east-1:123456789012:function:orders:live"],
-            [CONFIG, "live-allocated", "orders,1"],
-            [CONFIG, "live-canary-v2-allocated", "orders,2"],
+            [CONFIG, "live-v1-allocated", "orders,1"],
+            [CONFIG, "live-v2-allocated", "orders,2"],
         ]);
         expect(aliasInputs(resources)).to.deep.equal([
             { name: "live", functionName: "orders", functionVersion: "1", routingConfig: { additionalVersionWeights: { "2": 0.1 } } },
         ]);
         // The weight waits for the canary's configuration (through its readback): Pulumi routes after READY.
-        const canaryConfig = resources.find((r) => r.type === CONFIG && r.name === "live-canary-v2" && r.read !== true)!;
+        const canaryConfig = resources.find((r) => r.type === CONFIG && r.name === "live-v2" && r.read !== true)!;
         expect(ofType(resources, ALIAS).find((r) => r.read !== true)!.propertyDependencies?.routingConfig).to.include(canaryConfig.urn);
         expect(await valueOf(warm.liveVersion)).to.equal("1");
         expect(await valueOf(warm.canaryVersion)).to.equal("2");
@@ -366,31 +366,29 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         awsHolds("1", undefined, { "1": 4 });
         deploy("2", { weight: 0.25, provisionedConcurrentExecutions: 2 });
         const resources = await settled();
-        expect(capacityOf(resources).filter(([name]) => name.startsWith("live-canary"))).to.deep.equal([
-            ["live-canary-v2", "2", 2, false],
-            ["live-canary-v2-target", "function:orders:2", 2, false],
+        expect(capacityOf(resources).filter(([name]) => name.startsWith("live-v2"))).to.deep.equal([
+            ["live-v2", "2", 2, false],
+            ["live-v2-target", "function:orders:2", 2, false],
         ]);
         expect(aliasInputs(resources)[0].routingConfig).to.deep.equal({ additionalVersionWeights: { "2": 0.25 } });
     });
 
-    it("promotes when the canary is left out: the canary's version under the live configuration, the canary's kept, retained, unchanged", async () => {
+    it("promotes when the canary is left out: the canary's version keeps its configuration, now with the live count, and takes all traffic", async () => {
+        // Lambda's count once the put of the live count (4) on the canary's 2 is READY.
         awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
         const warm = deploy("2");
         const resources = await settled();
+        // Version 1's configuration is no longer declared: Pulumi deletes it after the alias moved.
         expect(capacityOf(resources)).to.deep.equal([
-            ["live", "2", 4, false],
-            ["live-canary-v2", "2", 4, true],
-            ["live-canary-v2-target", "function:orders:2", 4, true],
-            ["live-target", "function:orders:2", 4, false],
+            ["live-v2", "2", 4, false],
+            ["live-v2-target", "function:orders:2", 4, false],
         ]);
-        const kept = resources.filter((r) => r.read !== true && r.name.startsWith("live-canary") && r.type !== FIXED);
-        expect(kept.map((r) => [r.name, r.options.ignoreChanges])).to.deep.equal([
-            ["live-canary-v2", ["provisionedConcurrentExecutions"]],
-            ["live-canary-v2-target", ["minCapacity", "maxCapacity"]],
-        ]);
-        // Declared with the promoted version's own count, once that configuration is put.
-        const liveConfig = resources.find((r) => r.type === CONFIG && r.name === "live" && r.read !== true)!;
-        expect(kept[0].propertyDependencies?.provisionedConcurrentExecutions).to.include(liveConfig.urn);
+        expect(resources.filter((r) => r.read !== true && r.type !== ALIAS_TOKEN).map((r) => r.options.ignoreChanges ?? [])).to.deep.equal(
+            resources.filter((r) => r.read !== true && r.type !== ALIAS_TOKEN).map(() => []),
+        );
+        // The alias moves once the readback finds the live count (4) allocated on version 2.
+        const liveConfig = resources.find((r) => r.type === CONFIG && r.name === "live-v2" && r.read !== true)!;
+        expect(ofType(resources, ALIAS).find((r) => r.read !== true)!.propertyDependencies?.functionVersion).to.include(liveConfig.urn);
         expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "2" }]);
         expect(await valueOf(warm.liveVersion)).to.equal("2");
         expect(await valueOf(warm.canaryVersion)).to.equal(undefined);
@@ -401,10 +399,10 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         deploy("3", { weight: 0.1 });
         const resources = await settled();
         expect(capacityOf(resources)).to.deep.equal([
-            ["live", "1", 4, false],
-            ["live-canary-v3", "3", 4, false],
-            ["live-canary-v3-target", "function:orders:3", 4, false],
-            ["live-target", "function:orders:1", 4, false],
+            ["live-v1", "1", 4, false],
+            ["live-v1-target", "function:orders:1", 4, false],
+            ["live-v3", "3", 4, false],
+            ["live-v3-target", "function:orders:3", 4, false],
         ]);
         expect(aliasInputs(resources)[0]).to.deep.include({ functionVersion: "1", routingConfig: { additionalVersionWeights: { "3": 0.1 } } });
     });
@@ -414,8 +412,8 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const warm = deploy("1", { weight: 0.1 });
         const resources = await settled();
         expect(capacityOf(resources)).to.deep.equal([
-            ["live", "1", 4, false],
-            ["live-target", "function:orders:1", 4, false],
+            ["live-v1", "1", 4, false],
+            ["live-v1-target", "function:orders:1", 4, false],
         ]);
         expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "1" }]);
         expect(await valueOf(warm.canaryVersion)).to.equal(undefined);
@@ -425,8 +423,8 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const warm = deploy("1", { weight: 0.1 });
         const resources = await settled();
         expect(capacityOf(resources).map(([name, qualifier]) => [name, qualifier])).to.deep.equal([
-            ["live", "1"],
-            ["live-target", "function:orders:1"],
+            ["live-v1", "1"],
+            ["live-v1-target", "function:orders:1"],
         ]);
         expect(mocks.calls.filter((c) => c.token === ALIAS_TOKEN).length).to.equal(1);
         expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "1" }]);
@@ -441,7 +439,7 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         const resources = await settled();
         expect(aliasInputs(resources)).to.deep.equal([]);
         // The impossible read that fails the step, so that the engine deletes nothing.
-        expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.include(["live-canary-v2-not-ready", "orders,2-not-ready"]);
+        expect(resources.filter((r) => r.read === true).map((r) => [r.name, r.id])).to.deep.include(["live-v2-not-ready", "orders,2-not-ready"]);
     });
 
     it("says what the up does with a canary: none on a first deploy, a promotion, a canary dropped", async () => {

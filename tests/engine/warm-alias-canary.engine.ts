@@ -1,7 +1,7 @@
 // A WarmAlias canary under the real engine (issue 21): a new version takes a weight of the alias's traffic only once
-// its environments are allocated, both versions stay provisioned while it does, a promotion hands the canary's
-// environments to the live configuration without a delete of them, an abandoned canary is deleted after the alias
-// stops routing to it, and nothing accumulates.
+// its environments are allocated, both versions stay provisioned while it does, a promotion keeps the canary's
+// configuration (each version's is a resource of its own, NAME-vN) and releases the old version's after the alias
+// moved, an abandoned canary is deleted after the alias stops routing to it, and nothing accumulates.
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { WarmAlias } from "../../components";
@@ -102,10 +102,11 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
                 expectHolds(aws, { stable: "1", canary: { version: v2, weight: 0.1, count: 3 } }, what);
             }
 
-            // Promotion: the canary left out. Version 2's configuration is put again under the live name, the alias
-            // moves with no weight, version 1's goes; version 2's configuration and target are never deleted.
+            // Promotion: the canary left out. Version 2's configuration stays as it is (the same count: no put), the
+            // alias moves with no weight, version 1's goes; version 2's configuration and target are never deleted.
             const promoted = await stack.up(program(v2), NOON);
             expect(promoted.error, promoted.output).to.equal(undefined);
+            expect(mutating(promoted.awsCalls).filter((call) => call.includes(`orders,${v2}`) || call.includes(`orders:${v2}`))).to.deep.equal([]);
             const moved = callPosition(promoted.awsCalls, `UpdateAlias(orders,live,${v2})`);
             const released = callPosition(promoted.awsCalls, "DeleteProvisionedConcurrencyConfig(orders,1)");
             expect(moved < released, JSON.stringify(promoted.awsCalls)).to.equal(true);
@@ -113,7 +114,7 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             expect(promoted.awsCalls.filter((call) => call.startsWith("Deregister") && call.includes(`:${v2}`))).to.deep.equal([]);
             expectHolds(aws, { stable: v2 }, "promoted 2");
 
-            // The next up drops the kept canary from the stack, without a call to AWS.
+            // The next up changes nothing.
             const after = await stack.up(program(v2), NOON);
             expect(after.error, after.output).to.equal(undefined);
             expect(mutating(after.awsCalls)).to.deep.equal([]);
@@ -199,21 +200,28 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         }
     });
 
-    // A preview of a code change does not know the version about to be published; during a canary deploy the live
-    // version's configuration does not depend on it, so the preview shows it unchanged (canary-plan.ts, stableVersionOf).
-    it("the rollout sample: a preview of revision 2 as a canary shows the live version's configuration unchanged, and the up does it", async () => {
+    // A preview of a code change does not know the number of the version about to be published, which names its
+    // configuration (NAME-vN): the preview shows it as NAME-new-version (canary-plan.ts, UNPUBLISHED_VERSION), and
+    // the live version's configuration as the up will treat it: deleted after a deploy, unchanged during a canary.
+    it("the rollout sample: a preview of revision 2 shows the new version's configuration and what happens to the live one's, and the up does it", async () => {
         const { account, stack } = await ordersStack();
         try {
             const first = await stack.up(() => rolloutProgram("1", undefined), NOON);
             expect(first.error, first.output).to.equal(undefined);
-            const liveConfig = (steps: { op: string; urn: string }[]): string[] =>
-                steps.filter((s) => /FixedConcurrency\$aws:lambda\/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::live$/.test(s.urn)).map((s) => s.op);
-            const preview = await stack.preview(() => rolloutProgram("2", 0.1), NOON);
-            expect(preview.error, preview.output).to.equal(undefined);
-            expect(liveConfig(preview.steps)).to.deep.equal(["same"]);
+            const configSteps = (steps: { op: string; urn: string }[]): string[] =>
+                steps
+                    .filter((s) => s.urn.includes("FixedConcurrency$aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig::"))
+                    .map((s) => `${s.op} ${s.urn.slice(s.urn.lastIndexOf("::") + 2)}`)
+                    .sort();
+            const deploy = await stack.preview(() => rolloutProgram("2", undefined), NOON);
+            expect(deploy.error, deploy.output).to.equal(undefined);
+            expect(configSteps(deploy.steps)).to.deep.equal(["create live-new-version", "delete live-v1"]);
+            const canaryPreview = await stack.preview(() => rolloutProgram("2", 0.1), NOON);
+            expect(canaryPreview.error, canaryPreview.output).to.equal(undefined);
+            expect(configSteps(canaryPreview.steps)).to.deep.equal(["create live-new-version", "same live-v1"]);
             const up = await stack.up(() => rolloutProgram("2", 0.1), NOON);
             expect(up.error, up.output).to.equal(undefined);
-            expect(liveConfig(up.steps)).to.deep.equal(["same"]);
+            expect(configSteps(up.steps)).to.deep.equal(["create live-v2", "same live-v1"]);
             const configs = account.aws.provisionedConcurrencyConfigs();
             const fn = configs[0].functionName;
             expect(configs.map((c) => [c.qualifier, c.count]).sort()).to.deep.equal([
@@ -274,25 +282,39 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         }
     });
 
-    // The limit README "Canary deploys" states, as the engine plays it, and the way back it gives.
-    it("a canary right after a failed deploy without one loses the live version's environments (the stated limit); refresh, then up, puts them back", async () => {
+    // A failed deploy without a canary creates version B's configuration (NAME-vB) beside the live one's: it replaces
+    // nothing, so nothing is left pending delete (pulumi/pulumi step.go, CreateStep.Apply marks the replaced resource
+    // only). While the live configuration was one resource replaced from version to version, the next up that kept
+    // the alias where it was (a canary, a rollback by number) deleted the live version's environments at its end.
+    it("after a failed deploy without a canary, a canary, a rollback by number and the last program again keep the live version's environments and remove the failed one's", async () => {
         const { account, stack } = await ordersStack();
         const aws = account.aws;
         try {
             expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
-            const broken = await shipBroken(stack, aws, false);
+            const released = (calls: string[]): string[] => calls.filter((call) => /^(DeleteProvisionedConcurrencyConfig|DeregisterScalableTarget)/.test(call)).sort();
+            // A failed version's configuration (its target was never registered), and a version's that served.
+            const failedGone = (version: string): string[] => [`DeleteProvisionedConcurrencyConfig(orders,${version})`];
+            const gone = (version: string): string[] => [`DeleteProvisionedConcurrencyConfig(orders,${version})`, `DeregisterScalableTarget(function:orders:${version})`].sort();
+
+            let broken = await shipBroken(stack, aws, false);
+            expectHolds(aws, { stable: "1" }, "after the failed deploy", [broken]);
             const v3 = aws.publishVersion("orders");
             const canary = await stack.up(program(v3, { weight: 0.1 }), NOON);
             expect(canary.error, canary.output).to.equal(undefined);
-            // The failed replacement's pending delete of version 1's configuration runs at the end of this up.
-            expect(canary.awsCalls.filter((call) => call.startsWith("DeleteProvisionedConcurrencyConfig")).sort()).to.deep.equal(
-                ["DeleteProvisionedConcurrencyConfig(orders,1)", `DeleteProvisionedConcurrencyConfig(orders,${broken})`].sort(),
-            );
-            expect(aws.provisionedConcurrencyConfig("orders", "1")).to.equal(undefined);
-            expect((await stack.refresh()).error).to.equal(undefined);
-            const back = await stack.up(program(v3, { weight: 0.1 }), NOON);
-            expect(back.error, back.output).to.equal(undefined);
-            expectHolds(aws, { stable: "1", canary: { version: v3, weight: 0.1, count: 3 } }, "after refresh and up");
+            expect(released(canary.awsCalls), "the canary up").to.deep.equal(failedGone(broken));
+            expectHolds(aws, { stable: "1", canary: { version: v3, weight: 0.1, count: 3 } }, "the canary after it");
+
+            broken = await shipBroken(stack, aws, false);
+            const rollback = await stack.up(program("1"), NOON);
+            expect(rollback.error, rollback.output).to.equal(undefined);
+            expect(released(rollback.awsCalls), "the rollback by number").to.deep.equal([...failedGone(broken), ...gone(v3)].sort());
+            expectHolds(aws, { stable: "1" }, "the rollback after it");
+
+            broken = await shipBroken(stack, aws, false);
+            const again = await stack.up(program("1"), NOON);
+            expect(again.error, again.output).to.equal(undefined);
+            expect(released(again.awsCalls), "the last program again").to.deep.equal(failedGone(broken));
+            expectHolds(aws, { stable: "1" }, "the last program after it");
         } finally {
             await stack.remove();
         }
@@ -334,16 +356,14 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
             try {
                 expect((await stack.up(program("1"), NOON)).error).to.equal(undefined);
                 let routed: Routed = { stable: "1" };
-                // The program of the last completed up, and whether an up failed since and how. After a failed deploy
-                // without a canary, the next change is a new version without one (README, "Canary deploys": the
-                // failed replacement left the live version's configuration to be deleted at the end of the next up,
-                // which must move the alias off it); after a failed canary, anything goes.
+                // The program of the last completed up, and whether an up failed since (after which anything goes:
+                // a failed version's configuration replaces nothing, so nothing routed is left pending delete).
                 let last = program("1");
-                let failed: "plain" | "canary" | undefined;
+                let failed = false;
                 const failedVersions: string[] = [];
                 for (const s of steps) {
                     const what = describeStep(s);
-                    if (s.kind === "refresh" || s.kind === "preview" || (s.kind === "same" && failed === undefined)) {
+                    if (s.kind === "refresh" || s.kind === "preview" || (s.kind === "same" && !failed)) {
                         const result = s.kind === "refresh" ? await stack.refresh() : s.kind === "preview" ? await stack.preview(last, NOON) : await stack.up(last, NOON);
                         expect(result.error, `${what}: ${result.output}`).to.equal(undefined);
                         expect(mutating(result.awsCalls), `K2 ${what}`).to.deep.equal([]);
@@ -352,30 +372,29 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
                     }
                     if (s.kind === "broken") {
                         const version = await shipBroken(stack, aws, s.canary);
-                        // The failed configuration stays in AWS with nothing allocated until a later up removes it
-                        // (with an earlier one that failed too, when a deploy without a canary failed before).
+                        // The failed configuration stays in AWS with nothing allocated until a later up removes it.
                         failedVersions.push(version);
                         expectHolds(aws, routed, `K3 ${what}`, failedVersions);
-                        failed = failed === "plain" || !s.canary ? "plain" : "canary";
+                        failed = true;
                         continue;
                     }
                     let next: Routed;
                     let run: () => void;
-                    if (s.kind === "promote" && routed.canary !== undefined && failed !== "plain") {
+                    if (s.kind === "promote" && routed.canary !== undefined) {
                         next = { stable: routed.canary.version };
                         run = program(routed.canary.version);
-                    } else if (s.kind === "rollback" && failed !== "plain") {
+                    } else if (s.kind === "rollback") {
                         next = { stable: routed.stable };
                         run = program(routed.stable, { weight: 0.1 });
-                    } else if (s.kind === "same" && failed === "canary") {
+                    } else if (s.kind === "same") {
                         next = routed;
                         run = last;
-                    } else if (s.kind === "canary" && failed !== "plain") {
+                    } else if (s.kind === "canary") {
                         const version = aws.publishVersion("orders");
                         next = { stable: routed.stable, canary: { version, weight: s.weight, count: s.count } };
                         run = program(version, { weight: s.weight, count: s.count });
                     } else {
-                        // deploy, and what a promotion without a canary, a rollback or "same" becomes after a failure.
+                        // deploy, and a promotion without a canary.
                         const version = aws.publishVersion("orders");
                         next = { stable: version };
                         run = program(version);
@@ -384,7 +403,7 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
                     expect(up.error, `K1 ${what}: ${up.output}`).to.equal(undefined);
                     routed = next;
                     last = run;
-                    failed = undefined;
+                    failed = false;
                     failedVersions.length = 0;
                     expectHolds(aws, routed, `K1 ${what}`);
                 }

@@ -2,7 +2,6 @@
 import { expect } from "chai";
 import { PolicyResourceData, RULES, checkResources, withDefaults } from "../../policy";
 import { TYPES } from "../helpers/lifecycle/types";
-import { oneWarmAliasPair } from "../../policy/resources";
 
 const STACK = "urn:pulumi:dev::shop::";
 // The provider's type tokens, as the lifecycle model and the AWS stand-in name them.
@@ -308,24 +307,5 @@ describe("policy pack: the rules on raw resources", () => {
                 `the stack's provisioned concurrency costs about $26.59 a month at us-east-1 prices, above the budget of $20.00: function "orders" qualifier "live" ($26.59: 4.86 environments of 512 MB on average, ${CONFIG} "live"). Provision fewer environments or fewer hours (a schedule), or raise this policy's monthlyBudgetUsd.`,
             ]);
         });
-    });
-});
-
-describe("oneWarmAliasPair: the two FixedConcurrency components of one WarmAlias promoting a canary", () => {
-    const parent = (name: string, type = "lambda-concurrency:index:WarmAlias$lambda-concurrency:index:FixedConcurrency"): string =>
-        `urn:pulumi:dev::app::${type}::${name}`;
-
-    it("is NAME and NAME-canary-vN under a WarmAlias, in either order", () => {
-        expect(oneWarmAliasPair(parent("live"), parent("live-canary-v12"))).to.equal(true);
-        expect(oneWarmAliasPair(parent("live-canary-v3"), parent("live"))).to.equal(true);
-    });
-
-    it("is not two other names, two FixedConcurrency of a program, or resources without a parent", () => {
-        expect(oneWarmAliasPair(parent("live"), parent("other-canary-v2"))).to.equal(false);
-        expect(oneWarmAliasPair(parent("live"), parent("live-canary-vx"))).to.equal(false);
-        expect(oneWarmAliasPair(parent("live"), parent("live-blue"))).to.equal(false);
-        const plain = "lambda-concurrency:index:FixedConcurrency";
-        expect(oneWarmAliasPair(parent("live", plain), parent("live-canary-v2", plain))).to.equal(false);
-        expect(oneWarmAliasPair(undefined, parent("live-canary-v2"))).to.equal(false);
     });
 });
