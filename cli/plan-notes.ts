@@ -684,6 +684,13 @@ export function warmAliasNotes(alias: RecordedResource, all: readonly RecordedRe
     // Scaling: the configuration starts at the minimum in force (a first deploy); a new version at the live count.
     const target = all.find((r) => r.type === SCALABLE_TARGET && r.custom && r.parent === capacity.urn);
     const most = numberInput(target?.inputs.maxCapacity) ?? count;
+    const canary = canaryOf(all.find((r) => r.urn === alias.parent));
+    if (canary?.count !== undefined) {
+        return [
+            `on a new version: a canary first: its ${canary.count} environments (a fixed count) are created and reported allocated, then the alias sends it ${percent(canary.weight)} of the invocations while the live version keeps scaling (now ${count} to ${most}); leave \`canary\` out to promote it (its count is raised to the live version's, read from AWS, before the alias moves, and scaled from then on), ship another version to replace it`,
+            `while a canary runs: ${canary.count} more environments: ${dollars(perMinute(canary.count) * 60)} an hour, billed ${billed} minutes at least (${describeSize(size)})`,
+        ];
+    }
     return [
         `on a new version: it starts with the environments scaling has on the live version (read from AWS at \`pulumi up\`), kept within the bounds in force (now ${count} to ${most}); they are created and reported allocated, then the alias moves, then the old version's configuration, target and policy are deleted; a version without the minimum allocated stops \`pulumi up\` before the alias moves`,
         `overlap per deploy: as many more environments as the live version has (now ${count} to ${most}) while both exist, billed ${billed} minutes at least: ${range(perMinute(count) * billed, perMinute(most) * billed)}, then ${range(perMinute(count) * 60, perMinute(most) * 60)} an hour (${describeSize(size)})`,

@@ -13,10 +13,12 @@ import { LiveRouting } from "./canary-plan";
 
 /**
  * The environments Lambda has allocated on the version the alias routes to now, when that is not `newVersion`: what
- * the new version should start with. Undefined on a first deploy, and when the alias already routes to `newVersion`
- * (nothing to carry; this is also the way back after a version's environments were lost, as nothing is read then).
- * The read is a `ProvisionedConcurrencyConfig.get` of the live version's configuration, named NAME-live: the AWS
- * provider's Read reports AllocatedProvisionedConcurrentExecutions (resourceProvisionedConcurrencyConfigRead).
+ * the new version should start with. When `newVersion` is the canary the alias sends a weight to (a promotion), the
+ * canary's own environments too: the version is to take the traffic both serve now. Undefined on a first deploy, and
+ * when the alias already routes to `newVersion` (nothing to carry; this is also the way back after a version's
+ * environments were lost, as nothing is read then). The reads are `ProvisionedConcurrencyConfig.get`s of the
+ * configurations, named NAME-live and NAME-canary: the AWS provider's Read reports
+ * AllocatedProvisionedConcurrentExecutions (resourceProvisionedConcurrencyConfigRead).
  */
 export function liveCountToCarry(
     parent: pulumi.ComponentResource,
@@ -25,11 +27,16 @@ export function liveCountToCarry(
     live: pulumi.Output<LiveRouting | undefined>,
     newVersion: pulumi.Input<string>,
 ): pulumi.Output<number | undefined> {
-    return pulumi.all([functionName, live.apply((routing) => routing?.version), newVersion]).apply(([plainName, liveVersion, version]) => {
-        if (liveVersion === undefined || liveVersion === version) {
+    return pulumi.all([functionName, live, newVersion]).apply(([plainName, routing, version]) => {
+        if (routing === undefined || routing.version === version) {
             return pulumi.output<number | undefined>(undefined);
         }
-        const read = ProvisionedConcurrencyConfig.get(`${name}-live`, `${plainName},${liveVersion}`, undefined, childOptions(parent, `${name}-live`));
-        return read.provisionedConcurrentExecutions;
+        const allocated = (readName: string, qualifier: string): pulumi.Output<number> =>
+            ProvisionedConcurrencyConfig.get(readName, `${plainName},${qualifier}`, undefined, childOptions(parent, readName)).provisionedConcurrentExecutions;
+        const onLive = allocated(`${name}-live`, routing.version);
+        if (routing.canary?.version !== version) {
+            return onLive;
+        }
+        return pulumi.all([onLive, allocated(`${name}-canary`, version)]).apply(([liveCount, canaryCount]) => liveCount + canaryCount);
     });
 }

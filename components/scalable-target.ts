@@ -323,6 +323,7 @@ export function weekBounds(
  * It is created with `initialCount` (what the schedules have in force when it is created) and from then on belongs to
  * Application Auto Scaling: `ignoreChanges` keeps Pulumi from setting the count back on later updates, and the
  * target depends on it, so Pulumi deletes the target first and the configuration after (reverse dependency order).
+ * `setCount` sets `initialCount` at this `up` on an existing configuration too (WarmAlias promoting a canary).
  * Named after the component, like FixedConcurrency's configuration, so that a swap between the two keeps it.
  * Like every child created here, it registers only once the component's Output-time checks passed (afterChecks).
  */
@@ -332,12 +333,13 @@ export function createOwnedCapacity(
     target: CheckedTarget,
     initialCount: pulumi.Input<number>,
     deleteOldConfigurationFirst: boolean,
+    setCount = false,
 ): ProvisionedConcurrencyConfig {
     return new ProvisionedConcurrencyConfig(
         name,
         // skipDestroy as FixedConcurrency sets it, so that a swap between the two is no change at all.
         { functionName: target.functionName, qualifier: target.qualifier, provisionedConcurrentExecutions: initialCount, skipDestroy: false },
-        { ...childOptions(parent, name), ignoreChanges: ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
+        { ...childOptions(parent, name), ignoreChanges: setCount ? [] : ["provisionedConcurrentExecutions"], deleteBeforeReplace: deleteOldConfigurationFirst },
     );
 }
 

@@ -153,6 +153,11 @@ export interface WarmAliasSettings {
      * new one (kept inside the bounds in force). Undefined: the minimum in force.
      */
     readonly startingCapacity: pulumi.Input<number | undefined>;
+    /**
+     * Set the count to the starting capacity at this `up` even where the configuration exists (a promoted canary's,
+     * taken over with the canary's count), instead of leaving it to Application Auto Scaling. Defaults to false.
+     */
+    readonly setCount?: boolean;
 }
 
 /** The count a configuration starts at: `carried` when there is one, kept inside the bounds in force. */
@@ -335,7 +340,7 @@ export class UtilizationScaling extends pulumi.ComponentResource {
                 : pulumi
                       .all([registered.min, registered.max, warmAlias.startingCapacity])
                       .apply(([min, max, carried]) => startingCount({ min, max }, carried));
-        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst);
+        this.config = createOwnedCapacity(this, name, target, initialCount, deleteOldConfigurationFirst, warmAlias?.setCount === true);
         this.target = createScalableTarget(this, name, registered, this.config);
         this.policy = new Policy(
             `${name}-tracking`,

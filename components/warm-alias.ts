@@ -48,7 +48,8 @@ export interface WarmAliasArgs {
     /**
      * Ship each new version as a canary first: the alias keeps routing to the version it routes to now, and sends this
      * share of the invocations to the new one, both versions provisioned. Leave it out (or run without it) to promote:
-     * the canary version then takes all traffic, keeping its environments. With a fixed count only. Defaults to none.
+     * the canary version then takes all traffic, keeping its environments (with `scaling`, raised to the live version's
+     * count before the alias moves, and from then on scaled). Defaults to none.
      */
     canary?: WarmAliasCanary;
     /** The alias's description. Defaults to none. */
@@ -60,10 +61,10 @@ export interface WarmAliasCanary {
     /** The share of invocations the new version takes: more than 0, less than 1 (0.1 for 10%). */
     weight: pulumi.Input<number>;
     /**
-     * Environments for the canary version: a whole number, at least 1. Fewer than the live version's cost less, but
-     * Lambda splits invocations between the versions at random (a weighted alias routes each invocation with the
-     * weight's probability), so a burst may reach the canary with more than its share. Defaults to
-     * `provisionedConcurrentExecutions`.
+     * Environments for the canary version, a fixed count while it runs: a whole number, at least 1. Fewer than the live
+     * version's cost less, but Lambda splits invocations between the versions at random (a weighted alias routes each
+     * invocation with the weight's probability), so a burst may reach the canary with more than its share. Defaults
+     * to `provisionedConcurrentExecutions`; required with `scaling`.
      */
     provisionedConcurrentExecutions?: pulumi.Input<number>;
 }
@@ -190,10 +191,9 @@ export class WarmAlias extends pulumi.ComponentResource {
                 takeoverAliases: warmAliasTakeoverAliases(name, opts),
             }),
         );
-        // An output of what was declared: rejected with the stop, if the deployment was stopped instead.
-        type Declared = Exclude<DeclaredVersions, { stopped: Promise<never> }>;
-        const fromDeclared = <T>(pick: (d: Declared) => T | pulumi.Output<T>): pulumi.Output<T> =>
-            exportable(declared.apply((d) => ("stopped" in d ? d.stopped : pick(d))) as unknown as pulumi.Output<T>);
+        // An output of what was declared.
+        const fromDeclared = <T>(pick: (d: DeclaredVersions) => T | pulumi.Output<T>): pulumi.Output<T> =>
+            exportable(declared.apply(pick) as unknown as pulumi.Output<T>);
         this.config = fromDeclared((d) => d.live.capacity.config);
         this.target = fromDeclared((d) => d.live.capacity.target);
         if (scaling !== undefined) {
@@ -277,9 +277,8 @@ export function sizingOf(args: WarmAliasArgs): { fixed: pulumi.Input<number> } |
 }
 
 /**
- * What is wrong with the `canary` argument, if anything: an object with a weight (checked when it resolves), and a
- * fixed count for the versions (a canary of a WarmAlias that scales would need its own tracking during the canary and
- * a hand-over of two targets at the promotion, which are not built).
+ * What is wrong with the `canary` argument, if anything: an object with a weight (checked when it resolves), and with
+ * `scaling` a count of its own (the live version's count moves with the load: no figure to default to).
  */
 export function canaryArgumentProblem(canary: unknown, scaling: boolean): string | undefined {
     if (canary === undefined || canary === null) {
@@ -288,15 +287,16 @@ export function canaryArgumentProblem(canary: unknown, scaling: boolean): string
     if (typeof canary !== "object" || Array.isArray(canary)) {
         return `canary must be an object with a weight (e.g. canary: { weight: 0.1 }), got ${describeValue(canary)}`;
     }
-    if (scaling) {
-        return (
-            "canary is available with provisionedConcurrentExecutions only, not with scaling: a canary of a WarmAlias that " +
-            "scales is not built yet; ship new versions without canary, or size the versions with a fixed count"
-        );
-    }
     const weight: unknown = (canary as { weight?: unknown }).weight;
     if (weight === undefined || weight === null) {
         return "canary.weight is required: the share of invocations the new version takes (e.g. canary: { weight: 0.1 })";
+    }
+    const count: unknown = (canary as { provisionedConcurrentExecutions?: unknown }).provisionedConcurrentExecutions;
+    if (scaling && (count === undefined || count === null)) {
+        return (
+            "with scaling, canary.provisionedConcurrentExecutions is required: the canary's own fixed count while it runs " +
+            "(the live version's moves with the load), e.g. canary: { weight: 0.1, provisionedConcurrentExecutions: 2 }"
+        );
     }
     return undefined;
 }
@@ -330,8 +330,11 @@ interface DeclaredVersion {
     requested: pulumi.Input<number>;
 }
 
-/** What declareVersions declared: the live version's capacity, and the canary's with its weight; or a stop. */
-type DeclaredVersions = { live: DeclaredVersion; canary?: DeclaredVersion & { weight: number } } | { stopped: Promise<never> };
+/** What declareVersions declared: the live version's capacity, and the canary's with its weight. */
+interface DeclaredVersions {
+    live: DeclaredVersion;
+    canary?: DeclaredVersion & { weight: number };
+}
 
 /**
  * Declares a configuration and target for each version the plan provisions, inside the apply of the alias's routing:
@@ -350,12 +353,6 @@ function declareVersions(component: WarmAlias, context: VersionsContext): Declar
         const takesOver = routing === undefined || version === routing.version;
         return takesOver ? { ...options, aliases: [...(options.aliases ?? []), ...takeoverAliases] } : options;
     };
-    if (plan.promotedCanary !== undefined && "scaling" in sizing) {
-        const problem =
-            `${label}: alias routes a canary weight to version ${plan.promotedCanary}, made with a fixed count; a WarmAlias ` +
-            `that scales does not take a canary over. Promote it first with provisionedConcurrentExecutions (no canary), then turn scaling on.`;
-        return { stopped: stopDeployment(component, `${name}-not-promoted`, `${plan.promotedCanary},not-promoted`, problem) };
-    }
     const liveName = versionResourceName(name, plan.liveVersion);
     let liveVersion: DeclaredVersion;
     if ("fixed" in sizing) {
@@ -366,9 +363,13 @@ function declareVersions(component: WarmAlias, context: VersionsContext): Declar
         );
         liveVersion = { name: liveName, capacity, requested: sizing.fixed };
     } else {
+        // A promoted canary's configuration exists, with the canary's count: the live version's count is set there at
+        // this up, before the alias moves (its UtilizationScaling takes over the canary's FixedConcurrency of the same
+        // name: swaps.ts), and from the next up it is Application Auto Scaling's again.
         const settings: WarmAliasSettings = {
             label: `${label} scaling`,
             startingCapacity: liveCountToCarry(component, name, functionName, live, qualifierOf(plan.liveVersion)),
+            setCount: plan.promotedCanary === plan.liveVersion,
         };
         const capacity = new UtilizationScaling(
             liveName,

@@ -331,6 +331,16 @@ describe("plan notes: a WarmAlias's deploys", () => {
         ]);
     });
 
+    it("a canary beside a version that scales: its own fixed count, and the promotion raising it to the live count", () => {
+        const withCanary = deployed("lambda-concurrency:index:UtilizationScaling", 2, 20).map((r) =>
+            r === component ? { ...component, inputs: { canary: { weight: 0.05, provisionedConcurrentExecutions: 3 } } } : r,
+        );
+        expect(warmAliasNotes(alias, withCanary)).to.deep.equal([
+            "on a new version: a canary first: its 3 environments (a fixed count) are created and reported allocated, then the alias sends it 5% of the invocations while the live version keeps scaling (now 2 to 20); leave `canary` out to promote it (its count is raised to the live version's, read from AWS, before the alias moves, and scaled from then on), ship another version to replace it",
+            "while a canary runs: 3 more environments: $0.05 an hour, billed 5 minutes at least (1024 MB x86_64)",
+        ]);
+    });
+
     it("a canary: the canary's steps, and what its environments cost an hour while it runs (its own count, or the live one's)", () => {
         const withCanary = (canary: Record<string, unknown>): RecordedResource[] =>
             deployed("lambda-concurrency:index:FixedConcurrency", 2, 2).map((r) => (r === component ? { ...component, inputs: { canary } } : r));

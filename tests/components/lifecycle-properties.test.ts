@@ -67,11 +67,18 @@ const SCHEDULED_IN_FORCE: Record<Clock, number> = { noon: 10, evening: 1 };
 const FIXED_COUNT = 10;
 const UTILIZATION = { minCapacity: 1, maxCapacity: 10 };
 
-type Kind = "fixed" | "scheduled" | "utilization" | "warmer" | "warm" | "warm-scaling" | "warm-canary";
+type Kind = "fixed" | "scheduled" | "utilization" | "warmer" | "warm" | "warm-scaling" | "warm-canary" | "warm-scaling-canary";
 /** The kinds that are a WarmAlias: with a fixed count, with scaling (UTILIZATION's bounds), or a fixed count and a canary. */
-const WARM_KINDS: ReadonlySet<Kind> = new Set<Kind>(["warm", "warm-scaling", "warm-canary"]);
+const WARM_KINDS: ReadonlySet<Kind> = new Set<Kind>(["warm", "warm-scaling", "warm-canary", "warm-scaling-canary"]);
+/** The WarmAlias kinds that scale (UTILIZATION's bounds): their declarations depend on what AWS has allocated (byLive). */
+const SCALING_WARM_KINDS: ReadonlySet<Kind> = new Set<Kind>(["warm-scaling", "warm-scaling-canary"]);
 /** The share of invocations a canary of the catalogue takes (its count is FIXED_COUNT, the default). */
 const CANARY_WEIGHT = 0.5;
+/**
+ * The canary's count of the catalogue's WarmAlias that scales: below UTILIZATION's maximum, so that what a promotion
+ * carries (the live version's count and the canary's) shows in I5.
+ */
+const SCALING_CANARY_COUNT = 3;
 /** The alias a WarmAlias of the catalogue creates on orders (its qualifier is the version it deploys: 1 or 2). */
 const WARM_ALIAS = "prod";
 const SCHEDULED_TYPE = "lambda-concurrency:index:ScheduledConcurrency";
@@ -122,6 +129,18 @@ function construct(spec: ComponentSpec): pulumi.ComponentResource {
             );
         case "warm-scaling":
             return new WarmAlias(spec.name, { functionName: spec.functionName, aliasName: WARM_ALIAS, functionVersion: spec.qualifier, scaling: UTILIZATION }, opts);
+        case "warm-scaling-canary":
+            return new WarmAlias(
+                spec.name,
+                {
+                    functionName: spec.functionName,
+                    aliasName: WARM_ALIAS,
+                    functionVersion: spec.qualifier,
+                    scaling: UTILIZATION,
+                    canary: { weight: CANARY_WEIGHT, provisionedConcurrentExecutions: SCALING_CANARY_COUNT },
+                },
+                opts,
+            );
         case "warm-canary":
             return new WarmAlias(
                 spec.name,
@@ -148,6 +167,7 @@ function minimumInForce(spec: ComponentSpec, clock: Clock): number | undefined {
             return SCHEDULED_IN_FORCE[clock];
         case "utilization":
         case "warm-scaling":
+        case "warm-scaling-canary":
             return UTILIZATION.minCapacity;
         case "warmer":
             return undefined;
@@ -176,7 +196,7 @@ function catalogueA(): ComponentSpec[] {
     }
     // WarmAlias: a deploy is an up from one version to the other (2 after 1, or back), on the version a FixedConcurrency
     // of the catalogue also uses (orders:1).
-    for (const kind of ["warm", "warm-scaling", "warm-canary"] as const) {
+    for (const kind of ["warm", "warm-scaling", "warm-canary", "warm-scaling-canary"] as const) {
         for (const version of ["1", "2"]) {
             for (const [name, formerName] of names) {
                 specs.push({ slot: "A", kind, name, formerName, functionName: "orders", qualifier: version, extras: false });
@@ -194,7 +214,7 @@ function catalogueB(): ComponentSpec[] {
 }
 
 /** The components whose declaration does not depend on the time (no schedules): declared once, at noon. */
-const CLOCK_FREE: ReadonlySet<Kind> = new Set<Kind>(["fixed", "utilization", "warmer", "warm", "warm-scaling", "warm-canary"]);
+const CLOCK_FREE: ReadonlySet<Kind> = new Set<Kind>(["fixed", "utilization", "warmer", "warm", "warm-scaling", "warm-canary", "warm-scaling-canary"]);
 
 interface CatalogueEntry {
     spec: ComponentSpec;
@@ -261,29 +281,55 @@ function allocationClass(allocated: number | undefined): AllocationClass {
 }
 
 /**
- * The key of byLive: the alias's version ("-" for no alias); when it is another version than the component's, the
- * count carried from there (what is allocated, kept in UTILIZATION's bounds; "-" for no configuration, whose read
- * fails); and what is allocated on the component's own version.
+ * The key of byLive: the alias's version ("-" for no alias) and the version it sends a canary weight to ("-" for
+ * none); when the alias's version is another than the component's, what is allocated there; and what is allocated on
+ * the component's own version. What is allocated on the alias's version is, for a WarmAlias that scales without a
+ * canary, the count it carries to its own (none, or kept in UTILIZATION's bounds; "-" for no configuration, whose
+ * read fails); with a canary, whose own version is the canary, only what the live version's readback finds.
  */
-function liveKey(aliasVersion: string | undefined, ownVersion: string, allocatedOnAlias: number | undefined, allocatedOnOwn: number | undefined): string {
+function liveKey(
+    kind: Kind,
+    aliasVersion: string | undefined,
+    canaryVersion: string | undefined,
+    ownVersion: string,
+    allocatedOnAlias: number | undefined,
+    allocatedOnOwn: number | undefined,
+): string {
+    const routing = `${aliasVersion ?? "-"}>${canaryVersion ?? "-"}`;
     if (aliasVersion === undefined || aliasVersion === ownVersion) {
-        return `${aliasVersion ?? "-"}:${allocationClass(allocatedOnOwn)}`;
+        return `${routing}:${allocationClass(allocatedOnOwn)}`;
     }
-    const carried = allocatedOnAlias === undefined ? "-" : String(Math.min(UTILIZATION.maxCapacity, Math.max(UTILIZATION.minCapacity, allocatedOnAlias)));
-    return `${aliasVersion}:${carried}:${allocationClass(allocatedOnOwn)}`;
+    // A promotion carries the canary's own environments too (live-count.ts).
+    const promoted = canaryVersion === ownVersion;
+    const count = allocatedOnAlias === undefined || (promoted && allocatedOnOwn === undefined) ? undefined : allocatedOnAlias + (promoted ? (allocatedOnOwn ?? 0) : 0);
+    const carried = count === undefined ? "-" : count === 0 ? "0" : String(Math.min(UTILIZATION.maxCapacity, Math.max(UTILIZATION.minCapacity, count)));
+    const onAlias = kind === "warm-scaling-canary" ? allocationClass(allocatedOnAlias) : carried;
+    return `${routing}:${onAlias}:${allocationClass(allocatedOnOwn)}`;
 }
 
-/** One state of AWS for each key of byLive: the alias's version, what is allocated there and on the own version. */
-function liveStates(ownVersion: string): [string | undefined, number | undefined, number | undefined][] {
+/**
+ * One state of AWS for each key of byLive: the alias's version, the version it sends a canary weight to, what is
+ * allocated on the alias's version and on the own version.
+ */
+function liveStates(kind: Kind, ownVersion: string): [string | undefined, string | undefined, number | undefined, number | undefined][] {
     const own: (number | undefined)[] = [undefined, 0, 1];
-    const states: [string | undefined, number | undefined, number | undefined][] = [];
-    for (const allocated of own) {
-        states.push([undefined, undefined, allocated], [ownVersion, allocated, allocated]);
-    }
     const other = ownVersion === "1" ? "2" : "1";
-    for (const carried of [undefined, ...Array.from({ length: UTILIZATION.maxCapacity }, (_, i) => i + 1)]) {
+    const states: [string | undefined, string | undefined, number | undefined, number | undefined][] = [];
+    for (const allocated of own) {
+        states.push([undefined, undefined, undefined, allocated]);
+        // The alias on the own version, with or without a canary weight on the other (a rollback drops it).
+        for (const canary of [undefined, other]) {
+            states.push([ownVersion, canary, allocated, allocated]);
+        }
+    }
+    const onAliasCounts = kind === "warm-scaling-canary" ? [0, 1] : Array.from({ length: UTILIZATION.maxCapacity + 1 }, (_, i) => i);
+    for (const onAlias of [undefined, ...onAliasCounts]) {
         for (const allocated of own) {
-            states.push([other, carried, allocated]);
+            // The alias on the other version, with or without a canary weight on the own one (a promotion, or the canary
+            // going on).
+            for (const canary of [undefined, ownVersion]) {
+                states.push([other, canary, onAlias, allocated]);
+            }
         }
     }
     return states;
@@ -305,7 +351,7 @@ function declarationFor(found: CatalogueEntry, clock: Clock, aws: AwsModel): Dec
     const aliasVersion = aws.aliasesOf(found.spec.functionName)[WARM_ALIAS];
     const allocatedOn = (version: string | undefined): number | undefined =>
         version === undefined ? undefined : aws.provisionedConcurrencyConfig(found.spec.functionName, version)?.allocated;
-    const key = liveKey(aliasVersion, found.spec.qualifier, allocatedOn(aliasVersion), allocatedOn(found.spec.qualifier));
+    const key = liveKey(found.spec.kind, aliasVersion, canaryVersionOf(aws), found.spec.qualifier, allocatedOn(aliasVersion), allocatedOn(found.spec.qualifier));
     const declared = found.byLive.get(key);
     if (declared === undefined) {
         throw new Error(`${labelOf(found.spec)}: no declaration for the state ${key}`);
@@ -316,22 +362,27 @@ function declarationFor(found: CatalogueEntry, clock: Clock, aws: AwsModel): Dec
 /** Declares a WarmAlias that scales for every state of liveStates, with the mocks reading that state. */
 async function declareByLive(spec: ComponentSpec): Promise<Map<string, DeclaredResource[]>> {
     const byLive = new Map<string, DeclaredResource[]>();
-    for (const [aliasVersion, allocatedOnAlias, allocatedOnOwn] of liveStates(spec.qualifier)) {
+    for (const [aliasVersion, canaryVersion, allocatedOnAlias, allocatedOnOwn] of liveStates(spec.kind, spec.qualifier)) {
+        // A canary's fixed count is put at the up, so its readback finds it, unless nothing can be allocated there (the
+        // mocks answer with the declared count for a version they are given nothing for).
+        const ownIsCanary = spec.kind === "warm-scaling-canary" && aliasVersion !== undefined && aliasVersion !== spec.qualifier;
         const allocated = new Map<string | undefined, number | undefined>([
-            [spec.qualifier, allocatedOnOwn],
+            [spec.qualifier, ownIsCanary && allocatedOnOwn !== 0 ? undefined : allocatedOnOwn],
             [aliasVersion, allocatedOnAlias],
         ]);
         mocks.awsView = {
             aliasVersion: (functionName, alias) => (functionName === spec.functionName && alias === WARM_ALIAS ? aliasVersion : undefined),
+            aliasWeights: (functionName, alias) =>
+                functionName === spec.functionName && alias === WARM_ALIAS && canaryVersion !== undefined ? { [canaryVersion]: CANARY_WEIGHT } : undefined,
             allocated: (functionName, qualifier) => (functionName === spec.functionName ? allocated.get(qualifier) : undefined),
         };
-        // With none allocated on its own version, the program stops at the readback and logs why: expected here.
+        // With none allocated on a version it reads back, the program stops at the readback and logs why: expected here.
         const logError = console.error;
-        if (allocatedOnOwn === 0) {
+        if (allocatedOnOwn === 0 || allocatedOnAlias === 0) {
             console.error = (): void => undefined;
         }
         try {
-            byLive.set(liveKey(aliasVersion, spec.qualifier, allocatedOnAlias, allocatedOnOwn), await declaredBy(() => construct(spec), NOON));
+            byLive.set(liveKey(spec.kind, aliasVersion, canaryVersion, spec.qualifier, allocatedOnAlias, allocatedOnOwn), await declaredBy(() => construct(spec), NOON));
         } finally {
             mocks.awsView = undefined;
             console.error = logError;
@@ -346,7 +397,7 @@ async function declareCatalogue(): Promise<void> {
     for (const spec of [...catalogueA(), ...catalogueB()]) {
         const noon = await declaredBy(() => construct(spec), NOON);
         const evening = CLOCK_FREE.has(spec.kind) ? noon : await declaredBy(() => construct(spec), EVENING);
-        const byLive = spec.kind === "warm-scaling" ? await declareByLive(spec) : undefined;
+        const byLive = SCALING_WARM_KINDS.has(spec.kind) ? await declareByLive(spec) : undefined;
         const byRouting = spec.kind === "warm" || spec.kind === "warm-canary" ? await declareByRouting(spec) : undefined;
         catalogue.set(labelOf(spec), { spec, declared: { noon, evening }, byLive, byRouting });
     }
@@ -514,7 +565,7 @@ function belongsTo(object: AwsObjectRef, spec: ComponentSpec): boolean {
             return true;
         }
         if (
-            (spec.kind === "utilization" || spec.kind === "warm-scaling") &&
+            (spec.kind === "utilization" || SCALING_WARM_KINDS.has(spec.kind)) &&
             (key.startsWith(`application-autoscaling:scaling-policy:${resourceId}:`) || key.startsWith(`cloudwatch:alarm:TargetTracking-${resourceId}-`))
         ) {
             return true;
@@ -751,13 +802,15 @@ function runSequence(steps: readonly Step[], other: readonly DeclaredResource[],
     // The environments I4 asks of the version its alias routes to: the fixed count, or scaling's minimum, as the
     // programs of the ups so far sized it.
     let warmMinimum = FIXED_COUNT;
+    // The environments I4 asks of the version the alias sends a canary weight to: the canary's count of the programs.
+    let canaryMinimum = FIXED_COUNT;
     // The versions of orders that fail to initialize: I2 cannot hold there (nothing can be allocated), I4 still does.
     const broken = new Set<string>();
     const all: Step[] = [...steps, { op: "destroy" }];
     for (const [index, step] of all.entries()) {
         const at = `after step ${index + 1} (${JSON.stringify(step)})${index === steps.length ? ", the final destroy" : ""}`;
         const firstCall = aws.calls.length;
-        const aliasWarmBefore = aliasRoutesWarm(aws, warmMinimum);
+        const aliasWarmBefore = aliasRoutesWarm(aws, warmMinimum, canaryMinimum);
         let upCompleted = false;
         const traced = (result?: OperationResult): void => {
             const steps = result?.steps.map((s) => `${s.op} ${s.urn.slice(s.urn.lastIndexOf("::") + 2)} [${s.awsCalls.join(" ")}]`).join(", ");
@@ -773,10 +826,15 @@ function runSequence(steps: readonly Step[], other: readonly DeclaredResource[],
                 const program = specs.flatMap((e) => declarationFor(e, clock, aws));
                 const warm = specs.find((e) => WARM_KINDS.has(e.spec.kind))?.spec;
                 warmDeclared = warm !== undefined;
-                const programMinimum = warm?.kind === "warm-scaling" ? UTILIZATION.minCapacity : FIXED_COUNT;
-                // I5, a WarmAlias that scales shipping a new version: what the live version has now goes with it.
+                const programMinimum = warm !== undefined && SCALING_WARM_KINDS.has(warm.kind) ? UTILIZATION.minCapacity : FIXED_COUNT;
+                // I5, a WarmAlias that scales shipping a new version: what the live version has now goes with it (and
+                // promoting a canary, what the canary has too).
                 const liveBefore = aws.aliasesOf("orders")[WARM_ALIAS];
-                const carried = liveBefore === undefined ? undefined : aws.provisionedConcurrencyConfig("orders", liveBefore)?.allocated;
+                const onLive = liveBefore === undefined ? undefined : aws.provisionedConcurrencyConfig("orders", liveBefore)?.allocated;
+                const canaryBefore = canaryVersionOf(aws);
+                const onCanary = canaryBefore === undefined ? undefined : aws.provisionedConcurrencyConfig("orders", canaryBefore)?.allocated;
+                const promoting = warm !== undefined && canaryBefore === warm.qualifier;
+                const carried = onLive === undefined || (promoting && onCanary === undefined) ? undefined : onLive + (promoting ? (onCanary ?? 0) : 0);
                 if (excludeKnownFailing && outsideTheState(state, aws, documentedDips, program).length > 0) {
                     fc.pre(false); // DOCUMENTED.destroyAfterRefreshedRemoval
                 }
@@ -795,6 +853,8 @@ function runSequence(steps: readonly Step[], other: readonly DeclaredResource[],
                 // After a completed up the alias's version is sized by this program; after a failed one it may still be
                 // sized by the last completed up's (a fixed 10, where this program scales from 1, or the other way).
                 warmMinimum = upCompleted ? programMinimum : Math.min(warmMinimum, programMinimum);
+                const programCanary = warm?.kind === "warm-scaling-canary" ? SCALING_CANARY_COUNT : FIXED_COUNT;
+                canaryMinimum = upCompleted ? programCanary : Math.min(canaryMinimum, programCanary);
                 for (const qualifier of heldByTwoNames(state)) {
                     documentedDips.add(qualifier);
                 }
@@ -881,7 +941,7 @@ function runSequence(steps: readonly Step[], other: readonly DeclaredResource[],
         // I4 must hold after a completed up, and go on holding through any other step.
         const completedUp = (step.op === "up" || step.op === "failing up") && upCompleted;
         if (warmDeclared && (completedUp || aliasWarmBefore)) {
-            checkAliasRoutesWarm(aws, state, documentedDips, warmMinimum, broken, at);
+            checkAliasRoutesWarm(aws, state, documentedDips, warmMinimum, canaryMinimum, broken, at);
         }
     }
     // Both stacks gone: the account is as it was.
@@ -911,7 +971,13 @@ function checkNothingRemoved(aws: AwsModel, baseline: ReadonlySet<string>, specs
     // A WarmAlias holds the configuration and target of each version its alias routes to: with a canary, two.
     const routed = [aws.aliasesOf("orders")[WARM_ALIAS], canaryVersionOf(aws)].filter((v): v is string => v !== undefined);
     const routedKeys = new Set(routed.flatMap((v) => [`lambda:provisioned-concurrency:orders:${v}`, `application-autoscaling:scalable-target:function:orders:${v}`]));
-    const heldByWarmAlias = (key: string): boolean => specs.some((s) => WARM_KINDS.has(s.kind)) && routedKeys.has(key);
+    // One that scales also holds the live version's tracking policy and the alarms Application Auto Scaling made for it.
+    const live = aws.aliasesOf("orders")[WARM_ALIAS];
+    const scalingOfLive = (key: string): boolean =>
+        live !== undefined &&
+        specs.some((s) => SCALING_WARM_KINDS.has(s.kind)) &&
+        (key.startsWith(`application-autoscaling:scaling-policy:function:orders:${live}:`) || key.startsWith(`cloudwatch:alarm:TargetTracking-function:orders:${live}-`));
+    const heldByWarmAlias = (key: string): boolean => (specs.some((s) => WARM_KINDS.has(s.kind)) && routedKeys.has(key)) || scalingOfLive(key);
     const orphans = leftovers(aws, baseline).filter((o) => !specs.some((s) => belongsTo(o, s)) && !heldByWarmAlias(o.key));
     expectNone(orphans.map((o) => o.key), `I1 ${at}: objects of what the program no longer has remain`);
 }
@@ -945,13 +1011,13 @@ function checkMinimumInForce(
 
 /**
  * Whether the alias of the catalogue's WarmAlias exists and routes to a version with all its environments allocated,
- * and so does the version it sends a canary weight to (a canary of the catalogue has FIXED_COUNT).
+ * and so does the version it sends a canary weight to, with `canaryMinimum`.
  */
-function aliasRoutesWarm(aws: AwsModel, minimum: number): boolean {
+function aliasRoutesWarm(aws: AwsModel, minimum: number, canaryMinimum: number): boolean {
     const version = aws.aliasesOf("orders")[WARM_ALIAS];
     const canary = canaryVersionOf(aws);
     const allocated = (v: string): number => aws.provisionedConcurrencyConfig("orders", v)?.allocated ?? 0;
-    return version !== undefined && allocated(version) >= minimum && (canary === undefined || allocated(canary) >= FIXED_COUNT);
+    return version !== undefined && allocated(version) >= minimum && (canary === undefined || allocated(canary) >= canaryMinimum);
 }
 
 /**
@@ -962,14 +1028,22 @@ function aliasRoutesWarm(aws: AwsModel, minimum: number): boolean {
  * configuration with deleteOldConfigurationFirst deletes it first, by the user's choice. Not while a documented
  * pattern has left the stack believing in a configuration there that AWS lacks, as in I2.
  */
-function checkAliasRoutesWarm(aws: AwsModel, state: StackState, documentedDips: ReadonlySet<string>, minimum: number, broken: ReadonlySet<string>, at: string): void {
+function checkAliasRoutesWarm(
+    aws: AwsModel,
+    state: StackState,
+    documentedDips: ReadonlySet<string>,
+    minimum: number,
+    canaryMinimum: number,
+    broken: ReadonlySet<string>,
+    at: string,
+): void {
     const version = aws.aliasesOf("orders")[WARM_ALIAS];
     if (version === undefined) {
         return;
     }
     const canary = canaryVersionOf(aws);
     if (canary !== undefined) {
-        checkRoutedVersionWarm(aws, state, documentedDips, canary, FIXED_COUNT, broken, `${at} (its canary)`);
+        checkRoutedVersionWarm(aws, state, documentedDips, canary, canaryMinimum, broken, `${at} (its canary)`);
     }
     checkRoutedVersionWarm(aws, state, documentedDips, version, minimum, broken, at);
 }
@@ -1072,6 +1146,17 @@ describe("lifecycle properties (model): random sequences of steps", function () 
             { op: "up", a: "fixed api (aliases: front) on orders:blue +monitoring +deleteOldConfigurationFirst", b: null },
             { op: "up", a: "warm api (aliases: front): orders:prod to version 1", b: null },
             { op: "up", a: "fixed api on orders:blue +monitoring +deleteOldConfigurationFirst", b: null },
+        ]));
+
+        // A canary beside a version that scales, on its own fixed count; leaving it out promotes it: its FixedConcurrency
+        // is taken over by a UtilizationScaling of the same name, which sets there what serves the alias's traffic (I5:
+        // the live version's count and the canary's, in the bounds) before the alias moves; then a rollback by number.
+        it("a WarmAlias that scales: a canary, its promotion, a canary of the old version, a rollback: every routed version warm, nothing left behind", run([
+            { op: "up", a: "warm-scaling-canary api: orders:prod to version 1", b: null },
+            { op: "up", a: "warm-scaling-canary api: orders:prod to version 2", b: null },
+            { op: "up", a: "warm-scaling api: orders:prod to version 2", b: null },
+            { op: "up", a: "warm-scaling-canary api: orders:prod to version 1", b: null },
+            { op: "up", a: "warm-scaling-canary api: orders:prod to version 2", b: null },
         ]));
 
         it("a FixedConcurrency on a version, then a WarmAlias of its name on it, then a ScheduledConcurrency: the capacity stays", run([

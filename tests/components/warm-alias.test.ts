@@ -466,7 +466,7 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         ]);
     });
 
-    it("refuses a canary that is not an object, lacks a weight, has a weight outside (0, 1) or a count below 1, or comes with scaling", () => {
+    it("refuses a canary that is not an object, lacks a weight, has a weight outside (0, 1) or a count below 1, or lacks its count with scaling", () => {
         const base = { functionName: "orders", aliasName: "live", functionVersion: "2" };
         const refused = (args: Partial<WarmAliasArgs>): string => {
             resetProgram();
@@ -481,17 +481,68 @@ describe("WarmAlias with a canary: a new version takes a share of the traffic fi
         );
         expect(refused({ canary: { weight: 0.1, provisionedConcurrentExecutions: 0 } })).to.equal('WarmAlias "c": canary.provisionedConcurrentExecutions must be at least 1, got 0');
         expect(refused({ provisionedConcurrentExecutions: undefined, scaling: { maxCapacity: 9 }, canary: { weight: 0.1 } })).to.equal(
-            'WarmAlias "c": canary is available with provisionedConcurrentExecutions only, not with scaling: a canary of a WarmAlias that scales is not built yet; ship new versions without canary, or size the versions with a fixed count',
+            'WarmAlias "c": with scaling, canary.provisionedConcurrentExecutions is required: the canary\'s own fixed count while it runs (the live version\'s moves with the load), e.g. canary: { weight: 0.1, provisionedConcurrentExecutions: 2 }',
         );
     });
 
-    it("a WarmAlias that scales, deployed while the alias routes a canary weight to its version, stops rather than delete what it takes over", async () => {
-        awsHolds("1", { "2": 0.1 }, { "1": 4, "2": 4 });
-        const warm = new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: "2", scaling: { minCapacity: 2, maxCapacity: 20 } });
-        expect(await rejectionMessage(valueOf(warm.canaryVersion))).to.equal(
-            'WarmAlias "live": alias routes a canary weight to version 2, made with a fixed count; a WarmAlias that scales does not take a canary over. Promote it first with provisionedConcurrentExecutions (no canary), then turn scaling on.',
-        );
-        const resources = await settled();
-        expect(aliasInputs(resources)).to.deep.equal([]);
+    describe("with scaling", () => {
+        const SCALING = "lambda-concurrency:index:UtilizationScaling";
+        const scaled = (version: string, canary?: WarmAliasArgs["canary"]): WarmAlias =>
+            new WarmAlias("live", { functionName: "orders", aliasName: "live", functionVersion: version, scaling: { minCapacity: 2, maxCapacity: 20 }, canary });
+        const options = (resources: RecordedResource[], name: string): [string, unknown][] =>
+            resources.filter((r) => r.read !== true && r.name === name && r.type === CONFIG).map((r) => [r.name, r.options.ignoreChanges]);
+
+        it("ships a canary beside a live version that scales: the live version keeps its UtilizationScaling, the canary gets its own fixed count", async () => {
+            awsHolds("1", undefined, { "1": 7, "2": 3 });
+            const warm = scaled("2", { weight: 0.1, provisionedConcurrentExecutions: 3 });
+            const resources = await settled();
+            expect(ofType(resources, SCALING).map((r) => r.name)).to.deep.equal(["live-v1"]);
+            expect(ofType(resources, FIXED).map((r) => r.name)).to.deep.equal(["live-v2"]);
+            // The live version's count stays Application Auto Scaling's (declared at the minimum, ignored).
+            expect(capacityOf(resources)).to.deep.equal([
+                ["live-v1", "1", 2, false],
+                ["live-v1-target", "function:orders:1", 2, false],
+                ["live-v2", "2", 3, false],
+                ["live-v2-target", "function:orders:2", 3, false],
+            ]);
+            expect(options(resources, "live-v1")).to.deep.equal([["live-v1", ["provisionedConcurrentExecutions"]]]);
+            expect(aliasInputs(resources)).to.deep.equal([
+                { name: "live", functionName: "orders", functionVersion: "1", routingConfig: { additionalVersionWeights: { "2": 0.1 } } },
+            ]);
+            expect(await valueOf(warm.canaryVersion)).to.equal("2");
+        });
+
+        it("promotes the canary to scaling: a UtilizationScaling takes over its configuration and target, and sets both versions' count there before the alias moves", async () => {
+            awsHolds("1", { "2": 0.1 }, { "1": 7, "2": 3 });
+            const warm = scaled("2");
+            const resources = await settled();
+            const [promoted] = ofType(resources, SCALING);
+            expect(promoted.name).to.equal("live-v2");
+            // The canary's FixedConcurrency of the same name, taken over (swaps.ts).
+            expect(promoted.options.aliases).to.include(urnOf(FIXED, "live-v2", COMPONENT));
+            // What serves the alias's traffic now, read from AWS (7 on version 1, the canary's 3), set on version 2 at
+            // this up (no ignoreChanges), in the bounds.
+            expect(resources.filter((r) => r.read === true && ["live-live", "live-canary"].includes(r.name)).map((r) => [r.name, r.id])).to.deep.equal([
+                ["live-live", "orders,1"],
+                ["live-canary", "orders,2"],
+            ]);
+            expect(capacityOf(resources)).to.deep.equal([
+                ["live-v2", "2", 10, false],
+                ["live-v2-target", "function:orders:2", 2, false],
+            ]);
+            expect(options(resources, "live-v2")).to.deep.equal([["live-v2", []]]);
+            const config = resources.find((r) => r.type === CONFIG && r.name === "live-v2" && r.read !== true)!;
+            expect(ofType(resources, ALIAS).find((r) => r.read !== true)!.propertyDependencies?.functionVersion).to.include(config.urn);
+            expect(aliasInputs(resources)).to.deep.equal([{ name: "live", functionName: "orders", functionVersion: "2" }]);
+            expect(await valueOf(warm.liveVersion)).to.equal("2");
+        });
+
+        it("after the promotion, the count is Application Auto Scaling's again: declared at the minimum, ignored", async () => {
+            awsHolds("2", undefined, { "2": 9 });
+            scaled("2");
+            const resources = await settled();
+            expect(options(resources, "live-v2")).to.deep.equal([["live-v2", ["provisionedConcurrentExecutions"]]]);
+            expect(resources.filter((r) => r.read === true).map((r) => r.name)).to.deep.equal(["live-routing", "live-v2-allocated"]);
+        });
     });
 });

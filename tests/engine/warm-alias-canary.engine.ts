@@ -320,6 +320,88 @@ describe("WarmAlias canary: two provisioned versions, under the real engine", ()
         }
     });
 
+    // With scaling: the live version keeps its UtilizationScaling while the canary runs on a fixed count; the promotion
+    // turns the canary's FixedConcurrency into a UtilizationScaling of the same name (swaps.ts), which puts there what
+    // serves the alias's traffic now (the live version's count and the canary's) before the alias moves, and scales
+    // from then on.
+    it("with scaling: a canary on its own count beside the live version's scaling, then its promotion: both counts set on it before the alias moves, then scaled", async () => {
+        const { account, stack } = await ordersStack();
+        const aws = account.aws;
+        const scaling = (version: string, canary?: { weight: number; count: number }): (() => void) =>
+            () =>
+                void new WarmAlias("live", {
+                    functionName: "orders",
+                    aliasName: "live",
+                    functionVersion: version,
+                    scaling: { minCapacity: 2, maxCapacity: 20 },
+                    canary: canary === undefined ? undefined : { weight: canary.weight, provisionedConcurrentExecutions: canary.count },
+                });
+        const configs = (): [string, number][] => aws.provisionedConcurrencyConfigs().map((c): [string, number] => [c.qualifier, c.count]);
+        const targets = (): [string, number, number, boolean][] =>
+            aws
+                .scalableTargetList()
+                .map((t): [string, number, number, boolean] => [t.resourceId, t.minCapacity, t.maxCapacity, aws.suspendedScaling(t.resourceId)?.dynamicScalingInSuspended ?? false]);
+        try {
+            expect((await stack.up(scaling("1"), NOON)).error).to.equal(undefined);
+            aws.scaleTo("function:orders:1", 7);
+            const v2 = aws.publishVersion("orders");
+            const canary = await stack.up(scaling(v2, { weight: 0.1, count: 3 }), NOON);
+            expect(canary.error, canary.output).to.equal(undefined);
+            expect(mutating(canary.awsCalls)).to.deep.equal([
+                `PutProvisionedConcurrencyConfig(orders,${v2},3)`,
+                `RegisterScalableTarget(function:orders:${v2},3,3)`,
+                `UpdateAlias(orders,live,1,${v2}=0.1)`,
+            ]);
+            // Version 1 keeps the 7 scaling gave it, its target and policy; the canary its fixed 3, scaling suspended.
+            expect(configs().sort()).to.deep.equal([
+                ["1", 7],
+                [v2, 3],
+            ]);
+            expect(targets().sort()).to.deep.equal([
+                ["function:orders:1", 2, 20, false],
+                [`function:orders:${v2}`, 3, 3, true],
+            ]);
+            expect(aws.scalingPolicyList().map((p) => p.resourceId)).to.deep.equal(["function:orders:1"]);
+
+            // The same program again changes nothing, scaling on version 1 included.
+            aws.scaleTo("function:orders:1", 9);
+            const same = await stack.up(scaling(v2, { weight: 0.1, count: 3 }), NOON);
+            expect(same.error, same.output).to.equal(undefined);
+            expect(mutating(same.awsCalls)).to.deep.equal([]);
+
+            const promoted = await stack.up(scaling(v2), NOON);
+            expect(promoted.error, promoted.output).to.equal(undefined);
+            const calls = promoted.awsCalls;
+            const readLive = callPosition(calls, "GetProvisionedConcurrencyConfig(orders,1)");
+            const readCanary = callPosition(calls, `GetProvisionedConcurrencyConfig(orders,${v2})`);
+            const raised = callPosition(calls, `PutProvisionedConcurrencyConfig(orders,${v2},12)`);
+            const moved = callPosition(calls, `UpdateAlias(orders,live,${v2})`);
+            const released = callPosition(calls, "DeleteProvisionedConcurrencyConfig(orders,1)");
+            expect(readLive < raised && readCanary < raised && raised < moved && moved < released, JSON.stringify(calls)).to.equal(true);
+            expect(calls.filter((call) => /^(Delete|Deregister)/.test(call) && call.includes(`:${v2}`))).to.deep.equal([]);
+            expect(configs()).to.deep.equal([[v2, 12]]);
+            expect(targets()).to.deep.equal([[`function:orders:${v2}`, 2, 20, false]]);
+            expect(aws.scalingPolicyList().map((p) => p.resourceId)).to.deep.equal([`function:orders:${v2}`]);
+            expect(aws.aliasesOf("orders")).to.deep.equal({ live: v2 });
+            expect(aws.aliasWeightsOf("orders", "live")).to.equal(undefined);
+
+            // From then on the count is Application Auto Scaling's: scaled to 4, the next up leaves it there.
+            aws.scaleTo(`function:orders:${v2}`, 4);
+            const after = await stack.up(scaling(v2), NOON);
+            expect(after.error, after.output).to.equal(undefined);
+            expect(mutating(after.awsCalls)).to.deep.equal([]);
+            expect(configs()).to.deep.equal([[v2, 4]]);
+
+            const gone = await stack.destroy();
+            expect(gone.error, gone.output).to.equal(undefined);
+            expect(aws.provisionedConcurrencyConfigs()).to.deep.equal([]);
+            expect(aws.scalableTargetList()).to.deep.equal([]);
+            expect(aws.scalingPolicyList()).to.deep.equal([]);
+        } finally {
+            await stack.remove();
+        }
+    });
+
     // Random sequences under the real engine. After every step:
     // - K1: after an up that completed, the alias routes to the versions the programs so far asked for (a canary's
     //   weight to the newest canary, the rest to the live version), each with all its environments allocated, and
