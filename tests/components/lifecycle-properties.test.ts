@@ -1166,8 +1166,8 @@ describe("lifecycle properties (model): random sequences of steps", function () 
         ]));
 
         // The canary: version 2 takes half the invocations on its own configuration while version 1 keeps its own;
-        // leaving the canary out promotes it (its configuration declared once more, retained, then dropped from the
-        // stack without a delete); a rename and a takeover by a FixedConcurrency of its name on the way. I4 holds for
+        // leaving the canary out promotes it (its configuration, NAME-v2, stays as it is; version 1's is deleted after
+        // the alias moved); a rename and a takeover by a FixedConcurrency of its name on the way. I4 holds for
         // both routed versions, I1 after every up: no configuration of a version the alias no longer routes to.
         it("a canary, its promotion, a rename, then a FixedConcurrency of its name: every routed version warm, nothing left behind", run([
             { op: "up", a: "warm api: orders:prod to version 1", b: null },
